@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using UiPathClients.Generator.Diagnostics;
+using UiPathClients.Generator.Emit;
+using UiPathClients.Generator.Input;
+using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Readers;
+
+namespace UiPathClients.Generator;
+
+/// <summary>
+/// Generates typed clients from OData EDMX documents listed as <c>AdditionalFiles</c>.
+/// This class only wires the pipeline; each step's logic lives in a named class.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ClientGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var candidates = context.AdditionalTextsProvider
+            .Where(SpecFileSelector.HasCandidateExtension)
+            .WithTrackingName(TrackingNames.CandidateFiles);
+
+        var specFiles = candidates
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, cancellationToken) => SpecFileSelector.Select(pair.Left, pair.Right, cancellationToken))
+            .Where(file => file is not null)
+            .Select((file, _) => file!)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var readResults = specFiles
+            .Select(SpecReader.Read)
+            .WithTrackingName(TrackingNames.ReadResults);
+
+        var readDiagnostics = readResults
+            .Select((result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(readDiagnostics, ReportDiagnostics);
+
+        // Reduced to a bool at once: the compilation changes on every keystroke, the bool almost never.
+        var environment = context.CompilationProvider
+            .Select((compilation, _) => new EmitEnvironment(HasDateOnly: compilation.GetTypeByMetadataName("System.DateOnly") is not null))
+            .WithTrackingName(TrackingNames.EmitEnvironment);
+
+        var emittedClients = readResults
+            .Combine(environment)
+            .Select((pair, cancellationToken) => EmittedClient.Emit(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.GeneratedFiles);
+
+        var claims = emittedClients
+            .Where(client => client.ClientName is not null)
+            .Select((client, _) => new ClientNameClaim(client.ClientName!, client.FilePath))
+            .Collect();
+
+        context.RegisterSourceOutput(emittedClients.Combine(claims), (productionContext, pair) => AddSources(productionContext, pair.Left, pair.Right));
+    }
+
+    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    private static void AddSources(SourceProductionContext context, EmittedClient client, ImmutableArray<ClientNameClaim> claims)
+    {
+        ReportDiagnostics(context, client.Diagnostics);
+        if (client.ClientName is null)
+        {
+            return;
+        }
+
+        // Two specs with one client name would write the same hint names; the first by path wins, deterministically.
+        var owner = claims
+            .Where(claim => string.Equals(claim.ClientName, client.ClientName, StringComparison.OrdinalIgnoreCase))
+            .Select(claim => claim.FilePath)
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .First();
+        if (!string.Equals(owner, client.FilePath, StringComparison.Ordinal))
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClientName, SpecPosition.StartOf(client.FilePath), client.FilePath, owner, client.ClientName);
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            return;
+        }
+
+        foreach (var file in client.Files)
+        {
+            context.AddSource(file.HintName, file.Source);
+        }
+    }
+}

@@ -1,0 +1,328 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
+using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
+
+namespace UiPathClients.Generator.Emit;
+
+/// <summary>
+/// Turns a <see cref="ClientModel"/> into source files: decides every C# name and type once,
+/// builds logic-free views and renders them with the templates.
+/// </summary>
+internal sealed class ClientEmitter
+{
+    private const string RuntimeMetadata = "global::UiPathClients.Runtime.Metadata.";
+
+    /// <summary>Members of <see cref="object"/> a property must not hide.</summary>
+    private static readonly string[] ObjectMemberNames =
+    {
+        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>The compiler's name for an enum's value field.</summary>
+    private static readonly string[] EnumReservedNames = { "value__" };
+
+    private readonly ClientModel _model;
+    private readonly string _generatorVersion;
+    private readonly Dictionary<string, TypeModel> _typesByQualifiedName;
+    private readonly Dictionary<string, (string Namespace, string Name, string HintPrefix)> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _enumConverterNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _propertyNamesByType = new(StringComparer.Ordinal);
+    private readonly TypeMapper _typeMapper;
+
+    private ClientEmitter(ClientModel model, EmitEnvironment environment, string generatorVersion)
+    {
+        _model = model;
+        _generatorVersion = generatorVersion;
+        _typesByQualifiedName = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
+        foreach (var type in model.Types)
+        {
+            _typesByQualifiedName[type.QualifiedName] = type;
+        }
+
+        AssignTypeNames();
+        _typeMapper = new TypeMapper(
+            _names.ToDictionary(pair => pair.Key, pair => "global::" + pair.Value.Namespace + "." + pair.Value.Name, StringComparer.Ordinal),
+            _typesByQualifiedName,
+            environment);
+    }
+
+    public static EquatableArray<GeneratedFile> Emit(ClientModel model, EmitEnvironment environment, string generatorVersion, CancellationToken cancellationToken) =>
+        new ClientEmitter(model, environment, generatorVersion).Emit(cancellationToken);
+
+    private EquatableArray<GeneratedFile> Emit(CancellationToken cancellationToken)
+    {
+        var files = new List<GeneratedFile>();
+        foreach (var type in _model.Types)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (type.Kind)
+            {
+                case TypeKind.Entity:
+                    files.Add(new GeneratedFile(HintName(type, "Entities"), TemplateRenderer.RenderClass(BuildClassView(type))));
+                    break;
+                case TypeKind.Complex:
+                    files.Add(new GeneratedFile(HintName(type, "ComplexTypes"), TemplateRenderer.RenderClass(BuildClassView(type))));
+                    break;
+                case TypeKind.Enum:
+                    files.Add(new GeneratedFile(HintName(type, "Enums"), TemplateRenderer.RenderEnum(BuildEnumView(type))));
+                    break;
+            }
+        }
+
+        return files.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// All types go into the client's namespace, except where two schemas declare the same name:
+    /// then each of those types moves into a sub-namespace named after its schema, so nothing else
+    /// moves when a spec gains a colliding type.
+    /// </summary>
+    private void AssignTypeNames()
+    {
+        var emitted = _model.Types.Where(type => type.Kind != TypeKind.TypeDefinition).ToList();
+        var schemasByName = emitted
+            .GroupBy(type => CSharpIdentifier.ToPascalCase(type.Name), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.Select(type => type.Namespace).Distinct().Count(), StringComparer.OrdinalIgnoreCase);
+
+        var scopes = new Dictionary<string, NameScope>(StringComparer.Ordinal);
+        foreach (var type in emitted)
+        {
+            var preferred = CSharpIdentifier.ToPascalCase(type.Name);
+            var subNamespace = schemasByName[preferred] > 1 ? CSharpIdentifier.ToNamespace(type.Namespace) : null;
+            var @namespace = subNamespace is null ? _model.Namespace : _model.Namespace + "." + subNamespace;
+            if (!scopes.TryGetValue(@namespace, out var scope))
+            {
+                scope = new NameScope(comparer: StringComparer.OrdinalIgnoreCase);
+                scopes.Add(@namespace, scope);
+            }
+
+            var name = scope.Claim(preferred);
+            _names[type.QualifiedName] = (@namespace, name, subNamespace is null ? string.Empty : subNamespace + ".");
+        }
+
+        // Converters claim their names after every spec type, so a spec type never gets renamed for them.
+        foreach (var type in emitted.Where(type => type.Kind == TypeKind.Enum))
+        {
+            var (@namespace, name, _) = _names[type.QualifiedName];
+            _enumConverterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "JsonConverter");
+        }
+    }
+
+    private string HintName(TypeModel type, string folder)
+    {
+        var (_, name, prefix) = _names[type.QualifiedName];
+        return _model.ClientName + "/" + folder + "/" + prefix + name + ".g.cs";
+    }
+
+    private ClassView BuildClassView(TypeModel type)
+    {
+        var (@namespace, name, _) = _names[type.QualifiedName];
+        var propertyNames = PropertyNames(type);
+        var kindWord = type.Kind == TypeKind.Entity ? "entity type" : "complex type";
+
+        var remarks = new List<string>();
+        if (type.Key.Count > 0)
+        {
+            remarks.Add("Key: " + string.Join(", ", type.Key.Select(key => "<c>" + DocComment.Escape(key) + "</c>")) + ".");
+        }
+
+        if (type.IsOpen)
+        {
+            remarks.Add("An open type: the service may return properties that are not declared here.");
+        }
+
+        if (type.HasStream)
+        {
+            remarks.Add("A media entity: besides its properties it has a binary stream as its content.");
+        }
+
+        var properties = new List<PropertyView>();
+        foreach (var property in type.Properties)
+        {
+            properties.Add(BuildPropertyView(type, property, propertyNames[property.Name]));
+        }
+
+        return new ClassView
+        {
+            Namespace = @namespace,
+            GeneratorVersion = _generatorVersion,
+            DocLines = DocComment.Lines(type.Documentation, $"The <c>{DocComment.Escape(type.QualifiedName)}</c> {kindWord}.", remarks),
+            Attributes = new[]
+            {
+                RuntimeMetadata + "ODataType(" + Literal(type.QualifiedName) + ", " + RuntimeMetadata + "ODataTypeKind." + (type.Kind == TypeKind.Entity ? "Entity" : "Complex") + ")",
+            },
+            Modifiers = type.IsAbstract ? "public abstract partial class" : "public partial class",
+            Name = name,
+            BaseType = type.BaseType is null ? null : _typeMapper.MapSingle(type.BaseType, isNullable: false),
+            Properties = properties,
+        };
+    }
+
+    private PropertyView BuildPropertyView(TypeModel declaringType, PropertyModel property, string name)
+    {
+        var attributes = new List<string> { "global::System.Text.Json.Serialization.JsonPropertyName(" + Literal(property.Name) + ")" };
+        var keyOrder = declaringType.Key.AsImmutableArray().IndexOf(property.Name);
+        if (keyOrder >= 0)
+        {
+            attributes.Add(RuntimeMetadata + "ODataKey(" + keyOrder.ToString(CultureInfo.InvariantCulture) + ")");
+        }
+
+        var remarks = new List<string>();
+        string type;
+        string? initializer = null;
+        if (property.Kind == PropertyKind.Navigation)
+        {
+            // Navigation properties are absent unless the request expands them: always nullable.
+            type = property.Type.IsCollection
+                ? "global::System.Collections.Generic.IList<" + _typeMapper.MapSingle(property.Type.QualifiedName, isNullable: false) + ">?"
+                : _typeMapper.MapSingle(property.Type.QualifiedName, isNullable: true);
+            var navigationArguments = new List<string>();
+            if (property.ContainsTarget)
+            {
+                navigationArguments.Add("ContainsTarget = true");
+            }
+
+            if (property.Partner is not null)
+            {
+                navigationArguments.Add("Partner = " + Literal(property.Partner));
+            }
+
+            attributes.Add(RuntimeMetadata + "ODataNavigation" + (navigationArguments.Count == 0 ? string.Empty : "(" + string.Join(", ", navigationArguments) + ")"));
+            remarks.Add("A navigation property: present only when the request expands it with <c>$expand</c>.");
+        }
+        else
+        {
+            type = _typeMapper.Map(property.Type);
+            if (property.Type.IsCollection)
+            {
+                initializer = "new " + _typeMapper.MapCollectionImplementation(property.Type) + "()";
+            }
+            else if (!property.Type.IsNullable && _typeMapper.IsReferenceType(property.Type.QualifiedName))
+            {
+                // Declared non-null by the service; the deserializer fills it.
+                initializer = "default!";
+            }
+        }
+
+        if (property.IsComputed)
+        {
+            remarks.Add("Computed by the service: ignored when sent on create or update.");
+        }
+
+        if (property.IsImmutable)
+        {
+            remarks.Add("Immutable: can be set on create only.");
+        }
+
+        if (property.Permissions is not null)
+        {
+            remarks.Add("Permissions: " + DocComment.Escape(property.Permissions) + ".");
+        }
+
+        return new PropertyView
+        {
+            DocLines = DocComment.Lines(property.Documentation, $"The <c>{DocComment.Escape(property.Name)}</c> property.", remarks),
+            Attributes = attributes,
+            Type = type,
+            Name = name,
+            Initializer = initializer,
+        };
+    }
+
+    private EnumView BuildEnumView(TypeModel type)
+    {
+        var (@namespace, name, _) = _names[type.QualifiedName];
+        var scope = new NameScope(EnumReservedNames);
+        var members = new List<EnumMemberView>();
+        foreach (var member in type.Members)
+        {
+            var memberName = scope.Claim(CSharpIdentifier.ToPascalCase(member.Name));
+            members.Add(new EnumMemberView
+            {
+                DocLines = DocComment.Lines(member.Documentation, $"The <c>{DocComment.Escape(member.Name)}</c> member."),
+                // Keeps the service's spelling for serializers when the C# name had to change.
+                Attributes = memberName == member.Name
+                    ? Array.Empty<string>()
+                    : new[] { "global::System.Runtime.Serialization.EnumMember(Value = " + Literal(member.Name) + ")" },
+                Name = memberName,
+                Value = member.Value.ToString(CultureInfo.InvariantCulture),
+                ServiceNameLiteral = Literal(member.Name),
+            });
+        }
+
+        var attributes = new List<string>
+        {
+            RuntimeMetadata + "ODataType(" + Literal(type.QualifiedName) + ", " + RuntimeMetadata + "ODataTypeKind.Enum)",
+        };
+        if (type.IsFlags)
+        {
+            attributes.Add("global::System.Flags");
+        }
+
+        var converterName = _enumConverterNames[type.QualifiedName];
+        attributes.Add("global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + @namespace + "." + converterName + "))");
+
+        return new EnumView
+        {
+            Namespace = @namespace,
+            GeneratorVersion = _generatorVersion,
+            DocLines = DocComment.Lines(type.Documentation, $"The <c>{DocComment.Escape(type.QualifiedName)}</c> enumeration type."),
+            Attributes = attributes,
+            Name = name,
+            UnderlyingType = _typeMapper.MapSingle(type.UnderlyingType ?? "Edm.Int32", isNullable: false),
+            FullName = "global::" + @namespace + "." + name,
+            ConverterName = converterName,
+            IsFlags = type.IsFlags ? "true" : "false",
+            Members = members,
+        };
+    }
+
+    /// <summary>
+    /// C# names of a type's declared properties, keyed by spec name. Names of inherited properties,
+    /// the type's own name (CS0542) and members of <see cref="object"/> are reserved first.
+    /// </summary>
+    private Dictionary<string, string> PropertyNames(TypeModel type)
+    {
+        if (_propertyNamesByType.TryGetValue(type.QualifiedName, out var cached))
+        {
+            return cached;
+        }
+
+        var typeName = _names[type.QualifiedName].Name;
+        var reserved = new List<string>(ObjectMemberNames) { typeName };
+        // The reader breaks inheritance cycles, so this walk ends.
+        for (var ancestor = BaseOf(type); ancestor is not null; ancestor = BaseOf(ancestor))
+        {
+            reserved.AddRange(PropertyNames(ancestor).Values);
+        }
+
+        var scope = new NameScope(reserved);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // Spec names that are already valid PascalCase claim first, so of "id" and "Id" the latter keeps "Id".
+        var ordered = type.Properties
+            .Select(property => (property.Name, Preferred: CSharpIdentifier.ToPascalCase(property.Name)))
+            .OrderBy(candidate => candidate.Preferred == candidate.Name ? 0 : 1);
+        foreach (var (specName, preferred) in ordered)
+        {
+            if (!names.ContainsKey(specName))
+            {
+                var collidesWithReserved = preferred == typeName || Array.IndexOf(ObjectMemberNames, preferred) >= 0;
+                names.Add(specName, scope.Claim(collidesWithReserved ? preferred + "Value" : preferred));
+            }
+        }
+
+        _propertyNamesByType[type.QualifiedName] = names;
+        return names;
+    }
+
+    private TypeModel? BaseOf(TypeModel type) =>
+        type.BaseType is not null && _typesByQualifiedName.TryGetValue(type.BaseType, out var baseType) ? baseType : null;
+
+    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+}

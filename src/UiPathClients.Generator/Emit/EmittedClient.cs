@@ -1,0 +1,56 @@
+using System;
+using System.Reflection;
+using System.Threading;
+using UiPathClients.Generator.Diagnostics;
+using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Readers;
+
+namespace UiPathClients.Generator.Emit;
+
+/// <summary>The files emitted for one spec, plus any failure of the emitter itself.</summary>
+/// <param name="FilePath">The spec file the files come from.</param>
+/// <param name="ClientName">The client name, which is also the hint-name folder and must be unique.</param>
+/// <param name="Files">The emitted files.</param>
+/// <param name="Diagnostics">Emitter failures (never spec problems: the reader reports those).</param>
+internal sealed record EmittedClient(string FilePath, string? ClientName, EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The generator's version as written into <c>[GeneratedCode]</c>, without build metadata.</summary>
+    public static readonly string GeneratorVersion = ReadGeneratorVersion();
+
+    public static EmittedClient Emit(ReadResult result, EmitEnvironment environment, CancellationToken cancellationToken)
+    {
+        if (result.Model is null)
+        {
+            return new EmittedClient(result.FilePath, null, EquatableArray<GeneratedFile>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        try
+        {
+            var files = ClientEmitter.Emit(result.Model, environment, GeneratorVersion, cancellationToken);
+            return new EmittedClient(result.FilePath, result.Model.ClientName, files, EquatableArray<DiagnosticInfo>.Empty);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The generator must never throw into the compiler: an emitter bug becomes a diagnostic on the spec.
+            var diagnostic = DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratorFailure,
+                SpecPosition.StartOf(result.FilePath),
+                result.FilePath,
+                exception.GetType().Name + ": " + exception.Message);
+            return new EmittedClient(result.FilePath, result.Model.ClientName, EquatableArray<GeneratedFile>.Empty, new[] { diagnostic }.ToEquatableArray());
+        }
+    }
+
+    private static string ReadGeneratorVersion()
+    {
+        var assembly = typeof(EmittedClient).GetTypeInfo().Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        return plus < 0 ? version : version.Substring(0, plus);
+    }
+}
+
+/// <summary>Which spec produces which client name; used to refuse two specs writing the same files.</summary>
+internal sealed record ClientNameClaim(string ClientName, string FilePath);

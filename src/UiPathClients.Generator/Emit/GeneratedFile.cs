@@ -1,0 +1,8 @@
+namespace UiPathClients.Generator.Emit;
+
+/// <summary>One emitted source file: its hint name and text.</summary>
+internal sealed record GeneratedFile(string HintName, string Source);
+
+/// <summary>Facts about the consuming compilation that change what is emitted, reduced to plain values.</summary>
+/// <param name="HasDateOnly">Whether <c>System.DateOnly</c>/<c>System.TimeOnly</c> exist (.NET 6+); otherwise Edm.Date maps to DateTime and Edm.TimeOfDay to TimeSpan.</param>
+internal sealed record EmitEnvironment(bool HasDateOnly);

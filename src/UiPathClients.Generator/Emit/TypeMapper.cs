@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using UiPathClients.Generator.Model;
+
+namespace UiPathClients.Generator.Emit;
+
+/// <summary>Maps spec type references to fully qualified C# type names with precise nullability.</summary>
+internal sealed class TypeMapper
+{
+    private const string JsonElement = "global::System.Text.Json.JsonElement";
+
+    private readonly IReadOnlyDictionary<string, string> _generatedTypeNames;
+    private readonly IReadOnlyDictionary<string, TypeModel> _typesByQualifiedName;
+    private readonly EmitEnvironment _environment;
+
+    /// <param name="generatedTypeNames">Qualified spec name → fully qualified C# name of every emitted type.</param>
+    /// <param name="typesByQualifiedName">All declared types, for kinds and type definitions.</param>
+    /// <param name="environment">What the consuming compilation offers.</param>
+    public TypeMapper(IReadOnlyDictionary<string, string> generatedTypeNames, IReadOnlyDictionary<string, TypeModel> typesByQualifiedName, EmitEnvironment environment)
+    {
+        _generatedTypeNames = generatedTypeNames;
+        _typesByQualifiedName = typesByQualifiedName;
+        _environment = environment;
+    }
+
+    /// <summary>The C# type of a property or parameter: collections become <c>IList&lt;T&gt;</c> and are never null themselves.</summary>
+    public string Map(TypeReference reference) =>
+        reference.IsCollection
+            ? "global::System.Collections.Generic.IList<" + MapSingle(reference.QualifiedName, reference.IsNullable) + ">"
+            : MapSingle(reference.QualifiedName, reference.IsNullable);
+
+    /// <summary>The concrete collection type used to initialise a collection property.</summary>
+    public string MapCollectionImplementation(TypeReference reference) =>
+        "global::System.Collections.Generic.List<" + MapSingle(reference.QualifiedName, reference.IsNullable) + ">";
+
+    /// <summary>Whether a non-nullable single value of this type is a reference type, which needs an initialiser under nullable analysis.</summary>
+    public bool IsReferenceType(string qualifiedName)
+    {
+        var (_, isValueType) = MapNonNullable(qualifiedName);
+        return !isValueType;
+    }
+
+    public string MapSingle(string qualifiedName, bool isNullable)
+    {
+        var (name, _) = MapNonNullable(qualifiedName);
+        return isNullable ? name + "?" : name;
+    }
+
+    private (string Name, bool IsValueType) MapNonNullable(string qualifiedName)
+    {
+        if (_typesByQualifiedName.TryGetValue(qualifiedName, out var declared))
+        {
+            if (declared.Kind == TypeKind.TypeDefinition)
+            {
+                // C# has no zero-cost alias, and a wrapper struct would complicate serialization: use the underlying type.
+                return MapNonNullable(declared.UnderlyingType!);
+            }
+
+            return (_generatedTypeNames[qualifiedName], declared.Kind == TypeKind.Enum);
+        }
+
+        return qualifiedName switch
+        {
+            "Edm.String" => ("string", false),
+            "Edm.Boolean" => ("bool", true),
+            "Edm.Byte" => ("byte", true),
+            "Edm.SByte" => ("sbyte", true),
+            "Edm.Int16" => ("short", true),
+            "Edm.Int32" => ("int", true),
+            "Edm.Int64" => ("long", true),
+            "Edm.Single" => ("float", true),
+            "Edm.Double" => ("double", true),
+            "Edm.Decimal" => ("decimal", true),
+            "Edm.Guid" => ("global::System.Guid", true),
+            "Edm.Binary" => ("byte[]", false),
+            "Edm.DateTimeOffset" => ("global::System.DateTimeOffset", true),
+            "Edm.Duration" => ("global::System.TimeSpan", true),
+            "Edm.Date" => (_environment.HasDateOnly ? "global::System.DateOnly" : "global::System.DateTime", true),
+            "Edm.TimeOfDay" => (_environment.HasDateOnly ? "global::System.TimeOnly" : "global::System.TimeSpan", true),
+            // Spatial values (GeoJSON), streams (links and annotations) and untyped values stay opaque JSON.
+            _ when qualifiedName.StartsWith("Edm.", StringComparison.Ordinal) => (JsonElement, true),
+            _ => throw new InvalidOperationException($"The reader let through the unresolved type '{qualifiedName}'."),
+        };
+    }
+}

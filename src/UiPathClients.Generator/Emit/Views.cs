@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+
+namespace UiPathClients.Generator.Emit;
+
+// Views are what templates see: every decision is already made and every string is final C#,
+// so templates only loop and test flags. They are built and thrown away inside one emit step
+// and never cached, so they may use ordinary lists.
+
+/// <summary>One class file (entity or complex type).</summary>
+internal sealed class ClassView
+{
+    public string Namespace { get; set; } = "";
+    public string GeneratorVersion { get; set; } = "";
+    public IReadOnlyList<string> DocLines { get; set; } = new List<string>();
+    public IReadOnlyList<string> Attributes { get; set; } = new List<string>();
+    public string Modifiers { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? BaseType { get; set; }
+    public IReadOnlyList<PropertyView> Properties { get; set; } = new List<PropertyView>();
+}
+
+/// <summary>One property of a class.</summary>
+internal sealed class PropertyView
+{
+    public IReadOnlyList<string> DocLines { get; set; } = new List<string>();
+    public IReadOnlyList<string> Attributes { get; set; } = new List<string>();
+    public string Type { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Initializer { get; set; }
+}
+
+/// <summary>One enum file.</summary>
+internal sealed class EnumView
+{
+    public string Namespace { get; set; } = "";
+    public string GeneratorVersion { get; set; } = "";
+    public IReadOnlyList<string> DocLines { get; set; } = new List<string>();
+    public IReadOnlyList<string> Attributes { get; set; } = new List<string>();
+    public string Name { get; set; } = "";
+    public string UnderlyingType { get; set; } = "";
+    public string FullName { get; set; } = "";
+    public string ConverterName { get; set; } = "";
+    public string IsFlags { get; set; } = "false";
+    public IReadOnlyList<EnumMemberView> Members { get; set; } = new List<EnumMemberView>();
+}
+
+/// <summary>One enum member.</summary>
+internal sealed class EnumMemberView
+{
+    public IReadOnlyList<string> DocLines { get; set; } = new List<string>();
+    public IReadOnlyList<string> Attributes { get; set; } = new List<string>();
+    public string Name { get; set; } = "";
+    public string Value { get; set; } = "";
+
+    /// <summary>The service's spelling as a C# string literal.</summary>
+    public string ServiceNameLiteral { get; set; } = "";
+}

@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace UiPathClients.Generator.Input;
+
+/// <summary>Decides which additional files are specs and reads their options.</summary>
+internal static class SpecFileSelector
+{
+    private const string ClientNameMetadata = "build_metadata.AdditionalFiles.ClientName";
+    private const string NamespaceMetadata = "build_metadata.AdditionalFiles.Namespace";
+    private const string RootNamespaceProperty = "build_property.RootNamespace";
+
+    /// <summary>Cheap filter on the path only; runs for every additional file of the project.</summary>
+    public static bool HasCandidateExtension(AdditionalText file) => GetKindByExtension(file.Path) is not null;
+
+    /// <summary>
+    /// Reads a candidate file. Returns <see langword="null"/> for files that are not specs, e.g. an
+    /// unrelated <c>.xml</c> additional file: those are skipped without a diagnostic.
+    /// </summary>
+    public static SpecFile? Select(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
+    {
+        var kind = GetKindByExtension(file.Path);
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var text = file.GetText(cancellationToken);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // A .xml file is only a spec when it looks like one; .edmx/.csdl files always are, so a
+        // broken one gets a diagnostic instead of being ignored silently.
+        if (file.Path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !LooksLikeEdmx(text))
+        {
+            return null;
+        }
+
+        var fileOptions = optionsProvider.GetOptions(file);
+        var options = new SpecOptions(
+            ClientName: Read(fileOptions, ClientNameMetadata),
+            Namespace: Read(fileOptions, NamespaceMetadata),
+            RootNamespace: Read(optionsProvider.GlobalOptions, RootNamespaceProperty));
+
+        return new SpecFile(file.Path, kind.Value, text.ToString(), options);
+    }
+
+    private static SpecKind? GetKindByExtension(string path)
+    {
+        var extension = Path.GetExtension(path);
+        return extension.Equals(".edmx", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".csdl", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".xml", StringComparison.OrdinalIgnoreCase)
+            ? SpecKind.Edmx
+            : null;
+    }
+
+    /// <summary>Sniffs the start of the file for an <c>Edmx</c> root element without parsing the whole document.</summary>
+    private static bool LooksLikeEdmx(SourceText text)
+    {
+        const int SniffLength = 4096;
+        var head = text.ToString(new TextSpan(0, Math.Min(SniffLength, text.Length)));
+        return head.IndexOf(":Edmx", StringComparison.Ordinal) >= 0 || head.IndexOf("<Edmx", StringComparison.Ordinal) >= 0;
+    }
+
+    private static string? Read(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,24 @@
+namespace UiPathClients.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to know about one spec: the service's types, entity sets and
+/// operations, plus the C# names the user chose for the client.
+/// </summary>
+/// <remarks>
+/// Models are incremental pipeline outputs and are compared by value between runs. They hold
+/// only strings, enums, primitives and <see cref="EquatableArray{T}"/> — never XML nodes, symbols
+/// or locations, which would defeat caching or keep compilations alive.
+/// </remarks>
+/// <param name="ClientName">C# identifier used for the client and as the hint-name folder, e.g. <c>Orchestrator</c>.</param>
+/// <param name="Namespace">The C# namespace the generated code goes into.</param>
+/// <param name="Types">Entity, complex, enum types and type definitions of every schema in the document.</param>
+/// <param name="EntitySets">Entity sets and singletons of the entity container.</param>
+/// <param name="Operations">Actions and functions, bound and unbound, in document order.</param>
+/// <param name="OperationImports">Action and function imports of the entity container.</param>
+internal sealed record ClientModel(
+    string ClientName,
+    string Namespace,
+    EquatableArray<TypeModel> Types,
+    EquatableArray<EntitySetModel> EntitySets,
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<OperationImportModel> OperationImports);

@@ -1,0 +1,42 @@
+namespace UiPathClients.Generator.Model;
+
+/// <summary>Action (side effects, POST) or function (no side effects, GET).</summary>
+internal enum OperationKind
+{
+    Action,
+    Function,
+}
+
+/// <summary>An action or function declared in a schema. Overloads are separate models.</summary>
+/// <param name="Kind">Action or function.</param>
+/// <param name="Namespace">The schema namespace; bound operations are invoked as <c>Namespace.Name</c>.</param>
+/// <param name="Name">The operation's simple name.</param>
+/// <param name="IsBound">Whether the first parameter is the binding parameter.</param>
+/// <param name="IsComposable">Functions only: whether further path segments or query options may follow.</param>
+/// <param name="EntitySetPath">The entity set path of the result, when declared.</param>
+/// <param name="Parameters">Parameters in order; for bound operations the first is the binding parameter.</param>
+/// <param name="ReturnType">The return type, or <see langword="null"/> for actions without a result.</param>
+/// <param name="Documentation">Core.Description / Core.LongDescription.</param>
+internal sealed record OperationModel(
+    OperationKind Kind,
+    string Namespace,
+    string Name,
+    bool IsBound,
+    bool IsComposable,
+    string? EntitySetPath,
+    EquatableArray<ParameterModel> Parameters,
+    TypeReference? ReturnType,
+    Documentation Documentation)
+{
+    public string QualifiedName => Namespace + "." + Name;
+}
+
+/// <summary>An operation parameter.</summary>
+internal sealed record ParameterModel(string Name, TypeReference Type);
+
+/// <summary>An <c>ActionImport</c> or <c>FunctionImport</c> of the entity container.</summary>
+/// <param name="Kind">Action or function import.</param>
+/// <param name="Name">The import's name, also its URL segment.</param>
+/// <param name="Operation">Qualified name of the imported operation(s), aliases resolved.</param>
+/// <param name="EntitySet">The entity set of the result, when declared.</param>
+internal sealed record OperationImportModel(OperationKind Kind, string Name, string Operation, string? EntitySet);

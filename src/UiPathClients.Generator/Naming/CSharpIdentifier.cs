@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace UiPathClients.Generator.Naming;
+
+/// <summary>
+/// Turns names from specs into valid, idiomatic C# identifiers. Spec names are only ever
+/// transformed here, so the rules live in one place and the JSON name is kept by the caller.
+/// </summary>
+internal static class CSharpIdentifier
+{
+    private static readonly char[] NamespaceSeparator = { '.' };
+
+    /// <summary>
+    /// PascalCase: splits on characters that are not letters or digits, upper-cases the first letter
+    /// of each part and keeps the rest (so <c>ODataType</c> stays as is and <c>display_name</c> becomes
+    /// <c>DisplayName</c>). A leading digit gets an underscore; an empty result becomes <c>_</c>.
+    /// </summary>
+    public static string ToPascalCase(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        var upperNext = true;
+        foreach (var character in name)
+        {
+            // Underscores separate words like any other punctuation: display_name → DisplayName.
+            if (character != '_' && IsIdentifierPart(character))
+            {
+                builder.Append(upperNext ? char.ToUpperInvariant(character) : character);
+                upperNext = false;
+            }
+            else
+            {
+                upperNext = true;
+            }
+        }
+
+        return MakeValid(builder.ToString());
+    }
+
+    /// <summary>
+    /// Keeps the name as written but replaces characters C# does not allow. Used for enum members,
+    /// where changing the case of a spec name would surprise more than it helps.
+    /// </summary>
+    public static string Sanitize(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var character in name)
+        {
+            builder.Append(IsIdentifierPart(character) ? character : '_');
+        }
+
+        return MakeValid(builder.ToString());
+    }
+
+    /// <summary>Converts a dotted name into a valid C# namespace, each segment PascalCased and escaped.</summary>
+    public static string ToNamespace(string dottedName)
+    {
+        var segments = dottedName
+            .Split(NamespaceSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(segment => EscapeKeyword(MakeValid(Sanitize(segment))));
+        var result = string.Join(".", segments);
+        return result.Length == 0 ? "_" : result;
+    }
+
+    /// <summary>Prefixes <c>@</c> when the identifier is a C# keyword, e.g. parameter <c>@class</c>.</summary>
+    public static string EscapeKeyword(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
+    private static string MakeValid(string identifier)
+    {
+        if (identifier.Length == 0)
+        {
+            return "_";
+        }
+
+        return char.IsDigit(identifier[0]) ? "_" + identifier : identifier;
+    }
+
+    private static bool IsIdentifierPart(char character) =>
+        character == '_' || char.IsLetterOrDigit(character) || CharUnicodeInfo.GetUnicodeCategory(character) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation;
+}
+
+/// <summary>
+/// Hands out unique names within one C# scope (a namespace or a type's members). Collisions —
+/// including names that differ only in case, which PascalCasing creates from <c>id</c> and <c>Id</c> —
+/// get a numeric suffix in first-come order, so the output is deterministic for a given spec.
+/// Type names use a case-insensitive scope because they become hint names, which Roslyn (like
+/// the file systems they end up on) compares ignoring case.
+/// </summary>
+internal sealed class NameScope
+{
+    private readonly HashSet<string> _taken;
+
+    public NameScope(IEnumerable<string>? reserved = null, StringComparer? comparer = null) =>
+        _taken = new HashSet<string>(reserved ?? Enumerable.Empty<string>(), comparer ?? StringComparer.Ordinal);
+
+    public string Claim(string preferred)
+    {
+        var candidate = preferred;
+        for (var suffix = 2; !_taken.Add(candidate); suffix++)
+        {
+            candidate = preferred + suffix.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    public void Reserve(string name) => _taken.Add(name);
+}

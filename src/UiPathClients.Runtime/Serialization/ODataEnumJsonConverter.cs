@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace UiPathClients.Runtime.Serialization;
+
+/// <summary>
+/// Reads and writes an enumeration the way OData JSON does: as the member name the service uses
+/// (<c>"Faulted"</c>), flags as a comma-separated list (<c>"Read,Write"</c>). Generated code derives
+/// one converter per enum type and supplies the name table, so no reflection is involved.
+/// </summary>
+/// <typeparam name="TEnum">The generated enum type.</typeparam>
+public abstract class ODataEnumJsonConverter<TEnum> : JsonConverter<TEnum>
+    where TEnum : struct, Enum
+{
+    private const char FlagSeparator = ',';
+
+    private readonly Dictionary<string, long> _valuesByName;
+    private readonly Dictionary<long, string> _namesByValue;
+    private readonly KeyValuePair<string, long>[] _members;
+    private readonly bool _isFlags;
+
+    /// <summary>Creates the converter from the members' service names and numeric values.</summary>
+    /// <param name="members">Each member's name as the service spells it and its numeric value.</param>
+    /// <param name="isFlags">Whether values combine as flags.</param>
+    protected ODataEnumJsonConverter(IReadOnlyList<KeyValuePair<string, long>> members, bool isFlags)
+    {
+        if (members is null)
+        {
+            throw new ArgumentNullException(nameof(members));
+        }
+
+        _isFlags = isFlags;
+        _members = new KeyValuePair<string, long>[members.Count];
+        _valuesByName = new Dictionary<string, long>(members.Count, StringComparer.Ordinal);
+        _namesByValue = new Dictionary<long, string>(members.Count);
+        for (var i = 0; i < members.Count; i++)
+        {
+            _members[i] = members[i];
+            _valuesByName[members[i].Key] = members[i].Value;
+            if (!_namesByValue.ContainsKey(members[i].Value))
+            {
+                _namesByValue.Add(members[i].Value, members[i].Key);
+            }
+        }
+    }
+
+    /// <summary>Converts a value to its number; generated as a plain cast.</summary>
+    protected abstract long ToInt64(TEnum value);
+
+    /// <summary>Converts a number to the enum; generated as a plain cast.</summary>
+    protected abstract TEnum FromInt64(long value);
+
+    /// <inheritdoc />
+    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return FromInt64(ParseName(reader.GetString()!));
+            case JsonTokenType.Number when reader.TryGetInt64(out var number):
+                // Some services (and older Orchestrator versions with some settings) send numbers.
+                return FromInt64(number);
+            default:
+                throw new JsonException($"Expected a {typeof(TEnum).Name} name as a JSON string, found {reader.TokenType}.");
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
+    {
+        writer.WriteStringValue(FormatName(ToInt64(value)));
+    }
+
+    private long ParseName(string text)
+    {
+        if (_valuesByName.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        if (_isFlags && text.IndexOf(FlagSeparator) >= 0)
+        {
+            long combined = 0;
+            foreach (var part in text.Split(FlagSeparator))
+            {
+                combined |= ParseName(part.Trim());
+            }
+
+            return combined;
+        }
+
+        throw new JsonException($"'{text}' is not a member of {typeof(TEnum).Name}. The service may be newer than this client; regenerate it from the current $metadata.");
+    }
+
+    private string FormatName(long value)
+    {
+        if (_namesByValue.TryGetValue(value, out var name))
+        {
+            return name;
+        }
+
+        if (_isFlags)
+        {
+            var builder = new StringBuilder();
+            var remaining = value;
+            foreach (var member in _members)
+            {
+                if (member.Value != 0 && (remaining & member.Value) == member.Value)
+                {
+                    builder.Append(builder.Length == 0 ? string.Empty : ",").Append(member.Key);
+                    remaining &= ~member.Value;
+                }
+            }
+
+            if (remaining == 0 && builder.Length > 0)
+            {
+                return builder.ToString();
+            }
+        }
+
+        throw new JsonException($"{value.ToString(CultureInfo.InvariantCulture)} is not a value of {typeof(TEnum).Name} that the service can read.");
+    }
+}

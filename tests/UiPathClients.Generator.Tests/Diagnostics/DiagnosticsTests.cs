@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using UiPathClients.Generator.Diagnostics;
+using UiPathClients.Generator.Tests.TestSupport;
+
+namespace UiPathClients.Generator.Tests.Diagnostics;
+
+/// <summary>
+/// One bad spec per descriptor, run through the real generator: each asserts the ID, the message
+/// and the spec file line the diagnostic points at (lines are 1-based here, as editors show them).
+/// </summary>
+public sealed class DiagnosticsTests
+{
+    private const string Edmx = "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">";
+    private const string Schema = "<Schema Namespace=\"Bad\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">";
+
+    private static string Document(string schemaBody) =>
+        Edmx + "\n<edmx:DataServices>\n" + Schema + "\n" + schemaBody + "\n</Schema>\n</edmx:DataServices>\n</edmx:Edmx>\n";
+
+    [Fact]
+    public void UIPC0001_malformed_xml_points_at_the_broken_line()
+    {
+        var diagnostic = Single("bad.edmx", Edmx + "\n<edmx:DataServices>\n<Schema>\n</edmx:DataServices>");
+
+        AssertDiagnostic(diagnostic, "UIPC0001", DiagnosticSeverity.Error, line: 4, "'bad.edmx' is not well-formed XML: ");
+    }
+
+    [Fact]
+    public void UIPC0002_wrong_root_element()
+    {
+        var diagnostic = Single("bad.edmx", "<?xml version=\"1.0\"?>\n<Catalog />");
+
+        AssertDiagnostic(diagnostic, "UIPC0002", DiagnosticSeverity.Error, line: 2, "'bad.edmx' is not an OData v4 EDMX document: the root element is 'Catalog', expected 'edmx:Edmx'");
+    }
+
+    [Fact]
+    public void UIPC0002_missing_data_services()
+    {
+        var diagnostic = Single("bad.edmx", Edmx + "\n</edmx:Edmx>");
+
+        AssertDiagnostic(diagnostic, "UIPC0002", DiagnosticSeverity.Error, line: 1, "'bad.edmx' is not an OData v4 EDMX document: it has no 'edmx:DataServices' element");
+    }
+
+    [Fact]
+    public void UIPC0002_odata_v3_document_is_refused_by_name()
+    {
+        var diagnostic = Single("v3.edmx", "<edmx:Edmx Version=\"1.0\" xmlns:edmx=\"http://schemas.microsoft.com/ado/2007/06/edmx\"><edmx:DataServices /></edmx:Edmx>");
+
+        AssertDiagnostic(diagnostic, "UIPC0002", DiagnosticSeverity.Error, line: 1, "only OData v4");
+    }
+
+    [Fact]
+    public void UIPC0003_unresolved_property_type_leaves_the_property_out()
+    {
+        var (diagnostics, sources) = Run("bad.edmx", Document("<ComplexType Name=\"Box\">\n<Property Name=\"Size\" Type=\"Bad.Missing\" />\n<Property Name=\"Label\" Type=\"Edm.String\" />\n</ComplexType>"));
+
+        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0003", DiagnosticSeverity.Warning, line: 5, "Property 'Bad.Box/Size' refers to type 'Bad.Missing', which is not declared in the document; the property is left out of the generated code");
+        var box = Assert.Single(sources, source => source.HintName.EndsWith("Box.g.cs", StringComparison.Ordinal));
+        Assert.Contains("Label", box.SourceText.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Size", box.SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UIPC0004_duplicate_type_keeps_the_first()
+    {
+        var diagnostic = Single("bad.edmx", Document("<ComplexType Name=\"Box\" />\n<ComplexType Name=\"Box\" />"));
+
+        AssertDiagnostic(diagnostic, "UIPC0004", DiagnosticSeverity.Warning, line: 5, "Type 'Bad.Box' is declared more than once; only the first declaration is generated");
+    }
+
+    [Fact]
+    public void UIPC0005_unsupported_schema_element()
+    {
+        var diagnostic = Single("bad.edmx", Document("<ComplexType Name=\"Box\" />\n<Sprocket Name=\"X\" />"));
+
+        AssertDiagnostic(diagnostic, "UIPC0005", DiagnosticSeverity.Warning, line: 5, "Schema element 'Sprocket' is not supported yet and is left out of the generated code: unknown CSDL element");
+    }
+
+    [Fact]
+    public void UIPC0006_invalid_boolean_falls_back_to_the_default()
+    {
+        var diagnostic = Single("bad.edmx", Document("<ComplexType Name=\"Box\">\n<Property Name=\"Size\" Type=\"Edm.Int32\" Nullable=\"maybe\" />\n</ComplexType>"));
+
+        AssertDiagnostic(diagnostic, "UIPC0006", DiagnosticSeverity.Warning, line: 5, "Attribute 'Nullable' of 'Property' element has the invalid value 'maybe'; true is used instead");
+    }
+
+    [Fact]
+    public void UIPC0007_two_specs_with_one_client_name()
+    {
+        var valid = Document("<ComplexType Name=\"Box\" />");
+        var (diagnostics, sources) = Run(("a/orders.edmx", valid), ("b/orders.edmx", valid));
+
+        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0007", DiagnosticSeverity.Error, line: 1, "'b/orders.edmx' and 'a/orders.edmx' both produce the client 'Orders'; 'b/orders.edmx' is not generated");
+        Assert.Single(sources, source => source.HintName.EndsWith("Box.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UIPC0008_missing_required_attribute()
+    {
+        var diagnostic = Single("bad.edmx", Document("<ComplexType Name=\"Box\">\n<Property Type=\"Edm.Int32\" />\n</ComplexType>"));
+
+        AssertDiagnostic(diagnostic, "UIPC0008", DiagnosticSeverity.Warning, line: 5, "Property has no 'Name' attribute and is left out of the generated code");
+    }
+
+    [Fact]
+    public void UIPC0009_inheritance_cycle_drops_the_base_type()
+    {
+        var (diagnostics, sources) = Run("bad.edmx", Document("<ComplexType Name=\"A\" BaseType=\"Bad.B\" />\n<ComplexType Name=\"B\" BaseType=\"Bad.A\" />"));
+
+        // Breaking A's base ends the cycle for B too, so one diagnostic.
+        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0009", DiagnosticSeverity.Warning, line: 4, "Type 'Bad.A' derives from itself through its base types; it is generated without a base type");
+        Assert.Equal(2, sources.Length);
+    }
+
+    [Fact]
+    public void Every_descriptor_is_tested_here_and_listed_in_the_release_notes()
+    {
+        var tested = typeof(DiagnosticsTests).GetMethods()
+            .Where(method => method.Name.StartsWith("UIPC", StringComparison.Ordinal))
+            .Select(method => method.Name.Substring(0, 8))
+            .ToHashSet();
+        var releaseNotes = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "src", "UiPathClients.Generator", "Diagnostics", "AnalyzerReleases.Unshipped.md"));
+
+        foreach (var descriptor in DiagnosticDescriptors.All)
+        {
+            // UIPC0099 reports generator bugs, which cannot be provoked from a spec by design.
+            if (descriptor.Id != DiagnosticDescriptors.GeneratorFailure.Id)
+            {
+                Assert.Contains(descriptor.Id, tested);
+            }
+
+            Assert.Contains(descriptor.Id + " |", releaseNotes, StringComparison.Ordinal);
+            Assert.StartsWith("https://", descriptor.HelpLinkUri, StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertDiagnostic(Diagnostic diagnostic, string id, DiagnosticSeverity severity, int line, string messagePart)
+    {
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(severity, diagnostic.Severity);
+        Assert.Contains(messagePart, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(line, span.StartLinePosition.Line + 1);
+        Assert.False(string.IsNullOrEmpty(span.Path));
+    }
+
+    private static Diagnostic Single(string path, string text) => Assert.Single(Run(path, text).Diagnostics);
+
+    private static (ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<GeneratedSourceResult> Sources) Run(string path, string text) => Run((path, text));
+
+    private static (ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<GeneratedSourceResult> Sources) Run(params (string Path, string Text)[] specs)
+    {
+        var compilation = CSharpCompilation.Create("Diagnostics", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new ClientGenerator().AsSourceGenerator() },
+            specs.Select(spec => (AdditionalText)new SpecText(spec.Path, spec.Text)));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        return (result.Diagnostics, result.GeneratedSources);
+    }
+
+    private sealed class SpecText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+}
