@@ -56,7 +56,10 @@ internal static class CSharpIdentifier
         return MakeValid(builder.ToString());
     }
 
-    /// <summary>Converts a dotted name into a valid C# namespace, each segment PascalCased and escaped.</summary>
+    /// <summary>
+    /// Converts a dotted name into a valid C# namespace: each segment sanitized and escaped, its case
+    /// kept, because the name may be the user's own <c>RootNamespace</c> or <c>Namespace</c> option.
+    /// </summary>
     public static string ToNamespace(string dottedName)
     {
         var segments = dottedName

@@ -1,0 +1,56 @@
+using UiPathClients.Generator.Naming;
+
+namespace UiPathClients.Generator.Tests.Naming;
+
+public sealed class CSharpIdentifierTests
+{
+    [Theory]
+    [InlineData("JobDto", "JobDto")]
+    [InlineData("displayName", "DisplayName")]
+    [InlineData("display_name", "DisplayName")]
+    [InlineData("odata-trippin", "OdataTrippin")]
+    [InlineData("ODataType", "ODataType")]
+    [InlineData("2fa", "_2fa")]
+    [InlineData("x-ms-enum", "XMsEnum")]
+    [InlineData("", "_")]
+    [InlineData("---", "_")]
+    [InlineData("café", "Café")]
+    public void ToPascalCase_makes_valid_idiomatic_identifiers(string name, string expected) =>
+        Assert.Equal(expected, CSharpIdentifier.ToPascalCase(name));
+
+    [Theory]
+    [InlineData("class", "@class")]
+    [InlineData("event", "@event")]
+    [InlineData("Class", "Class")]
+    [InlineData("value", "value")]
+    public void EscapeKeyword_escapes_only_reserved_keywords(string name, string expected) =>
+        Assert.Equal(expected, CSharpIdentifier.EscapeKeyword(name));
+
+    [Theory]
+    [InlineData("Microsoft.OData.SampleService.Models.TripPin", "Microsoft.OData.SampleService.Models.TripPin")]
+    [InlineData("UiPath.Server.Configuration.OData", "UiPath.Server.Configuration.OData")]
+    [InlineData("my-app.2024.class", "my_app._2024.@class")]
+    [InlineData("..", "_")]
+    public void ToNamespace_keeps_segments_and_makes_each_valid(string name, string expected) =>
+        Assert.Equal(expected, CSharpIdentifier.ToNamespace(name));
+
+    [Fact]
+    public void NameScope_suffixes_collisions_in_claim_order()
+    {
+        var scope = new NameScope(new[] { "ToString" });
+
+        Assert.Equal("Id", scope.Claim("Id"));
+        Assert.Equal("Id2", scope.Claim("Id"));
+        Assert.Equal("Id3", scope.Claim("Id"));
+        Assert.Equal("ToString2", scope.Claim("ToString"));
+    }
+
+    [Fact]
+    public void Case_insensitive_scope_separates_names_that_differ_only_in_case()
+    {
+        var scope = new NameScope(comparer: System.StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal("Widget", scope.Claim("Widget"));
+        Assert.Equal("WIDGET2", scope.Claim("WIDGET"));
+    }
+}
