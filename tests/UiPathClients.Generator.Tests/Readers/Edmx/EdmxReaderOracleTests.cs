@@ -6,7 +6,6 @@ using System.Threading;
 using System.Xml;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
-using Microsoft.OData.Edm.Validation;
 using UiPathClients.Generator.Input;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Readers.Edmx;
@@ -65,19 +64,6 @@ public sealed class EdmxReaderOracleTests
         // Members CsdlReader could not resolve are left out by us: each must have been reported.
         var reportedUnresolved = ours.Diagnostics.Count(diagnostic => diagnostic.DescriptorId == "UIPC0003");
         Assert.Equal(unresolvedInOracle, reportedUnresolved);
-    }
-
-    [Fact]
-    public void Bundled_orchestrator_spec_loads_in_CsdlReader_without_errors()
-    {
-        using var xml = XmlReader.Create(TestPaths.BundledOrchestratorSpec);
-        Assert.True(CsdlReader.TryParse(xml, out var model, out var errors), string.Join("; ", errors ?? Array.Empty<EdmError>()));
-        Assert.True(model.Validate(out var validationErrors), string.Join("\n", validationErrors.Take(20)));
-
-        var container = model.EntityContainer;
-        Assert.True(container.EntitySets().Count() >= 60, $"{container.EntitySets().Count()} entity sets");
-        var boundOperations = model.SchemaElements.OfType<IEdmOperation>().Count(operation => operation.IsBound);
-        Assert.True(boundOperations >= 150, $"{boundOperations} bound operations");
     }
 
     private static List<string> OracleFacts(IEdmModel model, out int unresolvedMembers)
