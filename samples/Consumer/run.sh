@@ -13,7 +13,20 @@ version="0.1.0-local.$(date +%s)"
 dotnet pack "$repo_root/src/UiPathClients/UiPathClients.csproj" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 
 echo "Package contents:"
-unzip -l "$work/feed/UiPathClients.$version.nupkg" | awk 'NR>3 {print "  " $4}' | grep -E '^  (analyzers|lib|build|specs)/' | sort
+contents="$(unzip -Z1 "$work/feed/UiPathClients.$version.nupkg" | grep -E '^(analyzers|lib|build|specs)/' | sort)"
+sed 's/^/  /' <<<"$contents"
+# The generator only loads in the compiler if every DLL it needs sits beside it.
+for required in \
+  analyzers/dotnet/cs/UiPathClients.Generator.dll \
+  analyzers/dotnet/cs/Scriban.Signed.dll \
+  analyzers/dotnet/cs/System.Text.Json.dll \
+  lib/netstandard2.0/UiPathClients.Runtime.dll \
+  lib/net8.0/UiPathClients.Runtime.dll \
+  build/UiPathClients.props \
+  build/UiPathClients.targets \
+  specs/orchestrator/orchestrator.edmx; do
+  grep -qx "$required" <<<"$contents" || { echo "error: the package lacks $required" >&2; exit 1; }
+done
 
 cp -r "$repo_root/samples/Consumer" "$work/consumer"
 # The consumer is meant to stand alone, outside the repository's Directory.*.props.
