@@ -6,6 +6,7 @@ using System.Threading;
 using System.Xml;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
+using Microsoft.OData.Edm.Validation;
 using UiPathClients.Generator.Input;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Readers.Edmx;

@@ -1,0 +1,69 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using UiPathClients.Generator.Tests.TestSupport;
+
+namespace UiPathClients.Generator.Tests;
+
+/// <summary>The generator does only the work an edit calls for: the scenarios IDE users hit on every keystroke.</summary>
+public sealed class ClientGeneratorIncrementalTests
+{
+    private static Spec Catalog => Spec.FromFile(Path.Combine(TestPaths.FeatureSpecsDirectory, "Keys.edmx"), clientName: "Catalog");
+
+    private static Spec Orders => Spec.FromFile(Path.Combine(TestPaths.FeatureSpecsDirectory, "Enums.edmx"), clientName: "Orders");
+
+    [Fact]
+    public void Editing_a_cs_file_reads_no_spec_again()
+    {
+        var first = GeneratorHarness.Run(new[] { Catalog, Orders });
+        var edited = first.InputCompilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Edited { }", GeneratorHarness.ParseOptions));
+
+        var second = GeneratorHarness.RunAgain(first, edited);
+
+        Assert.All(GeneratorHarness.Reasons(second, TrackingNames.SpecFiles), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(GeneratorHarness.Reasons(second, TrackingNames.ReadResults), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(GeneratorHarness.Reasons(second, TrackingNames.GeneratedFiles), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.Equal(2, GeneratorHarness.Reasons(second, TrackingNames.ReadResults).Count);
+    }
+
+    [Fact]
+    public void Editing_spec_A_does_not_regenerate_spec_B()
+    {
+        var first = GeneratorHarness.Run(new[] { Catalog, Orders });
+
+        var second = GeneratorHarness.RunWithEditedSpec(first, Catalog.Path, RenameSku(Catalog.Text));
+
+        var reads = GeneratorHarness.Reasons(second, TrackingNames.ReadResults);
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached }, reads);
+        var emits = GeneratorHarness.Reasons(second, TrackingNames.GeneratedFiles);
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached }, emits);
+    }
+
+    [Fact]
+    public void Editing_a_spec_regenerates_exactly_its_own_files()
+    {
+        var first = GeneratorHarness.Run(new[] { Catalog, Orders });
+        var second = GeneratorHarness.RunWithEditedSpec(first, Catalog.Path, RenameSku(Catalog.Text));
+
+        var changed = first.Sources.Keys.Union(second.Sources.Keys)
+            .Where(hint => !first.Sources.TryGetValue(hint, out var before) || !second.Sources.TryGetValue(hint, out var after) || before != after)
+            .ToList();
+
+        Assert.Equal(new[] { "Catalog/Entities/OrderLine.g.cs" }, changed);
+        Assert.Contains("StockKeepingUnit", second.Sources["Catalog/Entities/OrderLine.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Changing_item_metadata_regenerates_with_the_new_namespace()
+    {
+        var first = GeneratorHarness.Run(new[] { Catalog with { Namespace = "Contoso.Catalog" } });
+
+        Assert.Contains("namespace Contoso.Catalog", first.Sources["Catalog/Entities/Order.g.cs"], StringComparison.Ordinal);
+        GeneratorHarness.AssertCompilesCleanly(first);
+    }
+
+    private static string RenameSku(string text) =>
+        text.Replace("Name=\"Sku\"", "Name=\"StockKeepingUnit\"", StringComparison.Ordinal);
+}

@@ -1,0 +1,61 @@
+using System;
+using System.IO;
+using System.Linq;
+using UiPathClients.Generator.Tests.TestSupport;
+
+namespace UiPathClients.Generator.Tests;
+
+/// <summary>
+/// Generated code as checked-in snapshots, so every change to it shows up as a diff in review.
+/// Each run goes through <see cref="GeneratorHarness.RunTwiceAndAssertCached"/>.
+/// </summary>
+public sealed class ClientGeneratorSnapshotTests
+{
+    public static TheoryData<string> FeatureSpecs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(TestPaths.FeatureSpecsDirectory, "*.edmx").OrderBy(path => path, StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileNameWithoutExtension(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FeatureSpecs))]
+    public void Feature_spec_generates_the_verified_code(string feature)
+    {
+        var run = GeneratorHarness.RunTwiceAndAssertCached(new[] { Spec.FromFile(Path.Combine(TestPaths.FeatureSpecsDirectory, feature + ".edmx")) });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.NotEmpty(run.Sources);
+        foreach (var (hintName, source) in run.Sources.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            Snapshot.Verify(Snapshot.NameFor($"{nameof(ClientGeneratorSnapshotTests)}.{feature}", hintName), source);
+        }
+    }
+
+    [Fact]
+    public void Bundled_orchestrator_spec_generates_the_verified_code_for_key_types()
+    {
+        var run = GeneratorHarness.RunTwiceAndAssertCached(new[] { Spec.FromFile(TestPaths.BundledOrchestratorSpec) });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        // 54 entity types, 284 complex types and 295 enums, one file each.
+        Assert.Equal(633, run.Sources.Count);
+        foreach (var hintName in new[]
+        {
+            "Orchestrator/Entities/JobDto.g.cs",
+            "Orchestrator/Entities/ReleaseDto.g.cs",
+            "Orchestrator/Entities/WebhookDto.g.cs",
+            "Orchestrator/ComplexTypes/StartProcessDto.g.cs",
+            "Orchestrator/ComplexTypes/WebhookEventTypeDto.g.cs",
+            "Orchestrator/Enums/JobState.g.cs",
+        })
+        {
+            Assert.True(run.Sources.ContainsKey(hintName), $"{hintName} was not generated");
+            Snapshot.Verify(Snapshot.NameFor($"{nameof(ClientGeneratorSnapshotTests)}.Orchestrator", hintName), run.Sources[hintName]);
+        }
+    }
+}

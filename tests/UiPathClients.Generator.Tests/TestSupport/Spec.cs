@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.IO;
+
+namespace UiPathClients.Generator.Tests.TestSupport;
+
+/// <summary>A spec handed to the generator in a test: path, text and the item metadata MSBuild would expose.</summary>
+internal sealed record Spec(string Path, string Text, string? ClientName = null, string? Namespace = null)
+{
+    public static Spec FromFile(string path, string? clientName = null) => new(path, File.ReadAllText(path), clientName);
+
+    public IReadOnlyDictionary<string, string> Metadata
+    {
+        get
+        {
+            var metadata = new Dictionary<string, string>();
+            if (ClientName is not null)
+            {
+                metadata["build_metadata.AdditionalFiles.ClientName"] = ClientName;
+            }
+
+            if (Namespace is not null)
+            {
+                metadata["build_metadata.AdditionalFiles.Namespace"] = Namespace;
+            }
+
+            return metadata;
+        }
+    }
+}
