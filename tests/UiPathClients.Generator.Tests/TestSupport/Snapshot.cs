@@ -19,7 +19,7 @@ internal static partial class Snapshot
 
     public static void Verify(string name, string actual, string extension = "cs", [CallerFilePath] string callerFile = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        var directory = Path.Combine(Path.GetDirectoryName(SourcePath(callerFile))!, "Snapshots");
         var verifiedPath = Path.Combine(directory, $"{name}.verified.{extension}");
         var receivedPath = Path.Combine(directory, $"{name}.received.{extension}");
         var scrubbed = Scrub(actual);
@@ -44,6 +44,15 @@ internal static partial class Snapshot
             : $"No verified snapshot {Path.GetFileName(verifiedPath)} yet.";
         Assert.Fail(message + $"\nReceived output written to {receivedPath}. Review it, then accept with UPDATE_SNAPSHOTS=1.");
     }
+
+    /// <summary>
+    /// Where a <c>[CallerFilePath]</c> really is. CI builds are deterministic (ContinuousIntegrationBuild),
+    /// which maps the repository root to <c>/_/</c> in compiled paths; map it back.
+    /// </summary>
+    public static string SourcePath(string callerFilePath) =>
+        callerFilePath.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(TestPaths.RepositoryRoot, callerFilePath.Substring(3))
+            : callerFilePath;
 
     /// <summary>Hint names like <c>Orchestrator/Entities/JobDto.g.cs</c> as file-name-safe snapshot names.</summary>
     public static string NameFor(string prefix, string hintName) =>

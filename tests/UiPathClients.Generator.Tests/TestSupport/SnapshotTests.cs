@@ -64,5 +64,5 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal("Prefix#Orchestrator.Entities.JobDto.g", Snapshot.NameFor("Prefix", "Orchestrator/Entities/JobDto.g.cs"));
     }
 
-    private static string ThisFile([CallerFilePath] string path = "") => path;
+    private static string ThisFile([CallerFilePath] string path = "") => Snapshot.SourcePath(path);
 }
