@@ -33,6 +33,10 @@ internal sealed record DiagnosticInfo(
             position.Column + position.Length,
             arguments.ToEquatableArray());
 
+    /// <summary>A bug in the generator, reported on the spec it was processing instead of thrown into the compiler.</summary>
+    public static DiagnosticInfo GeneratorFailure(string filePath, System.Exception exception) =>
+        Create(DiagnosticDescriptors.GeneratorFailure, SpecPosition.StartOf(filePath), filePath, exception.GetType().Name + ": " + exception.Message);
+
     public Diagnostic ToDiagnostic()
     {
         var span = new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn));

@@ -32,11 +32,7 @@ internal sealed record EmittedClient(string FilePath, string? ClientName, Equata
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The generator must never throw into the compiler: an emitter bug becomes a diagnostic on the spec.
-            var diagnostic = DiagnosticInfo.Create(
-                DiagnosticDescriptors.GeneratorFailure,
-                SpecPosition.StartOf(result.FilePath),
-                result.FilePath,
-                exception.GetType().Name + ": " + exception.Message);
+            var diagnostic = DiagnosticInfo.GeneratorFailure(result.FilePath, exception);
             return new EmittedClient(result.FilePath, result.Model.ClientName, EquatableArray<GeneratedFile>.Empty, new[] { diagnostic }.ToEquatableArray());
         }
     }

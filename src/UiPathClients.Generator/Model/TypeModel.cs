@@ -41,6 +41,30 @@ internal sealed record TypeModel(
 {
     /// <summary>Namespace-qualified name, e.g. <c>UiPath.Server.Configuration.OData.JobDto</c>.</summary>
     public string QualifiedName => Namespace + "." + Name;
+
+    /// <summary>An enum or type definition: no base type, key or properties, only an underlying type.</summary>
+    public static TypeModel Scalar(
+        TypeKind kind,
+        string @namespace,
+        string name,
+        string underlyingType,
+        EquatableArray<EnumMemberModel> members,
+        bool isFlags,
+        Documentation documentation) =>
+        new(
+            kind,
+            @namespace,
+            name,
+            BaseType: null,
+            IsAbstract: false,
+            IsOpen: false,
+            HasStream: false,
+            EquatableArray<string>.Empty,
+            EquatableArray<PropertyModel>.Empty,
+            members,
+            underlyingType,
+            isFlags,
+            documentation);
 }
 
 /// <summary>Human-readable documentation from the Core vocabulary.</summary>

@@ -23,11 +23,7 @@ internal static class SpecReader
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The generator must never throw into the compiler: a reader bug becomes a diagnostic on the spec.
-            var diagnostic = DiagnosticInfo.Create(
-                DiagnosticDescriptors.GeneratorFailure,
-                SpecPosition.StartOf(file.Path),
-                file.Path,
-                exception.GetType().Name + ": " + exception.Message);
+            var diagnostic = DiagnosticInfo.GeneratorFailure(file.Path, exception);
             return new ReadResult(file.Path, null, new[] { diagnostic }.ToEquatableArray());
         }
     }

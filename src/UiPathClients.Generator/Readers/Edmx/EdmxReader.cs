@@ -441,18 +441,12 @@ internal sealed class EdmxReader
             members.Add(new EnumMemberModel(memberName, value, _annotations.Documentation(member, qualifiedName + "/" + memberName)));
         }
 
-        return new TypeModel(
+        return TypeModel.Scalar(
             TypeKind.Enum,
             @namespace,
             name,
-            BaseType: null,
-            IsAbstract: false,
-            IsOpen: false,
-            HasStream: false,
-            EquatableArray<string>.Empty,
-            EquatableArray<PropertyModel>.Empty,
-            members.ToEquatableArray(),
             underlyingType,
+            members.ToEquatableArray(),
             ReadBoolean(element, "IsFlags", false),
             _annotations.Documentation(element, qualifiedName));
     }
@@ -475,19 +469,13 @@ internal sealed class EdmxReader
             return null;
         }
 
-        return new TypeModel(
+        return TypeModel.Scalar(
             TypeKind.TypeDefinition,
             @namespace,
             name,
-            BaseType: null,
-            IsAbstract: false,
-            IsOpen: false,
-            HasStream: false,
-            EquatableArray<string>.Empty,
-            EquatableArray<PropertyModel>.Empty,
-            EquatableArray<EnumMemberModel>.Empty,
             underlying,
-            IsFlags: false,
+            EquatableArray<EnumMemberModel>.Empty,
+            isFlags: false,
             _annotations.Documentation(element, qualifiedName));
     }
 
