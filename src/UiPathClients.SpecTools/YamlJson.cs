@@ -15,9 +15,16 @@ internal static class YamlJson
     public static JsonNode Load(string path)
     {
         using var reader = new StreamReader(path);
+        return Parse(reader, path);
+    }
+
+    public static JsonNode Parse(TextReader reader, string sourceName)
+    {
         var stream = new YamlStream();
         stream.Load(reader);
-        return Convert(stream.Documents[0].RootNode) ?? throw new InvalidDataException($"'{path}' is empty.");
+        return stream.Documents.Count > 0 && Convert(stream.Documents[0].RootNode) is { } root
+            ? root
+            : throw new InvalidDataException($"'{sourceName}' is empty.");
     }
 
     private static JsonNode? Convert(YamlNode node)

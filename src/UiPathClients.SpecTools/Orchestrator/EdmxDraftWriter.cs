@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -10,6 +12,7 @@ internal static class EdmxDraftWriter
 {
     private const string EdmxNamespace = "http://docs.oasis-open.org/odata/ns/edmx";
     private const string EdmNamespace = "http://docs.oasis-open.org/odata/ns/edm";
+    private const string OptionalParameterTerm = "Org.OData.Core.V1.OptionalParameter";
 
     public static string Write(EdmxDraft draft, string containerNamespace, string containerName)
     {
@@ -18,6 +21,7 @@ internal static class EdmxDraftWriter
             Indent = true,
             IndentChars = "  ",
             NewLineChars = "\n",
+            NewLineHandling = NewLineHandling.Replace,
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         };
 
@@ -34,16 +38,7 @@ internal static class EdmxDraftWriter
                 writer.WriteAttributeString("Namespace", @namespace);
                 foreach (var enumType in schema.Enums.Values)
                 {
-                    writer.WriteStartElement("EnumType", EdmNamespace);
-                    writer.WriteAttributeString("Name", enumType.Name);
-                    foreach (var member in enumType.Members)
-                    {
-                        writer.WriteStartElement("Member", EdmNamespace);
-                        writer.WriteAttributeString("Name", member);
-                        writer.WriteEndElement();
-                    }
-
-                    writer.WriteEndElement();
+                    WriteEnumType(writer, enumType);
                 }
 
                 foreach (var type in schema.Types.Values)
@@ -51,27 +46,18 @@ internal static class EdmxDraftWriter
                     WriteStructuredType(writer, type);
                 }
 
+                // Overloads share a name: order them by binding type, then by parameter names.
                 foreach (var operation in schema.Operations
-                    .OrderBy(operation => operation.Name, System.StringComparer.Ordinal)
-                    .ThenBy(operation => operation.BindingType, System.StringComparer.Ordinal)
-                    .ThenBy(operation => string.Join(",", operation.Parameters.Select(parameter => parameter.Name)), System.StringComparer.Ordinal))
+                    .OrderBy(operation => operation.Name, StringComparer.Ordinal)
+                    .ThenBy(operation => operation.BindingType ?? string.Empty, StringComparer.Ordinal)
+                    .ThenBy(operation => string.Join(",", operation.Parameters.Select(parameter => parameter.Name)), StringComparer.Ordinal))
                 {
                     WriteOperation(writer, operation);
                 }
 
                 if (@namespace == containerNamespace)
                 {
-                    writer.WriteStartElement("EntityContainer", EdmNamespace);
-                    writer.WriteAttributeString("Name", containerName);
-                    foreach (var set in draft.EntitySets.OrderBy(set => set.Name, System.StringComparer.Ordinal))
-                    {
-                        writer.WriteStartElement("EntitySet", EdmNamespace);
-                        writer.WriteAttributeString("Name", set.Name);
-                        writer.WriteAttributeString("EntityType", set.EntityType);
-                        writer.WriteEndElement();
-                    }
-
-                    writer.WriteEndElement();
+                    WriteContainer(writer, draft, containerName);
                 }
 
                 writer.WriteEndElement();
@@ -83,6 +69,22 @@ internal static class EdmxDraftWriter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteEnumType(XmlWriter writer, EnumDraft enumType)
+    {
+        writer.WriteStartElement("EnumType", EdmNamespace);
+        writer.WriteAttributeString("Name", enumType.Name);
+        writer.WriteAttributeString("UnderlyingType", "Edm.Int32");
+        foreach (var member in enumType.Members)
+        {
+            writer.WriteStartElement("Member", EdmNamespace);
+            writer.WriteAttributeString("Name", member.Name);
+            writer.WriteAttributeString("Value", member.Value.ToString(CultureInfo.InvariantCulture));
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
     }
 
     private static void WriteStructuredType(XmlWriter writer, StructuredDraft type)
@@ -123,12 +125,16 @@ internal static class EdmxDraftWriter
     {
         writer.WriteStartElement(operation.IsAction ? "Action" : "Function", EdmNamespace);
         writer.WriteAttributeString("Name", operation.Name);
-        writer.WriteAttributeString("IsBound", "true");
-        writer.WriteStartElement("Parameter", EdmNamespace);
-        writer.WriteAttributeString("Name", "bindingParameter");
-        writer.WriteAttributeString("Type", operation.BindingType);
-        writer.WriteAttributeString("Nullable", "false");
-        writer.WriteEndElement();
+        if (operation.BindingType is not null)
+        {
+            writer.WriteAttributeString("IsBound", "true");
+            writer.WriteStartElement("Parameter", EdmNamespace);
+            writer.WriteAttributeString("Name", "bindingParameter");
+            writer.WriteAttributeString("Type", operation.BindingType);
+            writer.WriteAttributeString("Nullable", "false");
+            writer.WriteEndElement();
+        }
+
         foreach (var parameter in operation.Parameters)
         {
             writer.WriteStartElement("Parameter", EdmNamespace);
@@ -139,6 +145,13 @@ internal static class EdmxDraftWriter
                 writer.WriteAttributeString("Nullable", "false");
             }
 
+            if (parameter.IsOptional)
+            {
+                writer.WriteStartElement("Annotation", EdmNamespace);
+                writer.WriteAttributeString("Term", OptionalParameterTerm);
+                writer.WriteEndElement();
+            }
+
             writer.WriteEndElement();
         }
 
@@ -146,6 +159,37 @@ internal static class EdmxDraftWriter
         {
             writer.WriteStartElement("ReturnType", EdmNamespace);
             writer.WriteAttributeString("Type", operation.ReturnType);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static void WriteContainer(XmlWriter writer, EdmxDraft draft, string containerName)
+    {
+        writer.WriteStartElement("EntityContainer", EdmNamespace);
+        writer.WriteAttributeString("Name", containerName);
+        foreach (var set in draft.EntitySets.Values)
+        {
+            writer.WriteStartElement("EntitySet", EdmNamespace);
+            writer.WriteAttributeString("Name", set.Name);
+            writer.WriteAttributeString("EntityType", set.EntityType);
+            writer.WriteEndElement();
+        }
+
+        foreach (var singleton in draft.Singletons.Values)
+        {
+            writer.WriteStartElement("Singleton", EdmNamespace);
+            writer.WriteAttributeString("Name", singleton.Name);
+            writer.WriteAttributeString("Type", singleton.EntityType);
+            writer.WriteEndElement();
+        }
+
+        foreach (var import in draft.OperationImports.Values)
+        {
+            writer.WriteStartElement(import.IsAction ? "ActionImport" : "FunctionImport", EdmNamespace);
+            writer.WriteAttributeString("Name", import.Name);
+            writer.WriteAttributeString(import.IsAction ? "Action" : "Function", import.Operation);
             writer.WriteEndElement();
         }
 

@@ -8,36 +8,46 @@ namespace UiPathClients.SpecTools.Orchestrator;
 internal sealed partial class OrchestratorEdmxConverter
 {
     /// <summary>
-    /// Bound operations from <c>/odata/&lt;Set&gt;[({key})]/&lt;Namespace&gt;.&lt;Name&gt;[(params)]</c>
-    /// paths: POST is an action (parameters from the JSON body's properties), GET a function
-    /// (parameters from the parenthesised segment and non-system query parameters).
+    /// One operation path + method, before its types are resolved. <c>Set</c> is the binding set
+    /// (<see langword="null"/> when unbound); <c>Segment</c> the parenthesised parameter segment of
+    /// the path, if any: <c>name='{name}',skip={skip}</c>.
+    /// </summary>
+    private sealed record PendingOperation(string Namespace, string? Set, bool OnEntity, string Name, bool IsAction, JsonObject Operation, string? Segment);
+
+    /// <summary>
+    /// Operations from <c>/odata/&lt;Set&gt;[({key})]/&lt;Namespace&gt;.&lt;Name&gt;[(params)]</c> (bound) and
+    /// <c>/odata/[&lt;Namespace&gt;.]&lt;Name&gt;(params)</c> (unbound) paths: POST is an action (parameters
+    /// are the members of the JSON body object), GET a function (parameters from the parenthesised
+    /// segment and non-system query parameters).
     /// </summary>
     private List<(string Namespace, OperationDraft Operation)> ReadOperations()
     {
-        var pending = new List<(string Namespace, string Set, bool OnEntity, string Name, bool IsAction, JsonObject Operation, string? Params)>();
+        var pending = new List<PendingOperation>();
         foreach (var (path, item) in _paths.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            var match = OperationPath().Match(path);
+            var bound = BoundOperationPath().Match(path);
+            var unbound = bound.Success ? null : UnboundOperationPath().Match(path);
+            var match = bound.Success ? bound : unbound!;
             if (!match.Success)
             {
                 if (path.StartsWith("/odata/", StringComparison.Ordinal) && !SetPath().IsMatch(path) && !KeyPath().IsMatch(path))
                 {
-                    _skipped.Add($"path {path}: not an entity set, key or bound operation path");
+                    _skipped.Add($"path {path}: not an entity set, key or operation path");
                 }
 
                 continue;
             }
 
-            var set = match.Groups["set"].Value;
-            if (!_setElementTypes.ContainsKey(set))
+            var set = bound.Success ? bound.Groups["set"].Value : null;
+            if (set is not null && !_setElementTypes.ContainsKey(set) && !_singletonTypes.ContainsKey(set))
             {
                 _skipped.Add($"path {path}: its set {set} has no entity type");
                 continue;
             }
 
-            foreach (var (method, node) in item!.AsObject())
+            foreach (var method in HttpMethods)
             {
-                if (node is not JsonObject operation || !HttpMethods.Contains(method))
+                if (item?[method] is not JsonObject operation)
                 {
                     continue;
                 }
@@ -53,53 +63,62 @@ internal sealed partial class OrchestratorEdmxConverter
                     _requestWrappers.Add(wrapper);
                 }
 
-                pending.Add((match.Groups["ns"].Value, set, match.Groups["key"].Success, match.Groups["name"].Value, method == "post", operation, match.Groups["params"].Success ? match.Groups["params"].Value : null));
+                var @namespace = match.Groups["ns"].Success ? match.Groups["ns"].Value : ServiceNamespace;
+                var segment = match.Groups["params"].Success ? match.Groups["params"].Value : null;
+                pending.Add(new PendingOperation(@namespace, set, bound.Success && bound.Groups["key"].Success, match.Groups["name"].Value, method == "post", operation, segment));
             }
         }
 
-        // A wrapper that is also used as a value elsewhere is a real type after all.
-        _requestWrappers.RemoveWhere(IsReferencedOutsideRequestBodies);
+        // A body wrapper that is also used as a value elsewhere is a real type after all.
+        _requestWrappers.RemoveWhere(IsReferencedByOtherSchemas);
 
         var operations = new List<(string Namespace, OperationDraft Operation)>();
         var signatures = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (@namespace, set, onEntity, name, isAction, operation, parameterSegment) in pending)
+        foreach (var (@namespace, set, onEntity, name, isAction, operation, segment) in pending)
         {
-            var element = EnsureSchemaType(_setElementTypes[set]);
-            var binding = onEntity ? element : $"Collection({element})";
-            var parameters = isAction ? ActionParameters(operation, name) : FunctionParameters(operation, parameterSegment, name);
+            var where = set is null ? $"{@namespace}.{name} (unbound)" : $"{@namespace}.{name} on {set}";
+            string? binding = null;
+            if (set is not null)
+            {
+                var element = EnsureSchemaType(_setElementTypes.GetValueOrDefault(set) ?? _singletonTypes[set]);
+                binding = onEntity || _singletonTypes.ContainsKey(set) ? element : $"Collection({element})";
+            }
+
+            var (parameters, problem) = isAction
+                ? ActionParameters(operation, name)
+                : (FunctionParameters(operation, segment, name), (string?)null);
             if (parameters is null)
             {
-                _skipped.Add($"{@namespace}.{name} on {set}: request body is not JSON");
+                _skipped.Add($"{where}: {problem}");
                 continue;
             }
 
-            // CSDL: actions overload only by binding type, functions by binding type and parameter names.
-            var signature = $"{@namespace}.{name}|{binding}" + (isAction ? string.Empty : "|" + string.Join(",", parameters.Select(parameter => parameter.Name).OrderBy(parameterName => parameterName, StringComparer.Ordinal)));
+            var returnType = ReturnType(operation);
+            if (returnType is null && !isAction)
+            {
+                // CSDL requires functions to return something; inventing a type would mislead the client.
+                _skipped.Add($"{where}: a function with no response body");
+                continue;
+            }
+
+            // CSDL: bound actions overload by binding type only, unbound ones not at all; functions by binding type and parameter names.
+            var signature = $"{@namespace}.{name}|{binding}" + (isAction ? string.Empty : "|" + string.Join(",", parameters.Select(parameter => parameter.Name).Order(StringComparer.Ordinal)));
             if (!signatures.Add(signature))
             {
-                _skipped.Add($"{@namespace}.{name} on {set}: same binding as an earlier overload");
+                _skipped.Add($"{where}: same signature as an earlier overload");
                 continue;
             }
 
-            var returnType = ReturnType(operation, isAction);
             operations.Add((@namespace, new OperationDraft(isAction, name, binding, parameters, returnType)));
         }
 
         return operations;
     }
 
-    private bool IsReferencedOutsideRequestBodies(string schemaName)
+    private bool IsReferencedByOtherSchemas(string schemaName)
     {
-        var reference = "#/components/schemas/" + schemaName;
-        foreach (var (name, schema) in _schemas)
-        {
-            if (name != schemaName && schema is not null && schema.ToJsonString().Contains("\"" + reference + "\"", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var reference = "\"#/components/schemas/" + schemaName + "\"";
+        return _schemas.Any(pair => pair.Key != schemaName && pair.Value is not null && pair.Value.ToJsonString().Contains(reference, StringComparison.Ordinal));
     }
 
     private static JsonObject? RequestBodySchema(JsonObject operation) =>
@@ -107,74 +126,78 @@ internal sealed partial class OrchestratorEdmxConverter
             ? (content["application/json"] ?? content.First().Value)?["schema"] as JsonObject
             : null;
 
-    private List<ParameterDraft>? ActionParameters(JsonObject operation, string operationName)
+    /// <summary>
+    /// An OData action's body is a JSON object whose members are its parameters — whether the source
+    /// names that object (<c>StartJobsRequest</c>, <c>AssetFoldersShareDto</c>) or spells it inline.
+    /// </summary>
+    private (List<ParameterDraft>? Parameters, string? Problem) ActionParameters(JsonObject operation, string operationName)
     {
         var parameters = new List<ParameterDraft>();
-        if (operation["requestBody"]?["content"] is JsonObject content && content.Count > 0 && !content.Any(pair => pair.Key.StartsWith("application/json", StringComparison.Ordinal)))
+        if (operation["requestBody"]?["content"] is not JsonObject { Count: > 0 } content)
         {
-            return null;
+            return (parameters, null);
         }
 
-        var body = RequestBodySchema(operation);
-        if (body is null)
+        if (!content.Any(pair => pair.Key.StartsWith("application/json", StringComparison.Ordinal)))
         {
-            return parameters;
+            return (null, $"request body is {content.First().Key}, not JSON");
         }
 
-        var wrapper = RefName(body);
-        var wrapperSchema = wrapper is null ? body : _schemas[wrapper]?.AsObject();
-        if (wrapper is not null && _requestWrappers.Contains(wrapper) && wrapperSchema?["properties"] is JsonObject properties)
+        var body = RequestBodySchema(operation)!;
+        var bodyObject = RefName(body) is { } wrapper ? _schemas[wrapper]?.AsObject() : body;
+        if (bodyObject is null || OwnProperties(bodyObject).All(pair => pair.Property is not JsonObject))
         {
-            // The OData action body is an object whose members are the parameters: {"startInfo": {...}}.
-            var required = new HashSet<string>((wrapperSchema["required"] as JsonArray)?.Select(item => (string)item!) ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
-            foreach (var (name, property) in properties)
+            // TriggerCustom's body is a bare dictionary: the source does not say which members the action takes.
+            return (null, "request body declares no members, so the action's parameters are unknown");
+        }
+
+        var required = RequiredProperties(bodyObject);
+        foreach (var (name, property) in OwnProperties(bodyObject))
+        {
+            if (property is JsonObject propertySchema)
             {
-                var info = TypeOf(property!.AsObject(), operationName, name);
-                parameters.Add(new ParameterDraft(name, Collection(info), info.Type == "Edm.Untyped" || (!required.Contains(name) && !info.IsCollection)));
+                var info = TypeOf(propertySchema, operationName, name);
+                parameters.Add(new ParameterDraft(name, Collection(info), IsNullableParameter(info, propertySchema, required.Contains(name))));
             }
         }
-        else
-        {
-            var info = TypeOf(body, operationName, "Body");
-            parameters.Add(new ParameterDraft("body", Collection(info), IsNullable: info.Type == "Edm.Untyped"));
-        }
 
-        return parameters;
+        return (parameters, null);
     }
 
-    private List<ParameterDraft> FunctionParameters(JsonObject operation, string? parameterSegment, string operationName)
+    /// <summary>
+    /// Parameters named in the path segment (<c>(name='{name}')</c>) must be passed; plain query
+    /// parameters other than system query options are optional and marked so.
+    /// </summary>
+    private List<ParameterDraft> FunctionParameters(JsonObject operation, string? segment, string operationName)
     {
         var declared = (operation["parameters"] as JsonArray ?? new JsonArray()).OfType<JsonObject>().ToList();
-        var parameters = new List<ParameterDraft>();
-        var names = new List<string>();
-        if (!string.IsNullOrEmpty(parameterSegment))
-        {
-            names.AddRange(parameterSegment.Split(',').Select(part => part.Split('=')[0].Trim()));
-        }
-
-        // Non-system query parameters are optional function parameters, passed as aliases.
-        names.AddRange(declared
+        var inSegment = string.IsNullOrEmpty(segment)
+            ? new List<string>()
+            : segment.Split(',').Select(part => part.Split('=')[0].Trim()).ToList();
+        var inQuery = declared
             .Where(parameter => (string?)parameter["in"] == "query" && !((string)parameter["name"]!).StartsWith('$'))
-            .Select(parameter => (string)parameter["name"]!));
+            .Select(parameter => (string)parameter["name"]!)
+            .Where(name => !inSegment.Contains(name, StringComparer.Ordinal));
 
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        var parameters = new List<ParameterDraft>();
+        foreach (var name in inSegment.Concat(inQuery).Distinct(StringComparer.Ordinal))
         {
             var declaration = declared.FirstOrDefault(parameter => (string?)parameter["name"] == name);
             var schema = declaration?["schema"] as JsonObject ?? new JsonObject { ["type"] = "string" };
             var info = TypeOf(schema, operationName, name);
-            var isRequired = (bool?)declaration?["required"] == true || (string?)declaration?["in"] == "path";
-            parameters.Add(new ParameterDraft(name, Collection(info), info.Type == "Edm.Untyped" || (!isRequired && !info.IsCollection)));
+            var isRequired = inSegment.Contains(name, StringComparer.Ordinal) || (bool?)declaration?["required"] == true;
+            parameters.Add(new ParameterDraft(name, Collection(info), IsNullableParameter(info, schema, isRequired), IsOptional: !isRequired));
         }
 
         return parameters;
     }
 
-    private string? ReturnType(JsonObject operation, bool isAction)
+    private string? ReturnType(JsonObject operation)
     {
         var schema = ResponseSchema(operation);
         if (schema is null)
         {
-            return isAction ? null : "Edm.String";
+            return null;
         }
 
         var name = RefName(schema);
@@ -215,7 +238,7 @@ internal sealed partial class OrchestratorEdmxConverter
         _ => ResolveEnvelopeFromValue(item),
     };
 
-    /// <summary>For envelopes whose item name is not a schema, read the envelope's <c>value</c> property instead.</summary>
+    /// <summary>For envelopes whose item name is not a schema (<c>ODataValueOfIDictionaryOfInt64Boolean</c>), read the envelope's <c>value</c> property instead.</summary>
     private string ResolveEnvelopeFromValue(string item)
     {
         foreach (var envelope in new[] { "ODataValueOfIEnumerableOf" + item, "ODataValueOf" + item })

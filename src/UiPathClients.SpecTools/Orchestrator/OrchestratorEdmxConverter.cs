@@ -14,7 +14,7 @@ internal sealed record ConversionResult(string Edmx, string Summary, int EntityS
 /// Derives Orchestrator's OData model (CSDL) from the structure of its OpenAPI description: entity
 /// sets from <c>/odata/&lt;Set&gt;</c> paths, bound actions/functions from
 /// <c>…/&lt;Namespace&gt;.&lt;Operation&gt;</c> paths, types from schemas. Only structure carries over;
-/// no descriptions are copied.
+/// descriptions and summaries are never read.
 /// </summary>
 internal sealed partial class OrchestratorEdmxConverter
 {
@@ -34,26 +34,36 @@ internal sealed partial class OrchestratorEdmxConverter
         ["PingEventDto"] = "UiPath.Webhooks.Dto",
     };
 
-    private static readonly HashSet<string> HttpMethods = new(StringComparer.Ordinal) { "get", "post", "put", "patch", "delete" };
+    private static readonly string[] HttpMethods = { "get", "post", "put", "patch", "delete" };
 
+    private readonly JsonNode _document;
     private readonly JsonObject _paths;
     private readonly JsonObject _schemas;
     private readonly EdmxDraft _draft = new();
-    private readonly Dictionary<string, string> _setElementTypes = new(StringComparer.Ordinal);
+
+    /// <summary>Entity set (or singleton) name → the schema of its entities.</summary>
+    private readonly SortedDictionary<string, string> _setElementTypes = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _singletonTypes = new(StringComparer.Ordinal);
+
+    /// <summary>Set name → JSON type of its key segment (<c>integer</c> or <c>string</c>), where some path shows one.</summary>
     private readonly Dictionary<string, string> _setKeyTypes = new(StringComparer.Ordinal);
+
+    /// <summary>Root entity schema → its key property.</summary>
+    private readonly Dictionary<string, string> _entityKeys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _entitySchemas = new(StringComparer.Ordinal);
     private readonly HashSet<string> _requestWrappers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _schemaQualifiedNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Qualified, string MemberKey)> _enumsByName = new(StringComparer.Ordinal);
     private readonly List<string> _skipped = new();
 
     private OrchestratorEdmxConverter(JsonNode document)
     {
+        _document = document;
         _paths = document["paths"]?.AsObject() ?? throw new FormatException("The document has no paths.");
         _schemas = document["components"]?["schemas"]?.AsObject() ?? throw new FormatException("The document has no components/schemas.");
     }
 
-    public static ConversionResult Convert(JsonNode document) => new OrchestratorEdmxConverter(document).Run();
+    /// <summary>Converts a parsed OpenAPI document; the document itself is left untouched.</summary>
+    public static ConversionResult Convert(JsonNode document) => new OrchestratorEdmxConverter(document.DeepClone()).Run();
 
     [GeneratedRegex(@"^/odata/(?<set>\w+)$")]
     private static partial Regex SetPath();
@@ -62,7 +72,11 @@ internal sealed partial class OrchestratorEdmxConverter
     private static partial Regex KeyPath();
 
     [GeneratedRegex(@"^/odata/(?<set>\w+)(?<key>\((?<quote>'?)\{(?<keyName>\w+)\}\k<quote>\))?/(?<ns>UiPath\.Server\.Configuration\.OData|UiPathODataSvc)\.(?<name>\w+)(?:\((?<params>[^)]*)\))?$")]
-    private static partial Regex OperationPath();
+    private static partial Regex BoundOperationPath();
+
+    // /odata/<Ns>.<Op>[(...)] or /odata/<Op>() / /odata/<Op>(p={p},...): the service root, not a set.
+    [GeneratedRegex(@"^/odata/(?:(?<ns>UiPath\.Server\.Configuration\.OData|UiPathODataSvc)\.(?<name>\w+)(?:\((?<params>[^)]*)\))?|(?<name>\w+)\((?<params>(?:\w+=[^)]*)?)\))$")]
+    private static partial Regex UnboundOperationPath();
 
     [GeneratedRegex(@"^ODataValueOfIEnumerableOf(?<item>\w+)$")]
     private static partial Regex CollectionEnvelope();
@@ -72,6 +86,7 @@ internal sealed partial class OrchestratorEdmxConverter
 
     private ConversionResult Run()
     {
+        PlanEnumNames();
         FindEntitySets();
         var operations = ReadOperations();
         foreach (var name in _entitySchemas.OrderBy(name => name, StringComparer.Ordinal))
@@ -79,11 +94,12 @@ internal sealed partial class OrchestratorEdmxConverter
             _schemaQualifiedNames[name] = Qualify(name);
         }
 
-        // Every schema that is not an envelope or a request-body wrapper becomes a type; referenced
-        // ones are created on demand while converting properties, so order does not matter.
-        foreach (var (name, _) in _schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        // Every schema that is not an envelope or an action's body wrapper becomes a type (webhook
+        // payloads and the bodies of the plain /api endpoints included, so clients can type those
+        // calls too); referenced ones are created on demand, so the order does not matter.
+        foreach (var (name, _) in _schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList())
         {
-            if (!IsEnvelope(name) && !_requestWrappers.Contains(name))
+            if (!IsEnvelope(name) && !_requestWrappers.Contains(name) && !name.StartsWith(InlineSchemaPrefix, StringComparison.Ordinal))
             {
                 EnsureSchemaType(name);
             }
@@ -92,41 +108,65 @@ internal sealed partial class OrchestratorEdmxConverter
         foreach (var (@namespace, operation) in operations)
         {
             _draft.Schema(@namespace).Operations.Add(operation);
+            if (operation.BindingType is null)
+            {
+                _draft.OperationImports[operation.Name] = new OperationImportDraft(operation.IsAction, operation.Name, @namespace + "." + operation.Name);
+            }
         }
 
-        foreach (var (set, element) in _setElementTypes.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (set, element) in _setElementTypes)
         {
-            _draft.EntitySets.Add(new EntitySetDraft(set, _schemaQualifiedNames[element]));
+            _draft.EntitySets.Add(set, new EntitySetDraft(set, _schemaQualifiedNames[element]));
+        }
+
+        foreach (var (singleton, element) in _singletonTypes)
+        {
+            _draft.Singletons.Add(singleton, new EntitySetDraft(singleton, _schemaQualifiedNames[element]));
         }
 
         _draft.Schema(ServiceNamespace);
         var edmx = EdmxDraftWriter.Write(_draft, ServiceNamespace, ContainerName);
-        var bound = operations.Count;
+        var bound = operations.Where(operation => operation.Operation.BindingType is not null).Select(operation => operation.Operation).ToList();
+        var unbound = operations.Count - bound.Count;
+        var types = _draft.Schemas.Values.SelectMany(schema => schema.Types.Values).ToList();
         var summary = new StringBuilder()
             .Append("entity sets: ").Append(_draft.EntitySets.Count)
-            .Append(", entity types: ").Append(_draft.Schemas.Values.Sum(schema => schema.Types.Values.Count(type => type.IsEntity)))
-            .Append(", complex types: ").Append(_draft.Schemas.Values.Sum(schema => schema.Types.Values.Count(type => !type.IsEntity)))
+            .Append(", singletons: ").Append(_draft.Singletons.Count)
+            .Append(", entity types: ").Append(types.Count(type => type.IsEntity))
+            .Append(", complex types: ").Append(types.Count(type => !type.IsEntity))
             .Append(", enum types: ").Append(_draft.Schemas.Values.Sum(schema => schema.Enums.Count))
-            .Append(", bound actions: ").Append(operations.Count(operation => operation.Operation.IsAction))
-            .Append(", bound functions: ").Append(operations.Count(operation => !operation.Operation.IsAction))
             .AppendLine()
-            .AppendLine("skipped:")
-            .AppendJoin("\n", _skipped.Select(line => "  " + line))
+            .Append("bound actions: ").Append(bound.Count(operation => operation.IsAction))
+            .Append(", bound functions: ").Append(bound.Count(operation => !operation.IsAction))
+            .Append(", unbound operations: ").Append(unbound)
+            .AppendLine()
+            .Append("skipped (").Append(_skipped.Count).Append(')').Append(_skipped.Count > 0 ? ":" : string.Empty)
+            .AppendJoin(string.Empty, _skipped.Order(StringComparer.Ordinal).Select(line => "\n  " + line))
             .ToString();
-        return new ConversionResult(edmx, summary, _draft.EntitySets.Count, bound);
+        return new ConversionResult(edmx, summary, _draft.EntitySets.Count, bound.Count);
     }
 
     private static bool IsEnvelope(string schemaName) => schemaName.StartsWith("ODataValueOf", StringComparison.Ordinal);
 
-    /// <summary>Entity sets and their element types from collection, key and (for sets with no others) operation paths.</summary>
+    /// <summary>Entity sets, singletons and their element types from collection, key and (for sets with no others) operation paths.</summary>
     private void FindEntitySets()
     {
+        var keyedSets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, item) in _paths)
         {
             var set = SetPath().Match(path);
-            if (set.Success && item?["get"] is JsonObject get && ResponseSchemaName(get) is { } envelope && CollectionEnvelope().Match(envelope) is { Success: true } collection)
+            if (set.Success && item?["get"] is JsonObject get && ResponseSchemaName(get) is { } response)
             {
-                _setElementTypes[set.Groups["set"].Value] = collection.Groups["item"].Value;
+                if (CollectionEnvelope().Match(response) is { Success: true } collection)
+                {
+                    _setElementTypes[set.Groups["set"].Value] = collection.Groups["item"].Value;
+                }
+                else if (!IsEnvelope(response))
+                {
+                    // GET /odata/<Name> answering one object: a singleton, unless a key path makes it a set.
+                    _singletonTypes[set.Groups["set"].Value] = response;
+                }
+
                 continue;
             }
 
@@ -134,6 +174,7 @@ internal sealed partial class OrchestratorEdmxConverter
             if (key.Success)
             {
                 var name = key.Groups["set"].Value;
+                keyedSets.Add(name);
                 _setKeyTypes[name] = key.Groups["quote"].Value.Length > 0 ? "string" : PathParameterType(item!, key.Groups["name"].Value) ?? "string";
                 if (!_setElementTypes.ContainsKey(name) && item?["get"] is JsonObject keyGet && ResponseSchemaName(keyGet) is { } element && !IsEnvelope(element))
                 {
@@ -144,35 +185,41 @@ internal sealed partial class OrchestratorEdmxConverter
             }
 
             // Operations bound to one entity also show the key's type: /odata/LicensesRuntime('{key}')/...
-            var operation = OperationPath().Match(path);
-            if (operation.Success && operation.Groups["key"].Success && !_setKeyTypes.ContainsKey(operation.Groups["set"].Value))
+            var operation = BoundOperationPath().Match(path);
+            if (operation.Success && operation.Groups["key"].Success)
             {
-                _setKeyTypes[operation.Groups["set"].Value] = operation.Groups["quote"].Value.Length > 0
+                var name = operation.Groups["set"].Value;
+                keyedSets.Add(name);
+                _setKeyTypes.TryAdd(name, operation.Groups["quote"].Value.Length > 0
                     ? "string"
-                    : PathParameterType(item!, operation.Groups["keyName"].Value) ?? "string";
+                    : PathParameterType(item!, operation.Groups["keyName"].Value) ?? "string");
             }
         }
 
+        foreach (var name in keyedSets.Where(_singletonTypes.ContainsKey))
+        {
+            _setElementTypes.TryAdd(name, _singletonTypes[name]);
+            _singletonTypes.Remove(name);
+        }
+
         // Sets addressed only through operations (e.g. /odata/Queues/UiPathODataSvc.AddQueueItem):
-        // the element type is what their functions list, or else what their operations return.
+        // the element type is what their operations list, or else what they return.
         var operationOnlySets = _paths
-            .Select(pair => OperationPath().Match(pair.Key))
-            .Where(match => match.Success && !_setElementTypes.ContainsKey(match.Groups["set"].Value))
+            .Select(pair => BoundOperationPath().Match(pair.Key))
+            .Where(match => match.Success && !_setElementTypes.ContainsKey(match.Groups["set"].Value) && !_singletonTypes.ContainsKey(match.Groups["set"].Value))
             .GroupBy(match => match.Groups["set"].Value, StringComparer.Ordinal);
         foreach (var group in operationOnlySets.OrderBy(group => group.Key, StringComparer.Ordinal))
         {
-            var candidates = group
-                .SelectMany(match => HttpMethods.Select(method => (Method: method, Operation: _paths[match.Value]?[method] as JsonObject)))
-                .Where(candidate => candidate.Operation is not null)
-                .Select(candidate => (candidate.Method, Schema: ResponseSchemaName(candidate.Operation!)))
-                .Where(candidate => candidate.Schema is not null)
+            var responses = group
+                .SelectMany(match => HttpMethods.Select(method => _paths[match.Value]?[method] as JsonObject))
+                .OfType<JsonObject>()
+                .Select(ResponseSchemaName)
+                .OfType<string>()
                 .ToList();
-            var listed = candidates
-                .Select(candidate => CollectionEnvelope().Match(candidate.Schema!))
+            var listed = responses
+                .Select(schema => CollectionEnvelope().Match(schema))
                 .FirstOrDefault(match => match.Success)?.Groups["item"].Value;
-            var returned = candidates
-                .Select(candidate => candidate.Schema!)
-                .FirstOrDefault(schema => !IsEnvelope(schema) && _schemas[schema]?["properties"] is not null);
+            var returned = responses.FirstOrDefault(schema => !IsEnvelope(schema) && _schemas[schema]?["properties"] is not null);
             var element = listed ?? returned;
             if (element is null)
             {
@@ -183,26 +230,45 @@ internal sealed partial class OrchestratorEdmxConverter
             _setElementTypes[group.Key] = element;
         }
 
-        foreach (var (set, element) in _setElementTypes.ToList())
-        {
-            var schema = _schemas[element]?.AsObject();
-            if (schema is null || KeyPropertyFor(set, schema) is null)
-            {
-                _setElementTypes.Remove(set);
-                _skipped.Add($"set {set}: element type {element} has no usable key property");
-                continue;
-            }
-
-            for (var name = element; name is not null; name = BaseSchemaName(_schemas[name]?.AsObject()))
-            {
-                _entitySchemas.Add(name);
-            }
-        }
+        ChooseKeys(_setElementTypes, "set");
+        ChooseKeys(_singletonTypes, "singleton");
 
         // CSDL lets only entity types derive from entity types: MachineFolderDto extends MachineDto.
         foreach (var (name, _) in _schemas)
         {
             if (_entitySchemas.Any(entity => IsDerivedFrom(name, entity)))
+            {
+                _entitySchemas.Add(name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes each element type (and its bases) an entity type, keyed on its root type; drops the
+    /// set when no key can be found. Sets are visited by name, so a root shared by two sets gets
+    /// the key of the first — deterministically.
+    /// </summary>
+    private void ChooseKeys(SortedDictionary<string, string> elementTypes, string kind)
+    {
+        foreach (var (set, element) in elementTypes.ToList())
+        {
+            var root = element;
+            while (BaseSchemaName(_schemas[root]?.AsObject()) is { } baseName)
+            {
+                root = baseName;
+            }
+
+            var key = _entityKeys.GetValueOrDefault(root)
+                ?? (_schemas[root] is JsonObject rootSchema ? KeyPropertyFor(set, rootSchema) : null);
+            if (key is null)
+            {
+                elementTypes.Remove(set);
+                _skipped.Add($"{kind} {set}: element type {element} has no usable key property");
+                continue;
+            }
+
+            _entityKeys[root] = key;
+            for (var name = element; name is not null; name = BaseSchemaName(_schemas[name]?.AsObject()))
             {
                 _entitySchemas.Add(name);
             }
@@ -216,7 +282,7 @@ internal sealed partial class OrchestratorEdmxConverter
     /// </summary>
     private string? KeyPropertyFor(string set, JsonObject schema)
     {
-        var properties = AllProperties(schema).ToList();
+        var properties = OwnProperties(schema).ToList();
         bool IsPrimitive(JsonNode? property) => (string?)property?["type"] is "string" or "integer";
         bool Matches(JsonNode? property) => _setKeyTypes.TryGetValue(set, out var keyType)
             ? (string?)property?["type"] == keyType && (string?)property?["format"] != "date-time"
@@ -224,31 +290,29 @@ internal sealed partial class OrchestratorEdmxConverter
 
         foreach (var candidate in new[] { "Id", "Key", "Name" })
         {
-            var property = properties.FirstOrDefault(pair => pair.Key == candidate);
-            if (property.Key is not null && Matches(property.Value))
+            var property = properties.FirstOrDefault(pair => pair.Name == candidate);
+            if (property.Name is not null && Matches(property.Property))
             {
                 return candidate;
             }
         }
 
         return _setKeyTypes.ContainsKey(set)
-            ? properties.FirstOrDefault(pair => pair.Key.EndsWith("Id", StringComparison.Ordinal) && Matches(pair.Value)).Key
+            ? properties.FirstOrDefault(pair => pair.Name.EndsWith("Id", StringComparison.Ordinal) && Matches(pair.Property)).Name
             : null;
     }
 
-    /// <summary>Own and inherited properties, base first, in declaration order.</summary>
-    private List<KeyValuePair<string, JsonNode?>> AllProperties(JsonObject schema)
+    private bool IsDerivedFrom(string schemaName, string ancestor)
     {
-        var result = new List<KeyValuePair<string, JsonNode?>>();
-        var baseName = BaseSchemaName(schema);
-        if (baseName is not null && _schemas[baseName] is JsonObject baseSchema)
+        for (var name = BaseSchemaName(_schemas[schemaName]?.AsObject()); name is not null; name = BaseSchemaName(_schemas[name]?.AsObject()))
         {
-            result.AddRange(AllProperties(baseSchema));
+            if (name == ancestor)
+            {
+                return true;
+            }
         }
 
-        result.AddRange(OwnProperties(schema).Select(pair => new KeyValuePair<string, JsonNode?>(pair.Name, pair.Property)));
-
-        return result;
+        return false;
     }
 
     private static string? BaseSchemaName(JsonObject? schema) =>
@@ -256,18 +320,35 @@ internal sealed partial class OrchestratorEdmxConverter
             ? allOf.Select(part => RefName(part)).FirstOrDefault(name => name is not null)
             : null;
 
-    private static IEnumerable<(string Name, JsonNode? Property)> OwnProperties(JsonObject schema)
-    {
-        var holder = schema["allOf"] is JsonArray allOf
+    /// <summary>The object that declares a schema's own properties: itself, or the inline part of its <c>allOf</c>.</summary>
+    private static JsonObject? PropertyHolder(JsonObject schema) =>
+        schema["allOf"] is JsonArray allOf
             ? allOf.OfType<JsonObject>().FirstOrDefault(part => part["properties"] is not null)
             : schema;
-        if (holder?["properties"] is JsonObject properties)
+
+    private static IEnumerable<(string Name, JsonNode? Property)> OwnProperties(JsonObject schema)
+    {
+        if (PropertyHolder(schema)?["properties"] is JsonObject properties)
         {
             foreach (var (name, property) in properties)
             {
                 yield return (name, property);
             }
         }
+    }
+
+    private static HashSet<string> RequiredProperties(JsonObject schema)
+    {
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var holder in new[] { schema, PropertyHolder(schema) })
+        {
+            if (holder?["required"] is JsonArray names)
+            {
+                required.UnionWith(names.Select(name => (string)name!));
+            }
+        }
+
+        return required;
     }
 
     private static string? RefName(JsonNode? node) =>
@@ -322,9 +403,9 @@ internal sealed partial class OrchestratorEdmxConverter
         var builder = new StringBuilder(name.Length);
         foreach (var character in name)
         {
-            builder.Append(char.IsLetterOrDigit(character) || character == '_' ? character : '_');
+            builder.Append(char.IsAsciiLetterOrDigit(character) || character == '_' ? character : '_');
         }
 
-        return builder.Length == 0 || char.IsDigit(builder[0]) ? "_" + builder : builder.ToString();
+        return builder.Length == 0 || char.IsAsciiDigit(builder[0]) ? "_" + builder : builder.ToString();
     }
 }

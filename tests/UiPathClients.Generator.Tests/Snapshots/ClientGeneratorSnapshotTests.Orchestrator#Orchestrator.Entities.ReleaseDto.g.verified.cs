@@ -23,13 +23,13 @@ namespace Consumer.Orchestrator
         /// The <c>ProcessKey</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ProcessKey")]
-        public string ProcessKey { get; set; } = default!;
+        public string? ProcessKey { get; set; }
 
         /// <summary>
         /// The <c>ProcessVersion</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ProcessVersion")]
-        public string ProcessVersion { get; set; } = default!;
+        public string? ProcessVersion { get; set; }
 
         /// <summary>
         /// The <c>IsLatestVersion</c> property.
@@ -53,7 +53,7 @@ namespace Consumer.Orchestrator
         /// The <c>Name</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
-        public string Name { get; set; } = default!;
+        public string? Name { get; set; }
 
         /// <summary>
         /// The <c>EntryPointId</c> property.

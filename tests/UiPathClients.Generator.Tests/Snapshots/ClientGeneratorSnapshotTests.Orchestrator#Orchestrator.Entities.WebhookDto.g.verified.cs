@@ -23,7 +23,7 @@ namespace Consumer.Orchestrator
         /// The <c>Name</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
-        public string Name { get; set; } = default!;
+        public string? Name { get; set; }
 
         /// <summary>
         /// The <c>Description</c> property.
@@ -35,7 +35,7 @@ namespace Consumer.Orchestrator
         /// The <c>Url</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Url")]
-        public string Url { get; set; } = default!;
+        public string? Url { get; set; }
 
         /// <summary>
         /// The <c>Enabled</c> property.
