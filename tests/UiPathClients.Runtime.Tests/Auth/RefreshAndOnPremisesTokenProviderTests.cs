@@ -64,7 +64,7 @@ public sealed class RefreshAndOnPremisesTokenProviderTests
     }
 
     [Fact]
-    public void Static_token_can_come_from_REINFER_TOKEN()
+    public async Task Static_token_can_come_from_REINFER_TOKEN()
     {
         var variable = "UIPATHCLIENTS_TEST_TOKEN_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(variable, "dev-api-token");
@@ -72,7 +72,7 @@ public sealed class RefreshAndOnPremisesTokenProviderTests
         {
             var provider = StaticAccessTokenProvider.FromEnvironment(variable);
 
-            Assert.Equal("dev-api-token", provider.GetTokenAsync(null, default).Result.Token);
+            Assert.Equal("dev-api-token", (await provider.GetTokenAsync(null, default)).Token);
             Assert.DoesNotContain("dev-api-token", provider.ToString(), StringComparison.Ordinal);
         }
         finally
