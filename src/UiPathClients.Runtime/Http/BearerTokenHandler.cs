@@ -25,6 +25,12 @@ public sealed class BearerTokenHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
+        if (request.IsAnonymous())
+        {
+            request.Headers.Authorization = null;
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         EndpointSecurity.RequireSecure(uri, "a bearer token");
         if (request.Content is not null)
         {

@@ -1,0 +1,452 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using UiPathClients.Runtime.Auth;
+using UiPathClients.Runtime.Http;
+
+namespace UiPathClients.Runtime.CallModes;
+
+/// <summary>
+/// Starts Orchestrator jobs through API triggers (<c>{orchestrator}/t/{invoke URL}</c>) and follows them
+/// in the chosen call mode until their output or error arrives.
+/// </summary>
+/// <remarks>
+/// Redirects are followed by this class, never by <see cref="HttpClient"/>, so that it decides per hop
+/// whether the bearer token goes along: only to the trigger's own origin. The trigger itself is sent
+/// exactly once; when a long-held call breaks off (502 Bad Gateway), the status URI is polled again if
+/// known, otherwise <see cref="TriggerOutcomeUnknownException"/> says the job may be running.
+/// </remarks>
+public sealed class ApiTriggerClient
+{
+    private readonly HttpClient _http;
+    private readonly Uri _orchestratorBaseUri;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the client over an HTTP pipeline.</summary>
+    /// <param name="http">
+    /// A client whose pipeline authenticates (<see cref="BearerTokenHandler"/>) and does <b>not</b> follow
+    /// redirects (<c>AllowAutoRedirect = false</c>); <see cref="Create"/> builds one. Its timeout should be
+    /// infinite: long-polling calls are held open by design and <see cref="ApiTriggerOptions.Timeout"/> bounds them.
+    /// </param>
+    /// <param name="orchestratorBaseUri">Orchestrator's base URL, e.g. <c>https://cloud.uipath.com/org/tenant/orchestrator_/</c>.</param>
+    /// <param name="timeProvider">The clock for poll intervals and timeouts; tests pass a fake one.</param>
+    public ApiTriggerClient(HttpClient http, Uri orchestratorBaseUri, TimeProvider? timeProvider = null)
+    {
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        if (orchestratorBaseUri is null || !orchestratorBaseUri.IsAbsoluteUri)
+        {
+            throw new ArgumentException("Orchestrator's base URL must be absolute.", nameof(orchestratorBaseUri));
+        }
+
+        // Relative resolution drops the last segment unless the base ends with a slash.
+        var absolute = orchestratorBaseUri.AbsoluteUri;
+        _orchestratorBaseUri = absolute[absolute.Length - 1] == '/' ? orchestratorBaseUri : new Uri(absolute + "/");
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Builds a client with a bearer-token pipeline over a transport that does not follow redirects.</summary>
+    /// <param name="tokens">Where tokens come from.</param>
+    /// <param name="orchestratorBaseUri">Orchestrator's base URL.</param>
+    /// <param name="transport">The transport; a new <see cref="HttpClientHandler"/> without auto-redirect when omitted.</param>
+    /// <param name="timeProvider">The clock for poll intervals and timeouts.</param>
+    /// <exception cref="ArgumentException">The transport follows redirects itself.</exception>
+    public static ApiTriggerClient Create(IAccessTokenProvider tokens, Uri orchestratorBaseUri, HttpMessageHandler? transport = null, TimeProvider? timeProvider = null)
+    {
+        transport ??= new HttpClientHandler { AllowAutoRedirect = false };
+        if (transport is HttpClientHandler { AllowAutoRedirect: true })
+        {
+            throw new ArgumentException("The transport follows redirects; API-trigger redirects must be followed by ApiTriggerClient (set AllowAutoRedirect = false).", nameof(transport));
+        }
+
+        var http = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = transport }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        return new ApiTriggerClient(http, orchestratorBaseUri, timeProvider);
+    }
+
+    /// <summary>Invokes an API trigger and returns the job's output arguments as JSON.</summary>
+    /// <param name="triggerPath">The trigger's invoke URL after <c>/t/</c>, e.g. <c>invoices/process</c>.</param>
+    /// <param name="arguments">Input arguments; sent as the JSON body, or as the query string for GET.</param>
+    /// <param name="options">Method, call mode, polling and limits.</param>
+    /// <param name="cancellationToken">Cancels the invocation at any stage. A job already started keeps running.</param>
+    /// <exception cref="ApiTriggerJobFailedException">The job ended in error.</exception>
+    /// <exception cref="TriggerOutcomeUnknownException">The call broke off; a job may be running.</exception>
+    /// <exception cref="ApiTriggerTimeoutException">The job did not finish within <see cref="ApiTriggerOptions.Timeout"/>.</exception>
+    /// <exception cref="ApiTriggerException">The service answered outside the call-mode protocol.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "See the typed overload.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:Public API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "See the typed overload.")]
+    public async Task<ApiTriggerResult> InvokeAsync(string triggerPath, JsonObject? arguments = null, ApiTriggerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(triggerPath))
+        {
+            throw new ArgumentException("The trigger path is required.", nameof(triggerPath));
+        }
+
+        var settings = (options ?? new ApiTriggerOptions()).Validated();
+        var invocation = new Invocation(new Uri(_orchestratorBaseUri, "t/" + triggerPath.TrimStart('/')), settings);
+#if NET8_0_OR_GREATER
+        using var timeout = new CancellationTokenSource(settings.Timeout, _time);
+#else
+        using var timeout = _time.CreateCancellationTokenSource(settings.Timeout);
+#endif
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await RunAsync(invocation, arguments, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ApiTriggerTimeoutException(
+                $"The job started by {invocation.TriggerUri} did not finish within {settings.Timeout}; it may still be running.",
+                invocation.TriggerUri,
+                invocation.StatusUri);
+        }
+    }
+
+    /// <summary>Invokes an API trigger and deserializes the job's output arguments.</summary>
+    /// <typeparam name="TOutput">The output arguments' shape.</typeparam>
+    /// <param name="triggerPath">The trigger's invoke URL after <c>/t/</c>.</param>
+    /// <param name="arguments">Input arguments.</param>
+    /// <param name="outputType">Serialization metadata for <typeparamref name="TOutput"/> (trim- and AOT-safe).</param>
+    /// <param name="options">Method, call mode, polling and limits.</param>
+    /// <param name="cancellationToken">Cancels the invocation.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The typed overload is told apart by its type argument and the required JsonTypeInfo; no call can bind to both.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:Public API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "As above.")]
+    public async Task<TOutput?> InvokeAsync<TOutput>(string triggerPath, JsonObject? arguments, JsonTypeInfo<TOutput> outputType, ApiTriggerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (outputType is null)
+        {
+            throw new ArgumentNullException(nameof(outputType));
+        }
+
+        var result = await InvokeAsync(triggerPath, arguments, options, cancellationToken).ConfigureAwait(false);
+        return result.Output is { } output ? output.Deserialize(outputType) : default;
+    }
+
+    private async Task<ApiTriggerResult> RunAsync(Invocation invocation, JsonObject? arguments, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        using (var trigger = TriggerRequest(invocation, arguments))
+        {
+            try
+            {
+                response = await SendAsync(invocation, trigger, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException exception)
+            {
+                throw new TriggerOutcomeUnknownException(
+                    $"The call to {invocation.TriggerUri} failed before an answer arrived ({exception.Message}); a job may have been started. It is not retried, which could start a second job.",
+                    invocation.TriggerUri,
+                    statusCode: null,
+                    statusUri: null,
+                    exception);
+            }
+        }
+
+        if (response.StatusCode == HttpStatusCode.BadGateway)
+        {
+            response.Dispose();
+            throw new TriggerOutcomeUnknownException(
+                $"The call to {invocation.TriggerUri} answered 502 Bad Gateway, a known issue with long-held connections; the job may be running. It is not retried, which could start a second job.",
+                invocation.TriggerUri,
+                HttpStatusCode.BadGateway,
+                statusUri: null);
+        }
+
+        return invocation.Options.CallMode switch
+        {
+            ApiTriggerCallMode.FireAndForget => await FireAndForgetAsync(invocation, response).ConfigureAwait(false),
+            ApiTriggerCallMode.AsyncRequestReply => await AsyncRequestReplyAsync(invocation, response, cancellationToken).ConfigureAwait(false),
+            _ => await LongPollingAsync(invocation, response, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private static async Task<ApiTriggerResult> FireAndForgetAsync(Invocation invocation, HttpResponseMessage response)
+    {
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return new ApiTriggerResult(ApiTriggerCallMode.FireAndForget, response.StatusCode, output: null, statusUri: null, invocation.Requests);
+            }
+
+            throw await UnexpectedAsync(invocation, response, "the job was not created").ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ApiTriggerResult> AsyncRequestReplyAsync(Invocation invocation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            // A service that finished at once answers like the output endpoint would.
+            return await FinishAsync(invocation, response).ConfigureAwait(false);
+        }
+
+        using (response)
+        {
+            invocation.StatusUri = LocationOf(invocation, response, "202 Accepted");
+        }
+
+        var delay = invocation.Options.PollInterval;
+        while (true)
+        {
+            await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+            var poll = await FollowAsync(invocation, invocation.StatusUri, cancellationToken).ConfigureAwait(false);
+            if (poll is null)
+            {
+                continue; // 502 on the status URI: the job runs on, poll again.
+            }
+
+            if (poll.StatusCode == HttpStatusCode.OK)
+            {
+                poll.Dispose();
+                delay = TimeSpan.FromTicks(Math.Min(invocation.Options.MaxPollInterval.Ticks, (long)(delay.Ticks * invocation.Options.PollBackoffFactor)));
+                continue;
+            }
+
+            if (IsSeeOther(poll.StatusCode))
+            {
+                Uri outputUri;
+                using (poll)
+                {
+                    outputUri = LocationOf(invocation, poll, "the status URI's redirect");
+                }
+
+                while (true)
+                {
+                    var output = await FollowAsync(invocation, outputUri, cancellationToken).ConfigureAwait(false);
+                    if (output is not null)
+                    {
+                        return await FinishAsync(invocation, output).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            using (poll)
+            {
+                throw await UnexpectedAsync(invocation, poll, "the status URI answered outside the call-mode protocol").ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ApiTriggerResult> LongPollingAsync(Invocation invocation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var redirects = 0;
+        while (IsSeeOther(response.StatusCode))
+        {
+            using (response)
+            {
+                invocation.StatusUri = LocationOf(invocation, response, "the long-polling redirect");
+            }
+
+            if (++redirects > invocation.Options.MaxRedirects)
+            {
+                throw new ApiTriggerException(
+                    $"The job started by {invocation.TriggerUri} was still running after {invocation.Options.MaxRedirects} long-polling redirects; it may still be running.",
+                    invocation.TriggerUri,
+                    statusUri: invocation.StatusUri);
+            }
+
+            HttpResponseMessage? next;
+            do
+            {
+                next = await FollowAsync(invocation, invocation.StatusUri, cancellationToken).ConfigureAwait(false);
+            }
+            while (next is null);
+            response = next;
+        }
+
+        return await FinishAsync(invocation, response).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// GETs a status or output URI. Returns <see langword="null"/> when the connection broke off (502 or a
+    /// network error) and the caller should simply ask again, up to <see cref="ApiTriggerOptions.MaxBadGatewayRetries"/> times.
+    /// </summary>
+    private async Task<HttpResponseMessage?> FollowAsync(Invocation invocation, Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (!invocation.Options.AuthenticateRedirects || !SameOrigin(uri, invocation.TriggerUri))
+        {
+            request.WithoutToken();
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendAsync(invocation, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            return BrokenOff(invocation, null, exception);
+        }
+
+        if (response.StatusCode == HttpStatusCode.BadGateway)
+        {
+            response.Dispose();
+            return BrokenOff(invocation, HttpStatusCode.BadGateway, null);
+        }
+
+        return response;
+    }
+
+    private static HttpResponseMessage? BrokenOff(Invocation invocation, HttpStatusCode? statusCode, Exception? exception)
+    {
+        if (++invocation.BrokenConnections > invocation.Options.MaxBadGatewayRetries)
+        {
+            throw new TriggerOutcomeUnknownException(
+                $"Following the job started by {invocation.TriggerUri} failed {invocation.BrokenConnections} times in a row (502 Bad Gateway or network errors); the job may still be running.",
+                invocation.TriggerUri,
+                statusCode,
+                invocation.StatusUri,
+                exception);
+        }
+
+        return null;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Invocation invocation, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        invocation.Requests++;
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        if (response.RequestMessage?.RequestUri is { } answered && answered != request.RequestUri)
+        {
+            response.Dispose();
+            throw new InvalidOperationException("The HttpClient followed a redirect by itself; API-trigger redirects must be followed by ApiTriggerClient. Build the client with ApiTriggerClient.Create or a handler with AllowAutoRedirect = false.");
+        }
+
+        if (response.StatusCode != HttpStatusCode.BadGateway)
+        {
+            invocation.BrokenConnections = 0;
+        }
+
+        return response;
+    }
+
+    private static async Task<ApiTriggerResult> FinishAsync(Invocation invocation, HttpResponseMessage response)
+    {
+        using (response)
+        {
+#if NET8_0_OR_GREATER
+            var body = await response.Content.ReadAsStringAsync(CancellationToken.None).ConfigureAwait(false);
+#else
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+#endif
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ApiTriggerJobFailedException(
+                    $"The job started by {invocation.TriggerUri} ended in error (HTTP {(int)response.StatusCode}).",
+                    invocation.TriggerUri,
+                    response.StatusCode,
+                    body,
+                    invocation.StatusUri);
+            }
+
+            JsonElement? output = null;
+            if (!string.IsNullOrWhiteSpace(body))
+            {
+                try
+                {
+                    using var document = JsonDocument.Parse(body);
+                    output = document.RootElement.Clone();
+                }
+                catch (JsonException exception)
+                {
+                    throw new ApiTriggerException($"The job's output from {invocation.TriggerUri} is not JSON.", invocation.TriggerUri, response.StatusCode, body, invocation.StatusUri, exception);
+                }
+            }
+
+            return new ApiTriggerResult(invocation.Options.CallMode, response.StatusCode, output, invocation.StatusUri, invocation.Requests);
+        }
+    }
+
+    private static HttpRequestMessage TriggerRequest(Invocation invocation, JsonObject? arguments)
+    {
+        var options = invocation.Options;
+        var all = new List<KeyValuePair<string, JsonNode?>>();
+        if (arguments is not null)
+        {
+            foreach (var argument in arguments)
+            {
+                all.Add(new KeyValuePair<string, JsonNode?>(argument.Key, argument.Value?.DeepClone()));
+            }
+        }
+
+        if (options.SendCallModeArgument)
+        {
+            all.Add(new KeyValuePair<string, JsonNode?>("$callMode", JsonValue.Create(options.CallMode.ToString())));
+        }
+
+        if (options.Method == HttpMethod.Get)
+        {
+            // GET carries the arguments in the query string and no body, hence no Content-Type.
+            var query = new StringBuilder();
+            foreach (var argument in all)
+            {
+                var value = argument.Value is JsonValue scalar && scalar.TryGetValue<string>(out var text) ? text : argument.Value?.ToJsonString() ?? string.Empty;
+                query.Append(query.Length == 0 ? '?' : '&')
+                    .Append(Uri.EscapeDataString(argument.Key))
+                    .Append('=')
+                    .Append(Uri.EscapeDataString(value));
+            }
+
+            return new HttpRequestMessage(HttpMethod.Get, new Uri(invocation.TriggerUri.AbsoluteUri + query));
+        }
+
+        return new HttpRequestMessage(options.Method, invocation.TriggerUri)
+        {
+            Content = new StringContent(new JsonObject(all).ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+    }
+
+    private static Uri LocationOf(Invocation invocation, HttpResponseMessage response, string what)
+    {
+        var location = response.Headers.Location
+            ?? throw new ApiTriggerException($"{what} from {invocation.TriggerUri} has no Location header.", invocation.TriggerUri, response.StatusCode, statusUri: invocation.StatusUri);
+        return location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? invocation.TriggerUri, location);
+    }
+
+    private static async Task<ApiTriggerException> UnexpectedAsync(Invocation invocation, HttpResponseMessage response, string what)
+    {
+#if NET8_0_OR_GREATER
+        var body = await response.Content.ReadAsStringAsync(CancellationToken.None).ConfigureAwait(false);
+#else
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+#endif
+        return new ApiTriggerException($"{invocation.TriggerUri}: HTTP {(int)response.StatusCode}, {what}.", invocation.TriggerUri, response.StatusCode, body, invocation.StatusUri);
+    }
+
+    // The call-mode documentation says 303 See Other; its C# sample tests 302 Found. Both mean "look there".
+    private static bool IsSeeOther(HttpStatusCode status) => status is HttpStatusCode.SeeOther or HttpStatusCode.Found;
+
+    private static bool SameOrigin(Uri left, Uri right) =>
+        string.Equals(left.Scheme, right.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(left.Host, right.Host, StringComparison.OrdinalIgnoreCase)
+        && left.Port == right.Port;
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+#if NET8_0_OR_GREATER
+        Task.Delay(delay, _time, cancellationToken);
+#else
+        _time.Delay(delay, cancellationToken);
+#endif
+
+    /// <summary>What one invocation has learned so far.</summary>
+    private sealed class Invocation(Uri triggerUri, ApiTriggerOptions options)
+    {
+        public Uri TriggerUri { get; } = triggerUri;
+
+        public ApiTriggerOptions Options { get; } = options;
+
+        public Uri? StatusUri { get; set; }
+
+        public int Requests { get; set; }
+
+        public int BrokenConnections { get; set; }
+    }
+}

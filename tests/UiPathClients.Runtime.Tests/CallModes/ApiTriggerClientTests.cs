@@ -1,0 +1,347 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using UiPathClients.Runtime.Auth;
+using UiPathClients.Runtime.CallModes;
+using UiPathClients.Runtime.Tests.TestSupport;
+
+namespace UiPathClients.Runtime.Tests.CallModes;
+
+/// <summary>
+/// Each call mode against a loopback Orchestrator that behaves as the call-mode documentation
+/// describes, with faults injected. The trigger POST count is asserted in every case: a job must
+/// never be started twice.
+/// </summary>
+public sealed class ApiTriggerClientTests
+{
+    private const string Trigger = "/t/invoices/process";
+    private const string Token = "pat-token";
+
+    private static readonly ApiTriggerOptions Fast = new() { PollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20) };
+
+    private static ApiTriggerOptions Options(ApiTriggerCallMode mode, Action<ApiTriggerOptions>? configure = null)
+    {
+        var options = new ApiTriggerOptions
+        {
+            CallMode = mode,
+            PollInterval = Fast.PollInterval,
+            MaxPollInterval = Fast.MaxPollInterval,
+            Timeout = TimeSpan.FromSeconds(20),
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    private static ApiTriggerClient Client(LoopbackServer server, IAccessTokenProvider? tokens = null) =>
+        ApiTriggerClient.Create(tokens ?? new StaticAccessTokenProvider(Token), new Uri(server.BaseAddress, "org/tenant/orchestrator_"));
+
+    private static string Path(string suffix) => "/org/tenant/orchestrator_" + suffix;
+
+    private static IResult Redirect(int status, string location) =>
+        Results.Extensions.Status(status, location);
+
+    [Fact]
+    public async Task AsyncRequestReply_polls_until_303_and_returns_the_output()
+    {
+        var polls = 0;
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/7")));
+            app.MapGet(Path("/t/status/7"), () => Interlocked.Increment(ref polls) <= 3 ? Results.Ok() : Redirect(303, Path("/t/output/7")));
+            app.MapGet(Path("/t/output/7"), () => Results.Content("{\"InvoiceTotal\":42}", "application/json"));
+        });
+
+        var result = await Client(server).InvokeAsync("invoices/process", new JsonObject { ["invoiceId"] = "INV-1" }, Options(ApiTriggerCallMode.AsyncRequestReply));
+
+        Assert.Equal(42, result.Output!.Value.GetProperty("InvoiceTotal").GetInt32());
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+        Assert.Equal(6, result.Requests);
+        Assert.Equal(new Uri(server.BaseAddress, Path("/t/status/7").TrimStart('/')), result.StatusUri);
+        var trigger = server.Requests.First();
+        Assert.Equal("{\"invoiceId\":\"INV-1\",\"$callMode\":\"AsyncRequestReply\"}", trigger.Body);
+        Assert.All(server.Requests, request => Assert.Equal("Bearer " + Token, request.Authorization));
+    }
+
+    [Fact]
+    public async Task AsyncRequestReply_resumes_polling_after_a_502_without_a_second_trigger()
+    {
+        var polls = 0;
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/8")));
+            app.MapGet(Path("/t/status/8"), () => Interlocked.Increment(ref polls) switch
+            {
+                2 => Results.StatusCode(502),
+                < 4 => Results.Ok(),
+                _ => Redirect(303, Path("/t/output/8")),
+            });
+            app.MapGet(Path("/t/output/8"), () => Results.Json(new { done = true }));
+        });
+
+        var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply));
+
+        Assert.True(result.Output!.Value.GetProperty("done").GetBoolean());
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+        Assert.Equal(4, server.CountOf(Path("/t/status/8")));
+    }
+
+    [Fact]
+    public async Task AsyncRequestReply_without_Location_is_a_protocol_error()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Results.StatusCode(202)));
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply)));
+
+        Assert.Contains("has no Location header", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
+    public async Task A_job_that_ends_in_error_raises_the_error_body()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/9")));
+            app.MapGet(Path("/t/status/9"), () => Redirect(303, Path("/t/output/9")));
+            app.MapGet(Path("/t/output/9"), () => Results.Json(new { message = "Invoice not found", errorCode = "BusinessRuleException" }, statusCode: 500));
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerJobFailedException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply)));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failure.StatusCode);
+        Assert.Contains("Invoice not found", failure.ResponseBody, StringComparison.Ordinal);
+        Assert.NotNull(failure.StatusUri);
+    }
+
+    [Fact]
+    public async Task FireAndForget_returns_once_the_job_is_created()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Results.Ok()));
+
+        var result = await Client(server).InvokeAsync("invoices/process", new JsonObject { ["n"] = 1 }, Options(ApiTriggerCallMode.FireAndForget));
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Null(result.Output);
+        Assert.Equal("{\"n\":1,\"$callMode\":\"FireAndForget\"}", Assert.Single(server.Requests).Body);
+    }
+
+    [Fact]
+    public async Task GET_triggers_carry_arguments_in_the_query_string_and_no_content_type()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet(Path(Trigger), () => Results.Ok()));
+
+        await Client(server).InvokeAsync("invoices/process", new JsonObject { ["invoice id"] = "A&B", ["count"] = 3 }, Options(ApiTriggerCallMode.FireAndForget, options => options.Method = HttpMethod.Get));
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(Path(Trigger) + "?invoice%20id=A%26B&count=3&%24callMode=FireAndForget", request.PathAndQuery);
+        Assert.Null(request.ContentType);
+        Assert.Equal(string.Empty, request.Body);
+    }
+
+    [Fact]
+    public async Task LongPolling_follows_the_redirect_loop_with_the_token_on_every_hop()
+    {
+        var hops = 0;
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/1")));
+            app.MapGet(Path("/t/status/1"), () => Interlocked.Increment(ref hops) < 3 ? Redirect(303, Path("/t/status/1")) : Results.Json(new { approved = true }));
+        });
+
+        var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling));
+
+        Assert.True(result.Output!.Value.GetProperty("approved").GetBoolean());
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+        Assert.Equal(3, server.CountOf(Path("/t/status/1")));
+        Assert.All(server.Requests, request => Assert.Equal("Bearer " + Token, request.Authorization));
+    }
+
+    [Fact]
+    public async Task LongPolling_that_finishes_at_once_needs_one_call()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Results.Json(new { quick = 1 })));
+
+        var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling));
+
+        Assert.Equal(1, result.Output!.Value.GetProperty("quick").GetInt32());
+        Assert.Equal(1, result.Requests);
+    }
+
+    [Fact]
+    public async Task LongPolling_redirects_can_go_without_the_token_when_the_tenant_allows()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/2")));
+            app.MapGet(Path("/t/status/2"), (HttpRequest request) => Results.Json(new { anonymous = !request.Headers.ContainsKey("Authorization") }));
+        });
+
+        var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling, options => options.AuthenticateRedirects = false));
+
+        Assert.True(result.Output!.Value.GetProperty("anonymous").GetBoolean());
+        Assert.Equal("Bearer " + Token, server.Requests.First().Authorization);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_origin_never_carries_the_token()
+    {
+        await using var elsewhere = await LoopbackServer.StartAsync(app => app.MapGet("/status/3", () => Results.Json(new { ok = true })));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Redirect(303, new Uri(elsewhere.BaseAddress, "status/3").AbsoluteUri)));
+
+        var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling));
+
+        Assert.True(result.Output!.Value.GetProperty("ok").GetBoolean());
+        Assert.Null(Assert.Single(elsewhere.Requests).Authorization);
+    }
+
+    [Fact]
+    public async Task A_redirect_loop_over_the_cap_stops_with_the_status_uri()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/4")));
+            app.MapGet(Path("/t/status/4"), () => Redirect(303, Path("/t/status/4")));
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling, options => options.MaxRedirects = 5)));
+
+        Assert.Contains("after 5 long-polling redirects", failure.Message, StringComparison.Ordinal);
+        Assert.NotNull(failure.StatusUri);
+        Assert.Equal(5, server.CountOf(Path("/t/status/4")));
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
+    public async Task A_502_on_the_initial_long_call_is_outcome_unknown_and_never_retried()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Results.StatusCode(502)));
+
+        var failure = await Assert.ThrowsAsync<TriggerOutcomeUnknownException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling)));
+
+        Assert.Contains("may be running", failure.Message, StringComparison.Ordinal);
+        Assert.Null(failure.StatusUri);
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
+    public async Task A_502_while_long_polling_a_known_status_uri_is_resumed()
+    {
+        var hops = 0;
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/5")));
+            app.MapGet(Path("/t/status/5"), () => Interlocked.Increment(ref hops) == 1 ? Results.StatusCode(502) : Results.Json(new { value = 5 }));
+        });
+
+        var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling));
+
+        Assert.Equal(5, result.Output!.Value.GetProperty("value").GetInt32());
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+        Assert.Equal(2, server.CountOf(Path("/t/status/5")));
+    }
+
+    [Fact]
+    public async Task A_token_that_expires_during_a_long_poll_is_renewed_and_the_hop_repeated()
+    {
+        var issued = 0;
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/identity_/connect/token", () => Results.Json(new { access_token = "token-" + Interlocked.Increment(ref issued), expires_in = 3600 }));
+            app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/6")));
+            // The first token expires while the job runs: the status URI only accepts the second.
+            app.MapGet(Path("/t/status/6"), (HttpRequest request) => request.Headers.Authorization == "Bearer token-2" ? Results.Json(new { value = 6 }) : Results.StatusCode(401));
+        });
+        using var identity = new HttpClient();
+        var tokens = new ClientCredentialsTokenProvider(identity, new ClientCredentialsOptions { IdentityBaseUri = server.BaseAddress, ClientId = "id", ClientSecret = "secret", Scopes = { "OR.Jobs" } });
+
+        var result = await Client(server, tokens).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling));
+
+        Assert.Equal(6, result.Output!.Value.GetProperty("value").GetInt32());
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+        Assert.Equal(2, server.CountOf("/identity_/connect/token"));
+    }
+
+    [Fact]
+    public async Task A_job_slower_than_the_timeout_ends_with_the_status_uri_to_follow()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/10")));
+            app.MapGet(Path("/t/status/10"), () => Results.Ok());
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerTimeoutException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply, options => options.Timeout = TimeSpan.FromMilliseconds(300))));
+
+        Assert.Contains("may still be running", failure.Message, StringComparison.Ordinal);
+        Assert.NotNull(failure.StatusUri);
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
+    public async Task Cancelling_while_polling_stops_with_OperationCanceledException()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/11")));
+            app.MapGet(Path("/t/status/11"), () => Results.Ok());
+        });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply), cancel.Token));
+
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
+    public async Task Typed_output_is_deserialized_with_source_generated_metadata()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Results.Content("{\"InvoiceTotal\":99.5,\"Approved\":true}", "application/json")));
+
+        var output = await Client(server).InvokeAsync("invoices/process", null, TriggerJsonContext.Default.InvoiceOutput, Options(ApiTriggerCallMode.LongPolling));
+
+        Assert.Equal(99.5m, output!.InvoiceTotal);
+        Assert.True(output.Approved);
+    }
+
+    [Fact]
+    public void A_transport_that_follows_redirects_is_refused()
+    {
+        var failure = Assert.Throws<ArgumentException>(() => ApiTriggerClient.Create(new StaticAccessTokenProvider(Token), new Uri("https://cloud.uipath.com/org/tenant/orchestrator_/"), new HttpClientHandler()));
+
+        Assert.Contains("AllowAutoRedirect = false", failure.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class InvoiceOutput
+{
+    public decimal InvoiceTotal { get; set; }
+
+    public bool Approved { get; set; }
+}
+
+[JsonSerializable(typeof(InvoiceOutput))]
+internal sealed partial class TriggerJsonContext : JsonSerializerContext;
+
+/// <summary>Status codes with a Location header, as the call-mode protocol uses them.</summary>
+internal static class StatusWithLocation
+{
+    public static IResult Status(this IResultExtensions _, int status, string location) => new LocationResult(status, location);
+
+    private sealed class LocationResult(int status, string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}
