@@ -1,0 +1,117 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace UiPathClients.Runtime.Http;
+
+/// <summary>
+/// Pipeline step that logs each call (method, URI, status, duration, the service's Server-Timing) and
+/// records it as an <see cref="Activity"/> of <see cref="ActivitySourceName"/>. Headers are never logged, and
+/// query parameters that commonly carry secrets are masked, so logs are safe to ship.
+/// </summary>
+public sealed class DiagnosticsHandler : DelegatingHandler
+{
+    /// <summary>The name of the <see cref="ActivitySource"/> calls are recorded with; subscribe to it for tracing.</summary>
+    public const string ActivitySourceName = "UiPathClients.Http";
+
+    private static readonly ActivitySource Source = new(ActivitySourceName);
+
+    private static readonly string[] SecretQueryParameters =
+    {
+        "access_token", "token", "client_secret", "password", "api_key", "apikey", "code", "refresh_token", "sig", "signature",
+    };
+
+    private static readonly Action<ILogger, string, string, int, double, string?, Exception?> Completed = LoggerMessage.Define<string, string, int, double, string?>(
+        LogLevel.Information,
+        new EventId(1, "HttpCallCompleted"),
+        "{Method} {Uri} answered {StatusCode} in {ElapsedMilliseconds:0.0} ms (Server-Timing: {ServerTiming})");
+
+    private static readonly Action<ILogger, string, string, double, string, Exception?> Failed = LoggerMessage.Define<string, string, double, string>(
+        LogLevel.Warning,
+        new EventId(2, "HttpCallFailed"),
+        "{Method} {Uri} failed after {ElapsedMilliseconds:0.0} ms: {ExceptionType}");
+
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="logger">Where to log.</param>
+    public DiagnosticsHandler(ILogger logger) => _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+
+    /// <summary>The URI as it may appear in logs: secret-bearing query parameters replaced by <c>***</c>, no user info.</summary>
+    public static string Redact(Uri uri)
+    {
+        if (uri is null)
+        {
+            throw new ArgumentNullException(nameof(uri));
+        }
+
+        if (!uri.IsAbsoluteUri)
+        {
+            return uri.OriginalString;
+        }
+
+        // Authority leaves out user info (user:password@), which must never reach a log.
+        var builder = new StringBuilder(uri.Scheme + "://" + uri.Authority + uri.AbsolutePath);
+        var query = uri.Query;
+        if (query.Length > 1)
+        {
+            var separator = '?';
+            foreach (var pair in query.Substring(1).Split('&'))
+            {
+                var equals = pair.IndexOf('=');
+                var name = equals < 0 ? pair : pair.Substring(0, equals);
+                var isSecret = SecretQueryParameters.Contains(Uri.UnescapeDataString(name), StringComparer.OrdinalIgnoreCase);
+                builder.Append(separator).Append(isSecret && equals >= 0 ? name + "=***" : pair);
+                separator = '&';
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri is null ? string.Empty : Redact(request.RequestUri);
+        using var activity = Source.StartActivity("HTTP " + request.Method.Method, ActivityKind.Client);
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("url.full", uri);
+        activity?.SetTag("server.address", request.RequestUri?.Host);
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var elapsed = ElapsedMilliseconds(started);
+            var serverTiming = response.Headers.TryGetValues("Server-Timing", out var values) ? string.Join(", ", values) : null;
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            if (serverTiming is not null)
+            {
+                activity?.SetTag("uipath.server_timing", serverTiming);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            Completed(_logger, request.Method.Method, uri, (int)response.StatusCode, elapsed, serverTiming ?? "none", null);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            // The exception itself is not logged: some carry request details; its type says what happened.
+            Failed(_logger, request.Method.Method, uri, ElapsedMilliseconds(started), exception.GetType().Name, null);
+            throw;
+        }
+    }
+
+    private static double ElapsedMilliseconds(long started) =>
+        (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
+}
