@@ -300,6 +300,42 @@ public sealed class ApiTriggerClientTests
         Assert.Equal(1, server.CountOf(Path(Trigger)));
     }
 
+    public static TheoryData<string> Stages() => new() { "trigger", "status", "output" };
+
+    /// <summary>Cancellation while each kind of request is held open by the service.</summary>
+    [Theory]
+    [MemberData(nameof(Stages))]
+    public async Task Cancelling_while_a_request_is_held_open_stops_at_once(string stage)
+    {
+        using var release = new CancellationTokenSource();
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            async Task<IResult> Hold(IResult result, string name)
+            {
+                if (name == stage)
+                {
+                    await Task.Delay(Timeout.Infinite, release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+
+                return result;
+            }
+
+            app.MapPost(Path(Trigger), () => Hold(Redirect(303, Path("/t/status/12")), "trigger"));
+            app.MapGet(Path("/t/status/12"), () => Hold(Redirect(303, Path("/t/output/12")), "status"));
+            app.MapGet(Path("/t/output/12"), () => Hold(Results.Json(new { late = true }), "output"));
+        });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var invocation = Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling), cancel.Token);
+        // A watchdog, not a speed check: without cancellation the held request would never end.
+        var first = await Task.WhenAny(invocation, Task.Delay(TimeSpan.FromSeconds(60)));
+
+        release.Cancel();
+        Assert.Same(invocation, first);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => invocation);
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
     [Fact]
     public async Task Typed_output_is_deserialized_with_source_generated_metadata()
     {
