@@ -260,7 +260,7 @@ public sealed class ApiTriggerClientTests
             app.MapGet(Path("/t/status/6"), (HttpRequest request) => request.Headers.Authorization == "Bearer token-2" ? Results.Json(new { value = 6 }) : Results.StatusCode(401));
         });
         using var identity = new HttpClient();
-        var tokens = new ClientCredentialsTokenProvider(identity, new ClientCredentialsOptions { IdentityBaseUri = server.BaseAddress, ClientId = "id", ClientSecret = "secret", Scopes = { "OR.Jobs" } });
+        var tokens = TestIdentity.ClientCredentials(identity, server.BaseAddress);
 
         var result = await Client(server, tokens).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling));
 

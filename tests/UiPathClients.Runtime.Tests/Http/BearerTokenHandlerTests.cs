@@ -33,7 +33,7 @@ public sealed class BearerTokenHandlerTests
     private static (HttpClient Api, HttpClient Identity) Clients(LoopbackServer server, IAccessTokenProvider? tokens = null)
     {
         var identity = new HttpClient();
-        tokens ??= new ClientCredentialsTokenProvider(identity, new ClientCredentialsOptions { IdentityBaseUri = server.BaseAddress, ClientId = "id", ClientSecret = "secret", Scopes = { "OR.Jobs" } });
+        tokens ??= TestIdentity.ClientCredentials(identity, server.BaseAddress);
         var api = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = new HttpClientHandler() }) { BaseAddress = server.BaseAddress };
         return (api, identity);
     }

@@ -42,7 +42,7 @@ public sealed class DiagnosticsHandlerTests
         };
         ActivitySource.AddActivityListener(listener);
         using var identity = new HttpClient(new DiagnosticsHandler(logs) { InnerHandler = new HttpClientHandler() });
-        var tokens = new ClientCredentialsTokenProvider(identity, new ClientCredentialsOptions { IdentityBaseUri = server.BaseAddress, ClientId = "app", ClientSecret = Secret, Scopes = { "OR.Jobs" } });
+        var tokens = TestIdentity.ClientCredentials(identity, server.BaseAddress, Secret);
         using var api = new HttpClient(new DiagnosticsHandler(logs) { InnerHandler = new BearerTokenHandler(tokens) { InnerHandler = new HttpClientHandler() } });
 
         using var response = await api.GetAsync(new Uri(server.BaseAddress, "odata/Jobs?$top=5&access_token=abc123"));
