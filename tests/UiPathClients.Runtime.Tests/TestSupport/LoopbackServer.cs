@@ -15,7 +15,10 @@ using Microsoft.Extensions.Logging;
 namespace UiPathClients.Runtime.Tests.TestSupport;
 
 /// <summary>A request as the server saw it: what tests assert on, on the server side.</summary>
-internal sealed record ReceivedRequest(string Method, string PathAndQuery, string? Authorization, string? ContentType, string Body);
+internal sealed record ReceivedRequest(string Method, string PathAndQuery, string? Authorization, string? ContentType, string Body, IReadOnlyDictionary<string, string> Headers)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 with an OS-assigned port (Kestrel via ASP.NET Core minimal APIs),
@@ -52,7 +55,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.Authorization.FirstOrDefault(),
                 context.Request.ContentType,
-                body));
+                body,
+                context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             await next(context);
         });
         map(app);
