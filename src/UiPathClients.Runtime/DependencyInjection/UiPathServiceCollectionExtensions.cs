@@ -49,11 +49,7 @@ public static class UiPathServiceCollectionExtensions
             provider.GetRequiredService<IOptions<OrchestratorClientOptions>>().Value.CreateTokenProvider(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient(IdentityClientName))));
 
         var builder = services.AddHttpClient(OrchestratorClientName, (provider, http) => http.BaseAddress = Options<OrchestratorClientOptions>(provider).ResolveBaseUri());
-        AddPipeline<OrchestratorClientOptions>(builder, OrchestratorClientName, outsideRetries: null, perAttempt: provider =>
-        {
-            var options = Options<OrchestratorClientOptions>(provider);
-            return new OrchestratorContextHandler(options.Folder, options.TenantName);
-        });
+        AddPipeline<OrchestratorClientOptions>(builder, OrchestratorClientName, outsideRetries: null, perAttempt: OrchestratorContext);
 
         var triggers = services.AddHttpClient(ApiTriggerClientName, http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
         triggers.Services.Configure<UiPathResilienceOptions>(ApiTriggerClientName, resilience =>
@@ -62,11 +58,7 @@ public static class UiPathServiceCollectionExtensions
             resilience.AttemptTimeout = null;
             resilience.TotalTimeout = null;
         });
-        AddPipeline<OrchestratorClientOptions>(triggers, ApiTriggerClientName, outsideRetries: null, perAttempt: provider =>
-        {
-            var options = Options<OrchestratorClientOptions>(provider);
-            return new OrchestratorContextHandler(options.Folder, options.TenantName);
-        });
+        AddPipeline<OrchestratorClientOptions>(triggers, ApiTriggerClientName, outsideRetries: null, perAttempt: OrchestratorContext);
         services.TryAddTransient(provider => new ApiTriggerClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(ApiTriggerClientName),
             Options<OrchestratorClientOptions>(provider).ResolveBaseUri(),
@@ -123,6 +115,12 @@ public static class UiPathServiceCollectionExtensions
         builder
             .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredService<TokenSource<TOptions>>().Tokens))
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+    }
+
+    private static OrchestratorContextHandler OrchestratorContext(IServiceProvider provider)
+    {
+        var options = Options<OrchestratorClientOptions>(provider);
+        return new OrchestratorContextHandler(options.Folder, options.TenantName);
     }
 
     private static void AddIdentityClient(IServiceCollection services) =>

@@ -124,10 +124,6 @@ public static class OrchestratorRequest
 {
     private const string FolderKey = "UiPathClients.Folder";
 
-#if NET5_0_OR_GREATER
-    private static readonly HttpRequestOptionsKey<FolderContext> FolderOption = new(FolderKey);
-#endif
-
     /// <summary>Runs this request in <paramref name="folder"/>, whatever the client's default.</summary>
     public static HttpRequestMessage WithFolder(this HttpRequestMessage request, FolderContext folder)
     {
@@ -136,21 +132,11 @@ public static class OrchestratorRequest
             throw new ArgumentNullException(request is null ? nameof(request) : nameof(folder));
         }
 
-#if NET5_0_OR_GREATER
-        request.Options.Set(FolderOption, folder);
-#else
-        request.Properties[FolderKey] = folder;
-#endif
+        RequestOptions.Set(request, FolderKey, folder);
         return request;
     }
 
     /// <summary>The folder set on this request, if any.</summary>
-    public static FolderContext? GetFolder(this HttpRequestMessage request)
-    {
-#if NET5_0_OR_GREATER
-        return request.Options.TryGetValue(FolderOption, out var folder) ? folder : null;
-#else
-        return request.Properties.TryGetValue(FolderKey, out var folder) ? folder as FolderContext : null;
-#endif
-    }
+    public static FolderContext? GetFolder(this HttpRequestMessage request) =>
+        RequestOptions.TryGet<FolderContext>(request, FolderKey, out var folder) ? folder : null;
 }
