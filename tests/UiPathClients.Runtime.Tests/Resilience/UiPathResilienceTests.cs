@@ -24,6 +24,22 @@ public sealed class UiPathResilienceTests
     private const string Body = "{\"name\":\"invoices\"}";
 
     /// <summary>Small real delays, so tests that run on the system clock stay fast.</summary>
+
+    /// <summary>An endpoint that answers the first call with 429 and <c>Retry-After</c>, then succeeds.</summary>
+    private static Func<HttpResponse, IResult> TooManyRequestsOnce(string retryAfter)
+    {
+        var calls = 0;
+        return response =>
+        {
+            if (Interlocked.Increment(ref calls) > 1)
+            {
+                return Results.Json(new { status = "ok" });
+            }
+
+            response.Headers.RetryAfter = retryAfter;
+            return Results.StatusCode(429);
+        };
+    }
     private static UiPathResilienceOptions Fast(Action<UiPathResilienceOptions>? change = null)
     {
         var options = new UiPathResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) };
@@ -60,17 +76,7 @@ public sealed class UiPathResilienceTests
     public async Task A_429_with_Retry_After_seconds_waits_exactly_that_long()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var calls = 0;
-        await using var server = await LoopbackServer.StartAsync(app => app.MapGet(Path, (HttpResponse response) =>
-        {
-            if (Interlocked.Increment(ref calls) > 1)
-            {
-                return Results.Json(new { status = "ok" });
-            }
-
-            response.Headers.RetryAfter = "7";
-            return Results.StatusCode(429);
-        }));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet(Path, TooManyRequestsOnce("7")));
         var recorder = new RetryRecorder();
         using var client = Client(server, new UiPathResilienceOptions(), time, recorder);
 
@@ -92,17 +98,7 @@ public sealed class UiPathResilienceTests
     public async Task A_429_with_Retry_After_as_an_HTTP_date_is_measured_on_the_pipeline_clock_and_retried_even_for_POST()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var calls = 0;
-        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path, (HttpResponse response) =>
-        {
-            if (Interlocked.Increment(ref calls) > 1)
-            {
-                return Results.Json(new { status = "ok" });
-            }
-
-            response.Headers.RetryAfter = time.GetUtcNow().AddSeconds(30).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            return Results.StatusCode(429);
-        }));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path, TooManyRequestsOnce(time.GetUtcNow().AddSeconds(30).ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
         var recorder = new RetryRecorder();
         using var client = Client(server, new UiPathResilienceOptions(), time, recorder);
 
@@ -123,17 +119,7 @@ public sealed class UiPathResilienceTests
     [Fact]
     public async Task A_Retry_After_date_in_the_past_retries_at_once()
     {
-        var calls = 0;
-        await using var server = await LoopbackServer.StartAsync(app => app.MapGet(Path, (HttpResponse response) =>
-        {
-            if (Interlocked.Increment(ref calls) > 1)
-            {
-                return Results.Json(new { status = "ok" });
-            }
-
-            response.Headers.RetryAfter = "Tue, 01 Jan 2019 00:00:00 GMT";
-            return Results.StatusCode(429);
-        }));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet(Path, TooManyRequestsOnce("Tue, 01 Jan 2019 00:00:00 GMT")));
         var recorder = new RetryRecorder();
         using var client = Client(server, Fast(), recorder: recorder);
 
@@ -364,17 +350,7 @@ public sealed class UiPathResilienceTests
     [Fact]
     public async Task Through_IHttpClientFactory_a_forward_only_body_is_buffered_and_Retry_After_is_honoured()
     {
-        var calls = 0;
-        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path, (HttpResponse response) =>
-        {
-            if (Interlocked.Increment(ref calls) > 1)
-            {
-                return Results.Json(new { status = "ok" });
-            }
-
-            response.Headers.RetryAfter = "1";
-            return Results.StatusCode(429);
-        }));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path, TooManyRequestsOnce("1")));
         var services = new ServiceCollection();
         services.AddHttpClient("cm", client => client.BaseAddress = server.BaseAddress)
             .AddUiPathResilience(options => options.BaseDelay = TimeSpan.FromMilliseconds(10));
