@@ -23,8 +23,6 @@ public sealed class UiPathResilienceTests
     private const string Path = "/api/v1/datasets";
     private const string Body = "{\"name\":\"invoices\"}";
 
-    /// <summary>Small real delays, so tests that run on the system clock stay fast.</summary>
-
     /// <summary>An endpoint that answers the first call with 429 and <c>Retry-After</c>, then succeeds.</summary>
     private static Func<HttpResponse, IResult> TooManyRequestsOnce(string retryAfter)
     {
@@ -40,6 +38,8 @@ public sealed class UiPathResilienceTests
             return Results.StatusCode(429);
         };
     }
+
+    /// <summary>Small real delays, so tests that run on the system clock stay fast.</summary>
     private static UiPathResilienceOptions Fast(Action<UiPathResilienceOptions>? change = null)
     {
         var options = new UiPathResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) };
