@@ -1,0 +1,84 @@
+using System;
+using System.Globalization;
+
+namespace UiPathClients.Runtime.Querying;
+
+/// <summary>
+/// Base of the generated filter surfaces (<c>JobDtoFilter</c> …): one typed operand per property, each
+/// with its full path, so <c>j.Robot.Name</c> writes <c>Robot/Name</c> and lambda items write <c>x1/Name</c>.
+/// </summary>
+public abstract class FilterSurface
+{
+    /// <summary>Creates the surface for the entity reached by <paramref name="prefix"/> (empty for the queried entity, else ending with '/').</summary>
+    protected FilterSurface(string prefix) => Prefix = prefix ?? throw new ArgumentNullException(nameof(prefix));
+
+    /// <summary>The path prefix of this surface's properties: empty, <c>Robot/</c>, <c>x1/</c> …</summary>
+    protected string Prefix { get; }
+
+    /// <summary>The full path of one of this surface's properties.</summary>
+    protected string PathOf(string property) => Prefix + property;
+
+    /// <summary><c>isof(NS.Type)</c>, or <c>isof(Path,NS.Type)</c> for a related entity: whether it is of a derived type.</summary>
+    public Filter IsOf(string qualifiedTypeName) =>
+        new(Prefix.Length == 0 ? "isof(" + qualifiedTypeName + ")" : "isof(" + Prefix.TrimEnd('/') + "," + qualifiedTypeName + ")");
+
+    /// <summary>The surface of a derived type, for its own properties: paths become <c>{prefix}NS.Derived/Property</c>.</summary>
+    protected TDerived As<TDerived>(string qualifiedTypeName, Func<string, TDerived> create)
+        where TDerived : FilterSurface =>
+        (create ?? throw new ArgumentNullException(nameof(create)))(Prefix + qualifiedTypeName + "/");
+}
+
+/// <summary>A collection-valued property, with the lambda operators <c>any</c> and <c>all</c>.</summary>
+/// <typeparam name="TItem">What the lambda sees of one item: a filter surface, or an operand for primitive items.</typeparam>
+public sealed class CollectionOperand<TItem> : Operand
+{
+    private readonly Func<string, TItem> _item;
+
+    /// <summary>Creates the operand.</summary>
+    /// <param name="expression">The collection's path.</param>
+    /// <param name="item">Builds the item view from the lambda variable name (e.g. <c>x1</c>).</param>
+    public CollectionOperand(string expression, Func<string, TItem> item)
+        : base(expression) => _item = item ?? throw new ArgumentNullException(nameof(item));
+
+    /// <summary><c>path/any()</c>: the collection is not empty.</summary>
+    public Filter Any() => new(Expression + "/any()");
+
+    /// <summary><c>path/any(x: …)</c>: some item matches.</summary>
+    public Filter Any(Func<TItem, Filter> predicate) => Lambda("any", predicate);
+
+    /// <summary><c>path/all(x: …)</c>: every item matches.</summary>
+    public Filter All(Func<TItem, Filter> predicate) => Lambda("all", predicate);
+
+    private Filter Lambda(string op, Func<TItem, Filter> predicate)
+    {
+        if (predicate is null)
+        {
+            throw new ArgumentNullException(nameof(predicate));
+        }
+
+        // Nested lambdas need distinct variables: x1 at the top, x2 inside an x1 lambda, and so on.
+        var variable = "x" + (LambdaDepth(Expression) + 1).ToString(CultureInfo.InvariantCulture);
+        return new Filter(Expression + "/" + op + "(" + variable + ":" + predicate(_item(variable)).Text + ")");
+    }
+
+    private static int LambdaDepth(string expression)
+    {
+        if (expression.Length < 3 || expression[0] != 'x')
+        {
+            return 0;
+        }
+
+        var depth = 0;
+        for (var i = 1; i < expression.Length && expression[i] != '/'; i++)
+        {
+            if (expression[i] is < '0' or > '9')
+            {
+                return 0;
+            }
+
+            depth = (depth * 10) + (expression[i] - '0');
+        }
+
+        return depth;
+    }
+}
