@@ -158,6 +158,16 @@ public sealed class ApiTriggerClient
                 statusUri: null);
         }
 
+        if ((int)response.StatusCode is >= 400 and < 500)
+        {
+            // A client error on the trigger call itself (unknown trigger, no permission, bad arguments):
+            // no job was created, whatever the call mode.
+            using (response)
+            {
+                throw await UnexpectedAsync(invocation, response, "the job was not created").ConfigureAwait(false);
+            }
+        }
+
         return invocation.Options.CallMode switch
         {
             ApiTriggerCallMode.FireAndForget => await FireAndForgetAsync(invocation, response).ConfigureAwait(false),

@@ -121,6 +121,22 @@ public sealed class ApiTriggerClientTests
         Assert.NotNull(failure.StatusUri);
     }
 
+    [Theory]
+    [InlineData(ApiTriggerCallMode.AsyncRequestReply)]
+    [InlineData(ApiTriggerCallMode.LongPolling)]
+    [InlineData(ApiTriggerCallMode.FireAndForget)]
+    public async Task A_client_error_on_the_trigger_call_says_no_job_was_created(ApiTriggerCallMode mode)
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Results.Json(new { message = "Trigger not found" }, statusCode: 404)));
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerException>(() => Client(server).InvokeAsync("invoices/process", null, Options(mode)));
+
+        Assert.IsNotType<ApiTriggerJobFailedException>(failure);
+        Assert.Equal(HttpStatusCode.NotFound, failure.StatusCode);
+        Assert.Contains("the job was not created", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Trigger not found", failure.ResponseBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FireAndForget_returns_once_the_job_is_created()
     {
