@@ -53,11 +53,7 @@ internal static class TokenEndpoint
 
         using (response)
         {
-#if NET8_0_OR_GREATER
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-#endif
+            var body = await HttpContentReading.ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
             var answer = TokenAnswer.Parse(body, tokenProperty);
             if (!response.IsSuccessStatusCode)
             {

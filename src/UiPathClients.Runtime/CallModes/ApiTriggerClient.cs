@@ -342,11 +342,7 @@ public sealed class ApiTriggerClient
     {
         using (response)
         {
-#if NET8_0_OR_GREATER
-            var body = await response.Content.ReadAsStringAsync(CancellationToken.None).ConfigureAwait(false);
-#else
-            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-#endif
+            var body = await HttpContentReading.ReadTextAsync(response.Content, CancellationToken.None).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new ApiTriggerJobFailedException(
@@ -423,11 +419,7 @@ public sealed class ApiTriggerClient
 
     private static async Task<ApiTriggerException> UnexpectedAsync(Invocation invocation, HttpResponseMessage response, string what)
     {
-#if NET8_0_OR_GREATER
-        var body = await response.Content.ReadAsStringAsync(CancellationToken.None).ConfigureAwait(false);
-#else
-        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-#endif
+        var body = await HttpContentReading.ReadTextAsync(response.Content, CancellationToken.None).ConfigureAwait(false);
         return new ApiTriggerException($"{invocation.TriggerUri}: HTTP {(int)response.StatusCode}, {what}.", invocation.TriggerUri, response.StatusCode, body, invocation.StatusUri);
     }
 

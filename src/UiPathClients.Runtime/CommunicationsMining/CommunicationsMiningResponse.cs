@@ -42,7 +42,7 @@ public static class CommunicationsMiningResponse
             var timing = response.GetServerTiming();
             var status = response.StatusCode;
             var contentType = response.Content?.Headers.ContentType?.MediaType;
-            var body = response.Content is null ? Array.Empty<byte>() : await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var body = response.Content is null ? Array.Empty<byte>() : await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
 
             if (TryReadError(body, out var serviceMessage))
             {
@@ -93,15 +93,5 @@ public static class CommunicationsMiningResponse
         {
             return false;
         }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-#if NET5_0_OR_GREATER
-        return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
     }
 }

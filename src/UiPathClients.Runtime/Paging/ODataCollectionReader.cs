@@ -33,11 +33,7 @@ public static class ODataCollectionReader
         }
 
         using var response = await http.GetAsync(requestUri, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-#if NET8_0_OR_GREATER
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
+        var body = await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var answeredUri = response.RequestMessage?.RequestUri ?? (requestUri.IsAbsoluteUri ? requestUri : new Uri(http.BaseAddress!, requestUri));
         if (!response.IsSuccessStatusCode)
         {
