@@ -22,7 +22,7 @@ namespace UiPathClients.Runtime.Tests.DependencyInjection;
 
 public sealed class UiPathServiceCollectionExtensionsTests
 {
-    private static ServiceProvider Build(Action<IServiceCollection> register, CollectingLoggerProvider? logs = null)
+    private static ServiceProvider Build(Action<IServiceCollection> register, CapturingLogger? logs = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging =>
@@ -40,7 +40,7 @@ public sealed class UiPathServiceCollectionExtensionsTests
     public async Task Orchestrator_client_sends_token_folder_and_tenant_and_logs_the_call()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/acme/Default/orchestrator_/odata/Jobs", () => Results.Json(new { value = Array.Empty<object>() })));
-        var logs = new CollectingLoggerProvider();
+        var logs = new CapturingLogger();
         await using var provider = Build(services => services.AddOrchestratorClient(options =>
         {
             options.BaseUri = new Uri(server.BaseAddress, "acme/Default/orchestrator_");
@@ -198,29 +198,5 @@ public sealed class UiPathServiceCollectionExtensionsTests
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(UiPathServiceCollectionExtensions.OrchestratorClientName);
 
         Assert.Equal(new Uri("https://cloud.uipath.com/acme/Default/orchestrator_/"), http.BaseAddress);
-    }
-
-    internal sealed class CollectingLoggerProvider : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _messages = new();
-
-        public IReadOnlyList<string> Messages => _messages.ToList();
-
-        public ILogger CreateLogger(string categoryName) => new Collector(_messages);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collector(ConcurrentQueue<string> messages) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                messages.Enqueue(formatter(state, exception));
-        }
     }
 }
