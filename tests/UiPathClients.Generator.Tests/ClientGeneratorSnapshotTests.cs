@@ -42,8 +42,12 @@ public sealed class ClientGeneratorSnapshotTests
         var run = GeneratorHarness.RunTwiceAndAssertCached(new[] { Spec.FromFile(TestPaths.BundledOrchestratorSpec) });
 
         Assert.Empty(run.GeneratorDiagnostics);
-        // 54 entity types, 279 complex types and 269 enums, one file each.
-        Assert.Equal(602, run.Sources.Count);
+        // 54 entity types, 279 complex types and 269 enums, one file each; a filter surface per entity and
+        // complex type (333); an entity client per entity type (54); 52 entity set clients; the service client
+        // and the JSON metadata.
+        Assert.Equal(602 + 333 + 54 + 52 + 2, run.Sources.Count);
+        Assert.Equal(333, run.Sources.Keys.Count(hint => hint.StartsWith("Orchestrator/Filters/", StringComparison.Ordinal)));
+        Assert.Equal(52, run.Sources.Keys.Count(hint => hint.StartsWith("Orchestrator/EntitySets/", StringComparison.Ordinal)));
         foreach (var hintName in new[]
         {
             "Orchestrator/Entities/JobDto.g.cs",
@@ -52,6 +56,12 @@ public sealed class ClientGeneratorSnapshotTests
             "Orchestrator/ComplexTypes/StartProcessDto.g.cs",
             "Orchestrator/ComplexTypes/WebhookEventTypeDto.g.cs",
             "Orchestrator/Enums/JobState.g.cs",
+            "Orchestrator/OrchestratorClient.g.cs",
+            "Orchestrator/EntitySets/JobsCollection.g.cs",
+            "Orchestrator/EntitySets/WebhooksCollection.g.cs",
+            "Orchestrator/EntitySets/QueueItemsCollection.g.cs",
+            "Orchestrator/EntityClients/WebhookDtoClient.g.cs",
+            "Orchestrator/Filters/JobDtoFilter.g.cs",
         })
         {
             Assert.True(run.Sources.ContainsKey(hintName), $"{hintName} was not generated");

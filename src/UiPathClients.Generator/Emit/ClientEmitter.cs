@@ -13,7 +13,7 @@ namespace UiPathClients.Generator.Emit;
 /// Turns a <see cref="ClientModel"/> into source files: decides every C# name and type once,
 /// builds logic-free views and renders them with the templates.
 /// </summary>
-internal sealed class ClientEmitter
+internal sealed partial class ClientEmitter
 {
     private const string RuntimeMetadata = "global::UiPathClients.Runtime.Metadata.";
 
@@ -23,6 +23,19 @@ internal sealed class ClientEmitter
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
+    /// <summary>The property every root entity and complex class has for what the client does not know.</summary>
+    private const string AdditionalDataName = "AdditionalData";
+
+    private static readonly string[] AdditionalDataDocLines =
+    {
+        "/// <summary>",
+        "/// Properties and annotations of the JSON object that have no property here (added by a newer",
+        "/// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.",
+        "/// </summary>",
+    };
+
+    private static readonly string[] AdditionalDataAttributes = { "global::System.Text.Json.Serialization.JsonExtensionData" };
+
     /// <summary>The compiler's name for an enum's value field.</summary>
     private static readonly string[] EnumReservedNames = { "value__" };
 
@@ -31,6 +44,12 @@ internal sealed class ClientEmitter
     private readonly Dictionary<string, TypeModel> _typesByQualifiedName;
     private readonly Dictionary<string, (string Namespace, string Name, string HintPrefix)> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _enumConverterNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _filterNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _entityClientNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _entitySetClassNames = new(StringComparer.Ordinal);
+    private readonly EmitEnvironment _environment;
+    private string _serviceClientName = "";
+    private string _jsonMetadataName = "";
     private readonly Dictionary<string, Dictionary<string, string>> _propertyNamesByType = new(StringComparer.Ordinal);
     private readonly TypeMapper _typeMapper;
 
@@ -38,6 +57,7 @@ internal sealed class ClientEmitter
     {
         _model = model;
         _generatorVersion = generatorVersion;
+        _environment = environment;
         _typesByQualifiedName = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
         foreach (var type in model.Types)
         {
@@ -74,6 +94,9 @@ internal sealed class ClientEmitter
             }
         }
 
+        files.AddRange(EmitFilterSurfaces(cancellationToken));
+        files.Add(EmitJsonMetadata());
+        files.AddRange(EmitServiceClient(cancellationToken));
         return files.ToEquatableArray();
     }
 
@@ -105,11 +128,35 @@ internal sealed class ClientEmitter
             _names[type.QualifiedName] = (@namespace, name, subNamespace is null ? string.Empty : subNamespace + ".");
         }
 
-        // Converters claim their names after every spec type, so a spec type never gets renamed for them.
-        foreach (var type in emitted.Where(type => type.Kind == TypeKind.Enum))
+        // Helper types claim their names after every spec type, so a spec type never gets renamed for them.
+        foreach (var type in emitted)
         {
             var (@namespace, name, _) = _names[type.QualifiedName];
-            _enumConverterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "JsonConverter");
+            switch (type.Kind)
+            {
+                case TypeKind.Enum:
+                    _enumConverterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "JsonConverter");
+                    break;
+                case TypeKind.Entity:
+                    _filterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "Filter");
+                    _entityClientNames[type.QualifiedName] = scopes[@namespace].Claim(name + "Client");
+                    break;
+                case TypeKind.Complex:
+                    _filterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "Filter");
+                    break;
+            }
+        }
+
+        if (!scopes.TryGetValue(_model.Namespace, out var clientScope))
+        {
+            clientScope = new NameScope(comparer: StringComparer.OrdinalIgnoreCase);
+        }
+
+        _serviceClientName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "Client");
+        _jsonMetadataName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "JsonMetadata");
+        foreach (var set in _model.EntitySets.Where(set => !set.IsSingleton))
+        {
+            _entitySetClassNames[set.Name] = clientScope.Claim(CSharpIdentifier.ToPascalCase(set.Name) + "Collection");
         }
     }
 
@@ -147,6 +194,17 @@ internal sealed class ClientEmitter
             properties.Add(BuildPropertyView(type, property, propertyNames[property.Name]));
         }
 
+        if (BaseOf(type) is null)
+        {
+            properties.Add(new PropertyView
+            {
+                DocLines = AdditionalDataDocLines,
+                Attributes = AdditionalDataAttributes,
+                Type = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?",
+                Name = AdditionalDataName,
+            });
+        }
+
         return new ClassView
         {
             Namespace = @namespace,
@@ -158,7 +216,7 @@ internal sealed class ClientEmitter
             },
             Modifiers = type.IsAbstract ? "public abstract partial class" : "public partial class",
             Name = name,
-            BaseType = type.BaseType is null ? null : _typeMapper.MapSingle(type.BaseType, isNullable: false),
+            BaseType = BaseOf(type) is null ? "global::UiPathClients.Runtime.Metadata.IODataObject" : _typeMapper.MapSingle(type.BaseType!, isNullable: false),
             Properties = properties,
         };
     }
@@ -294,7 +352,7 @@ internal sealed class ClientEmitter
         }
 
         var typeName = _names[type.QualifiedName].Name;
-        var reserved = new List<string>(ObjectMemberNames) { typeName };
+        var reserved = new List<string>(ObjectMemberNames) { typeName, AdditionalDataName };
         // The reader breaks inheritance cycles, so this walk ends.
         for (var ancestor = BaseOf(type); ancestor is not null; ancestor = BaseOf(ancestor))
         {

@@ -15,10 +15,13 @@ internal static class TemplateRenderer
 {
     private static readonly Lazy<Template> ClassTemplate = new(() => Load("Class.scriban"));
     private static readonly Lazy<Template> EnumTemplate = new(() => Load("Enum.scriban"));
+    private static readonly Lazy<Template> CodeFileTemplate = new(() => Load("CodeFile.scriban"));
 
     public static string RenderClass(ClassView view) => Render(ClassTemplate.Value, view);
 
     public static string RenderEnum(EnumView view) => Render(EnumTemplate.Value, view);
+
+    public static string RenderCodeFile(CodeFileView view) => Render(CodeFileTemplate.Value, view);
 
     private static string Render(Template template, object view)
     {
@@ -31,6 +34,8 @@ internal static class TemplateRenderer
             StrictVariables = true,
             // A large enum or entity has more than Scriban's default 1000 loop iterations.
             LoopLimit = int.MaxValue,
+            // The JSON metadata of a large service (Orchestrator: ~1 MB) is longer than Scriban's default output cap.
+            LimitToString = 0,
         };
         context.PushGlobal(globals);
         return template.Render(context).Replace("\r\n", "\n");

@@ -55,3 +55,25 @@ internal sealed class EnumMemberView
     /// <summary>The service's spelling as a C# string literal.</summary>
     public string ServiceNameLiteral { get; set; } = "";
 }
+
+/// <summary>
+/// One generated type whose members are written out by the emitter (service client, entity set and
+/// entity clients, filter surfaces, JSON metadata): the template only places them.
+/// </summary>
+internal sealed class CodeFileView
+{
+    public string Namespace { get; set; } = "";
+    public string GeneratorVersion { get; set; } = "";
+    public IReadOnlyList<string> DocLines { get; set; } = new List<string>();
+    public IReadOnlyList<string> Attributes { get; set; } = new List<string>();
+
+    /// <summary>E.g. <c>public sealed partial class JobsCollection : global::…EntitySetClient&lt;…&gt;</c>.</summary>
+    public string Declaration { get; set; } = "";
+    public IReadOnlyList<MemberView> Members { get; set; } = new List<MemberView>();
+}
+
+/// <summary>One member with its doc comment, as final lines (indentation included, blank lines empty).</summary>
+internal sealed class MemberView
+{
+    public IReadOnlyList<string> Lines { get; set; } = new List<string>();
+}

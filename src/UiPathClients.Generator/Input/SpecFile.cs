@@ -16,7 +16,11 @@ internal enum SpecKind
 internal sealed record SpecFile(string Path, SpecKind Kind, string Text, SpecOptions Options);
 
 /// <summary>
-/// Per-file options from <c>AdditionalFiles</c> item metadata (<c>ClientName</c>, <c>Namespace</c>)
-/// and the project's <c>RootNamespace</c>.
+/// Per-file options from <c>AdditionalFiles</c> item metadata (<c>ClientName</c>, <c>Namespace</c>,
+/// <c>ServicePath</c>) and the project's <c>RootNamespace</c>.
 /// </summary>
-internal sealed record SpecOptions(string? ClientName, string? Namespace, string? RootNamespace);
+/// <param name="ClientName">The client name, if set.</param>
+/// <param name="Namespace">The C# namespace, if set.</param>
+/// <param name="RootNamespace">The project's root namespace.</param>
+/// <param name="ServicePath">The OData service root relative to the client's base address (e.g. <c>odata/</c>), if set.</param>
+internal sealed record SpecOptions(string? ClientName, string? Namespace, string? RootNamespace, string? ServicePath = null);

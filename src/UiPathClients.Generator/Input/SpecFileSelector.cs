@@ -12,6 +12,7 @@ internal static class SpecFileSelector
 {
     private const string ClientNameMetadata = "build_metadata.AdditionalFiles.ClientName";
     private const string NamespaceMetadata = "build_metadata.AdditionalFiles.Namespace";
+    private const string ServicePathMetadata = "build_metadata.AdditionalFiles.ServicePath";
     private const string RootNamespaceProperty = "build_property.RootNamespace";
 
     /// <summary>Cheap filter on the path only; runs for every additional file of the project.</summary>
@@ -46,7 +47,8 @@ internal static class SpecFileSelector
         var options = new SpecOptions(
             ClientName: Read(fileOptions, ClientNameMetadata),
             Namespace: Read(fileOptions, NamespaceMetadata),
-            RootNamespace: Read(optionsProvider.GlobalOptions, RootNamespaceProperty));
+            RootNamespace: Read(optionsProvider.GlobalOptions, RootNamespaceProperty),
+            ServicePath: Read(fileOptions, ServicePathMetadata));
 
         return new SpecFile(file.Path, kind.Value, text.ToString(), options);
     }

@@ -11,6 +11,7 @@ namespace UiPathClients.Generator.Model;
 /// </remarks>
 /// <param name="ClientName">C# identifier used for the client and as the hint-name folder, e.g. <c>Orchestrator</c>.</param>
 /// <param name="Namespace">The C# namespace the generated code goes into.</param>
+/// <param name="ServicePath">The default OData service root relative to the client's base address: empty or ending in '/'.</param>
 /// <param name="Types">Entity, complex, enum types and type definitions of every schema in the document.</param>
 /// <param name="EntitySets">Entity sets and singletons of the entity container.</param>
 /// <param name="Operations">Actions and functions, bound and unbound, in document order.</param>
@@ -18,6 +19,7 @@ namespace UiPathClients.Generator.Model;
 internal sealed record ClientModel(
     string ClientName,
     string Namespace,
+    string ServicePath,
     EquatableArray<TypeModel> Types,
     EquatableArray<EntitySetModel> EntitySets,
     EquatableArray<OperationModel> Operations,

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using UiPathClients.Runtime.Client;
 using UiPathClients.Runtime.Errors;
 using UiPathClients.Runtime.Http;
 
@@ -25,22 +26,15 @@ public static class ODataCollectionReader
     /// <param name="itemType">Serialization metadata for the items (trim- and AOT-safe).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="ODataRequestException">The service answered with an error.</exception>
-    public static async Task<ODataPage<T>> GetPageAsync<T>(HttpClient http, Uri requestUri, JsonTypeInfo<T> itemType, CancellationToken cancellationToken = default)
+    /// <exception cref="ODataResponseException">The answer is not an OData collection of these items.</exception>
+    public static Task<ODataPage<T>> GetPageAsync<T>(HttpClient http, Uri requestUri, JsonTypeInfo<T> itemType, CancellationToken cancellationToken = default)
     {
         if (http is null || requestUri is null || itemType is null)
         {
             throw new ArgumentNullException(http is null ? nameof(http) : requestUri is null ? nameof(requestUri) : nameof(itemType));
         }
 
-        using var response = await http.GetAsync(requestUri, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        var answeredUri = response.RequestMessage?.RequestUri ?? (requestUri.IsAbsoluteUri ? requestUri : new Uri(http.BaseAddress!, requestUri));
-        if (!response.IsSuccessStatusCode)
-        {
-            throw ODataErrors.FromResponse(response.StatusCode, body, answeredUri);
-        }
-
-        return Parse(body, answeredUri, itemType);
+        return GetPageAsync(Fetcher(http), requestUri, itemType, cancellationToken);
     }
 
     /// <summary>Enumerates every item of a collection, page by page.</summary>
@@ -50,14 +44,42 @@ public static class ODataCollectionReader
     /// <param name="pageSize">Items per request (<c>$top</c>); Orchestrator accepts at most 1000.</param>
     /// <param name="limit">Stop after this many items; <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">Cancels between and during requests.</param>
-    public static async IAsyncEnumerable<T> EnumerateAsync<T>(
+    public static IAsyncEnumerable<T> EnumerateAsync<T>(
         HttpClient http,
         Uri collectionUri,
         JsonTypeInfo<T> itemType,
         int pageSize = 1000,
         long? limit = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
+        if (http is null)
+        {
+            throw new ArgumentNullException(nameof(http));
+        }
+
+        return EnumerateAsync(Fetcher(http), collectionUri, itemType, pageSize, limit, skip: 0, cancellationToken);
+    }
+
+    internal static async Task<ODataPage<T>> GetPageAsync<T>(Func<Uri, CancellationToken, Task<ODataResponse>> fetch, Uri requestUri, JsonTypeInfo<T> itemType, CancellationToken cancellationToken)
+    {
+        var response = await fetch(requestUri, cancellationToken).ConfigureAwait(false);
+        return response.Read(body => Parse(body, response.RequestUri, itemType));
+    }
+
+    internal static async IAsyncEnumerable<T> EnumerateAsync<T>(
+        Func<Uri, CancellationToken, Task<ODataResponse>> fetch,
+        Uri collectionUri,
+        JsonTypeInfo<T> itemType,
+        int pageSize,
+        long? limit,
+        long skip,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (collectionUri is null || itemType is null)
+        {
+            throw new ArgumentNullException(collectionUri is null ? nameof(collectionUri) : nameof(itemType));
+        }
+
         if (pageSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
@@ -69,12 +91,11 @@ public static class ODataCollectionReader
         }
 
         long returned = 0;
-        long skip = 0;
         Uri? next = WithPaging(collectionUri, PageSize(pageSize, limit, returned), skip);
         while (next is not null && (limit is null || returned < limit))
         {
             var requested = PageSize(pageSize, limit, returned);
-            var page = await GetPageAsync(http, next, itemType, cancellationToken).ConfigureAwait(false);
+            var page = await GetPageAsync(fetch, next, itemType, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 if (limit is { } max && returned >= max)
@@ -92,6 +113,13 @@ public static class ODataCollectionReader
         }
     }
 
+    private static Func<Uri, CancellationToken, Task<ODataResponse>> Fetcher(HttpClient http) =>
+        async (uri, cancellationToken) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            return await ODataResponse.SendAsync(http, request, cancellationToken).ConfigureAwait(false);
+        };
+
     private static int PageSize(int pageSize, long? limit, long returned) =>
         limit is { } max ? (int)Math.Max(1, Math.Min(pageSize, max - returned)) : pageSize;
 
@@ -103,7 +131,7 @@ public static class ODataCollectionReader
         return new Uri(text + separator + paging, collectionUri.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
     }
 
-    private static ODataPage<T> Parse<T>(byte[] body, Uri answeredUri, JsonTypeInfo<T> itemType)
+    internal static ODataPage<T> Parse<T>(byte[] body, Uri answeredUri, JsonTypeInfo<T> itemType)
     {
         var items = new List<T>();
         long? count = null;
@@ -111,7 +139,7 @@ public static class ODataCollectionReader
         var reader = new Utf8JsonReader(body);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"The answer from {DiagnosticsHandler.Redact(answeredUri)} is not an OData collection (expected a JSON object with 'value').");
+            throw new JsonException("It is not an OData collection (expected a JSON object with 'value').");
         }
 
         var sawValue = false;
@@ -149,42 +177,9 @@ public static class ODataCollectionReader
 
         if (!sawValue)
         {
-            throw new JsonException($"The answer from {DiagnosticsHandler.Redact(answeredUri)} has no 'value' array; it is not an OData collection.");
+            throw new JsonException("It has no 'value' array; it is not an OData collection.");
         }
 
         return new ODataPage<T>(items, count, nextLink);
-    }
-}
-
-/// <summary>Turns OData error answers into <see cref="ODataRequestException"/>.</summary>
-internal static class ODataErrors
-{
-    public static ODataRequestException FromResponse(System.Net.HttpStatusCode status, byte[] body, Uri requestUri)
-    {
-        var text = System.Text.Encoding.UTF8.GetString(body);
-        string? code = null;
-        string? message = null;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            {
-                code = error.TryGetProperty("code", out var codeElement) ? codeElement.ToString() : null;
-                message = error.TryGetProperty("message", out var messageElement) ? messageElement.ToString() : null;
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON (a proxy's HTML page): the status and raw body say what there is to say.
-        }
-
-        var uri = DiagnosticsHandler.Redact(requestUri);
-        return new ODataRequestException(
-            $"{uri} answered HTTP {(int)status}{(message is null ? string.Empty : ": " + message)}{(code is null ? string.Empty : " (code " + code + ")")}.",
-            status,
-            code,
-            message,
-            uri,
-            text);
     }
 }

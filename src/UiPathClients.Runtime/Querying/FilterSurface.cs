@@ -7,13 +7,26 @@ namespace UiPathClients.Runtime.Querying;
 /// Base of the generated filter surfaces (<c>JobDtoFilter</c> …): one typed operand per property, each
 /// with its full path, so <c>j.Robot.Name</c> writes <c>Robot/Name</c> and lambda items write <c>x1/Name</c>.
 /// </summary>
-public abstract class FilterSurface
+public abstract class FilterSurface : IPropertyPath
 {
     /// <summary>Creates the surface for the entity reached by <paramref name="prefix"/> (empty for the queried entity, else ending with '/').</summary>
     protected FilterSurface(string prefix) => Prefix = prefix ?? throw new ArgumentNullException(nameof(prefix));
 
     /// <summary>The path prefix of this surface's properties: empty, <c>Robot/</c>, <c>x1/</c> …</summary>
     protected string Prefix { get; }
+
+    /// <summary>The path of the entity or complex value this surface stands for (<c>Robot</c>); empty for the queried entity.</summary>
+    string IPropertyPath.Path => Prefix.TrimEnd('/');
+
+    /// <summary>
+    /// The same surface at another path; generated surfaces override it so <c>$expand</c> options can
+    /// filter and select relative to the expanded entity.
+    /// </summary>
+    /// <param name="prefix">The new prefix: empty, or ending with '/'.</param>
+    protected virtual FilterSurface CreateAt(string prefix) =>
+        throw new NotSupportedException($"{GetType().Name} cannot be used in nested $expand options.");
+
+    internal FilterSurface Rebase(string prefix) => CreateAt(prefix);
 
     /// <summary>The full path of one of this surface's properties.</summary>
     protected string PathOf(string property) => Prefix + property;
@@ -39,6 +52,8 @@ public sealed class CollectionOperand<TItem> : Operand
     /// <param name="item">Builds the item view from the lambda variable name (e.g. <c>x1</c>).</param>
     public CollectionOperand(string expression, Func<string, TItem> item)
         : base(expression) => _item = item ?? throw new ArgumentNullException(nameof(item));
+
+    internal TItem ItemAt(string variable) => _item(variable);
 
     /// <summary><c>path/any()</c>: the collection is not empty.</summary>
     public Filter Any() => new(Expression + "/any()");

@@ -46,6 +46,11 @@ public static class ODataKey
         return builder.Append(')').ToString();
     }
 
+    /// <summary>A literal made safe for a URL path (function parameters): what cannot stand in a path segment is percent-encoded, quotes stay readable.</summary>
+    /// <param name="literal">The OData literal, e.g. <c>ODataLiteral.Format("a/b")</c>.</param>
+    public static string EscapeForPath(string literal) =>
+        EscapePathLiteral(literal ?? throw new ArgumentNullException(nameof(literal)));
+
     /// <summary>
     /// Percent-encodes what cannot stand in a path segment ('/', '?', '#', '%', spaces, non-ASCII) while
     /// keeping the literal's quotes and punctuation readable.

@@ -5,7 +5,7 @@ using System.Linq;
 namespace UiPathClients.Runtime.Querying;
 
 /// <summary>The part every operand shares: the OData expression it stands for (a property path or a function call).</summary>
-public abstract class Operand
+public abstract class Operand : IPropertyPath
 {
     /// <summary>Creates an operand.</summary>
     /// <param name="expression">The OData expression, e.g. <c>Robot/Name</c> or <c>tolower(Name)</c>.</param>
@@ -13,6 +13,9 @@ public abstract class Operand
 
     /// <summary>The OData expression this operand stands for.</summary>
     public string Expression { get; }
+
+    /// <inheritdoc />
+    string IPropertyPath.Path => Expression;
 
     /// <summary>Builds <c>{expression} {op} {literal}</c>.</summary>
     protected Filter Compare(string op, string literal) => new(Expression + " " + op + " " + literal);

@@ -69,6 +69,10 @@ public abstract class ODataEnumJsonConverter<TEnum> : JsonConverter<TEnum>
         }
     }
 
+    /// <summary>The member name(s) the service uses for <paramref name="value"/>, e.g. <c>Faulted</c> or <c>Read,Write</c>; for URL literals.</summary>
+    /// <exception cref="JsonException">The value is not a member (or combination of flags) the service knows.</exception>
+    public string ToServiceName(TEnum value) => FormatName(ToInt64(value));
+
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
     {

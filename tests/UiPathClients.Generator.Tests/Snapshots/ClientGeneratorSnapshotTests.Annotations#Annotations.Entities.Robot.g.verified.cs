@@ -13,7 +13,7 @@ namespace Consumer.Annotations
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Annotations.Robot", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class Robot
+    public partial class Robot : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Id</c> property.
@@ -54,5 +54,12 @@ namespace Consumer.Annotations
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("NotComputed")]
         public string? NotComputed { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

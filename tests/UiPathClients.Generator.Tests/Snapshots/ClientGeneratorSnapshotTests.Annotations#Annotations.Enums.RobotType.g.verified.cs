@@ -34,6 +34,9 @@ namespace Consumer.Annotations
             new global::System.Collections.Generic.KeyValuePair<string, long>("Unattended", 1L),
         };
 
+        /// <summary>The shared instance (the converter is stateless after construction).</summary>
+        public static RobotTypeJsonConverter Default { get; } = new RobotTypeJsonConverter();
+
         /// <summary>Creates the converter.</summary>
         public RobotTypeJsonConverter()
             : base(ServiceNames, isFlags: false)

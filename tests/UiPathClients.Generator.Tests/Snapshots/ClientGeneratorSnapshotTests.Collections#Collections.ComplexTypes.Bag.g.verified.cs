@@ -8,7 +8,7 @@ namespace Consumer.Collections
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Collections.Bag", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Bag
+    public partial class Bag : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Names</c> property.
@@ -39,5 +39,12 @@ namespace Consumer.Collections
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Tags")]
         public global::System.Collections.Generic.IList<global::Consumer.Collections.Tag> Tags { get; set; } = new global::System.Collections.Generic.List<global::Consumer.Collections.Tag>();
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

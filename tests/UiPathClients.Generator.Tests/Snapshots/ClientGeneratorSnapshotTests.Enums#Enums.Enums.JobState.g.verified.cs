@@ -46,6 +46,9 @@ namespace Consumer.Enums
             new global::System.Collections.Generic.KeyValuePair<string, long>("Successful", 5L),
         };
 
+        /// <summary>The shared instance (the converter is stateless after construction).</summary>
+        public static JobStateJsonConverter Default { get; } = new JobStateJsonConverter();
+
         /// <summary>Creates the converter.</summary>
         public JobStateJsonConverter()
             : base(ServiceNames, isFlags: false)

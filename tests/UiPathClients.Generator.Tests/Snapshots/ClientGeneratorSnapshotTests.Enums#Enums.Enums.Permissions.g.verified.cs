@@ -51,6 +51,9 @@ namespace Consumer.Enums
             new global::System.Collections.Generic.KeyValuePair<string, long>("readWrite", 3L),
         };
 
+        /// <summary>The shared instance (the converter is stateless after construction).</summary>
+        public static PermissionsJsonConverter Default { get; } = new PermissionsJsonConverter();
+
         /// <summary>Creates the converter.</summary>
         public PermissionsJsonConverter()
             : base(ServiceNames, isFlags: true)

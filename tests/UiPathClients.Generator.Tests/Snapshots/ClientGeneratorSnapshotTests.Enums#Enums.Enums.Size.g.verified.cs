@@ -34,6 +34,9 @@ namespace Consumer.Enums
             new global::System.Collections.Generic.KeyValuePair<string, long>("Large", 200L),
         };
 
+        /// <summary>The shared instance (the converter is stateless after construction).</summary>
+        public static SizeJsonConverter Default { get; } = new SizeJsonConverter();
+
         /// <summary>Creates the converter.</summary>
         public SizeJsonConverter()
             : base(ServiceNames, isFlags: false)

@@ -8,12 +8,19 @@ namespace Consumer.Inheritance
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Inheritance.Location", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Location
+    public partial class Location : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Address</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Address")]
         public string? Address { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

@@ -11,7 +11,7 @@ namespace Consumer.Inheritance
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Inheritance.Asset", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public abstract partial class Asset
+    public abstract partial class Asset : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Id</c> property.
@@ -25,5 +25,12 @@ namespace Consumer.Inheritance
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
         public string? Name { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

@@ -12,7 +12,7 @@ namespace Consumer.Inheritance
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Inheritance.Setting", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class Setting
+    public partial class Setting : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Key</c> property.
@@ -20,5 +20,12 @@ namespace Consumer.Inheritance
         [global::System.Text.Json.Serialization.JsonPropertyName("Key")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
         public string Key { get; set; } = default!;
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

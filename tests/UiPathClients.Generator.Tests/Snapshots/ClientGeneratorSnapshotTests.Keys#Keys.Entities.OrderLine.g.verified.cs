@@ -11,7 +11,7 @@ namespace Consumer.Keys
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Keys.OrderLine", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class OrderLine
+    public partial class OrderLine : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>OrderId</c> property.
@@ -32,5 +32,12 @@ namespace Consumer.Keys
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Sku")]
         public string Sku { get; set; } = default!;
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

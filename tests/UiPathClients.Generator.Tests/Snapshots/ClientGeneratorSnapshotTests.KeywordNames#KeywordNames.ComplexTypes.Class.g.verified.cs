@@ -8,7 +8,7 @@ namespace Consumer.KeywordNames
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Keywords.class", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Class
+    public partial class Class : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>class</c> property.
@@ -57,5 +57,12 @@ namespace Consumer.KeywordNames
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Class")]
         public string? ClassValue { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

@@ -8,12 +8,19 @@ namespace Consumer.KeywordNames
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Keywords.WIDGET", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class WIDGET2
+    public partial class WIDGET2 : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Size</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Size")]
         public int? Size { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

@@ -8,12 +8,19 @@ namespace Consumer.KeywordNames
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Keywords.Widget", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Widget
+    public partial class Widget : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Widget</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Widget")]
         public string? WidgetValue { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

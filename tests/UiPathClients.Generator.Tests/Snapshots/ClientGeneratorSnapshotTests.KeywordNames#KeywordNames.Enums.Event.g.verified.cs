@@ -43,6 +43,9 @@ namespace Consumer.KeywordNames
             new global::System.Collections.Generic.KeyValuePair<string, long>("value__", 2L),
         };
 
+        /// <summary>The shared instance (the converter is stateless after construction).</summary>
+        public static EventJsonConverter Default { get; } = new EventJsonConverter();
+
         /// <summary>Creates the converter.</summary>
         public EventJsonConverter()
             : base(ServiceNames, isFlags: false)

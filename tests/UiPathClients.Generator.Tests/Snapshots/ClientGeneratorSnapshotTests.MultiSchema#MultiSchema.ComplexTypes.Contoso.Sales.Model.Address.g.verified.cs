@@ -8,12 +8,19 @@ namespace Consumer.MultiSchema.Contoso.Sales.Model
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Contoso.Sales.Model.Address", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Address
+    public partial class Address : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>SalesRegion</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SalesRegion")]
         public string? SalesRegion { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

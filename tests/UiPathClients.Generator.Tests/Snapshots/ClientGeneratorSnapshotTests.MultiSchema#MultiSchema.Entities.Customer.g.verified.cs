@@ -11,7 +11,7 @@ namespace Consumer.MultiSchema
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Contoso.Sales.Model.Customer", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class Customer
+    public partial class Customer : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Id</c> property.
@@ -31,5 +31,12 @@ namespace Consumer.MultiSchema
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Status")]
         public global::Consumer.MultiSchema.Status Status { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

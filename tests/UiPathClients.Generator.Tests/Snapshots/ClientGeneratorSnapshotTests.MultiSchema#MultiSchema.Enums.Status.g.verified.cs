@@ -34,6 +34,9 @@ namespace Consumer.MultiSchema
             new global::System.Collections.Generic.KeyValuePair<string, long>("Closed", 1L),
         };
 
+        /// <summary>The shared instance (the converter is stateless after construction).</summary>
+        public static StatusJsonConverter Default { get; } = new StatusJsonConverter();
+
         /// <summary>Creates the converter.</summary>
         public StatusJsonConverter()
             : base(ServiceNames, isFlags: false)

@@ -11,7 +11,7 @@ namespace Consumer.Navigation
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Navigation.User", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class User
+    public partial class User : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Id</c> property.
@@ -19,5 +19,12 @@ namespace Consumer.Navigation
         [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
         public long Id { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

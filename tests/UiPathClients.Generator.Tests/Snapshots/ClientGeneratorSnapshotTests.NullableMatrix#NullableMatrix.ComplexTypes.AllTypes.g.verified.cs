@@ -8,7 +8,7 @@ namespace Consumer.NullableMatrix
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Nullable.AllTypes", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class AllTypes
+    public partial class AllTypes : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Binary</c> property.
@@ -177,5 +177,12 @@ namespace Consumer.NullableMatrix
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("PointOrNull")]
         public global::Consumer.NullableMatrix.Point? PointOrNull { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

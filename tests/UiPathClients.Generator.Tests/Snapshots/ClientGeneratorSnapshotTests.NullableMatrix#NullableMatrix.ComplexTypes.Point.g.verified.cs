@@ -8,12 +8,19 @@ namespace Consumer.NullableMatrix
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Nullable.Point", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Point
+    public partial class Point : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>X</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("X")]
         public double X { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

@@ -34,6 +34,9 @@ namespace Consumer.NullableMatrix
             new global::System.Collections.Generic.KeyValuePair<string, long>("Blue", 1L),
         };
 
+        /// <summary>The shared instance (the converter is stateless after construction).</summary>
+        public static ColorJsonConverter Default { get; } = new ColorJsonConverter();
+
         /// <summary>Creates the converter.</summary>
         public ColorJsonConverter()
             : base(ServiceNames, isFlags: false)

@@ -8,7 +8,7 @@ namespace Consumer.Orchestrator
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("UiPath.Server.Configuration.OData.StartProcessDto", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class StartProcessDto
+    public partial class StartProcessDto : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>ReleaseKey</c> property.
@@ -243,5 +243,12 @@ namespace Consumer.Orchestrator
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("MachineInfraTarget")]
         public global::Consumer.Orchestrator.JobMachineInfraTargetDto? MachineInfraTarget { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

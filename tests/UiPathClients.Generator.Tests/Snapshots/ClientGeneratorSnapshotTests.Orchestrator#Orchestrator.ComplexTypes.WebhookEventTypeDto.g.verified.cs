@@ -8,7 +8,7 @@ namespace Consumer.Orchestrator
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("UiPath.Application.Dto.Webhooks.WebhookEventTypeDto", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class WebhookEventTypeDto
+    public partial class WebhookEventTypeDto : global::UiPathClients.Runtime.Metadata.IODataObject
     {
         /// <summary>
         /// The <c>Name</c> property.
@@ -21,5 +21,12 @@ namespace Consumer.Orchestrator
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Group")]
         public string? Group { get; set; }
+
+        /// <summary>
+        /// Properties and annotations of the JSON object that have no property here (added by a newer
+        /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalData { get; set; }
     }
 }

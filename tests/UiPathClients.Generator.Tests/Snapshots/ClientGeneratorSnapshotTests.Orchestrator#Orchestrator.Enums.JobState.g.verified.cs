@@ -76,6 +76,9 @@ namespace Consumer.Orchestrator
             new global::System.Collections.Generic.KeyValuePair<string, long>("Resumed", 8L),
         };
 
+        /// <summary>The shared instance (the converter is stateless after construction).</summary>
+        public static JobStateJsonConverter Default { get; } = new JobStateJsonConverter();
+
         /// <summary>Creates the converter.</summary>
         public JobStateJsonConverter()
             : base(ServiceNames, isFlags: false)

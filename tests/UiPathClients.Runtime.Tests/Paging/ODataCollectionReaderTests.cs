@@ -143,9 +143,12 @@ public sealed class ODataCollectionReaderTests
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/odata/Jobs(1)", () => Results.Content("{\"Id\":1}", "application/json")));
         using var http = Client(server);
 
-        var failure = await Assert.ThrowsAsync<JsonException>(() => ODataCollectionReader.GetPageAsync(http, new Uri("odata/Jobs(1)", UriKind.Relative), PagingJsonContext.Default.JobRow));
+        var failure = await Assert.ThrowsAsync<ODataResponseException>(() => ODataCollectionReader.GetPageAsync(http, new Uri("odata/Jobs(1)", UriKind.Relative), PagingJsonContext.Default.JobRow));
 
         Assert.Contains("has no 'value' array", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("/odata/Jobs(1)", failure.Message, StringComparison.Ordinal);
+        Assert.IsType<JsonException>(failure.InnerException);
+        Assert.Equal("{\"Id\":1}", failure.ResponseBody);
     }
 
     private static async Task<List<long>> Collect(IAsyncEnumerable<JobRow> rows)

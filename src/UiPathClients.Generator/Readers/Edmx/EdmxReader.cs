@@ -223,6 +223,7 @@ internal sealed class EdmxReader
         return new ClientModel(
             clientName,
             CSharpIdentifier.ToNamespace(clientNamespace),
+            NormalizeServicePath(_file.Options.ServicePath),
             types.ToEquatableArray(),
             entitySets.ToEquatableArray(),
             operations.ToEquatableArray(),
@@ -275,6 +276,13 @@ internal sealed class EdmxReader
     }
 
     /// <summary>The client name when none is configured: the file name up to its first dot, e.g. <c>orchestrator.edmx</c> → <c>Orchestrator</c>.</summary>
+    /// <summary>Relative, ending in '/', or empty: "odata" and "/odata/" both become "odata/".</summary>
+    private static string NormalizeServicePath(string? servicePath)
+    {
+        var trimmed = (servicePath ?? string.Empty).Trim().Trim('/');
+        return trimmed.Length == 0 ? string.Empty : trimmed + "/";
+    }
+
     private static string ClientNameFromPath(string path)
     {
         var fileName = Path.GetFileName(path);

@@ -1,0 +1,197 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using UiPathClients.Generator.Model;
+
+namespace UiPathClients.Generator.Emit;
+
+/// <summary>Filter surfaces: one class per entity and complex type whose properties are typed operands.</summary>
+internal sealed partial class ClientEmitter
+{
+    private const string Querying = "global::UiPathClients.Runtime.Querying.";
+
+    /// <summary>Members of <c>FilterSurface</c> a surface property must not hide.</summary>
+    private static readonly string[] SurfaceMemberNames = { "Prefix", "PathOf", "IsOf", "As", "CreateAt", "Rebase", "Path" };
+
+    private IEnumerable<GeneratedFile> EmitFilterSurfaces(CancellationToken cancellationToken)
+    {
+        foreach (var type in _model.Types.Where(type => _filterNames.ContainsKey(type.QualifiedName)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (@namespace, _, prefix) = _names[type.QualifiedName];
+            var name = _filterNames[type.QualifiedName];
+            yield return new GeneratedFile(
+                _model.ClientName + "/Filters/" + prefix + name + ".g.cs",
+                TemplateRenderer.RenderCodeFile(BuildFilterSurfaceView(type, @namespace, name)));
+        }
+    }
+
+    private CodeFileView BuildFilterSurfaceView(TypeModel type, string @namespace, string name)
+    {
+        var members = new List<MemberView>();
+        members.Add(new CodeLines()
+            .Line("/// <summary>Creates the surface; <paramref name=\"prefix\"/> is empty for the queried entity, else the path to this value ending in '/'.</summary>")
+            .Line($"public {name}(string prefix)")
+            .Indent().Line(": base(prefix)").Outdent()
+            .Open().Close()
+            .ToMember());
+        members.Add(new CodeLines()
+            .Line("/// <inheritdoc />")
+            .Line($"protected override {Querying}FilterSurface CreateAt(string prefix) => new {name}(prefix);")
+            .ToMember());
+
+        var propertyNames = PropertyNames(type);
+        var scope = new Naming.NameScope(SurfaceMemberNames.Concat(ObjectMemberNames));
+        foreach (var property in type.Properties)
+        {
+            var operand = SurfaceOperand(property.Type, "PathOf(" + Literal(property.Name) + ")");
+            if (operand is null)
+            {
+                continue;
+            }
+
+            var propertyName = scope.Claim(propertyNames[property.Name]);
+            members.Add(new CodeLines()
+                .Line($"/// <summary>The <c>{DocComment.Escape(property.Name)}</c> property{(property.Kind == PropertyKind.Navigation ? " (navigation)" : string.Empty)}.</summary>")
+                .Line($"public {(IsHiddenByBase(type, propertyName) ? "new " : string.Empty)}{operand.Value.Type} {propertyName} => {operand.Value.Create};")
+                .ToMember());
+        }
+
+        foreach (var derived in _model.Types.Where(candidate => candidate.BaseType == type.QualifiedName && _filterNames.ContainsKey(candidate.QualifiedName)))
+        {
+            var derivedFilter = FilterFullName(derived.QualifiedName);
+            members.Add(new CodeLines()
+                .Line($"/// <summary>The properties of the derived type <c>{DocComment.Escape(derived.QualifiedName)}</c> (a type cast in the path).</summary>")
+                .Line($"public {derivedFilter} As{_names[derived.QualifiedName].Name}() => As({Literal(derived.QualifiedName)}, static prefix => new {derivedFilter}(prefix));")
+                .ToMember());
+            members.Add(new CodeLines()
+                .Line($"/// <summary><c>isof({DocComment.Escape(derived.QualifiedName)})</c>: whether the value is of the derived type.</summary>")
+                .Line($"public global::UiPathClients.Runtime.Querying.Filter Is{_names[derived.QualifiedName].Name}() => IsOf({Literal(derived.QualifiedName)});")
+                .ToMember());
+        }
+
+        var baseType = BaseOf(type);
+        return new CodeFileView
+        {
+            Namespace = @namespace,
+            GeneratorVersion = _generatorVersion,
+            DocLines = new[]
+            {
+                "/// <summary>",
+                $"/// The typed <c>$filter</c> surface of <see cref=\"{TypeFullName(type.QualifiedName)}\"/>: each property is an operand whose",
+                "/// operators and methods build the filter text, so a property the model lacks cannot compile.",
+                "/// </summary>",
+            },
+            Declaration = $"public partial class {name} : {(baseType is not null && _filterNames.ContainsKey(baseType.QualifiedName) ? FilterFullName(baseType.QualifiedName) : Querying + "FilterSurface")}",
+            Members = members,
+        };
+    }
+
+    /// <summary>Whether a base surface already has a member of this name (a derived type redeclaring a property).</summary>
+    private bool IsHiddenByBase(TypeModel type, string propertyName)
+    {
+        for (var ancestor = BaseOf(type); ancestor is not null; ancestor = BaseOf(ancestor))
+        {
+            if (PropertyNames(ancestor).ContainsValue(propertyName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The operand type and its construction for a value of <paramref name="type"/> at <paramref name="path"/> (a C# string expression).</summary>
+    private (string Type, string Create)? SurfaceOperand(TypeReference type, string path)
+    {
+        if (type.IsCollection)
+        {
+            var item = SurfaceOperand(type with { IsCollection = false }, "variable");
+            return item is null
+                ? null
+                : ($"{Querying}CollectionOperand<{item.Value.Type}>", $"new {Querying}CollectionOperand<{item.Value.Type}>({path}, static variable => {item.Value.Create})");
+        }
+
+        var qualified = Underlying(type.QualifiedName);
+        if (_filterNames.ContainsKey(qualified))
+        {
+            var filter = FilterFullName(qualified);
+            return (filter, $"new {filter}({path} + \"/\")");
+        }
+
+        if (_typesByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.Enum)
+        {
+            var enumType = TypeFullName(qualified);
+            var operandType = $"{Querying}EnumOperand<{enumType}>";
+            return (operandType, $"new {operandType}({path}, static value => {EnumLiteral(qualified, "value")})");
+        }
+
+        string Comparable(string clrType, string format) => $"new {Querying}ComparableOperand<{clrType}>({path}, {format})";
+        string Number(string clrType) => $"new {Querying}NumberOperand<{clrType}>({path})";
+        return qualified switch
+        {
+            "Edm.String" => ($"{Querying}StringOperand", $"new {Querying}StringOperand({path})"),
+            "Edm.Boolean" => ($"{Querying}BooleanOperand", $"new {Querying}BooleanOperand({path})"),
+            "Edm.DateTimeOffset" => ($"{Querying}DateTimeOffsetOperand", $"new {Querying}DateTimeOffsetOperand({path})"),
+            "Edm.Byte" => ($"{Querying}NumberOperand<byte>", Number("byte")),
+            "Edm.SByte" => ($"{Querying}NumberOperand<sbyte>", Number("sbyte")),
+            "Edm.Int16" => ($"{Querying}NumberOperand<short>", Number("short")),
+            "Edm.Int32" => ($"{Querying}NumberOperand<int>", Number("int")),
+            "Edm.Int64" => ($"{Querying}NumberOperand<long>", Number("long")),
+            "Edm.Single" => ($"{Querying}NumberOperand<float>", Number("float")),
+            "Edm.Double" => ($"{Querying}NumberOperand<double>", Number("double")),
+            "Edm.Decimal" => ($"{Querying}NumberOperand<decimal>", Number("decimal")),
+            "Edm.Guid" => ($"{Querying}ComparableOperand<global::System.Guid>", Comparable("global::System.Guid", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.Format(value)")),
+            "Edm.Duration" => ($"{Querying}ComparableOperand<global::System.TimeSpan>", Comparable("global::System.TimeSpan", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.Format(value)")),
+            "Edm.Date" => _environment.HasDateOnly
+                ? ($"{Querying}ComparableOperand<global::System.DateOnly>", Comparable("global::System.DateOnly", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.Format(value)"))
+                : ($"{Querying}ComparableOperand<global::System.DateTime>", Comparable("global::System.DateTime", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.FormatDate(value)")),
+            "Edm.TimeOfDay" => _environment.HasDateOnly
+                ? ($"{Querying}ComparableOperand<global::System.TimeOnly>", Comparable("global::System.TimeOnly", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.Format(value)"))
+                : ($"{Querying}ComparableOperand<global::System.TimeSpan>", Comparable("global::System.TimeSpan", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.FormatTimeOfDay(value)")),
+            // Binary, spatial, stream and untyped values have no comparison operators worth typing; Filter.Raw covers them.
+            _ => null,
+        };
+    }
+
+    /// <summary>A C# expression that formats <paramref name="value"/> (of the primitive or enum <paramref name="qualified"/>) as an OData literal.</summary>
+    private string LiteralExpression(string qualified, string value)
+    {
+        qualified = Underlying(qualified);
+        if (_typesByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.Enum)
+        {
+            return EnumLiteral(qualified, value);
+        }
+
+        return qualified switch
+        {
+            "Edm.Date" when !_environment.HasDateOnly => $"global::UiPathClients.Runtime.Querying.ODataLiteral.FormatDate({value})",
+            "Edm.TimeOfDay" when !_environment.HasDateOnly => $"global::UiPathClients.Runtime.Querying.ODataLiteral.FormatTimeOfDay({value})",
+            _ => $"global::UiPathClients.Runtime.Querying.ODataLiteral.Format({value})",
+        };
+    }
+
+    /// <summary>Whether a value of this type can be written as a URL literal (keys, function parameters).</summary>
+    private bool HasLiteral(string qualified)
+    {
+        qualified = Underlying(qualified);
+        return (_typesByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.Enum)
+            || qualified is "Edm.String" or "Edm.Boolean" or "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64"
+                or "Edm.Single" or "Edm.Double" or "Edm.Decimal" or "Edm.Guid" or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay" or "Edm.Binary";
+    }
+
+    private string EnumLiteral(string qualified, string value) =>
+        $"global::UiPathClients.Runtime.Querying.ODataLiteral.FormatEnum({Literal(qualified)}, {ConverterFullName(qualified)}.Default.ToServiceName({value}))";
+
+    /// <summary>Type definitions stand for their underlying type.</summary>
+    private string Underlying(string qualified) =>
+        _typesByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.TypeDefinition && declared.UnderlyingType is not null
+            ? declared.UnderlyingType
+            : qualified;
+
+    private string TypeFullName(string qualified) => "global::" + _names[qualified].Namespace + "." + _names[qualified].Name;
+
+    private string FilterFullName(string qualified) => "global::" + _names[qualified].Namespace + "." + _filterNames[qualified];
+
+    private string ConverterFullName(string qualified) => "global::" + _names[qualified].Namespace + "." + _enumConverterNames[qualified];
+}

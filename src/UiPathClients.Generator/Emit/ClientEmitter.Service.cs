@@ -1,0 +1,449 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
+
+namespace UiPathClients.Generator.Emit;
+
+/// <summary>
+/// The service client (<c>OrchestratorClient</c>): one accessor per entity set and singleton, entity set
+/// clients with the key indexer and collection-bound operations, entity clients with entity-bound operations.
+/// </summary>
+internal sealed partial class ClientEmitter
+{
+    private const string Client = "global::UiPathClients.Runtime.Client.";
+    private const string Tasks = "global::System.Threading.Tasks.";
+    private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
+
+    /// <summary>Members of <c>EntitySetClient</c>/<c>ODataQuery</c> an operation method must not hide.</summary>
+    private static readonly string[] EntitySetMemberNames =
+    {
+        "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Top", "Skip", "Select", "Expand", "WithCount", "Search",
+        "PageSize", "ToUri", "ToPageAsync", "ToListAsync", "FirstOrDefaultAsync", "CountAsync", "GetAsyncEnumerator", "CreateAsync",
+        "Connection", "Path",
+    };
+
+    /// <summary>Members of <c>EntityClient</c> an operation method must not hide.</summary>
+    private static readonly string[] EntityMemberNames = { "GetAsync", "UpdateAsync", "PatchAsync", "DeleteAsync", "Connection", "Path" };
+
+    /// <summary>Members of the service client an accessor or operation must not hide.</summary>
+    /// <summary>Names the operation methods use for their own locals and parameters.</summary>
+    private static readonly string[] OperationLocalNames = { "cancellationToken", "path", "writer", "WriteParameters" };
+
+    private static readonly string[] ServiceClientMemberNames = { "Connection", "WithFolder", "DefaultServicePath" };
+
+    private IEnumerable<GeneratedFile> EmitServiceClient(CancellationToken cancellationToken)
+    {
+        if (_model.EntitySets.Count == 0 && _model.OperationImports.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new GeneratedFile(_model.ClientName + "/" + _serviceClientName + ".g.cs", TemplateRenderer.RenderCodeFile(BuildServiceClientView()));
+        foreach (var set in _model.EntitySets.Where(set => !set.IsSingleton && _entityClientNames.ContainsKey(set.EntityType)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new GeneratedFile(
+                _model.ClientName + "/EntitySets/" + _entitySetClassNames[set.Name] + ".g.cs",
+                TemplateRenderer.RenderCodeFile(BuildEntitySetView(set)));
+        }
+
+        foreach (var type in _model.Types.Where(type => _entityClientNames.ContainsKey(type.QualifiedName)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (@namespace, _, prefix) = _names[type.QualifiedName];
+            yield return new GeneratedFile(
+                _model.ClientName + "/EntityClients/" + prefix + _entityClientNames[type.QualifiedName] + ".g.cs",
+                TemplateRenderer.RenderCodeFile(BuildEntityClientView(type, @namespace)));
+        }
+    }
+
+    private CodeFileView BuildServiceClientView()
+    {
+        var name = _serviceClientName;
+        var members = new List<MemberView>
+        {
+            new CodeLines()
+                .Line("/// <summary>The service root relative to the base address when <see cref=\"global::UiPathClients.Runtime.Client.ODataClientOptions.ServicePath\"/> is not set.</summary>")
+                .Line($"public const string DefaultServicePath = {Literal(_model.ServicePath)};")
+                .ToMember(),
+            new CodeLines()
+                .Line("/// <summary>Creates the client.</summary>")
+                .Line("/// <param name=\"httpClient\">The HTTP client: its base address is the service's (Orchestrator: <c>https://cloud.uipath.com/{org}/{tenant}/orchestrator_/</c>), its handlers authenticate.</param>")
+                .Line("/// <param name=\"options\">Service path and page size; <see langword=\"null\"/> for the defaults.</param>")
+                .Line($"public {name}(global::System.Net.Http.HttpClient httpClient, {Client}ODataClientOptions? options = null)")
+                .Indent().Line($": this(new {Client}ODataConnection(httpClient, {_model.Namespace}.{_jsonMetadataName}.Default, DefaultServicePath, options))").Outdent()
+                .Open().Close()
+                .ToMember(),
+            new CodeLines()
+                .Line("/// <summary>Creates the client over an existing connection (shared HTTP client, metadata and folder).</summary>")
+                .Line($"public {name}({Client}ODataConnection connection)")
+                .Open()
+                .Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));")
+                .Close()
+                .ToMember(),
+            new CodeLines()
+                .Line("/// <summary>The connection every request goes through.</summary>")
+                .Line($"public {Client}ODataConnection Connection {{ get; }}")
+                .ToMember(),
+            new CodeLines()
+                .Line("/// <summary>")
+                .Line("/// The same client with every request in <paramref name=\"folder\"/> (Orchestrator's <c>X-UIPATH-OrganizationUnitId</c>,")
+                .Line("/// <c>X-UIPATH-FolderPath(-Encoded)</c> or <c>X-UIPATH-FolderKey</c>). This client is not changed, so concurrent calls never share a folder by accident.")
+                .Line("/// </summary>")
+                .Line($"public {name} WithFolder(global::UiPathClients.Runtime.Http.FolderContext folder) => new {name}(Connection.WithFolder(folder));")
+                .ToMember(),
+        };
+
+        var scope = new NameScope(ServiceClientMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
+        foreach (var set in _model.EntitySets)
+        {
+            if (!_entityClientNames.ContainsKey(set.EntityType))
+            {
+                continue;
+            }
+
+            var accessor = scope.Claim(CSharpIdentifier.ToPascalCase(set.Name));
+            var lines = new CodeLines().Lines(DocComment.Lines(set.Documentation, $"The <c>{DocComment.Escape(set.Name)}</c> {(set.IsSingleton ? "singleton" : "entity set")}."));
+            if (set.IsSingleton)
+            {
+                var entityClient = EntityClientFullName(set.EntityType);
+                lines.Line($"public {entityClient} {accessor} => new {entityClient}(Connection, {Literal(set.Name)});");
+            }
+            else
+            {
+                var setClass = _model.Namespace + "." + _entitySetClassNames[set.Name];
+                lines.Line($"public global::{setClass} {accessor} => new global::{setClass}(Connection);");
+            }
+
+            members.Add(lines.ToMember());
+        }
+
+        foreach (var import in _model.OperationImports)
+        {
+            var overloads = _model.Operations.Where(operation => operation.QualifiedName == import.Operation && !operation.IsBound).ToList();
+            AddOperations(members, scope, overloads.Select(operation => (operation, Segment: import.Name, IsImport: true)), pathExpression: null);
+        }
+
+        return new CodeFileView
+        {
+            Namespace = _model.Namespace,
+            GeneratorVersion = _generatorVersion,
+            DocLines = new[]
+            {
+                "/// <summary>",
+                $"/// The typed client of the <c>{DocComment.Escape(_model.ClientName)}</c> OData service: one property per entity set and singleton,",
+                "/// one method per operation import. Cheap to create; share the <see cref=\"global::System.Net.Http.HttpClient\"/>.",
+                "/// </summary>",
+            },
+            Declaration = $"public sealed partial class {name}",
+            Members = members,
+        };
+    }
+
+    private CodeFileView BuildEntitySetView(EntitySetModel set)
+    {
+        var name = _entitySetClassNames[set.Name];
+        var entity = _typesByQualifiedName[set.EntityType];
+        var entityFull = TypeFullName(entity.QualifiedName);
+        var filter = FilterFullName(entity.QualifiedName);
+        var members = new List<MemberView>
+        {
+            new CodeLines()
+                .Line("/// <summary>Creates the set client.</summary>")
+                .Line($"public {name}({Client}ODataConnection connection)")
+                .Indent().Line($": base(connection, {Literal(set.Name)}, new {filter}(string.Empty))").Outdent()
+                .Open().Close()
+                .ToMember(),
+        };
+
+        var indexer = KeyIndexer(entity);
+        if (indexer is not null)
+        {
+            members.Add(indexer);
+        }
+
+        var scope = new NameScope(EntitySetMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
+        AddOperations(members, scope, BoundOperations(entity, collection: true), pathExpression: "Path");
+        return new CodeFileView
+        {
+            Namespace = _model.Namespace,
+            GeneratorVersion = _generatorVersion,
+            DocLines = DocComment.Lines(set.Documentation, $"The <c>{DocComment.Escape(set.Name)}</c> entity set: query it (<c>Where</c>, <c>OrderBy</c>, <c>await foreach</c>), create, address by key, call its operations."),
+            Declaration = $"public sealed partial class {name} : {Client}EntitySetClient<{entityFull}, {filter}>",
+            Members = members,
+        };
+    }
+
+    private CodeFileView BuildEntityClientView(TypeModel entity, string @namespace)
+    {
+        var name = _entityClientNames[entity.QualifiedName];
+        var filter = FilterFullName(entity.QualifiedName);
+        var members = new List<MemberView>
+        {
+            new CodeLines()
+                .Line("/// <summary>Creates the client of the entity at <paramref name=\"path\"/> (relative to the service root), e.g. <c>Webhooks(11)</c>.</summary>")
+                .Line($"public {name}({Client}ODataConnection connection, string path)")
+                .Indent().Line($": base(connection, path, new {filter}(string.Empty))").Outdent()
+                .Open().Close()
+                .ToMember(),
+        };
+
+        var scope = new NameScope(EntityMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
+        AddOperations(members, scope, BoundOperations(entity, collection: false), pathExpression: "Path");
+        return new CodeFileView
+        {
+            Namespace = @namespace,
+            GeneratorVersion = _generatorVersion,
+            DocLines = new[]
+            {
+                "/// <summary>",
+                $"/// One <see cref=\"{TypeFullName(entity.QualifiedName)}\"/> addressed by key or a singleton: read, replace, patch, delete, and the operations bound to it.",
+                "/// </summary>",
+            },
+            Declaration = $"public sealed partial class {name} : {Client}EntityClient<{TypeFullName(entity.QualifiedName)}, {filter}>",
+            Members = members,
+        };
+    }
+
+    private MemberView? KeyIndexer(TypeModel entity)
+    {
+        var keyOwner = entity;
+        while (keyOwner.Key.Count == 0 && BaseOf(keyOwner) is { } ancestor)
+        {
+            keyOwner = ancestor;
+        }
+
+        var keyProperties = new List<(PropertyModel Property, string Parameter)>();
+        var parameterScope = new NameScope();
+        foreach (var keyName in keyOwner.Key)
+        {
+            var property = keyOwner.Properties.FirstOrDefault(candidate => candidate.Name == keyName);
+            if (property is null || property.Type.IsCollection || !HasLiteral(property.Type.QualifiedName))
+            {
+                // Key paths into complex properties are rare and not addressable by a simple indexer.
+                return null;
+            }
+
+            keyProperties.Add((property, CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CamelCase(property.Name)))));
+        }
+
+        if (keyProperties.Count == 0)
+        {
+            return null;
+        }
+
+        var parameters = string.Join(", ", keyProperties.Select(key => _typeMapper.MapSingle(key.Property.Type.QualifiedName, isNullable: false) + " " + key.Parameter));
+        var segment = keyProperties.Count == 1
+            ? $"global::UiPathClients.Runtime.Querying.ODataKey.Segment({LiteralExpression(keyProperties[0].Property.Type.QualifiedName, keyProperties[0].Parameter)})"
+            : "global::UiPathClients.Runtime.Querying.ODataKey.Segment(new[] { " + string.Join(", ", keyProperties.Select(key =>
+                $"new global::System.Collections.Generic.KeyValuePair<string, string>({Literal(key.Property.Name)}, {LiteralExpression(key.Property.Type.QualifiedName, key.Parameter)})")) + " })";
+        var lines = new CodeLines()
+            .Line($"/// <summary>The entity with this key: <c>{DocComment.Escape(string.Join(", ", keyProperties.Select(key => key.Property.Name)))}</c>.</summary>");
+        foreach (var key in keyProperties)
+        {
+            lines.Line($"/// <param name=\"{key.Parameter.TrimStart('@')}\">The <c>{DocComment.Escape(key.Property.Name)}</c> key value.</param>");
+        }
+
+        lines.Line($"public {EntityClientFullName(entity.QualifiedName)} this[{parameters}] => new {EntityClientFullName(entity.QualifiedName)}(Connection, Path + {segment});");
+        return lines.ToMember();
+    }
+
+    /// <summary>
+    /// Operations whose binding parameter is this entity type (or a collection of it), one of its base
+    /// types, or a derived type — the last reached through a type-cast segment.
+    /// </summary>
+    private IEnumerable<(OperationModel Operation, string Segment, bool IsImport)> BoundOperations(TypeModel entity, bool collection)
+    {
+        foreach (var operation in _model.Operations.Where(operation => operation.IsBound && operation.Parameters.Count > 0))
+        {
+            var binding = operation.Parameters[0].Type;
+            if (binding.IsCollection != collection || !_typesByQualifiedName.TryGetValue(binding.QualifiedName, out var bindingType))
+            {
+                continue;
+            }
+
+            if (IsSameOrDerived(entity, bindingType.QualifiedName))
+            {
+                yield return (operation, operation.QualifiedName, false);
+            }
+            else if (IsSameOrDerived(bindingType, entity.QualifiedName))
+            {
+                yield return (operation, bindingType.QualifiedName + "/" + operation.QualifiedName, false);
+            }
+        }
+    }
+
+    private bool IsSameOrDerived(TypeModel type, string ancestor)
+    {
+        for (var current = type; current is not null; current = BaseOf(current))
+        {
+            if (current.QualifiedName == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One method per operation overload. Overloads of one operation share a method name; overloads
+    /// that would have the same C# parameter types (they differ only in binding) are emitted once.
+    /// </summary>
+    /// <param name="members">Where the methods go.</param>
+    /// <param name="scope">The class's member names.</param>
+    /// <param name="operations">The operations with their path segment (qualified name, or cast + qualified name, or import name).</param>
+    /// <param name="pathExpression">The C# expression of the binding path (<c>Path</c>), or <see langword="null"/> for imports (service root).</param>
+    private void AddOperations(List<MemberView> members, NameScope scope, IEnumerable<(OperationModel Operation, string Segment, bool IsImport)> operations, string? pathExpression)
+    {
+        var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var signatures = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (operation, segment, isImport) in operations)
+        {
+            if (operation.Kind == OperationKind.Function && operation.ReturnType is null)
+            {
+                continue;
+            }
+
+            var parameters = operation.Parameters.Skip(operation.IsBound ? 1 : 0).ToList();
+            if (!methodNames.TryGetValue(segment, out var methodName))
+            {
+                methodName = scope.Claim(CSharpIdentifier.ToPascalCase(operation.Name) + "Async");
+                methodNames.Add(segment, methodName);
+            }
+
+            var parameterScope = new NameScope(OperationLocalNames);
+            var csharpParameters = parameters
+                .Select(parameter => (Model: parameter, Name: CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CamelCase(parameter.Name))), Type: _typeMapper.Map(parameter.Type)))
+                .ToList();
+            if (!signatures.Add(methodName + "(" + string.Join(",", csharpParameters.Select(parameter => parameter.Type)) + ")"))
+            {
+                continue;
+            }
+
+            members.Add(BuildOperationMethod(operation, segment, isImport, pathExpression, methodName, csharpParameters));
+        }
+    }
+
+    private MemberView BuildOperationMethod(
+        OperationModel operation,
+        string segment,
+        bool isImport,
+        string? pathExpression,
+        string methodName,
+        List<(ParameterModel Model, string Name, string Type)> parameters)
+    {
+        var isAction = operation.Kind == OperationKind.Action;
+        var verb = isAction ? "POST" : "GET";
+        var lines = new CodeLines().Lines(DocComment.Lines(
+            operation.Documentation,
+            $"{(isAction ? "Action" : "Function")} <c>{DocComment.Escape(operation.QualifiedName)}</c>: <c>{verb} …/{DocComment.Escape(segment)}{(isAction ? string.Empty : "(…)")}</c>."));
+        foreach (var parameter in parameters)
+        {
+            lines.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">The <c>{DocComment.Escape(parameter.Model.Name)}</c> parameter.</param>");
+        }
+
+        lines.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        var returnType = operation.ReturnType;
+        string resultType;
+        if (returnType is null)
+        {
+            resultType = Tasks + "Task";
+        }
+        else if (returnType.IsCollection)
+        {
+            resultType = $"{Tasks}Task<global::System.Collections.Generic.IReadOnlyList<{ResultItemType(returnType)}>>";
+        }
+        else
+        {
+            resultType = $"{Tasks}Task<{_typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable)}>";
+        }
+
+        var signature = string.Join(", ", parameters.Select(parameter => parameter.Type + " " + parameter.Name).Concat(new[] { CancellationTokenParameter }));
+        lines.Line($"public {resultType} {methodName}({signature})").Open();
+        foreach (var parameter in parameters.Where(parameter => !parameter.Model.Type.IsNullable && !parameter.Model.Type.IsCollection && _typeMapper.IsReferenceType(parameter.Model.Type.QualifiedName)))
+        {
+            lines.Line($"if ({parameter.Name} is null)").Open()
+                .Line($"throw new global::System.ArgumentNullException(nameof({parameter.Name}));")
+                .Close().Blank();
+        }
+
+        var target = pathExpression is null ? Literal(segment) : $"{pathExpression} + {Literal("/" + segment)}";
+        string writer;
+        if (isAction)
+        {
+            lines.Line($"var path = {target};");
+            writer = parameters.Count == 0 ? "static writer => { }" : "WriteParameters";
+            if (parameters.Count > 0)
+            {
+                lines.Line("void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)").Open();
+                foreach (var parameter in parameters)
+                {
+                    lines.Line($"Connection.WriteParameter(writer, {Literal(parameter.Model.Name)}, {parameter.Name});");
+                }
+
+                lines.Close().Blank();
+            }
+        }
+        else
+        {
+            writer = "null";
+            var inline = new List<string>();
+            var aliases = new List<string>();
+            foreach (var parameter in parameters)
+            {
+                var name = parameter.Model.Name;
+                if (!parameter.Model.Type.IsCollection && HasLiteral(parameter.Model.Type.QualifiedName))
+                {
+                    var local = parameter.Name.TrimStart('@') + "Value";
+                    var literal = parameter.Model.Type.IsNullable && !_typeMapper.IsReferenceType(parameter.Model.Type.QualifiedName)
+                        ? $"({parameter.Name} is {{ }} {local} ? {LiteralExpression(parameter.Model.Type.QualifiedName, local)} : global::UiPathClients.Runtime.Querying.ODataLiteral.Null)"
+                        : LiteralExpression(parameter.Model.Type.QualifiedName, parameter.Name);
+                    inline.Add($"{Literal(name + "=")} + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath({literal})");
+                }
+                else
+                {
+                    // Complex and collection values go as parameter aliases: Fn(p=@p)?@p={json}.
+                    inline.Add(Literal(name + "=@" + name));
+                    aliases.Add($"{Literal("@" + name + "=")} + global::System.Uri.EscapeDataString(Connection.ToJson({parameter.Name}))");
+                }
+            }
+
+            var call = inline.Count == 0 ? "\"()\"" : "\"(\" + " + string.Join(" + \",\" + ", inline) + " + \")\"";
+            var query = aliases.Count == 0 ? string.Empty : " + \"?\" + " + string.Join(" + \"&\" + ", aliases);
+            lines.Line($"var path = {target} + {call}{query};");
+        }
+
+        var method = isAction ? "global::System.Net.Http.HttpMethod.Post" : "global::System.Net.Http.HttpMethod.Get";
+        if (returnType is null)
+        {
+            lines.Line($"return Connection.InvokeAsync(path, {writer}, cancellationToken);");
+        }
+        else if (returnType.IsCollection)
+        {
+            lines.Line($"return Connection.InvokeCollectionAsync<{ResultItemType(returnType)}>({method}, path, {writer}, cancellationToken);");
+        }
+        else
+        {
+            var unwrap = !_filterNames.ContainsKey(Underlying(returnType.QualifiedName));
+            lines.Line($"return Connection.InvokeAsync<{_typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable)}>({method}, path, {writer}, unwrapValue: {(unwrap ? "true" : "false")}, allowNull: {(returnType.IsNullable ? "true" : "false")}, cancellationToken);");
+        }
+
+        return lines.Close().ToMember();
+    }
+
+    /// <summary>Items of a collection result: structured items are never null; primitive items follow the spec.</summary>
+    private string ResultItemType(TypeReference returnType) =>
+        _typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable && !_typeMapper.IsReferenceType(returnType.QualifiedName) && !_filterNames.ContainsKey(returnType.QualifiedName));
+
+    private string EntityClientFullName(string qualified) => "global::" + _names[qualified].Namespace + "." + _entityClientNames[qualified];
+
+    private static string CamelCase(string name)
+    {
+        var pascal = CSharpIdentifier.ToPascalCase(name);
+        return pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+
+namespace UiPathClients.Runtime.Client;
+
+/// <summary>Settings of a generated OData client.</summary>
+public sealed class ODataClientOptions
+{
+    /// <summary>
+    /// The OData service root relative to the <see cref="System.Net.Http.HttpClient.BaseAddress"/>, ending in '/'
+    /// (Orchestrator: <c>odata/</c> under <c>https://cloud.uipath.com/{org}/{tenant}/orchestrator_/</c>);
+    /// <see langword="null"/> uses the default the spec was generated with.
+    /// </summary>
+    public string? ServicePath { get; set; }
+
+    /// <summary>Items per request when enumerating a collection (<c>$top</c> of each page). Orchestrator accepts at most 1000.</summary>
+    public int PageSize { get; set; } = 1000;
+
+    internal void Validate()
+    {
+        if (PageSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PageSize), PageSize, "A page holds at least one item.");
+        }
+
+        if (ServicePath is { Length: > 0 } path && (path[path.Length - 1] != '/' || path[0] == '/'))
+        {
+            throw new ArgumentException($"ServicePath '{path}' must be relative and end with '/'.", nameof(ServicePath));
+        }
+    }
+}

@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using UiPathClients.Runtime.Errors;
+using UiPathClients.Runtime.Http;
+using UiPathClients.Runtime.Paging;
+using UiPathClients.Runtime.Serialization;
+
+namespace UiPathClients.Runtime.Client;
+
+/// <summary>
+/// What every generated OData client shares: the <see cref="HttpClient"/> (whose handler pipeline
+/// authenticates, retries and logs), the JSON metadata the generator emitted, the service root and the
+/// Orchestrator folder. Immutable: <see cref="WithFolder"/> returns a copy, so concurrent calls in
+/// different folders never see each other's folder.
+/// </summary>
+public sealed class ODataConnection
+{
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+
+    private readonly FolderContext? _folder;
+
+    /// <summary>Creates the connection.</summary>
+    /// <param name="http">The client; its <see cref="HttpClient.BaseAddress"/> is the service's base address.</param>
+    /// <param name="resolver">The generated JSON metadata of the service's types.</param>
+    /// <param name="defaultServicePath">The service root relative to the base address the spec was generated with (e.g. <c>odata/</c>).</param>
+    /// <param name="options">Overrides of the service path and page size.</param>
+    public ODataConnection(HttpClient http, IJsonTypeInfoResolver resolver, string defaultServicePath, ODataClientOptions? options)
+    {
+        options?.Validate();
+        HttpClient = http ?? throw new ArgumentNullException(nameof(http));
+        if (resolver is null)
+        {
+            throw new ArgumentNullException(nameof(resolver));
+        }
+
+        if (http.BaseAddress is null)
+        {
+            throw new ArgumentException("The HttpClient needs a BaseAddress, e.g. https://cloud.uipath.com/{org}/{tenant}/orchestrator_/.", nameof(http));
+        }
+
+        ServicePath = options?.ServicePath ?? defaultServicePath ?? throw new ArgumentNullException(nameof(defaultServicePath));
+        PageSize = options?.PageSize ?? new ODataClientOptions().PageSize;
+        JsonOptions = new JsonSerializerOptions
+        {
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(resolver, ODataPrimitiveJsonResolver.Instance),
+            // Unset properties stay out of create bodies, so the service applies its defaults.
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        JsonOptions.MakeReadOnly();
+    }
+
+    private ODataConnection(ODataConnection other, FolderContext? folder)
+    {
+        HttpClient = other.HttpClient;
+        JsonOptions = other.JsonOptions;
+        ServicePath = other.ServicePath;
+        PageSize = other.PageSize;
+        _folder = folder;
+    }
+
+    /// <summary>The HTTP client.</summary>
+    public HttpClient HttpClient { get; }
+
+    /// <summary>Options whose resolver knows every type of the service; no reflection.</summary>
+    public JsonSerializerOptions JsonOptions { get; }
+
+    /// <summary>The service root relative to the base address.</summary>
+    public string ServicePath { get; }
+
+    /// <summary>Items per request when enumerating.</summary>
+    public int PageSize { get; }
+
+    /// <summary>The Orchestrator folder this connection's requests run in, if set here rather than in the handler pipeline.</summary>
+    public FolderContext? Folder => _folder;
+
+    /// <summary>The same connection with requests in <paramref name="folder"/>.</summary>
+    public ODataConnection WithFolder(FolderContext folder) =>
+        new(this, folder ?? throw new ArgumentNullException(nameof(folder)));
+
+    /// <summary>The JSON metadata of <typeparamref name="T"/>.</summary>
+    public JsonTypeInfo<T> TypeInfo<T>() => ODataJsonMetadata.Resolve<T>(JsonOptions);
+
+    /// <summary>GET an entity, complex value or other single JSON object at <paramref name="path"/> (relative to the service root).</summary>
+    /// <exception cref="ODataNotFoundException">Nothing is at that path.</exception>
+    public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, path, null, null, cancellationToken).ConfigureAwait(false);
+        return ReadObject<T>(response, allowEmpty: false);
+    }
+
+    /// <summary>Sends an entity (POST to create, PUT to replace) and reads the entity the service returns, if any.</summary>
+    /// <returns>The service's entity, or <paramref name="entity"/> itself when the service answered 204.</returns>
+    public async Task<T> SendEntityAsync<T>(HttpMethod method, string path, T entity, string? ifMatch, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = EntityBody(entity);
+        var response = await SendAsync(method, path, body, ifMatch, cancellationToken).ConfigureAwait(false);
+        return response.IsEmpty ? entity : ReadObject<T>(response, allowEmpty: false);
+    }
+
+    /// <summary>Sends a request with an optional JSON body whose answer, if any, is not read (DELETE, PATCH).</summary>
+    public async Task ExecuteAsync(HttpMethod method, string path, byte[]? jsonBody, string? ifMatch, CancellationToken cancellationToken) =>
+        await SendAsync(method, path, jsonBody, ifMatch, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Invokes an action (POST, parameters as a JSON object) or function (GET, parameters in the URL) and reads its result.</summary>
+    /// <typeparam name="T">The result type; nullable when the operation may return nothing.</typeparam>
+    /// <param name="method">POST for actions, GET for functions.</param>
+    /// <param name="path">The operation's path relative to the service root, with function parameters.</param>
+    /// <param name="writeParameters">Writes the action's parameters into the body object; <see langword="null"/> for functions.</param>
+    /// <param name="unwrapValue">Whether the result is a primitive or enum wrapped as <c>{"value": …}</c>.</param>
+    /// <param name="allowNull">Whether an empty answer (204) or <c>null</c> is a valid result.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<T> InvokeAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, bool unwrapValue, bool allowNull, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(method, path, ParametersBody(writeParameters), null, cancellationToken).ConfigureAwait(false);
+        if (response.IsEmpty)
+        {
+            return allowNull ? default! : throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "the operation returned nothing, but its result is not nullable.");
+        }
+
+        var result = unwrapValue
+            ? response.Read(body => ReadValueProperty<T>(body))
+            : ReadObject<T>(response, allowEmpty: allowNull);
+        return result is null && !allowNull
+            ? throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "the result is null, but it is not nullable.")
+            : result;
+    }
+
+    /// <summary>Invokes an action or function whose result is a collection (<c>{"value":[…]}</c>).</summary>
+    public async Task<IReadOnlyList<T>> InvokeCollectionAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(method, path, ParametersBody(writeParameters), null, cancellationToken).ConfigureAwait(false);
+        var itemType = TypeInfo<T>();
+        return response.Read(body => ODataCollectionReader.Parse(body, response.RequestUri, itemType)).Items;
+    }
+
+    /// <summary>Invokes an action without a result.</summary>
+    public async Task InvokeAsync(string path, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken) =>
+        await SendAsync(HttpMethod.Post, path, ParametersBody(writeParameters) ?? EmptyObject, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Writes one operation parameter: <c>"name": value</c>.</summary>
+    public void WriteParameter<T>(Utf8JsonWriter writer, string name, T value)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WritePropertyName(name);
+        JsonSerializer.Serialize(writer, value, TypeInfo<T>());
+    }
+
+    /// <summary>A value as JSON text, for function parameters passed as aliases (<c>@p={json}</c>).</summary>
+    public string ToJson<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
+
+    internal Uri ResolveUri(string pathAndQuery) => new(ServicePath + pathAndQuery, UriKind.Relative);
+
+    internal Task<ODataResponse> GetAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        return SendAsync(request, cancellationToken);
+    }
+
+    internal Task<ODataResponse> SendAsync(HttpMethod method, string path, byte[]? jsonBody, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(method, ResolveUri(path));
+        if (jsonBody is not null)
+        {
+            request.Content = new ByteArrayContent(jsonBody);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return SendAsync(request, cancellationToken);
+    }
+
+    internal byte[] EntityBody<T>(T entity)
+    {
+        // Instance annotations kept from a read (@odata.context, @odata.etag …) are control information, not data: they stay out of the body.
+        var node = JsonSerializer.SerializeToNode(entity, TypeInfo<T>()) as JsonObject
+            ?? throw new ArgumentException("The entity serialized to something other than a JSON object.", nameof(entity));
+        var annotations = new List<string>();
+        foreach (var property in node)
+        {
+            if (property.Key.StartsWith("@odata.", StringComparison.Ordinal) || property.Key.StartsWith("odata.", StringComparison.Ordinal))
+            {
+                annotations.Add(property.Key);
+            }
+        }
+
+        foreach (var name in annotations)
+        {
+            node.Remove(name);
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            node.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static readonly byte[] EmptyObject = { (byte)'{', (byte)'}' };
+
+    private async Task<ODataResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            request.Headers.Accept.Add(AcceptJson);
+            if (_folder is not null)
+            {
+                request.WithFolder(_folder);
+                // Also set the header itself, so the folder applies when the pipeline has no OrchestratorContextHandler.
+                request.Headers.TryAddWithoutValidation(_folder.Header, _folder.Value);
+            }
+
+            return await ODataResponse.SendAsync(HttpClient, request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static byte[]? ParametersBody(Action<Utf8JsonWriter>? writeParameters)
+    {
+        if (writeParameters is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writeParameters(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private T ReadObject<T>(ODataResponse response, bool allowEmpty)
+    {
+        if (response.IsEmpty)
+        {
+            return allowEmpty ? default! : throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "the body is empty.");
+        }
+
+        var type = TypeInfo<T>();
+        return response.Read(body => JsonSerializer.Deserialize(body, type)!);
+    }
+
+    private T ReadValueProperty<T>(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected a JSON object with 'value'.");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isValue = reader.ValueTextEquals("value");
+            reader.Read();
+            if (isValue)
+            {
+                return JsonSerializer.Deserialize(ref reader, TypeInfo<T>())!;
+            }
+
+            reader.Skip();
+        }
+
+        throw new JsonException("The answer has no 'value'.");
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using UiPathClients.Runtime.Metadata;
+
+namespace UiPathClients.Runtime.Serialization;
+
+/// <summary>
+/// Builds System.Text.Json metadata for generated types without reflection. The STJ source generator
+/// cannot see types another generator emits (DESIGN.md), so our generator emits calls to these helpers
+/// instead: one object description per type, one property description per property.
+/// </summary>
+public static class ODataJsonMetadata
+{
+    /// <summary>Describes a class: how to create it and its properties (inherited ones included).</summary>
+    /// <typeparam name="T">The generated class.</typeparam>
+    /// <param name="options">The options the metadata is for.</param>
+    /// <param name="create">Creates an empty instance; <see langword="null"/> for abstract types.</param>
+    /// <param name="properties">Describes the properties, using <see cref="PropertyInfo{TDeclaring, TProperty}"/>.</param>
+    public static JsonTypeInfo<T> ObjectInfo<T>(JsonSerializerOptions options, Func<T>? create, Func<JsonSerializerOptions, JsonPropertyInfo[]> properties)
+        where T : class
+    {
+        if (options is null || properties is null)
+        {
+            throw new ArgumentNullException(options is null ? nameof(options) : nameof(properties));
+        }
+
+        return JsonMetadataServices.CreateObjectInfo(options, new JsonObjectInfoValues<T>
+        {
+            ObjectCreator = create,
+            PropertyMetadataInitializer = _ => properties(options),
+        });
+    }
+
+    /// <summary>Describes one property by its getter and setter.</summary>
+    /// <typeparam name="TDeclaring">The class that declares the property.</typeparam>
+    /// <typeparam name="TProperty">The property's type.</typeparam>
+    /// <param name="options">The options the metadata is for.</param>
+    /// <param name="name">The C# property name.</param>
+    /// <param name="jsonName">The name in JSON (the service's spelling).</param>
+    /// <param name="get">Reads the property.</param>
+    /// <param name="set">Writes the property.</param>
+    public static JsonPropertyInfo PropertyInfo<TDeclaring, TProperty>(JsonSerializerOptions options, string name, string jsonName, Func<TDeclaring, TProperty> get, Action<TDeclaring, TProperty> set)
+        where TDeclaring : class
+    {
+        if (get is null || set is null)
+        {
+            throw new ArgumentNullException(get is null ? nameof(get) : nameof(set));
+        }
+
+        return JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<TProperty>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(TDeclaring),
+            PropertyName = name,
+            JsonPropertyName = jsonName,
+            Getter = instance => get((TDeclaring)instance),
+            Setter = (instance, value) => set((TDeclaring)instance, value!),
+        });
+    }
+
+    /// <summary>Describes the <see cref="IODataObject.AdditionalData"/> property that keeps what the client does not know.</summary>
+    /// <typeparam name="TDeclaring">The class that declares it.</typeparam>
+    public static JsonPropertyInfo AdditionalDataInfo<TDeclaring>(JsonSerializerOptions options)
+        where TDeclaring : class, IODataObject =>
+        JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<IDictionary<string, JsonElement>?>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            IsExtensionData = true,
+            DeclaringType = typeof(TDeclaring),
+            PropertyName = nameof(IODataObject.AdditionalData),
+            JsonPropertyName = nameof(IODataObject.AdditionalData),
+            Getter = instance => ((TDeclaring)instance).AdditionalData,
+            Setter = (instance, value) => ((TDeclaring)instance).AdditionalData = value,
+        });
+
+    /// <summary>Describes an enum with its generated converter.</summary>
+    public static JsonTypeInfo<TEnum> EnumInfo<TEnum>(JsonSerializerOptions options, JsonConverter<TEnum> converter)
+        where TEnum : struct, System.Enum =>
+        JsonMetadataServices.CreateValueInfo<TEnum>(options, converter ?? throw new ArgumentNullException(nameof(converter)));
+
+    /// <summary>Describes <c>T?</c> for a value type whose metadata the options already resolve.</summary>
+    public static JsonTypeInfo<T?> NullableInfo<T>(JsonSerializerOptions options)
+        where T : struct =>
+        JsonMetadataServices.CreateValueInfo<T?>(options, JsonMetadataServices.GetNullableConverter(Resolve<T>(options)));
+
+    /// <summary>Describes <c>IList&lt;T&gt;</c>, created as <c>List&lt;T&gt;</c>.</summary>
+    public static JsonTypeInfo<IList<T>> ListInfo<T>(JsonSerializerOptions options) =>
+        JsonMetadataServices.CreateIListInfo<IList<T>, T>(options, new JsonCollectionInfoValues<IList<T>>
+        {
+            ObjectCreator = static () => new List<T>(),
+        });
+
+    /// <summary>Describes <c>List&lt;T&gt;</c>.</summary>
+    public static JsonTypeInfo<List<T>> ConcreteListInfo<T>(JsonSerializerOptions options) =>
+        JsonMetadataServices.CreateListInfo<List<T>, T>(options, new JsonCollectionInfoValues<List<T>>
+        {
+            ObjectCreator = static () => new List<T>(),
+        });
+
+    /// <summary>The metadata of <typeparamref name="T"/> from <paramref name="options"/>, typed.</summary>
+    /// <exception cref="NotSupportedException">No resolver of the options knows the type.</exception>
+    public static JsonTypeInfo<T> Resolve<T>(JsonSerializerOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        return options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+            ?? throw new NotSupportedException($"No JSON metadata for {typeof(T)}.");
+    }
+}
