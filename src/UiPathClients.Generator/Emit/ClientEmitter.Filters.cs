@@ -181,7 +181,7 @@ internal sealed partial class ClientEmitter
     }
 
     private string EnumLiteral(string qualified, string value) =>
-        $"global::UiPathClients.Runtime.Querying.ODataLiteral.FormatEnum({Literal(qualified)}, {ConverterFullName(qualified)}.Default.ToServiceName({value}))";
+        $"global::UiPathClients.Runtime.Querying.ODataLiteral.FormatEnum({Literal(qualified)}, {ConverterFullName(qualified)}.Default.ToServiceName({value}){(_model.QualifiedEnumLiterals ? string.Empty : ", qualified: false")})";
 
     /// <summary>Type definitions stand for their underlying type.</summary>
     private string Underlying(string qualified) =>

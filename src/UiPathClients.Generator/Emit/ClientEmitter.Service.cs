@@ -74,7 +74,7 @@ internal sealed partial class ClientEmitter
                 .Line("/// <param name=\"httpClient\">The HTTP client: its base address is the service's (Orchestrator: <c>https://cloud.uipath.com/{org}/{tenant}/orchestrator_/</c>), its handlers authenticate.</param>")
                 .Line("/// <param name=\"options\">Service path and page size; <see langword=\"null\"/> for the defaults.</param>")
                 .Line($"public {name}(global::System.Net.Http.HttpClient httpClient, {Client}ODataClientOptions? options = null)")
-                .Indent().Line($": this(new {Client}ODataConnection(httpClient, {_model.Namespace}.{_jsonMetadataName}.Default, DefaultServicePath, options))").Outdent()
+                .Indent().Line($": this(new {Client}ODataConnection(httpClient, global::{_model.Namespace}.{_jsonMetadataName}.Default, DefaultServicePath, options))").Outdent()
                 .Open().Close()
                 .ToMember(),
             new CodeLines()

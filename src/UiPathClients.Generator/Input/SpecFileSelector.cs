@@ -13,6 +13,7 @@ internal static class SpecFileSelector
     private const string ClientNameMetadata = "build_metadata.AdditionalFiles.ClientName";
     private const string NamespaceMetadata = "build_metadata.AdditionalFiles.Namespace";
     private const string ServicePathMetadata = "build_metadata.AdditionalFiles.ServicePath";
+    private const string EnumLiteralsMetadata = "build_metadata.AdditionalFiles.EnumLiterals";
     private const string RootNamespaceProperty = "build_property.RootNamespace";
 
     /// <summary>Cheap filter on the path only; runs for every additional file of the project.</summary>
@@ -48,7 +49,8 @@ internal static class SpecFileSelector
             ClientName: Read(fileOptions, ClientNameMetadata),
             Namespace: Read(fileOptions, NamespaceMetadata),
             RootNamespace: Read(optionsProvider.GlobalOptions, RootNamespaceProperty),
-            ServicePath: Read(fileOptions, ServicePathMetadata));
+            ServicePath: Read(fileOptions, ServicePathMetadata),
+            EnumLiterals: Read(fileOptions, EnumLiteralsMetadata));
 
         return new SpecFile(file.Path, kind.Value, text.ToString(), options);
     }

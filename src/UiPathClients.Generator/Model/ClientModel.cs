@@ -12,6 +12,7 @@ namespace UiPathClients.Generator.Model;
 /// <param name="ClientName">C# identifier used for the client and as the hint-name folder, e.g. <c>Orchestrator</c>.</param>
 /// <param name="Namespace">The C# namespace the generated code goes into.</param>
 /// <param name="ServicePath">The default OData service root relative to the client's base address: empty or ending in '/'.</param>
+/// <param name="QualifiedEnumLiterals">Whether enum members in URLs carry their type (<c>NS.Type'Member'</c>) or not (<c>'Member'</c>).</param>
 /// <param name="Types">Entity, complex, enum types and type definitions of every schema in the document.</param>
 /// <param name="EntitySets">Entity sets and singletons of the entity container.</param>
 /// <param name="Operations">Actions and functions, bound and unbound, in document order.</param>
@@ -20,6 +21,7 @@ internal sealed record ClientModel(
     string ClientName,
     string Namespace,
     string ServicePath,
+    bool QualifiedEnumLiterals,
     EquatableArray<TypeModel> Types,
     EquatableArray<EntitySetModel> EntitySets,
     EquatableArray<OperationModel> Operations,

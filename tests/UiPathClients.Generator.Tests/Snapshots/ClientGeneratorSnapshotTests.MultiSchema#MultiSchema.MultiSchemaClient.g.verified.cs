@@ -17,7 +17,7 @@ namespace Consumer.MultiSchema
         /// <param name="httpClient">The HTTP client: its base address is the service's (Orchestrator: <c>https://cloud.uipath.com/{org}/{tenant}/orchestrator_/</c>), its handlers authenticate.</param>
         /// <param name="options">Service path and page size; <see langword="null"/> for the defaults.</param>
         public MultiSchemaClient(global::System.Net.Http.HttpClient httpClient, global::UiPathClients.Runtime.Client.ODataClientOptions? options = null)
-            : this(new global::UiPathClients.Runtime.Client.ODataConnection(httpClient, Consumer.MultiSchema.MultiSchemaJsonMetadata.Default, DefaultServicePath, options))
+            : this(new global::UiPathClients.Runtime.Client.ODataConnection(httpClient, global::Consumer.MultiSchema.MultiSchemaJsonMetadata.Default, DefaultServicePath, options))
         {
         }
 

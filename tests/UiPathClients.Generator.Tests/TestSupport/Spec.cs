@@ -4,7 +4,7 @@ using System.IO;
 namespace UiPathClients.Generator.Tests.TestSupport;
 
 /// <summary>A spec handed to the generator in a test: path, text and the item metadata MSBuild would expose.</summary>
-internal sealed record Spec(string Path, string Text, string? ClientName = null, string? Namespace = null)
+internal sealed record Spec(string Path, string Text, string? ClientName = null, string? Namespace = null, string? ServicePath = null, string? EnumLiterals = null)
 {
     public static Spec FromFile(string path, string? clientName = null) => new(path, File.ReadAllText(path), clientName);
 
@@ -21,6 +21,16 @@ internal sealed record Spec(string Path, string Text, string? ClientName = null,
             if (Namespace is not null)
             {
                 metadata["build_metadata.AdditionalFiles.Namespace"] = Namespace;
+            }
+
+            if (ServicePath is not null)
+            {
+                metadata["build_metadata.AdditionalFiles.ServicePath"] = ServicePath;
+            }
+
+            if (EnumLiterals is not null)
+            {
+                metadata["build_metadata.AdditionalFiles.EnumLiterals"] = EnumLiterals;
             }
 
             return metadata;

@@ -224,6 +224,7 @@ internal sealed class EdmxReader
             clientName,
             CSharpIdentifier.ToNamespace(clientNamespace),
             NormalizeServicePath(_file.Options.ServicePath),
+            ReadEnumLiteralStyle(),
             types.ToEquatableArray(),
             entitySets.ToEquatableArray(),
             operations.ToEquatableArray(),
@@ -276,6 +277,27 @@ internal sealed class EdmxReader
     }
 
     /// <summary>The client name when none is configured: the file name up to its first dot, e.g. <c>orchestrator.edmx</c> → <c>Orchestrator</c>.</summary>
+    /// <summary>
+    /// Qualified enum literals are standard OData 4; Orchestrator, like other ASP.NET OData services, also
+    /// accepts the plain form. A value that is neither becomes a warning and the standard form.
+    /// </summary>
+    private bool ReadEnumLiteralStyle()
+    {
+        var style = _file.Options.EnumLiterals;
+        if (string.IsNullOrWhiteSpace(style) || string.Equals(style, "Qualified", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(style, "Plain", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        Report(DiagnosticDescriptors.InvalidAttributeValue, SpecPosition.StartOf(_file.Path), "EnumLiterals", "the AdditionalFiles item", style!, "Qualified");
+        return true;
+    }
+
     /// <summary>Relative, ending in '/', or empty: "odata" and "/odata/" both become "odata/".</summary>
     private static string NormalizeServicePath(string? servicePath)
     {
