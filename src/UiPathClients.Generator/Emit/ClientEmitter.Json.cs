@@ -16,10 +16,11 @@ internal sealed partial class ClientEmitter
 
     private GeneratedFile EmitJsonMetadata()
     {
-        var entries = new CodeLines();
+        // One small static method per type and a dictionary of method groups: a single initializer holding
+        // hundreds of lambdas made the trim/AOT analyzers (IsAotCompatible) take minutes on Orchestrator.
+        var factories = new JsonFactories();
         // Each type once; collections and nullable forms of everything properties and parameters use.
-        var extraTypes = new SortedSet<string>(System.StringComparer.Ordinal);
-        var listItems = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+        var listItems = new SortedSet<string>(System.StringComparer.Ordinal);
         var nullableEnums = new SortedSet<string>(System.StringComparer.Ordinal);
 
         void NoteUse(TypeReference reference)
@@ -28,7 +29,7 @@ internal sealed partial class ClientEmitter
             var item = _typeMapper.MapSingle(reference.QualifiedName, reference.IsNullable && !_typeMapper.IsReferenceType(reference.QualifiedName));
             if (reference.IsCollection)
             {
-                listItems[item] = item;
+                listItems.Add(item);
             }
 
             var underlying = Underlying(reference.QualifiedName);
@@ -44,7 +45,7 @@ internal sealed partial class ClientEmitter
             {
                 case TypeKind.Entity:
                 case TypeKind.Complex:
-                    AddObjectMetadata(entries, type);
+                    AddObjectMetadata(factories, type);
                     foreach (var property in type.Properties)
                     {
                         NoteUse(property.Type);
@@ -52,7 +53,8 @@ internal sealed partial class ClientEmitter
 
                     break;
                 case TypeKind.Enum:
-                    entries.Line($"[typeof({TypeFullName(type.QualifiedName)})] = static options => {Metadata}EnumInfo<{TypeFullName(type.QualifiedName)}>(options, {ConverterFullName(type.QualifiedName)}.Default),");
+                    var enumFull = TypeFullName(type.QualifiedName);
+                    factories.Add(enumFull, $"{Metadata}EnumInfo<{enumFull}>(options, {ConverterFullName(type.QualifiedName)}.Default)");
                     break;
             }
         }
@@ -72,13 +74,13 @@ internal sealed partial class ClientEmitter
 
         foreach (var enumType in nullableEnums)
         {
-            entries.Line($"[typeof({enumType}?)] = static options => {Metadata}NullableInfo<{enumType}>(options),");
+            factories.Add(enumType + "?", $"{Metadata}NullableInfo<{enumType}>(options)");
         }
 
-        foreach (var item in listItems.Keys)
+        foreach (var item in listItems)
         {
-            entries.Line($"[typeof(global::System.Collections.Generic.IList<{item}>)] = static options => {Metadata}ListInfo<{item}>(options),");
-            entries.Line($"[typeof(global::System.Collections.Generic.List<{item}>)] = static options => {Metadata}ConcreteListInfo<{item}>(options),");
+            factories.Add($"global::System.Collections.Generic.IList<{item}>", $"{Metadata}ListInfo<{item}>(options)");
+            factories.Add($"global::System.Collections.Generic.List<{item}>", $"{Metadata}ConcreteListInfo<{item}>(options)");
         }
 
         var factoryType = $"global::System.Func<{Options}, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>";
@@ -91,7 +93,7 @@ internal sealed partial class ClientEmitter
             new CodeLines()
                 .Line($"private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, {factoryType}> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, {factoryType}>")
                 .Open()
-                .Lines(RawLines(entries))
+                .Lines(RawLines(factories.Entries))
                 .Close(";")
                 .ToMember(),
             new CodeLines()
@@ -100,6 +102,7 @@ internal sealed partial class ClientEmitter
                 .Indent().Line("Factories.TryGetValue(type, out var factory) ? factory(options) : null;").Outdent()
                 .ToMember(),
         };
+        members.AddRange(factories.Methods);
 
         var view = new CodeFileView
         {
@@ -117,12 +120,13 @@ internal sealed partial class ClientEmitter
         return new GeneratedFile(_model.ClientName + "/" + _jsonMetadataName + ".g.cs", TemplateRenderer.RenderCodeFile(view));
     }
 
-    private void AddObjectMetadata(CodeLines entries, TypeModel type)
+    private void AddObjectMetadata(JsonFactories factories, TypeModel type)
     {
         var full = TypeFullName(type.QualifiedName);
         var create = type.IsAbstract ? "null" : $"static () => new {full}()";
-        entries.Line($"[typeof({full})] = static options => {Metadata}ObjectInfo<{full}>(options, {create}, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]");
-        entries.Open();
+        var body = new CodeLines();
+        body.Line($"{Metadata}ObjectInfo<{full}>(options, {create}, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]");
+        body.Open();
 
         // Base properties first, as System.Text.Json orders them; the root type holds AdditionalData.
         var chain = new List<TypeModel>();
@@ -139,12 +143,63 @@ internal sealed partial class ClientEmitter
             {
                 var propertyType = PropertyClrType(property);
                 var name = names[property.Name];
-                entries.Line($"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),");
+                body.Line($"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),");
             }
         }
 
-        entries.Line($"{Metadata}AdditionalDataInfo<{TypeFullName(chain[0].QualifiedName)}>(options),");
-        entries.Close("),");
+        body.Line($"{Metadata}AdditionalDataInfo<{TypeFullName(chain[0].QualifiedName)}>(options),");
+        body.Close(");");
+        factories.Add(full, RawLines(body).ToList());
+    }
+
+    /// <summary>The resolver's dictionary entries and the factory method each one names.</summary>
+    private sealed class JsonFactories
+    {
+        private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
+
+        public CodeLines Entries { get; } = new();
+
+        public List<MemberView> Methods { get; } = new();
+
+        public void Add(string clrType, string expression) => Add(clrType, new List<string> { expression + ";" });
+
+        /// <summary>Adds <c>[typeof(clrType)] = Name</c> and <c>private static JsonTypeInfo Name(options) =&gt; body</c>.</summary>
+        public void Add(string clrType, List<string> body)
+        {
+            var name = UniqueName(clrType);
+            Entries.Line($"[typeof({clrType})] = {name},");
+            var method = new CodeLines()
+                .Line($"private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo {name}({Options} options) =>")
+                .Indent();
+            method.Lines(body);
+            Methods.Add(method.Outdent().ToMember());
+        }
+
+        /// <summary><c>global::A.B.JobDto</c> → <c>JobDtoInfo</c>; <c>IList&lt;long?&gt;</c> → <c>IListOfNullableLongInfo</c>.</summary>
+        private string UniqueName(string clrType)
+        {
+            var text = clrType.Replace("global::System.Collections.Generic.", string.Empty);
+            var builder = new System.Text.StringBuilder();
+            foreach (var part in text.Replace("?", "Nullable").Split('<', '>'))
+            {
+                if (part.Length == 0)
+                {
+                    continue;
+                }
+
+                var simple = part.Substring(part.LastIndexOf('.') + 1);
+                builder.Append(builder.Length == 0 ? string.Empty : "Of").Append(char.ToUpperInvariant(simple[0])).Append(simple.Substring(1));
+            }
+
+            var baseName = builder.Append("Info").ToString();
+            var name = baseName;
+            for (var suffix = 2; !_names.Add(name); suffix++)
+            {
+                name = baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return name;
+        }
     }
 
     /// <summary>The C# type of a property exactly as the class declares it.</summary>

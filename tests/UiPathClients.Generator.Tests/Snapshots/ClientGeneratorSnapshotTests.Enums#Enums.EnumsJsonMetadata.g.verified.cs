@@ -14,13 +14,22 @@ namespace Consumer.Enums
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
-            [typeof(global::Consumer.Enums.JobState)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.JobState>(options, global::Consumer.Enums.JobStateJsonConverter.Default),
-            [typeof(global::Consumer.Enums.Permissions)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Permissions>(options, global::Consumer.Enums.PermissionsJsonConverter.Default),
-            [typeof(global::Consumer.Enums.Size)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Size>(options, global::Consumer.Enums.SizeJsonConverter.Default),
+            [typeof(global::Consumer.Enums.JobState)] = JobStateInfo,
+            [typeof(global::Consumer.Enums.Permissions)] = PermissionsInfo,
+            [typeof(global::Consumer.Enums.Size)] = SizeInfo,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo JobStateInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.JobState>(options, global::Consumer.Enums.JobStateJsonConverter.Default);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PermissionsInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Permissions>(options, global::Consumer.Enums.PermissionsJsonConverter.Default);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SizeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Size>(options, global::Consumer.Enums.SizeJsonConverter.Default);
     }
 }

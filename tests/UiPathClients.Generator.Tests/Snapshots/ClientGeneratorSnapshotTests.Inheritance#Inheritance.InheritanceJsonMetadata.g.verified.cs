@@ -14,47 +14,65 @@ namespace Consumer.Inheritance
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
-            [typeof(global::Consumer.Inheritance.Asset)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Asset>(options, null, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            [typeof(global::Consumer.Inheritance.Asset)] = AssetInfo,
+            [typeof(global::Consumer.Inheritance.Credential)] = CredentialInfo,
+            [typeof(global::Consumer.Inheritance.Certificate)] = CertificateInfo,
+            [typeof(global::Consumer.Inheritance.Setting)] = SettingInfo,
+            [typeof(global::Consumer.Inheritance.Location)] = LocationInfo,
+            [typeof(global::Consumer.Inheritance.AirportLocation)] = AirportLocationInfo,
+        };
+
+        /// <inheritdoc />
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
+            Factories.TryGetValue(type, out var factory) ? factory(options) : null;
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AssetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Asset>(options, null, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Asset, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Asset, string?>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Asset>(options),
-            }),
-            [typeof(global::Consumer.Inheritance.Credential)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Credential>(options, static () => new global::Consumer.Inheritance.Credential(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CredentialInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Credential>(options, static () => new global::Consumer.Inheritance.Credential(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Asset, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Asset, string?>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Credential, string?>(options, "UserName", "UserName", static instance => instance.UserName, static (instance, value) => instance.UserName = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Asset>(options),
-            }),
-            [typeof(global::Consumer.Inheritance.Certificate)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Certificate>(options, static () => new global::Consumer.Inheritance.Certificate(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CertificateInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Certificate>(options, static () => new global::Consumer.Inheritance.Certificate(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Asset, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Asset, string?>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Credential, string?>(options, "UserName", "UserName", static instance => instance.UserName, static (instance, value) => instance.UserName = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Certificate, string>(options, "Thumbprint", "Thumbprint", static instance => instance.Thumbprint, static (instance, value) => instance.Thumbprint = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Asset>(options),
-            }),
-            [typeof(global::Consumer.Inheritance.Setting)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Setting>(options, static () => new global::Consumer.Inheritance.Setting(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SettingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Setting>(options, static () => new global::Consumer.Inheritance.Setting(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Setting, string>(options, "Key", "Key", static instance => instance.Key, static (instance, value) => instance.Key = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Setting>(options),
-            }),
-            [typeof(global::Consumer.Inheritance.Location)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Location>(options, static () => new global::Consumer.Inheritance.Location(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LocationInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Location>(options, static () => new global::Consumer.Inheritance.Location(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Location, string?>(options, "Address", "Address", static instance => instance.Address, static (instance, value) => instance.Address = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Location>(options),
-            }),
-            [typeof(global::Consumer.Inheritance.AirportLocation)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.AirportLocation>(options, static () => new global::Consumer.Inheritance.AirportLocation(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AirportLocationInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.AirportLocation>(options, static () => new global::Consumer.Inheritance.AirportLocation(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.Location, string?>(options, "Address", "Address", static instance => instance.Address, static (instance, value) => instance.Address = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Inheritance.AirportLocation, string?>(options, "Code", "Code", static instance => instance.Code, static (instance, value) => instance.Code = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Location>(options),
-            }),
-        };
-
-        /// <inheritdoc />
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
-            Factories.TryGetValue(type, out var factory) ? factory(options) : null;
+            });
     }
 }

@@ -14,8 +14,22 @@ namespace Consumer.KeywordNames
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
-            [typeof(global::Consumer.KeywordNames.Event)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.KeywordNames.Event>(options, global::Consumer.KeywordNames.EventJsonConverter.Default),
-            [typeof(global::Consumer.KeywordNames.Class)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Class>(options, static () => new global::Consumer.KeywordNames.Class(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            [typeof(global::Consumer.KeywordNames.Event)] = EventInfo,
+            [typeof(global::Consumer.KeywordNames.Class)] = ClassInfo,
+            [typeof(global::Consumer.KeywordNames.Widget)] = WidgetInfo,
+            [typeof(global::Consumer.KeywordNames.WIDGET2)] = WIDGET2Info,
+            [typeof(global::Consumer.KeywordNames.Derived)] = DerivedInfo,
+        };
+
+        /// <inheritdoc />
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
+            Factories.TryGetValue(type, out var factory) ? factory(options) : null;
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo EventInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.KeywordNames.Event>(options, global::Consumer.KeywordNames.EventJsonConverter.Default);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ClassInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Class>(options, static () => new global::Consumer.KeywordNames.Class(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "ClassValue2", "class", static instance => instance.ClassValue2, static (instance, value) => instance.ClassValue2 = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "Namespace", "namespace", static instance => instance.Namespace, static (instance, value) => instance.Namespace = value),
@@ -26,27 +40,28 @@ namespace Consumer.KeywordNames
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "ToStringValue", "ToString", static instance => instance.ToStringValue, static (instance, value) => instance.ToStringValue = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "ClassValue", "Class", static instance => instance.ClassValue, static (instance, value) => instance.ClassValue = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Class>(options),
-            }),
-            [typeof(global::Consumer.KeywordNames.Widget)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Widget>(options, static () => new global::Consumer.KeywordNames.Widget(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WidgetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Widget>(options, static () => new global::Consumer.KeywordNames.Widget(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.KeywordNames.Widget, string?>(options, "WidgetValue", "Widget", static instance => instance.WidgetValue, static (instance, value) => instance.WidgetValue = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Widget>(options),
-            }),
-            [typeof(global::Consumer.KeywordNames.WIDGET2)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.WIDGET2>(options, static () => new global::Consumer.KeywordNames.WIDGET2(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WIDGET2Info(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.WIDGET2>(options, static () => new global::Consumer.KeywordNames.WIDGET2(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.KeywordNames.WIDGET2, int?>(options, "Size", "Size", static instance => instance.Size, static (instance, value) => instance.Size = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.WIDGET2>(options),
-            }),
-            [typeof(global::Consumer.KeywordNames.Derived)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Derived>(options, static () => new global::Consumer.KeywordNames.Derived(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DerivedInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Derived>(options, static () => new global::Consumer.KeywordNames.Derived(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.KeywordNames.Widget, string?>(options, "WidgetValue", "Widget", static instance => instance.WidgetValue, static (instance, value) => instance.WidgetValue = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.KeywordNames.Derived, string?>(options, "Widget", "widget", static instance => instance.Widget, static (instance, value) => instance.Widget = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Widget>(options),
-            }),
-        };
-
-        /// <inheritdoc />
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
-            Factories.TryGetValue(type, out var factory) ? factory(options) : null;
+            });
     }
 }

@@ -14,13 +14,28 @@ namespace Consumer.NullableMatrix
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
-            [typeof(global::Consumer.NullableMatrix.Color)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.NullableMatrix.Color>(options, global::Consumer.NullableMatrix.ColorJsonConverter.Default),
-            [typeof(global::Consumer.NullableMatrix.Point)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.NullableMatrix.Point>(options, static () => new global::Consumer.NullableMatrix.Point(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            [typeof(global::Consumer.NullableMatrix.Color)] = ColorInfo,
+            [typeof(global::Consumer.NullableMatrix.Point)] = PointInfo,
+            [typeof(global::Consumer.NullableMatrix.AllTypes)] = AllTypesInfo,
+            [typeof(global::Consumer.NullableMatrix.Color?)] = ColorNullableInfo,
+        };
+
+        /// <inheritdoc />
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
+            Factories.TryGetValue(type, out var factory) ? factory(options) : null;
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ColorInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.NullableMatrix.Color>(options, global::Consumer.NullableMatrix.ColorJsonConverter.Default);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PointInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.NullableMatrix.Point>(options, static () => new global::Consumer.NullableMatrix.Point(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.NullableMatrix.Point, double>(options, "X", "X", static instance => instance.X, static (instance, value) => instance.X = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.NullableMatrix.Point>(options),
-            }),
-            [typeof(global::Consumer.NullableMatrix.AllTypes)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.NullableMatrix.AllTypes>(options, static () => new global::Consumer.NullableMatrix.AllTypes(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AllTypesInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.NullableMatrix.AllTypes>(options, static () => new global::Consumer.NullableMatrix.AllTypes(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.NullableMatrix.AllTypes, byte[]>(options, "Binary", "Binary", static instance => instance.Binary, static (instance, value) => instance.Binary = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.NullableMatrix.AllTypes, byte[]?>(options, "BinaryOrNull", "BinaryOrNull", static instance => instance.BinaryOrNull, static (instance, value) => instance.BinaryOrNull = value),
@@ -51,12 +66,9 @@ namespace Consumer.NullableMatrix
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.NullableMatrix.AllTypes, global::Consumer.NullableMatrix.Point>(options, "Point", "Point", static instance => instance.Point, static (instance, value) => instance.Point = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.NullableMatrix.AllTypes, global::Consumer.NullableMatrix.Point?>(options, "PointOrNull", "PointOrNull", static instance => instance.PointOrNull, static (instance, value) => instance.PointOrNull = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.NullableMatrix.AllTypes>(options),
-            }),
-            [typeof(global::Consumer.NullableMatrix.Color?)] = static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.NullableMatrix.Color>(options),
-        };
+            });
 
-        /// <inheritdoc />
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
-            Factories.TryGetValue(type, out var factory) ? factory(options) : null;
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ColorNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.NullableMatrix.Color>(options);
     }
 }

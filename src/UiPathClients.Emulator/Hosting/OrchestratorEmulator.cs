@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.OData;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using UiPathClients.Emulator.Data;
+using UiPathClients.Emulator.Hosting;
+using UiPathClients.Emulator.Model;
+
+namespace UiPathClients.Emulator;
+
+/// <summary>
+/// An Orchestrator look-alike on <c>127.0.0.1</c>: ASP.NET Core OData serving the bundled Orchestrator
+/// EDMX at <c>{BaseAddress}odata/</c> with an in-memory tenant, so samples and tests need no UiPath account.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await OrchestratorEmulator.StartAsync();
+/// var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+/// </code>
+/// </example>
+public sealed class OrchestratorEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+
+    private OrchestratorEmulator(WebApplication app, EmulatorState state, Uri baseAddress)
+    {
+        _app = app;
+        _state = state;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The address to give an <c>HttpClient</c>: the emulator's <c>orchestrator_/</c> root (OData lives under <c>odata/</c>).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The full path of the folder that holds the seeded releases, jobs and queues.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance property: a later seed may choose the folder per instance.")]
+    public string DefaultFolderPath => SeedData.SharedFolder;
+
+    /// <summary>The in-memory tenant, for tests that compare what a client sees with what the server holds.</summary>
+    public OrchestratorData Data => _state.Data;
+
+    /// <summary>The options the emulator runs with.</summary>
+    public OrchestratorEmulatorOptions Options => _state.Options;
+
+    /// <summary>When the emulator started by its clock; the seed's times are relative to it.</summary>
+    public DateTimeOffset Started => _state.Started;
+
+    /// <summary>The requests received so far, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _state.Requests;
+
+    /// <summary>Forgets the recorded requests.</summary>
+    public void ClearRequests() => _state.ClearRequests();
+
+    /// <summary>Starts an emulator on loopback and returns once it accepts connections.</summary>
+    /// <param name="options">Port, paging and job timing; <see langword="null"/> for the defaults (a free port).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<OrchestratorEmulator> StartAsync(OrchestratorEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new OrchestratorEmulatorOptions();
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Port, "The port must be between 0 (any free port) and 65535.");
+        }
+
+        var state = new EmulatorState(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            // Controllers live in this assembly, whichever program hosts the emulator.
+            ApplicationName = typeof(OrchestratorEmulator).Assembly.GetName().Name,
+            Args = [],
+        });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.Logging.ClearProviders();
+        if (options.ConsoleLogging)
+        {
+            builder.Logging.AddSimpleConsole();
+        }
+
+        builder.Services.AddSingleton(state);
+        builder.Services
+            .AddControllers()
+            .ConfigureApplicationPartManager(parts =>
+            {
+                parts.ApplicationParts.Clear();
+                parts.ApplicationParts.Add(new Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart(typeof(OrchestratorEmulator).Assembly));
+                parts.FeatureProviders.Add(new InternalControllerFeatureProvider());
+            })
+            .AddOData(odata => odata
+                .EnableQueryFeatures(options.MaxTop)
+                .AddRouteComponents("odata", OrchestratorEdmModel.Instance));
+
+        var app = builder.Build();
+        app.UseMiddleware<EmulatorMiddleware>();
+        app.UseRouting();
+        app.MapControllers();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new OrchestratorEmulator(app, state, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Stops listening.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Blocks until the host shuts down (Ctrl+C when run as a program).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => ((IHost)_app).WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Lets MVC see the emulator's controllers, which are internal: they are not part of its public API.</summary>
+    private sealed class InternalControllerFeatureProvider : ControllerFeatureProvider
+    {
+        protected override bool IsController(TypeInfo typeInfo) =>
+            typeInfo.IsClass && !typeInfo.IsAbstract && !typeInfo.ContainsGenericParameters
+            && typeof(Microsoft.AspNetCore.Mvc.ControllerBase).IsAssignableFrom(typeInfo)
+            && typeInfo.Name.EndsWith("Controller", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+
+namespace UiPathClients.Emulator;
+
+/// <summary>How an <see cref="OrchestratorEmulator"/> listens, pages and runs jobs.</summary>
+public sealed class OrchestratorEmulatorOptions
+{
+    /// <summary>The port <c>dotnet run</c> listens on unless told otherwise.</summary>
+    public const int DefaultPort = 5180;
+
+    /// <summary>The loopback port; 0 (the default) picks a free one, which tests want.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Server-driven paging: at most this many entities per response, with <c>@odata.nextLink</c> to the
+    /// rest. <see langword="null"/> (the default) behaves like Orchestrator, which sends no next link.
+    /// </summary>
+    public int? ServerPageSize { get; set; }
+
+    /// <summary>The largest <c>$top</c> accepted (Orchestrator's limit is 1000).</summary>
+    public int MaxTop { get; set; } = 1000;
+
+    /// <summary>The clock jobs run on; a fake one lets tests move time. The system clock by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How long a started job stays Pending.</summary>
+    public TimeSpan JobPendingTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a job runs before it succeeds (or faults when its input arguments hold <c>"ShouldFail": true</c>).</summary>
+    public TimeSpan JobRunTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Queue items added to the seed on top of the fixed ones (paging tests ask for thousands).</summary>
+    public int GeneratedQueueItems { get; set; }
+
+    /// <summary>Whether ASP.NET Core logs to the console (off by default: samples print their own lines).</summary>
+    public bool ConsoleLogging { get; set; }
+}

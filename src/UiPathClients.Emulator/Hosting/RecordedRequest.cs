@@ -1,0 +1,10 @@
+using System.Collections.Generic;
+
+namespace UiPathClients.Emulator;
+
+/// <summary>A request as the emulator received it, for tests that assert what the client sent.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="PathAndQuery">The path and query string, as received (still percent-encoded).</param>
+/// <param name="Headers">The request headers (names as sent; multiple values joined with a comma).</param>
+/// <param name="StatusCode">The response status code.</param>
+public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, int StatusCode);
