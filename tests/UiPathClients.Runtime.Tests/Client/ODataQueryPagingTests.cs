@@ -220,9 +220,11 @@ public sealed class ODataQueryPagingTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var item in new TestServiceClient(http).WorkItems.ToAsyncEnumerable(cancellation.Token))
+            // As LINQ-style consumers do: the token goes to GetAsyncEnumerator.
+            await using var enumerator = new TestServiceClient(http).WorkItems.GetAsyncEnumerator(cancellation.Token);
+            while (await enumerator.MoveNextAsync())
             {
-                if (item.Id == 2)
+                if (enumerator.Current.Id == 2)
                 {
                     cancellation.Cancel();
                 }
@@ -355,18 +357,5 @@ public sealed class ODataQueryPagingTests
 
         Assert.Null(await new TestServiceClient(http).WorkItems.Top(0).FirstOrDefaultAsync());
         Assert.Empty(handler.Requests);
-    }
-}
-
-internal static class AsyncEnumerableTestExtensions
-{
-    /// <summary>Enumerates through <c>GetAsyncEnumerator(token)</c> directly, as LINQ-style consumers do.</summary>
-    public static async IAsyncEnumerable<T> ToAsyncEnumerable<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken)
-    {
-        await using var enumerator = source.GetAsyncEnumerator(cancellationToken);
-        while (await enumerator.MoveNextAsync())
-        {
-            yield return enumerator.Current;
-        }
     }
 }
