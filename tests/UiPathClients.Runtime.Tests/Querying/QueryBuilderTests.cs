@@ -183,6 +183,32 @@ public sealed class QueryBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Nested_expand_of_a_collection_without_options()
+    {
+        // Owner($expand=Manager),Subtasks($expand=Subtasks)
+        AssertUri(
+            Items.Expand(w => w.Owner, o => o.Expand(p => p.Manager)).Expand(w => w.Subtasks, s => s.Expand(t => t.Subtasks)),
+            "odata/WorkItems?$expand=Owner%28%24expand%3DManager%29%2CSubtasks%28%24expand%3DSubtasks%29");
+    }
+
+    [Fact]
+    public void Expand_options_are_immutable_too()
+    {
+        // Only what the configure function returns counts; calls on the options it was given change nothing.
+        var query = Items.Expand(
+            w => w.Subtasks,
+            s =>
+            {
+                _ = s.Select(t => t.Title).Where(t => t.IsDone);
+                var top = s.Top(1);
+                _ = top.OrderBy(t => t.Id);
+                return top;
+            });
+
+        AssertUri(query, "odata/WorkItems?$expand=Subtasks%28%24top%3D1%29");
+    }
+
+    [Fact]
     public void WithCount_and_Search()
     {
         AssertUri(Items.WithCount(), "odata/WorkItems?$count=true");
