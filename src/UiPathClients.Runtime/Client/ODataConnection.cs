@@ -190,30 +190,45 @@ public sealed class ODataConnection
     internal byte[] EntityBody<T>(T entity)
     {
         // Instance annotations kept from a read (@odata.context, @odata.etag …) are control information, not data: they stay out of the body.
+        // Except @odata.type: an entity of a derived type read through its base set keeps its own properties in AdditionalData,
+        // and the service needs the type to accept them. OData readers expect it as the first property.
         var node = JsonSerializer.SerializeToNode(entity, TypeInfo<T>()) as JsonObject
             ?? throw new ArgumentException("The entity serialized to something other than a JSON object.", nameof(entity));
-        var annotations = new List<string>();
-        foreach (var property in node)
-        {
-            if (property.Key.StartsWith("@odata.", StringComparison.Ordinal) || property.Key.StartsWith("odata.", StringComparison.Ordinal))
-            {
-                annotations.Add(property.Key);
-            }
-        }
-
-        foreach (var name in annotations)
-        {
-            node.Remove(name);
-        }
-
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            node.WriteTo(writer);
+            writer.WriteStartObject();
+            if (node.TryGetPropertyValue(TypeAnnotation, out var type) && type is not null)
+            {
+                writer.WritePropertyName(TypeAnnotation);
+                type.WriteTo(writer);
+            }
+
+            foreach (var property in node)
+            {
+                if (property.Key.StartsWith("@odata.", StringComparison.Ordinal) || property.Key.StartsWith("odata.", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(property.Key);
+                if (property.Value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    property.Value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
         return buffer.ToArray();
     }
+
+    private const string TypeAnnotation = "@odata.type";
 
     private static readonly byte[] EmptyObject = { (byte)'{', (byte)'}' };
 

@@ -34,6 +34,9 @@ internal sealed class ODataResponse
     /// <summary>Sends the request and reads the whole answer; error statuses become <see cref="ODataRequestException"/>.</summary>
     public static async Task<ODataResponse> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // HttpClient hands a request to its handlers even when the token is already cancelled (the pipeline
+        // would fetch a token, log, retry …): a cancelled call, or enumeration cancelled between pages, sends nothing.
+        cancellationToken.ThrowIfCancellationRequested();
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var body = await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var requestUri = response.RequestMessage?.RequestUri ?? request.RequestUri!;

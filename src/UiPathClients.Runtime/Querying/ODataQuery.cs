@@ -127,6 +127,12 @@ public class ODataQuery<TEntity, TSurface> : IAsyncEnumerable<TEntity>
     /// <summary>The first matching entity, or <see langword="null"/>.</summary>
     public async Task<TEntity?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
     {
+        if (_text.Top == 0)
+        {
+            // Top(0) matches nothing; asking for $top=1 would return an item the query excludes.
+            return default;
+        }
+
         var page = await With(_text.WithTop(1)).ToPageAsync(cancellationToken).ConfigureAwait(false);
         return page.Items.Count == 0 ? default : page.Items[0];
     }
