@@ -243,6 +243,14 @@ public sealed class DateTimeOffsetOperand : ComparableOperand<DateTimeOffset>
     /// <summary><c>second(expression)</c>.</summary>
     public NumberOperand<int> Second => Function("second");
 
+#if NET6_0_OR_GREATER
+    /// <summary><c>date(expression)</c>: the date part, compared with <see cref="DateOnly"/> values.</summary>
+    public ComparableOperand<DateOnly> Date => new("date(" + Expression + ")", static value => ODataLiteral.Format(value));
+
+    /// <summary><c>time(expression)</c>: the time-of-day part, compared with <see cref="TimeOnly"/> values.</summary>
+    public ComparableOperand<TimeOnly> Time => new("time(" + Expression + ")", static value => ODataLiteral.Format(value));
+#endif
+
     /// <summary><c>now()</c>, the service's current time.</summary>
     public static DateTimeOffsetOperand Now { get; } = new("now()");
 
