@@ -69,7 +69,7 @@ internal static class SeedData
 
         var states = new[] { JobState.Successful, JobState.Successful, JobState.Faulted, JobState.Stopped, JobState.Running, JobState.Pending, JobState.Successful, JobState.Suspended };
         var sources = new[] { "Manual", "Schedule", "Agent", "Queue: Invoices" };
-        var infos = new[] { "Job completed", "Job completed with 2 warnings", "System.Exception: Invoice 'INV-1' is malformed", "Stopped by user O'Brien", "Timeout after 30 min", "Données synchronisées", null };
+        var infos = new[] { "Job completed", "Job completed with 2 warnings", "System.Exception: Invoice 'INV-1' is malformed", "Stopped by user O'Brien", "Timeout after 30 min", "Données synchronisées", "Retry 50% & continue #2 (a+b)?", null };
         for (var index = 0; index < 120; index++)
         {
             var release = releases[index % releases.Count];

@@ -31,6 +31,32 @@ public abstract class FilterSurface : IPropertyPath
     /// <summary>The full path of one of this surface's properties.</summary>
     protected string PathOf(string property) => Prefix + property;
 
+    /// <summary><c>Path eq null</c>: the complex value or related entity is absent (<c>j.Robot == null</c>).</summary>
+    /// <exception cref="InvalidOperationException">The surface is the queried entity itself, which is never null.</exception>
+    public static Filter operator ==(FilterSurface surface, NullLiteral? value) => new(NullablePath(surface) + " eq null");
+
+    /// <summary><c>Path ne null</c>: the complex value or related entity is present (<c>j.Robot != null</c>).</summary>
+    /// <exception cref="InvalidOperationException">The surface is the queried entity itself, which is never null.</exception>
+    public static Filter operator !=(FilterSurface surface, NullLiteral? value) => new(NullablePath(surface) + " ne null");
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
+    private static string NullablePath(FilterSurface surface)
+    {
+        if (surface is null)
+        {
+            throw new ArgumentNullException(nameof(surface));
+        }
+
+        return surface.Prefix.Length == 0
+            ? throw new InvalidOperationException("The queried entity itself is never null; compare one of its properties.")
+            : surface.Prefix.TrimEnd('/');
+    }
+
     /// <summary><c>isof(NS.Type)</c>, or <c>isof(Path,NS.Type)</c> for a related entity: whether it is of a derived type.</summary>
     public Filter IsOf(string qualifiedTypeName) =>
         new(Prefix.Length == 0 ? "isof(" + qualifiedTypeName + ")" : "isof(" + Prefix.TrimEnd('/') + "," + qualifiedTypeName + ")");
@@ -95,5 +121,16 @@ public sealed class CollectionOperand<TItem> : Operand
         }
 
         return depth;
+    }
+}
+
+/// <summary>
+/// The type only the <see langword="null"/> literal converts to: it lets <c>j.Robot == null</c> build
+/// <c>Robot eq null</c>, while comparing a complex value or related entity with anything else does not compile.
+/// </summary>
+public sealed class NullLiteral
+{
+    private NullLiteral()
+    {
     }
 }

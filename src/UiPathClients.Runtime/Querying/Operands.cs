@@ -84,6 +84,18 @@ public sealed class StringOperand : Operand
     /// <summary><c>ne</c>; <see langword="null"/> compares with <c>null</c>.</summary>
     public static Filter operator !=(StringOperand left, string? right) => left.Compare("ne", ODataLiteral.Format(right));
 
+    /// <summary><c>expression gt 'value'</c> (ordinal order, as OData services compare strings).</summary>
+    public static Filter operator >(StringOperand left, string right) => left.Compare("gt", ODataLiteral.Format(right));
+
+    /// <summary><c>expression ge 'value'</c>.</summary>
+    public static Filter operator >=(StringOperand left, string right) => left.Compare("ge", ODataLiteral.Format(right));
+
+    /// <summary><c>expression lt 'value'</c>.</summary>
+    public static Filter operator <(StringOperand left, string right) => left.Compare("lt", ODataLiteral.Format(right));
+
+    /// <summary><c>expression le 'value'</c>.</summary>
+    public static Filter operator <=(StringOperand left, string right) => left.Compare("le", ODataLiteral.Format(right));
+
     /// <summary><c>eq</c> between two string expressions (a method: as an operator, <c>== null</c> would be ambiguous).</summary>
     public Filter EqualTo(StringOperand other) => Compare("eq", (other ?? throw new ArgumentNullException(nameof(other))).Expression);
 
@@ -268,6 +280,9 @@ public sealed class BooleanOperand : ComparableOperand<bool>
 
     /// <summary><c>expression</c> itself as a condition.</summary>
     public static implicit operator Filter(BooleanOperand operand) => new(operand?.Expression ?? throw new ArgumentNullException(nameof(operand)));
+
+    /// <summary><c>not (expression)</c>: <c>!j.Enabled</c>.</summary>
+    public static Filter operator !(BooleanOperand operand) => !(Filter)operand;
 
     /// <summary>The operand as a condition.</summary>
     public Filter ToFilter() => this;

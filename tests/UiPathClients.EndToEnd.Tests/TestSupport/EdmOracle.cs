@@ -24,16 +24,18 @@ public static class EdmOracle
             : throw new InvalidOperationException(string.Join("; ", errors.Select(error => error.ErrorMessage)));
     });
 
-    private static readonly Uri ServiceRoot = new("http://localhost/odata/");
-
     /// <summary>
-    /// Parses the query options of <paramref name="relativeUri"/> (as the client sends it, e.g.
-    /// <c>Jobs?$filter=…</c>) and throws <see cref="Microsoft.OData.ODataException"/> on any error.
-    /// Enum members may be written plainly (<c>'Faulted'</c>), as Orchestrator and our bundled client do.
+    /// Parses the path and query options of <paramref name="requestUri"/> (as <c>ToUri()</c> shows it, e.g.
+    /// <c>odata/Jobs?$filter=…</c>) and throws <see cref="Microsoft.OData.ODataException"/>
+    /// on any error. Enum members may be written plainly (<c>'Faulted'</c>), as Orchestrator and our bundled client do.
     /// </summary>
-    public static void Parse(string relativeUri)
+    public static void Parse(Uri requestUri)
     {
-        var parser = new ODataUriParser(Model.Value, ServiceRoot, new Uri(relativeUri, UriKind.Relative))
+        ArgumentNullException.ThrowIfNull(requestUri);
+        // ToUri() is relative to the HttpClient's base address (odata/Jobs?…); any root will do for parsing.
+        var text = (requestUri.IsAbsoluteUri ? requestUri : new Uri(new Uri("http://localhost/"), requestUri)).AbsoluteUri;
+        var serviceRoot = new Uri(text[..(text.IndexOf("/odata/", StringComparison.Ordinal) + "/odata/".Length)]);
+        var parser = new ODataUriParser(Model.Value, serviceRoot, new Uri(text))
         {
             Resolver = new StringAsEnumResolver { EnableCaseInsensitive = false },
         };

@@ -57,13 +57,21 @@ public abstract class EmulatorSession : IAsyncLifetime
 /// <summary>
 /// The read-only emulator most tests share: Orchestrator's paging behaviour (no next link, <c>$top</c>
 /// capped at 1000) and 5,200 extra queue items for the paging tests. Tests must not change its data.
+/// Its clock is fixed, so the seed's times, and the filters and snapshots built from them, never move.
 /// </summary>
 public sealed class SharedEmulator : EmulatorSession
 {
     /// <summary>Queue items the paging tests page through, on top of the seeded ones.</summary>
     public const int GeneratedQueueItems = 5200;
 
-    protected override OrchestratorEmulatorOptions CreateOptions() => new() { GeneratedQueueItems = GeneratedQueueItems };
+    /// <summary>The emulator clock's start: every seeded time is relative to it.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
+
+    protected override OrchestratorEmulatorOptions CreateOptions() => new()
+    {
+        GeneratedQueueItems = GeneratedQueueItems,
+        TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start),
+    };
 }
 
 [CollectionDefinition(Name)]

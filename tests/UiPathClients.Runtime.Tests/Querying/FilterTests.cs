@@ -50,6 +50,37 @@ public sealed class FilterTests
     }
 
     [Fact]
+    public void Strings_compare_in_order()
+    {
+        AssertParses(J.Name > "M", "Name gt 'M'");
+        AssertParses(J.Name >= "O'Hara", "Name ge 'O''Hara'");
+        AssertParses(J.Name < "b" & J.Name <= "a", "(Name lt 'b') and (Name le 'a')");
+    }
+
+    [Fact]
+    public void A_boolean_property_negates_directly()
+    {
+        AssertParses(!J.Active, "not (Active)");
+        AssertParses(!J.Active | J.Priority > 1, "(not (Active)) or (Priority gt 1)");
+    }
+
+    [Fact]
+    public void Complex_values_and_related_entities_compare_with_null()
+    {
+        AssertParses(J.Robot == null, "Robot eq null");
+        AssertParses(J.Robot != null & J.Robot.Name == "bot", "(Robot ne null) and (Robot/Name eq 'bot')");
+        // The queried entity itself is never null: saying so is a mistake, not a filter.
+        Assert.Throws<InvalidOperationException>(() => J == null);
+    }
+
+    [Fact]
+    public void Date_and_time_parts_of_a_timestamp()
+    {
+        AssertParses(J.Created.Date == new DateOnly(2026, 11, 1), "date(Created) eq 2026-11-01");
+        AssertParses(J.Created.Time < new TimeOnly(6, 30, 5), "time(Created) lt 06:30:05");
+    }
+
+    [Fact]
     public void Arithmetic_and_in_on_numbers()
     {
         AssertParses(J.Priority * 2 + 1 > 5, "((Priority mul 2) add 1) gt 5");
