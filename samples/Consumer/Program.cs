@@ -13,3 +13,11 @@ var job = new JobDto
 var json = JsonSerializer.Serialize(job, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
 Console.WriteLine($"JobDto as the service spells it: {json}");
 Console.WriteLine($"JobState members: {string.Join(", ", Enum.GetNames<JobState>())}");
+
+// The generated service client and the packaged runtime: a typed query, shown as the URL it requests.
+using var http = new HttpClient { BaseAddress = new Uri("https://cloud.uipath.com/acme/DefaultTenant/orchestrator_/") };
+var faulted = new OrchestratorClient(http).Jobs
+    .Where(j => j.State == JobState.Faulted & j.ReleaseName.StartsWith("Invoice"))
+    .OrderByDescending(j => j.CreationTime)
+    .Top(10);
+Console.WriteLine($"Typed query: GET {faulted.ToUri()}");

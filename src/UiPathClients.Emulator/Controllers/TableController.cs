@@ -59,7 +59,8 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             if (Request.ODataFeature().Path.LastSegment is CountSegment)
             {
                 var filtered = queryOptions.Filter is null ? rows : (IQueryable<TEntity>)queryOptions.Filter.ApplyTo(rows, settings);
-                return Ok(filtered.LongCount());
+                var searched = queryOptions.Search is null ? filtered : (IQueryable<TEntity>)queryOptions.Search.ApplyTo(filtered, settings);
+                return Ok(searched.LongCount());
             }
 
             return Ok(queryOptions.ApplyTo(rows, settings));

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Jobs;
 
@@ -10,6 +9,9 @@ namespace UiPathClients.Emulator.Hosting;
 /// <summary>Everything one emulator instance holds, shared by its controllers (a DI singleton).</summary>
 internal sealed class EmulatorState
 {
+    /// <summary>How many recent requests are kept: enough for any test, bounded for a long <c>dotnet run</c>.</summary>
+    private const int RecordedRequestLimit = 10_000;
+
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
 
     public EmulatorState(OrchestratorEmulatorOptions options)
@@ -31,7 +33,14 @@ internal sealed class EmulatorState
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-    public void Record(RecordedRequest request) => _requests.Enqueue(request);
+    public void Record(RecordedRequest request)
+    {
+        _requests.Enqueue(request);
+        while (_requests.Count > RecordedRequestLimit)
+        {
+            _requests.TryDequeue(out _);
+        }
+    }
 
     public void ClearRequests() => _requests.Clear();
 }

@@ -10,12 +10,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Model;
+using UiPathClients.Emulator.Querying;
 
 namespace UiPathClients.Emulator;
 
@@ -45,7 +47,7 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>The full path of the folder that holds the seeded releases, jobs and queues.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance property: a later seed may choose the folder per instance.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Callers read it from the emulator they started, beside BaseAddress.")]
     public string DefaultFolderPath => SeedData.SharedFolder;
 
     /// <summary>The in-memory tenant, for tests that compare what a client sees with what the server holds.</summary>
@@ -99,7 +101,7 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
             })
             .AddOData(odata => odata
                 .EnableQueryFeatures(options.MaxTop)
-                .AddRouteComponents("odata", OrchestratorEdmModel.Instance));
+                .AddRouteComponents("odata", OrchestratorEdmModel.Instance, routeServices => routeServices.AddSingleton<ISearchBinder, ContainsSearchBinder>()));
 
         var app = builder.Build();
         app.UseMiddleware<EmulatorMiddleware>();

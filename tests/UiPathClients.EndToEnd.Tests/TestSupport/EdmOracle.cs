@@ -46,5 +46,6 @@ public static class EdmOracle
         parser.ParseTop();
         parser.ParseSkip();
         parser.ParseCount();
+        parser.ParseSearch();
     }
 }
