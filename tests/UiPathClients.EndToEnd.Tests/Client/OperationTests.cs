@@ -130,6 +130,23 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
     }
 
     [Fact]
+    public async Task StopJob_with_Kill_stops_a_running_job_for_good()
+    {
+        var job = Assert.Single(await Shared.Jobs.StartJobsAsync(new StartProcessDto { ReleaseKey = await ReleaseKeyAsync("InvoiceProcessing"), Strategy = StartProcessStrategy.ModernJobsCount, JobsCount = 1 }));
+        session.Clock.Advance(ClockedEmulator.PendingTime + TimeSpan.FromSeconds(1));
+        Assert.Equal(JobState.Running, (await Shared.Jobs[job.Id].GetAsync()).State);
+        var log = RequestLog.Mark(session.Emulator);
+
+        await Shared.Jobs[job.Id].StopJobAsync(StopJobRequestStrategy.Kill);
+
+        Assert.Equal("Kill", log.Single().JsonBody().GetProperty("strategy").GetString());
+        session.Clock.Advance(ClockedEmulator.RunTime + TimeSpan.FromSeconds(1));
+        var stopped = await Shared.Jobs[job.Id].GetAsync();
+        Assert.Equal(JobState.Stopped, stopped.State);
+        Assert.Equal(session.Clock.GetUtcNow() - ClockedEmulator.RunTime - TimeSpan.FromSeconds(1), stopped.EndTime);
+    }
+
+    [Fact]
     public async Task Stopping_a_job_that_succeeded_is_a_409()
     {
         var job = Assert.Single(await Shared.Jobs.StartJobsAsync(new StartProcessDto { ReleaseKey = await ReleaseKeyAsync("DataSync"), Strategy = StartProcessStrategy.ModernJobsCount, JobsCount = 1 }));
