@@ -1,18 +1,30 @@
 using System;
 using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OData.Formatter;
 using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Orchestrator;
+using UiPathClients.Runtime.Serialization;
 
 namespace UiPathClients.Emulator.Controllers;
 
 /// <summary>The <c>QueueItems</c> set (folder scoped), <c>AddQueueItem</c> and <c>GetItemLastRetryByKey</c>.</summary>
 internal sealed class QueueItemsController : TableController<QueueItemDto, long>
 {
-    private const string Namespace = "UiPath.Server.Configuration.OData";
+    /// <summary>The EDMX declares the queue-item operations in this schema, not in <c>UiPath.Server.Configuration.OData</c>.</summary>
+    private const string Namespace = "UiPathODataSvc";
+
+    /// <summary>
+    /// Reads <c>itemData</c> with the generated JSON metadata: its <c>SpecificContent</c> is <c>Edm.Untyped</c>,
+    /// which ASP.NET Core OData's action-parameter binding cannot put into the generated <c>JsonElement?</c>
+    /// property (the whole parameter then fails to bind).
+    /// </summary>
+    private static readonly JsonTypeInfo<QueueItemDataDto> ItemDataType = ODataJsonMetadata.Resolve<QueueItemDataDto>(
+        new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine(OrchestratorJsonMetadata.Default, ODataPrimitiveJsonResolver.Instance) });
 
     public QueueItemsController(EmulatorState state)
         : base(state)
@@ -23,16 +35,17 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
 
     protected override string EntityName => "Queue item";
 
-    /// <summary><c>POST QueueItems/UiPath.Server.Configuration.OData.AddQueueItem</c> with <c>{"itemData": {...}}</c>.</summary>
+    /// <summary><c>POST QueueItems/UiPathODataSvc.AddQueueItem</c> with <c>{"itemData": {...}}</c>.</summary>
     [HttpPost("odata/QueueItems/" + Namespace + ".AddQueueItem")]
-    public IActionResult AddQueueItem(ODataActionParameters parameters)
+    public async Task<IActionResult> AddQueueItem()
     {
         if (!TryGetFolder(out var folderId, out var error))
         {
             return error;
         }
 
-        if (parameters?.TryGetValue("itemData", out var value) != true || value is not QueueItemDataDto itemData)
+        var itemData = await ReadItemDataAsync().ConfigureAwait(false);
+        if (itemData is null)
         {
             return OrchestratorError.BadRequest("The body must be {\"itemData\": {...}}.");
         }
@@ -66,6 +79,7 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
                 DueDate = itemData.DueDate,
                 DeferDate = itemData.DeferDate,
                 Progress = itemData.Progress,
+                SpecificData = itemData.SpecificContent is { ValueKind: JsonValueKind.Object } content ? content.GetRawText() : null,
                 CreationTime = State.Options.TimeProvider.GetUtcNow(),
                 RetryNumber = 0,
                 OrganizationUnitId = folderId,
@@ -75,7 +89,7 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
         return Ok(item);
     }
 
-    /// <summary><c>GET QueueItems/UiPath.Server.Configuration.OData.GetItemLastRetryByKey(key=…)</c>: the newest retry of an item.</summary>
+    /// <summary><c>GET QueueItems/UiPathODataSvc.GetItemLastRetryByKey(key=…)</c>: the newest retry of an item.</summary>
     [HttpGet("odata/QueueItems/" + Namespace + ".GetItemLastRetryByKey(key={key})")]
     public IActionResult GetItemLastRetryByKey(Guid key)
     {
@@ -92,4 +106,21 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
     }
 
     private protected override void SetKey(QueueItemDto entity, long key) => entity.Id = key;
+
+    private async Task<QueueItemDataDto?> ReadItemDataAsync()
+    {
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(Request.Body, cancellationToken: HttpContext.RequestAborted).ConfigureAwait(false);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("itemData", out var itemData)
+                && itemData.ValueKind == JsonValueKind.Object
+                    ? itemData.Deserialize(ItemDataType)
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,5 +1,8 @@
 using System;
+using System.IO;
 using System.Linq;
+using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using UiPathClients.Emulator.Folders;
@@ -8,7 +11,7 @@ namespace UiPathClients.Emulator.Hosting;
 
 /// <summary>
 /// Runs before routing on every request: advances the job clock, resolves the folder headers (rejecting
-/// unknown folders as Orchestrator does) and records the request for tests.
+/// unknown folders as Orchestrator does) and records the request (with its body) for tests.
 /// </summary>
 internal sealed class EmulatorMiddleware
 {
@@ -23,6 +26,31 @@ internal sealed class EmulatorMiddleware
 
     public async Task InvokeAsync(HttpContext context)
     {
+        var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        var recorded = 0;
+        void Record()
+        {
+            // Once per request, before the first byte of the response leaves: a client that has its answer
+            // always finds the request in the record (a record written after the response could race it).
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                var request = context.Request;
+                _state.Record(new RecordedRequest(
+                    request.Method,
+                    request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
+                    request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                    context.Response.StatusCode)
+                {
+                    Body = body,
+                });
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
             _state.Jobs.Advance();
@@ -38,12 +66,23 @@ internal sealed class EmulatorMiddleware
         }
         finally
         {
-            var request = context.Request;
-            _state.Record(new RecordedRequest(
-                request.Method,
-                request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
-                request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                context.Response.StatusCode));
+            // A response that has not started yet (204, or an exception on the way) starts after this returns.
+            Record();
         }
+    }
+
+    /// <summary>The body as text for the record, rewound so model binding still reads it.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
+        {
+            return null;
+        }
+
+        request.EnableBuffering();
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        request.Body.Position = 0;
+        return text;
     }
 }

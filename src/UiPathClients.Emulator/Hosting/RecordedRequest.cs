@@ -7,4 +7,8 @@ namespace UiPathClients.Emulator;
 /// <param name="PathAndQuery">The path and query string, as received (still percent-encoded).</param>
 /// <param name="Headers">The request headers (names as sent; multiple values joined with a comma).</param>
 /// <param name="StatusCode">The response status code.</param>
-public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, int StatusCode);
+public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, int StatusCode)
+{
+    /// <summary>The request body as UTF-8 text (a PATCH's changed properties, an action's parameters); null when the request had none.</summary>
+    public string? Body { get; init; }
+}

@@ -91,10 +91,15 @@ public static class ODataCollectionReader
         }
 
         long returned = 0;
-        Uri? next = WithPaging(collectionUri, PageSize(pageSize, limit, returned), skip);
+        var requested = PageSize(pageSize, limit, returned);
+        Uri? next = WithPaging(collectionUri, requested, skip);
+
+        // Items that answered the last request this reader built, across the next links that continued it: a
+        // service that pages itself (ASP.NET Core OData's PageSize) splits a $top=1000 into pages of its own and
+        // lowers $top in each next link, so the last of them has no next link although more items may follow.
+        long answered = 0;
         while (next is not null && (limit is null || returned < limit))
         {
-            var requested = PageSize(pageSize, limit, returned);
             var page = await GetPageAsync(fetch, next, itemType, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
@@ -108,8 +113,25 @@ public static class ODataCollectionReader
             }
 
             skip += page.Items.Count;
-            next = page.NextLink
-                ?? (page.Items.Count >= requested && page.Items.Count > 0 ? WithPaging(collectionUri, PageSize(pageSize, limit, returned), skip) : null);
+            answered += page.Items.Count;
+            if (page.NextLink is not null)
+            {
+                next = page.NextLink;
+                continue;
+            }
+
+            // Exactly what was asked for: there may be more (Orchestrator sends no next link at its $top cap).
+            // Fewer is the end; more means the service's own links ignored $top and already went to the end.
+            if (answered == requested && answered > 0)
+            {
+                requested = PageSize(pageSize, limit, returned);
+                answered = 0;
+                next = WithPaging(collectionUri, requested, skip);
+            }
+            else
+            {
+                next = null;
+            }
         }
     }
 
