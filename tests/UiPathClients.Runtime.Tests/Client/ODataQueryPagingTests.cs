@@ -74,6 +74,26 @@ public sealed class ODataQueryPagingTests
     }
 
     [Fact]
+    public async Task Server_pages_that_split_a_requested_page_continue_with_skip_once_the_page_is_complete()
+    {
+        // ASP.NET Core OData with a server page size of 2 answers $top=3 with 2 items and a next link for the
+        // last one, and that link carries no further next link: the client must resume with $skip itself.
+        var handler = RecordingHandler.Sequence(
+            () => RecordingHandler.Json(Page(new long[] { 1, 2 }, nextLink: "WorkItems?$top=1&$skiptoken=2")),
+            () => RecordingHandler.Json(Page(new long[] { 3 })),
+            () => RecordingHandler.Json(Page(new long[] { 4, 5 }, nextLink: "WorkItems?$top=1&$skiptoken=5")),
+            () => RecordingHandler.Json(Page(System.Array.Empty<long>())));
+        using var http = handler.CreateClient();
+
+        var ids = await Ids(new TestServiceClient(http).WorkItems.PageSize(3));
+
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, ids);
+        Assert.Equal(
+            new[] { "odata/WorkItems?$top=3", "odata/WorkItems?$top=1&$skiptoken=2", "odata/WorkItems?$top=3&$skip=3", "odata/WorkItems?$top=1&$skiptoken=5" },
+            handler.Requests.Select(request => request.RelativeUri));
+    }
+
+    [Fact]
     public async Task Without_next_links_a_full_page_continues_with_skip_and_a_short_page_ends()
     {
         var handler = SkipTopServer(total: 5);
