@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -116,7 +117,7 @@ internal sealed class Target : IAsyncDisposable
         var url = Environment.GetEnvironmentVariable("UIPATH_URL");
         if (string.IsNullOrWhiteSpace(url))
         {
-            var emulator = await OrchestratorEmulator.StartAsync(new OrchestratorEmulatorOptions(), cancellationToken);
+            var emulator = await StartEmulatorAsync(cancellationToken);
             var http = new HttpClient { BaseAddress = emulator.BaseAddress };
             return new Target(http, FolderContext.ByPath(emulator.DefaultFolderPath), $"embedded emulator at {emulator.BaseAddress}", emulator);
         }
@@ -134,6 +135,20 @@ internal sealed class Target : IAsyncDisposable
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>The emulator on its usual port, so its address is the same every run; any free port when that one is taken.</summary>
+    private static async Task<OrchestratorEmulator> StartEmulatorAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OrchestratorEmulator.StartAsync(new OrchestratorEmulatorOptions { Port = OrchestratorEmulatorOptions.DefaultPort }, cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            Console.WriteLine($"Port {OrchestratorEmulatorOptions.DefaultPort} is taken ({exception.Message}); using a free one.");
+            return await OrchestratorEmulator.StartAsync(new OrchestratorEmulatorOptions(), cancellationToken);
         }
     }
 

@@ -85,7 +85,7 @@ public static class FilterMatrix
         Job(cases, "contains JSON quotes", (j, _) => j.InputArguments.Contains("\"Batch\":3"), (j, _) => Has(j.InputArguments, s => s.Contains("\"Batch\":3", StringComparison.Ordinal)));
         Job(cases, "startswith", (j, _) => j.Info.StartsWith("Job"), (j, _) => Has(j.Info, s => s.StartsWith("Job", StringComparison.Ordinal)));
         Job(cases, "endswith", (j, _) => j.Info.EndsWith("warnings"), (j, _) => Has(j.Info, s => s.EndsWith("warnings", StringComparison.Ordinal)));
-        Job(cases, "not startswith", (j, _) => j.Info != null & !j.Info.StartsWith("Job"), (j, _) => Has(j.Info, s => !s.StartsWith("Job", StringComparison.Ordinal)));
+        Job(cases, "not startswith", (j, _) => !j.Info.StartsWith("Job") & j.Info != null, (j, _) => Has(j.Info, s => !s.StartsWith("Job", StringComparison.Ordinal)));
         Job(cases, "tolower", (j, _) => j.ReleaseName.ToLower() == "datasync", (j, _) => Has(j.ReleaseName, s => s.ToLowerInvariant() == "datasync"));
         Job(cases, "toupper", (j, _) => j.ReleaseName.ToUpper() == "REPORTGENERATOR", (j, _) => Has(j.ReleaseName, s => s.ToUpperInvariant() == "REPORTGENERATOR"));
         Job(cases, "toupper unicode", (j, _) => j.Info.ToUpper() == "DONNÉES SYNCHRONISÉES", (j, _) => Has(j.Info, s => s.ToUpperInvariant() == "DONNÉES SYNCHRONISÉES"));
@@ -187,7 +187,7 @@ public static class FilterMatrix
         Job(cases, "three way and", (j, c) => j.State == C.JobState.Successful & j.CreationTime >= c.Start.AddDays(-1) & j.SpecificPriorityValue > 30, (j, c) => j.State == E.JobState.Successful && j.CreationTime >= c.Start.AddDays(-1) && j.SpecificPriorityValue > 30);
         Job(cases, "three way or", (j, _) => j.Id == 1 | j.Id == 2 | j.ReleaseName == "ReportGenerator", (j, _) => j.Id is 1 or 2 || j.ReleaseName == "ReportGenerator");
         Job(cases, "short-circuit operators", (j, _) => j.State == C.JobState.Faulted && j.HasMediaRecorded || j.Id == 3, (j, _) => (j.State == E.JobState.Faulted && j.HasMediaRecorded == true) || j.Id == 3);
-        Job(cases, "deeply nested", (j, _) => !((j.Id < 10 | j.Id > 100) & !(j.Info == null | j.Info.Contains("Job"))), (j, _) => !((j.Id < 10 || j.Id > 100) && j.Info is not null && !j.Info.Contains("Job", StringComparison.Ordinal)));
+        Job(cases, "deeply nested", (j, _) => !((j.Id < 10 | j.Id > 100) & !(j.Info.Contains("Job") | j.Info == null)), (j, _) => !((j.Id < 10 || j.Id > 100) && j.Info is not null && !j.Info.Contains("Job", StringComparison.Ordinal)));
         Job(cases, "raw", (j, _) => Filter.Raw("Id le 10"), (j, _) => j.Id <= 10);
         Job(cases, "raw and typed", (j, _) => Filter.Raw("contains(ReleaseName,'Sync')") & j.State == C.JobState.Successful, (j, _) => Has(j.ReleaseName, s => s.Contains("Sync", StringComparison.Ordinal)) && j.State == E.JobState.Successful);
         Job(cases, "raw or typed", (j, _) => j.Id == 1 | Filter.Raw("State eq 'Stopped'"), (j, _) => j.Id == 1 || j.State == E.JobState.Stopped);
