@@ -20,6 +20,8 @@ for required in \
   analyzers/dotnet/cs/UiPathClients.Generator.dll \
   analyzers/dotnet/cs/Scriban.Signed.dll \
   analyzers/dotnet/cs/System.Text.Json.dll \
+  analyzers/dotnet/cs/Microsoft.OpenApi.dll \
+  analyzers/dotnet/cs/YamlDotNet.dll \
   lib/netstandard2.0/UiPathClients.Runtime.dll \
   lib/net8.0/UiPathClients.Runtime.dll \
   build/UiPathClients.props \

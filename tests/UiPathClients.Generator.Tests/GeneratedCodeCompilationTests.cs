@@ -46,6 +46,21 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
         GeneratorHarness.AssertCompilesCleanly(run);
     }
 
+    public static TheoryData<string> OpenApiSpecs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in TestPaths.OpenApiFiles())
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OpenApiSpecs))]
+    public void Generated_code_from_OpenAPI_compiles_without_warnings(string path) => Generated_code_compiles_without_warnings(path);
+
     [Fact]
     public void Without_DateOnly_dates_fall_back_to_DateTime_and_TimeSpan()
     {

@@ -73,6 +73,18 @@ internal static class DiagnosticDescriptors
         "Type '{0}' derives from itself through its base types; it is generated without a base type",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidOpenApiDocument = Create(
+        "UIPC0010",
+        "OpenAPI document is invalid",
+        "'{0}' is not a valid OpenAPI document: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OpenApiWarning = Create(
+        "UIPC0011",
+        "OpenAPI document has a problem",
+        "'{0}': {1}",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "UIPC0099",
         "The generator failed on a spec",
@@ -82,7 +94,8 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         MalformedXml, NotAnEdmxDocument, UnresolvedTypeReference, DuplicateTypeName, UnsupportedConstruct,
-        InvalidAttributeValue, DuplicateClientName, MissingRequiredAttribute, InheritanceCycle, GeneratorFailure,
+        InvalidAttributeValue, DuplicateClientName, MissingRequiredAttribute, InheritanceCycle, InvalidOpenApiDocument,
+        OpenApiWarning, GeneratorFailure,
     }.ToDictionary(d => d.Id);
 
     /// <summary>All descriptors, for tests and documentation.</summary>

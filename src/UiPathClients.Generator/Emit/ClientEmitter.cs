@@ -94,9 +94,12 @@ internal sealed partial class ClientEmitter
             }
         }
 
-        files.AddRange(EmitFilterSurfaces(cancellationToken));
         files.Add(EmitJsonMetadata());
-        files.AddRange(EmitServiceClient(cancellationToken));
+        if (_model.Style == ApiStyle.OData)
+        {
+            files.AddRange(EmitFilterSurfaces(cancellationToken));
+            files.AddRange(EmitServiceClient(cancellationToken));
+        }
         return files.ToEquatableArray();
     }
 

@@ -4,6 +4,8 @@ namespace UiPathClients.Generator.Input;
 internal enum SpecKind
 {
     Edmx,
+    OpenApiJson,
+    OpenApiYaml,
 }
 
 /// <summary>

@@ -38,8 +38,14 @@ internal static class SpecFileSelector
         }
 
         // A .xml file is only a spec when it looks like one; .edmx/.csdl files always are, so a
-        // broken one gets a diagnostic instead of being ignored silently.
+        // broken one gets a diagnostic instead of being ignored silently. JSON and YAML files are common
+        // for other purposes: only those that declare "openapi" or "swagger" near the top are specs.
         if (file.Path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !LooksLikeEdmx(text))
+        {
+            return null;
+        }
+
+        if (kind is SpecKind.OpenApiJson or SpecKind.OpenApiYaml && !LooksLikeOpenApi(text))
         {
             return null;
         }
@@ -58,11 +64,38 @@ internal static class SpecFileSelector
     private static SpecKind? GetKindByExtension(string path)
     {
         var extension = Path.GetExtension(path);
-        return extension.Equals(".edmx", StringComparison.OrdinalIgnoreCase)
+        if (extension.Equals(".edmx", StringComparison.OrdinalIgnoreCase)
             || extension.Equals(".csdl", StringComparison.OrdinalIgnoreCase)
-            || extension.Equals(".xml", StringComparison.OrdinalIgnoreCase)
-            ? SpecKind.Edmx
+            || extension.Equals(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return SpecKind.Edmx;
+        }
+
+        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return SpecKind.OpenApiJson;
+        }
+
+        return extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase)
+            ? SpecKind.OpenApiYaml
             : null;
+    }
+
+    /// <summary>
+    /// Whether the document declares its <c>openapi</c> (3.x) or <c>swagger</c> (2.0) version. YAML puts it
+    /// at the top by convention; JSON writers that sort keys put it anywhere (Kubernetes: after the schemas).
+    /// </summary>
+    private static bool LooksLikeOpenApi(SourceText text)
+    {
+        const int SniffLength = 4096;
+        var head = text.ToString(new TextSpan(0, Math.Min(SniffLength, text.Length)));
+        if (head.IndexOf("openapi:", StringComparison.Ordinal) >= 0 || head.IndexOf("swagger:", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        var whole = text.Length <= SniffLength ? head : text.ToString();
+        return whole.IndexOf("\"openapi\"", StringComparison.Ordinal) >= 0 || whole.IndexOf("\"swagger\"", StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>Sniffs the start of the file for an <c>Edmx</c> root element without parsing the whole document.</summary>

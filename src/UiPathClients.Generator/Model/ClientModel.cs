@@ -17,6 +17,7 @@ namespace UiPathClients.Generator.Model;
 /// <param name="EntitySets">Entity sets and singletons of the entity container.</param>
 /// <param name="Operations">Actions and functions, bound and unbound, in document order.</param>
 /// <param name="OperationImports">Action and function imports of the entity container.</param>
+/// <param name="Style">OData (entity sets, filters, the OData service client) or REST (OpenAPI: models only, so far).</param>
 internal sealed record ClientModel(
     string ClientName,
     string Namespace,
@@ -25,4 +26,15 @@ internal sealed record ClientModel(
     EquatableArray<TypeModel> Types,
     EquatableArray<EntitySetModel> EntitySets,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<OperationImportModel> OperationImports);
+    EquatableArray<OperationImportModel> OperationImports,
+    ApiStyle Style = ApiStyle.OData);
+
+/// <summary>What kind of service a spec describes, which decides what is emitted beside the types.</summary>
+internal enum ApiStyle
+{
+    /// <summary>An OData service (EDMX): entity sets, typed filters, actions and functions.</summary>
+    OData,
+
+    /// <summary>A REST API described by OpenAPI.</summary>
+    Rest,
+}

@@ -17,6 +17,7 @@ internal static class SpecReader
             return file.Kind switch
             {
                 SpecKind.Edmx => EdmxReader.Read(file, cancellationToken),
+                SpecKind.OpenApiJson or SpecKind.OpenApiYaml => OpenApi.OpenApiReader.Read(file, cancellationToken),
                 _ => throw new NotSupportedException($"Spec kind {file.Kind} has no reader."),
             };
         }

@@ -119,6 +119,31 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void UIPC0010_invalid_yaml_points_at_the_broken_line()
+    {
+        var diagnostic = Single("bad.openapi.yaml", "openapi: 3.0.3\ninfo:\n  title: Bad\n  version: '1'\npaths: {\n  /a: [\n");
+
+        AssertDiagnostic(diagnostic, "UIPC0010", DiagnosticSeverity.Error, line: 7, "'bad.openapi.yaml' is not a valid OpenAPI document: not valid YAML: ");
+    }
+
+    [Fact]
+    public void UIPC0011_rules_the_document_breaks_are_warnings_and_the_models_still_generate()
+    {
+        const string Json = """
+            {"openapi": "3.0.3", "info": {"title": "Bad", "version": "1"},
+             "paths": {"/items/{id}": {"get": {"responses": {"200": {"description": "ok"}}}},
+                       "/items/{key}": {"get": {"responses": {"200": {"description": "ok"}}}}},
+             "components": {"schemas": {"Item": {"type": "object", "properties": {"id": {"type": "integer"}}}}}}
+            """;
+
+        var (diagnostics, sources) = Run("bad.openapi.json", Json);
+
+        var diagnostic = Assert.Single(diagnostics);
+        AssertDiagnostic(diagnostic, "UIPC0011", DiagnosticSeverity.Warning, line: 1, "MUST be unique");
+        Assert.Contains(sources, source => source.HintName.EndsWith("Item.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_descriptor_is_tested_here_and_listed_in_the_release_notes()
     {
         var tested = typeof(DiagnosticsTests).GetMethods()

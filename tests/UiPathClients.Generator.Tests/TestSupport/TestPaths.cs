@@ -39,6 +39,14 @@ internal static class TestPaths
     public static IEnumerable<string> CorpusEdmxFiles() =>
         Directory.EnumerateFiles(Path.Combine(RealSpecsDirectory, "corpus"), "*.edmx.xml").OrderBy(path => path, StringComparer.Ordinal);
 
+    /// <summary>Every OpenAPI document (2.0, 3.0, 3.1; JSON or YAML) of the shared corpus and the UiPath folder.</summary>
+    public static IEnumerable<string> OpenApiFiles() =>
+        new[] { "corpus", "uipath" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RealSpecsDirectory, folder)))
+            .Where(path => (path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal))
+                && !path.Contains(".DERIVED.", StringComparison.Ordinal))
+            .OrderBy(path => path, StringComparer.Ordinal);
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

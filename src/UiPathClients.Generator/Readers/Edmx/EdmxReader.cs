@@ -216,7 +216,7 @@ internal sealed class EdmxReader
 
         var clientName = _file.Options.ClientName is { } configured
             ? CSharpIdentifier.ToPascalCase(configured)
-            : ClientNameFromPath(_file.Path);
+            : SpecNaming.ClientNameFromPath(_file.Path);
         var clientNamespace = _file.Options.Namespace
             ?? (string.IsNullOrEmpty(_file.Options.RootNamespace) ? clientName : _file.Options.RootNamespace + "." + clientName);
 
@@ -303,13 +303,6 @@ internal sealed class EdmxReader
     {
         var trimmed = (servicePath ?? string.Empty).Trim().Trim('/');
         return trimmed.Length == 0 ? string.Empty : trimmed + "/";
-    }
-
-    private static string ClientNameFromPath(string path)
-    {
-        var fileName = Path.GetFileName(path);
-        var dot = fileName.IndexOf('.');
-        return CSharpIdentifier.ToPascalCase(dot > 0 ? fileName.Substring(0, dot) : fileName);
     }
 
     private TypeModel? ReadStructuredType(XElement element, string @namespace, TypeKind kind)
