@@ -36,6 +36,32 @@ public sealed class ClientGeneratorSnapshotTests
         }
     }
 
+    public static TheoryData<string> OpenApiFeatureSpecs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(TestPaths.OpenApiFeatureSpecsDirectory, "*.openapi.yaml").OrderBy(path => path, StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file)[..^".openapi.yaml".Length]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OpenApiFeatureSpecs))]
+    public void OpenApi_feature_spec_generates_the_verified_code(string feature)
+    {
+        var run = GeneratorHarness.RunTwiceAndAssertCached(new[] { Spec.FromFile(Path.Combine(TestPaths.OpenApiFeatureSpecsDirectory, feature + ".openapi.yaml")) });
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.NotEmpty(run.Sources);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        foreach (var (hintName, source) in run.Sources.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            Snapshot.Verify(Snapshot.NameFor($"{nameof(ClientGeneratorSnapshotTests)}.OpenApi.{feature}", hintName), source);
+        }
+    }
+
     [Fact]
     public void Bundled_orchestrator_spec_generates_the_verified_code_for_key_types()
     {

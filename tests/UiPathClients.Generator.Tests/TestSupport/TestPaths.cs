@@ -16,6 +16,9 @@ internal static class TestPaths
     /// <summary>Focused feature specs of this test project (one OData feature each).</summary>
     public static string FeatureSpecsDirectory => Path.Combine(RepositoryRoot, "tests", "UiPathClients.Generator.Tests", "Specs", "Features");
 
+    /// <summary>Focused OpenAPI specs of this test project (one construct each).</summary>
+    public static string OpenApiFeatureSpecsDirectory => Path.Combine(RepositoryRoot, "tests", "UiPathClients.Generator.Tests", "Specs", "OpenApi");
+
     /// <summary>
     /// The real-world corpus lives beside the repository (<c>../shared/specs-real</c>), on developer
     /// machines and in CI alike. A missing corpus fails the tests rather than skipping them: a green
