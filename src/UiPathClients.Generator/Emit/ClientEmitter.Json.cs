@@ -21,6 +21,8 @@ internal sealed partial class ClientEmitter
         var factories = new JsonFactories();
         // Each type once; collections and nullable forms of everything properties and parameters use.
         var listItems = new SortedSet<string>(System.StringComparer.Ordinal);
+        // typeof() name of the value type → the generic argument (string? for reference types, which may be JSON null).
+        var mapValues = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
         var nullableEnums = new SortedSet<string>(System.StringComparer.Ordinal);
 
         void NoteUse(TypeReference reference)
@@ -30,6 +32,11 @@ internal sealed partial class ClientEmitter
             if (reference.IsCollection)
             {
                 listItems.Add(item);
+            }
+
+            if (reference.IsMap)
+            {
+                mapValues[_typeMapper.MapSingle(reference.QualifiedName, isNullable: false)] = _typeMapper.MapDictionaryValue(reference);
             }
 
             var underlying = Underlying(reference.QualifiedName);
@@ -75,6 +82,11 @@ internal sealed partial class ClientEmitter
         foreach (var enumType in nullableEnums)
         {
             factories.Add(enumType + "?", $"{Metadata}NullableInfo<{enumType}>(options)");
+        }
+
+        foreach (var value in mapValues)
+        {
+            factories.Add($"global::System.Collections.Generic.IDictionary<string, {value.Key}>", $"{Metadata}DictionaryInfo<{value.Value}>(options)");
         }
 
         foreach (var item in listItems)
@@ -175,12 +187,12 @@ internal sealed partial class ClientEmitter
             Methods.Add(method.Outdent().ToMember());
         }
 
-        /// <summary><c>global::A.B.JobDto</c> → <c>JobDtoInfo</c>; <c>IList&lt;long?&gt;</c> → <c>IListOfNullableLongInfo</c>.</summary>
+        /// <summary><c>global::A.B.JobDto</c> → <c>JobDtoInfo</c>; <c>IList&lt;long?&gt;</c> → <c>IListOfLongNullableInfo</c>; <c>IDictionary&lt;string, int&gt;</c> → <c>IDictionaryOfStringOfIntInfo</c>.</summary>
         private string UniqueName(string clrType)
         {
             var text = clrType.Replace("global::System.Collections.Generic.", string.Empty);
             var builder = new System.Text.StringBuilder();
-            foreach (var part in text.Replace("?", "Nullable").Split('<', '>'))
+            foreach (var part in text.Replace("?", "Nullable").Replace("[]", "Array").Split('<', '>', ',', ' '))
             {
                 if (part.Length == 0)
                 {

@@ -263,6 +263,10 @@ internal sealed partial class ClientEmitter
             {
                 initializer = "new " + _typeMapper.MapCollectionImplementation(property.Type) + "()";
             }
+            else if (property.Type.IsMap && !property.Type.IsNullable)
+            {
+                initializer = "new global::System.Collections.Generic.Dictionary<string, " + _typeMapper.MapDictionaryValue(property.Type) + ">()";
+            }
             else if (!property.Type.IsNullable && _typeMapper.IsReferenceType(property.Type.QualifiedName))
             {
                 // Declared non-null by the service; the deserializer fills it.

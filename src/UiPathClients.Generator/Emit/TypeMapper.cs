@@ -27,7 +27,17 @@ internal sealed class TypeMapper
     public string Map(TypeReference reference) =>
         reference.IsCollection
             ? "global::System.Collections.Generic.IList<" + MapSingle(reference.QualifiedName, reference.IsNullable) + ">"
-            : MapSingle(reference.QualifiedName, reference.IsNullable);
+            : reference.IsMap
+                ? MapDictionary(reference) + (reference.IsNullable ? "?" : string.Empty)
+                : MapSingle(reference.QualifiedName, reference.IsNullable);
+
+    /// <summary><c>IDictionary&lt;string, T&gt;</c> for a map; values are nullable when their type allows null in JSON.</summary>
+    public string MapDictionary(TypeReference reference) =>
+        "global::System.Collections.Generic.IDictionary<string, " + MapDictionaryValue(reference) + ">";
+
+    /// <summary>The value type of a map: reference types may hold JSON null, so they are annotated nullable.</summary>
+    public string MapDictionaryValue(TypeReference reference) =>
+        MapSingle(reference.QualifiedName, isNullable: IsReferenceType(reference.QualifiedName));
 
     /// <summary>The concrete collection type used to initialise a collection property.</summary>
     public string MapCollectionImplementation(TypeReference reference) =>

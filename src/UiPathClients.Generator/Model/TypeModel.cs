@@ -78,11 +78,12 @@ internal sealed record Documentation(string? Description, string? LongDescriptio
 /// <summary>A reference to a type, with aliases resolved.</summary>
 /// <param name="QualifiedName">Qualified element type name, e.g. <c>Edm.String</c> or <c>NS.JobDto</c>.</param>
 /// <param name="IsCollection">Whether the reference is <c>Collection(...)</c>.</param>
-/// <param name="IsNullable">Whether null is allowed; for collections, whether the <em>items</em> may be null (CSDL rule).</param>
-internal sealed record TypeReference(string QualifiedName, bool IsCollection, bool IsNullable)
+/// <param name="IsNullable">Whether null is allowed; for collections, whether the <em>items</em> may be null (CSDL rule); for maps, whether the map may be absent.</param>
+/// <param name="IsMap">A JSON object used as a dictionary (OpenAPI <c>additionalProperties</c>): string keys, values of <paramref name="QualifiedName"/>.</param>
+internal sealed record TypeReference(string QualifiedName, bool IsCollection, bool IsNullable, bool IsMap = false)
 {
     public override string ToString() =>
-        (IsCollection ? "Collection(" + QualifiedName + ")" : QualifiedName) + (IsNullable ? "" : " not null");
+        (IsCollection ? "Collection(" + QualifiedName + ")" : IsMap ? "Map(" + QualifiedName + ")" : QualifiedName) + (IsNullable ? "" : " not null");
 }
 
 /// <summary>Structural or navigation.</summary>

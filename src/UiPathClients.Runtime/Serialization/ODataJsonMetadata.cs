@@ -95,6 +95,13 @@ public static class ODataJsonMetadata
             ObjectCreator = static () => new List<T>(),
         });
 
+    /// <summary>Describes <c>IDictionary&lt;string, T&gt;</c>, a JSON object used as a map (OpenAPI <c>additionalProperties</c>).</summary>
+    public static JsonTypeInfo<IDictionary<string, T>> DictionaryInfo<T>(JsonSerializerOptions options) =>
+        JsonMetadataServices.CreateIDictionaryInfo<IDictionary<string, T>, string, T>(options, new JsonCollectionInfoValues<IDictionary<string, T>>
+        {
+            ObjectCreator = static () => new Dictionary<string, T>(),
+        });
+
     /// <summary>Describes <c>List&lt;T&gt;</c>.</summary>
     public static JsonTypeInfo<List<T>> ConcreteListInfo<T>(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateListInfo<List<T>, T>(options, new JsonCollectionInfoValues<List<T>>

@@ -98,7 +98,7 @@ namespace Consumer.Formats
         /// The <c>labels</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
-        public global::System.Text.Json.JsonElement? Labels { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, string?>? Labels { get; set; }
 
         /// <summary>
         /// The <c>anything</c> property.

@@ -15,6 +15,7 @@ namespace Consumer.Formats
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
             [typeof(global::Consumer.Formats.Sample)] = SampleInfo,
+            [typeof(global::System.Collections.Generic.IDictionary<string, string>)] = IDictionaryOfStringOfStringInfo,
         };
 
         /// <inheritdoc />
@@ -38,9 +39,12 @@ namespace Consumer.Formats
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, decimal?>(options, "Exact", "exact", static instance => instance.Exact, static (instance, value) => instance.Exact = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, double?>(options, "Measure", "measure", static instance => instance.Measure, static (instance, value) => instance.Measure = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, bool?>(options, "Flag", "flag", static instance => instance.Flag, static (instance, value) => instance.Flag = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.Text.Json.JsonElement?>(options, "Labels", "labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.Collections.Generic.IDictionary<string, string?>?>(options, "Labels", "labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.Text.Json.JsonElement?>(options, "Anything", "anything", static instance => instance.Anything, static (instance, value) => instance.Anything = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Formats.Sample>(options),
             });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IDictionaryOfStringOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.DictionaryInfo<string?>(options);
     }
 }

@@ -227,6 +227,11 @@ internal sealed class OpenApiReader
                 return Collection(target, inlineName);
             }
 
+            if (target is not null && IsMap(target))
+            {
+                return Map(target, inlineName, nullable);
+            }
+
             if (target is not null && !IsObject(target) && !IsStringEnum(target) && PrimitiveName(target) is null)
             {
                 return new TypeReference("Edm.Untyped", false, true);
@@ -238,6 +243,11 @@ internal sealed class OpenApiReader
         if (IsArray(schema))
         {
             return Collection(schema, inlineName);
+        }
+
+        if (IsMap(schema))
+        {
+            return Map(schema, inlineName, nullable);
         }
 
         if (IsStringEnum(schema) || IsInlineObject(schema))
@@ -260,6 +270,29 @@ internal sealed class OpenApiReader
         var item = Reference(items, inlineName + "Item", optional: false);
         return new TypeReference(item.QualifiedName, true, IsNullable(items));
     }
+
+    /// <summary>A dictionary: <c>additionalProperties</c> gives the value type (any JSON when it is just <c>true</c>).</summary>
+    private TypeReference Map(IOpenApiSchema map, string inlineName, bool nullable)
+    {
+        var values = map.AdditionalProperties;
+        if (values is null || (Resolve(values) is { } resolvedValues && (IsArray(resolvedValues) || IsMap(resolvedValues))))
+        {
+            // Maps of arrays or maps have no single-level form: the values stay raw JSON.
+            return new TypeReference("Edm.Untyped", false, nullable, IsMap: true);
+        }
+
+        var value = Reference(values, inlineName + "Value", optional: false);
+        return new TypeReference(value.QualifiedName, false, nullable, IsMap: true);
+    }
+
+    /// <summary>An object with no members of its own whose <c>additionalProperties</c> describe every value.</summary>
+    private static bool IsMap(IOpenApiSchema schema) =>
+        !IsArray(schema)
+        && schema.Properties is not { Count: > 0 }
+        && schema.AllOf is not { Count: > 0 }
+        && schema.AdditionalPropertiesAllowed
+        && schema.AdditionalProperties is not null
+        && (schema.Type is null || (schema.Type.Value & JsonSchemaType.Object) != 0);
 
     private string DeclareInline(IOpenApiSchema schema, string preferredName)
     {
