@@ -26,7 +26,8 @@ for required in \
   lib/net8.0/UiPathClients.Runtime.dll \
   build/UiPathClients.props \
   build/UiPathClients.targets \
-  specs/orchestrator/orchestrator.edmx; do
+  specs/orchestrator/orchestrator.edmx \
+  specs/communications-mining/communications-mining.openapi.yaml; do
   grep -qx "$required" <<<"$contents" || { echo "error: the package lacks $required" >&2; exit 1; }
 done
 

@@ -182,26 +182,3 @@ public sealed class BundledOrchestratorSpecTests
         return CsdlReader.Parse(xml);
     }
 }
-
-internal static class RepositoryPaths
-{
-    private static readonly string Root = FindRoot();
-
-    public static string BundledOrchestratorSpec => Path.Combine(Root, "specs", "orchestrator", "orchestrator.edmx");
-
-    /// <summary>The real OpenAPI document, beside the repository in ../shared (developer machines and CI alike).</summary>
-    public static string OrchestratorOpenApiSource => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs-real", "uipath", "orchestrator-cloud-v20.0.uipathcli.openapi3.yaml"));
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generator.sln")) || File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln / Directory.Packages.props not found above " + AppContext.BaseDirectory);
-    }
-}
