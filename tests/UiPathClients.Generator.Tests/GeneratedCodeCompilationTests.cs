@@ -49,6 +49,7 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
     public static TheoryData<string> OpenApiSpecs()
     {
         var data = new TheoryData<string>();
+        data.Add(TestPaths.BundledCommunicationsMiningSpec);
         foreach (var file in TestPaths.OpenApiFiles())
         {
             data.Add(file);

@@ -13,6 +13,9 @@ internal static class TestPaths
     /// <summary>The bundled Orchestrator EDMX, as checked in under specs/.</summary>
     public static string BundledOrchestratorSpec => Path.Combine(RepositoryRoot, "specs", "orchestrator", "orchestrator.edmx");
 
+    /// <summary>The bundled Communications Mining OpenAPI 3.1 document, as checked in under specs/.</summary>
+    public static string BundledCommunicationsMiningSpec => Path.Combine(RepositoryRoot, "specs", "communications-mining", "communications-mining.openapi.yaml");
+
     /// <summary>Focused feature specs of this test project (one OData feature each).</summary>
     public static string FeatureSpecsDirectory => Path.Combine(RepositoryRoot, "tests", "UiPathClients.Generator.Tests", "Specs", "Features");
 
