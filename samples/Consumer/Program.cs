@@ -21,3 +21,7 @@ var faulted = new OrchestratorClient(http).Jobs
     .OrderByDescending(j => j.CreationTime)
     .Top(10);
 Console.WriteLine($"Typed query: GET {faulted.ToUri()}");
+
+// The bundled Communications Mining OpenAPI 3.1 spec: its models, with the service's snake_case JSON names.
+var dataset = new Consumer.CommunicationsMining.Dataset { Owner = "acme", Name = "invoices", Title = "Invoices" };
+Console.WriteLine($"Communications Mining Dataset: {JsonSerializer.Serialize(dataset, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull })}");
