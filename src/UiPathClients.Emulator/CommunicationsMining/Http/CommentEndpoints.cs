@@ -19,9 +19,10 @@ internal static class CommentEndpoints
     /// <summary>Comments per page when the client does not say (<c>limit</c>).</summary>
     public const int DefaultPageSize = 32;
 
-    /// <summary>The largest page, and the most ids one delete takes (as the index documents for deletes).</summary>
+    /// <summary>The largest page (<c>limit</c>): the emulator's bound, not a documented one.</summary>
     public const int MaxPageSize = 1024;
 
+    /// <summary>The most ids one delete takes, as the index documents for <c>id</c> and <c>ids</c>.</summary>
     public const int MaxDeleteIds = 128;
 
     public static void Map(RouteGroupBuilder api)
