@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using UiPathClients.Emulator.CommunicationsMining;
 using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Jobs;
 
@@ -21,6 +22,7 @@ internal sealed class EmulatorState
         Started = options.TimeProvider.GetUtcNow();
         SeedData.Populate(Data, Started, options.GeneratedQueueItems);
         Jobs = new JobRunner(Data, options.TimeProvider, options);
+        CommunicationsMining = new CommunicationsMiningData(options.TimeProvider);
     }
 
     public OrchestratorEmulatorOptions Options { get; }
@@ -28,6 +30,8 @@ internal sealed class EmulatorState
     public OrchestratorData Data { get; }
 
     public JobRunner Jobs { get; }
+
+    public CommunicationsMiningData CommunicationsMining { get; }
 
     public DateTimeOffset Started { get; }
 

@@ -14,6 +14,8 @@ using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using UiPathClients.Emulator.CommunicationsMining;
+using UiPathClients.Emulator.CommunicationsMining.Http;
 using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Model;
@@ -24,6 +26,8 @@ namespace UiPathClients.Emulator;
 /// <summary>
 /// An Orchestrator look-alike on <c>127.0.0.1</c>: ASP.NET Core OData serving the bundled Orchestrator
 /// EDMX at <c>{BaseAddress}odata/</c> with an in-memory tenant, so samples and tests need no UiPath account.
+/// The same host serves a Communications Mining API at <see cref="CommunicationsMiningAddress"/> (and at
+/// <c>{BaseAddress}api/</c>, the form of tenants onboarded directly).
 /// </summary>
 /// <example>
 /// <code>
@@ -52,6 +56,15 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
 
     /// <summary>The in-memory tenant, for tests that compare what a client sees with what the server holds.</summary>
     public OrchestratorData Data => _state.Data;
+
+    /// <summary>
+    /// The address to give a Communications Mining client: <c>{BaseAddress}reinfer_/api/</c>, as in Automation
+    /// Cloud (paths below it start with <c>v1/</c>). Requests need an <c>Authorization: Bearer</c> header; any token will do.
+    /// </summary>
+    public Uri CommunicationsMiningAddress => new(BaseAddress, "reinfer_/api/");
+
+    /// <summary>The in-memory Communications Mining tenant: projects, datasets, sources, comments and streams.</summary>
+    public CommunicationsMiningData CommunicationsMining => _state.CommunicationsMining;
 
     /// <summary>The options the emulator runs with.</summary>
     public OrchestratorEmulatorOptions Options => _state.Options;
@@ -91,6 +104,7 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
         }
 
         builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(state.CommunicationsMining);
         builder.Services
             .AddControllers()
             .ConfigureApplicationPartManager(parts =>
@@ -105,8 +119,10 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<EmulatorMiddleware>();
+        app.UseWhen(context => CommunicationsMiningRoutes.IsApiPath(context.Request.Path), api => api.UseMiddleware<CommunicationsMiningMiddleware>());
         app.UseRouting();
         app.MapControllers();
+        app.MapCommunicationsMining();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

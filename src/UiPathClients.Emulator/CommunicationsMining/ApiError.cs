@@ -1,0 +1,35 @@
+using System;
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace UiPathClients.Emulator.CommunicationsMining;
+
+/// <summary>
+/// A request the service refuses. Thrown anywhere below the endpoints and written by
+/// <see cref="Http.CommunicationsMiningMiddleware"/> as <c>{"message": …, "status": "error"}</c> with
+/// <see cref="StatusCode"/>, so handlers read as the happy path.
+/// </summary>
+internal sealed class ApiError : Exception
+{
+    public ApiError(int statusCode, string message)
+        : base(message)
+    {
+        StatusCode = statusCode;
+    }
+
+    public int StatusCode { get; }
+
+    public static ApiError BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+
+    public static ApiError NotFound(string message) => new(StatusCodes.Status404NotFound, message);
+
+    public static ApiError Conflict(string message) => new(StatusCodes.Status409Conflict, message);
+
+    /// <summary>The message the service sends when it has nothing more specific to say: <c>404 Not Found</c>.</summary>
+    public static string StandardMessage(int statusCode)
+    {
+        var phrase = ReasonPhrases.GetReasonPhrase(statusCode);
+        return $"{statusCode} {(phrase.Length > 0 ? phrase : ((HttpStatusCode)statusCode).ToString())}";
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using UiPathClients.Emulator.Hosting;
+
+namespace UiPathClients.Emulator.CommunicationsMining.Http;
+
+/// <summary>
+/// What every Communications Mining answer has in common: a <c>Server-Timing: total;dur=…</c> header, a
+/// bearer token required before anything else, and errors — the endpoints' own, routing's bodiless 404/405
+/// and unexpected failures alike — as <c>{"message": …, "status": "error"}</c>.
+/// </summary>
+internal sealed class CommunicationsMiningMiddleware
+{
+    public const string ServerTimingHeader = "Server-Timing";
+
+    private readonly RequestDelegate _next;
+    private readonly TimeProvider _clock;
+
+    public CommunicationsMiningMiddleware(RequestDelegate next, EmulatorState state)
+    {
+        _next = next;
+        _clock = state.Options.TimeProvider;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = _clock.GetTimestamp();
+        var response = context.Response;
+        response.OnStarting(() =>
+        {
+            // Measured on the emulator's clock: a fake clock that tests hold still reports 0.0.
+            var milliseconds = _clock.GetElapsedTime(started).TotalMilliseconds;
+            response.Headers[ServerTimingHeader] = "total;dur=" + milliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+
+        if (!HasBearerToken(context.Request))
+        {
+            response.Headers.WWWAuthenticate = "Bearer";
+            await ApiJson.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ApiError.StandardMessage(StatusCodes.Status401Unauthorized)).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await _next(context).ConfigureAwait(false);
+        }
+        catch (ApiError error) when (!response.HasStarted)
+        {
+            await ApiJson.WriteErrorAsync(context, error.StatusCode, error.Message).ConfigureAwait(false);
+            return;
+        }
+#pragma warning disable CA1031 // Any failure must still reach the client in the service's error shape.
+        catch (Exception) when (!response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            await ApiJson.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, ApiError.StandardMessage(StatusCodes.Status500InternalServerError)).ConfigureAwait(false);
+            return;
+        }
+
+        if (!response.HasStarted && response.StatusCode >= StatusCodes.Status400BadRequest)
+        {
+            // No route (404) or no route for this method (405): routing answers without a body.
+            await ApiJson.WriteErrorAsync(context, response.StatusCode, ApiError.StandardMessage(response.StatusCode)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Any bearer token will do: the emulator checks that a client sends one, not who it is.</summary>
+    private static bool HasBearerToken(HttpRequest request) =>
+        AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var value)
+        && string.Equals(value.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+        && !string.IsNullOrWhiteSpace(value.Parameter);
+}

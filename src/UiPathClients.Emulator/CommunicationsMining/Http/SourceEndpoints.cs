@@ -1,0 +1,56 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using UiPathClients.Emulator.CommunicationsMining.Contracts;
+
+namespace UiPathClients.Emulator.CommunicationsMining.Http;
+
+/// <summary>
+/// Sources: <c>v1/sources[/{owner}[/{source_name}]]</c> and <c>v1/sources/id:{source_id}</c>. The index deletes
+/// a source by id only; <c>DELETE v1/sources/{owner}/{source_name}</c> is served as well, for symmetry with datasets.
+/// </summary>
+internal static class SourceEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        const string Source = "/v1/sources/{owner}/{sourceName}";
+        const string SourceById = "/v1/sources/id:{sourceId}";
+
+        api.MapGet("/v1/sources", (CommunicationsMiningData data) =>
+            ApiJson.Ok(new SourcesResponse([.. data.ListSources(owner: null).Select(Wire.Source)])));
+        api.MapGet("/v1/sources/{owner}", (string owner, CommunicationsMiningData data) =>
+            ApiJson.Ok(new SourcesResponse([.. data.ListSources(owner).Select(Wire.Source)])));
+        api.MapPut(Source, CreateAsync);
+        api.MapGet(Source, (string owner, string sourceName, CommunicationsMiningData data) =>
+            ApiJson.Ok(new SourceResponse(Wire.Source(data.GetSource(owner, sourceName)))));
+        api.MapPost(Source, UpdateAsync);
+        api.MapDelete(Source, (string owner, string sourceName, CommunicationsMiningData data) =>
+        {
+            data.DeleteSource(owner, sourceName);
+            return ApiJson.Ok(new StatusResponse());
+        });
+        api.MapGet(SourceById, (string sourceId, CommunicationsMiningData data) =>
+            ApiJson.Ok(new SourceResponse(Wire.Source(data.GetSourceById(sourceId)))));
+        api.MapDelete(SourceById, (string sourceId, CommunicationsMiningData data) =>
+        {
+            data.DeleteSourceById(sourceId);
+            return ApiJson.Ok(new StatusResponse());
+        });
+    }
+
+    private static async Task<IResult> CreateAsync(string owner, string sourceName, HttpRequest request, CommunicationsMiningData data)
+    {
+        var body = await ApiJson.ReadAsync<SourceRequest>(request).ConfigureAwait(false);
+        var source = data.CreateSource(owner, sourceName, body.Source ?? throw ApiError.BadRequest("'source' is required."));
+        return ApiJson.Ok(new SourceResponse(Wire.Source(source)));
+    }
+
+    private static async Task<IResult> UpdateAsync(string owner, string sourceName, HttpRequest request, CommunicationsMiningData data)
+    {
+        var body = await ApiJson.ReadAsync<SourceRequest>(request).ConfigureAwait(false);
+        var source = data.UpdateSource(owner, sourceName, body.Source ?? throw ApiError.BadRequest("'source' is required."));
+        return ApiJson.Ok(new SourceResponse(Wire.Source(source)));
+    }
+}
