@@ -111,6 +111,8 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
             {
                 parts.ApplicationParts.Clear();
                 parts.ApplicationParts.Add(new Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart(typeof(OrchestratorEmulator).Assembly));
+                // ASP.NET Core OData's own controller serves the service document and $metadata.
+                parts.ApplicationParts.Add(new Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart(typeof(Microsoft.AspNetCore.OData.Routing.Controllers.MetadataController).Assembly));
                 parts.FeatureProviders.Add(new InternalControllerFeatureProvider());
             })
             .AddOData(odata => odata
