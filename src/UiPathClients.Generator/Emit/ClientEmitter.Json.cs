@@ -136,8 +136,9 @@ internal sealed partial class ClientEmitter
     {
         var full = TypeFullName(type.QualifiedName);
         var create = type.IsAbstract ? "null" : $"static () => new {full}()";
+        var derived = _model.Style == ApiStyle.OData ? ConcreteDescendants(type) : new List<TypeModel>();
         var body = new CodeLines();
-        body.Line($"{Metadata}ObjectInfo<{full}>(options, {create}, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]");
+        body.Line($"{Metadata}{(derived.Count > 0 ? "PolymorphicObjectInfo" : "ObjectInfo")}<{full}>(options, {create}, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]");
         body.Open();
 
         // Base properties first, as System.Text.Json orders them; the root type holds AdditionalData.
@@ -160,8 +161,49 @@ internal sealed partial class ClientEmitter
         }
 
         body.Line($"{Metadata}AdditionalDataInfo<{TypeFullName(chain[0].QualifiedName)}>(options),");
-        body.Close(");");
+        if (derived.Count == 0)
+        {
+            body.Close(");");
+        }
+        else
+        {
+            // OData names the instance's type in @odata.type (#NS.Type) when it is not the declared one.
+            body.Close(",");
+            body.Indent().Line("\"@odata.type\",");
+            for (var index = 0; index < derived.Count; index++)
+            {
+                var separator = index == derived.Count - 1 ? ");" : ",";
+                body.Line($"new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof({TypeFullName(derived[index].QualifiedName)}), {Literal("#" + derived[index].QualifiedName)}){separator}");
+            }
+
+            body.Outdent();
+        }
+
         factories.Add(full, RawLines(body).ToList());
+    }
+
+    /// <summary>The non-abstract types that derive from <paramref name="type"/>, directly or not, in model order.</summary>
+    private List<TypeModel> ConcreteDescendants(TypeModel type)
+    {
+        var descendants = new List<TypeModel>();
+        foreach (var candidate in _model.Types)
+        {
+            if (candidate.IsAbstract || candidate.Kind is not (TypeKind.Entity or TypeKind.Complex))
+            {
+                continue;
+            }
+
+            for (var ancestor = BaseOf(candidate); ancestor is not null; ancestor = BaseOf(ancestor))
+            {
+                if (ancestor.QualifiedName == type.QualifiedName)
+                {
+                    descendants.Add(candidate);
+                    break;
+                }
+            }
+        }
+
+        return descendants;
     }
 
     /// <summary>The resolver's dictionary entries and the factory method each one names.</summary>

@@ -34,6 +34,41 @@ public static class ODataJsonMetadata
         });
     }
 
+    /// <summary>
+    /// Describes a class whose derived types are told apart by a discriminator (OData: <c>@odata.type</c>
+    /// = <c>#NS.Type</c>), so a base-typed property or collection reads and writes the derived instances.
+    /// An unknown discriminator (a newer server's type) reads as <typeparamref name="T"/>; the discriminator
+    /// must come first in the object, as OData writers put it.
+    /// </summary>
+    /// <param name="options">The options the metadata is for.</param>
+    /// <param name="create">Creates an instance; <see langword="null"/> for abstract classes.</param>
+    /// <param name="properties">Builds the property metadata.</param>
+    /// <param name="discriminatorProperty">The JSON property naming the type, e.g. <c>@odata.type</c>.</param>
+    /// <param name="derivedTypes">Every derived class with its discriminator value.</param>
+    public static JsonTypeInfo<T> PolymorphicObjectInfo<T>(JsonSerializerOptions options, Func<T>? create, Func<JsonSerializerOptions, JsonPropertyInfo[]> properties, string discriminatorProperty, params JsonDerivedType[] derivedTypes)
+        where T : class
+    {
+        if (discriminatorProperty is null || derivedTypes is null)
+        {
+            throw new ArgumentNullException(discriminatorProperty is null ? nameof(discriminatorProperty) : nameof(derivedTypes));
+        }
+
+        var info = ObjectInfo(options, create, properties);
+        var polymorphism = new JsonPolymorphismOptions
+        {
+            TypeDiscriminatorPropertyName = discriminatorProperty,
+            IgnoreUnrecognizedTypeDiscriminators = true,
+            UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FallBackToNearestAncestor,
+        };
+        foreach (var derived in derivedTypes)
+        {
+            polymorphism.DerivedTypes.Add(derived);
+        }
+
+        info.PolymorphismOptions = polymorphism;
+        return info;
+    }
+
     /// <summary>Describes one property by its getter and setter.</summary>
     /// <typeparam name="TDeclaring">The class that declares the property.</typeparam>
     /// <typeparam name="TProperty">The property's type.</typeparam>

@@ -43,11 +43,13 @@ namespace Consumer.KeywordNames
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WidgetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Widget>(options, static () => new global::Consumer.KeywordNames.Widget(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.KeywordNames.Widget>(options, static () => new global::Consumer.KeywordNames.Widget(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.KeywordNames.Widget, string?>(options, "WidgetValue", "Widget", static instance => instance.WidgetValue, static (instance, value) => instance.WidgetValue = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Widget>(options),
-            });
+            },
+                "@odata.type",
+                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.KeywordNames.Derived), "#Features.Keywords.Derived"));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WIDGET2Info(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.WIDGET2>(options, static () => new global::Consumer.KeywordNames.WIDGET2(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]

@@ -44,7 +44,7 @@ namespace Consumer.Operations
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaskInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Operations.Task>(options, static () => new global::Consumer.Operations.Task(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.Operations.Task>(options, static () => new global::Consumer.Operations.Task(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Operations.Task, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Operations.Task, string?>(options, "Title", "Title", static instance => instance.Title, static (instance, value) => instance.Title = value),
@@ -56,7 +56,9 @@ namespace Consumer.Operations
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Operations.Task, global::System.Collections.Generic.IList<global::Consumer.Operations.Task>?>(options, "Subtasks", "Subtasks", static instance => instance.Subtasks, static (instance, value) => instance.Subtasks = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Person?>(options, "Owner", "Owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Operations.Task>(options),
-            });
+            },
+                "@odata.type",
+                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Operations.ReviewTask), "#Features.Operations.ReviewTask"));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ReviewTaskInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Operations.ReviewTask>(options, static () => new global::Consumer.Operations.ReviewTask(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]

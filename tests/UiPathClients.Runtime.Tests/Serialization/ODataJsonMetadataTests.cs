@@ -34,6 +34,45 @@ public sealed class ODataJsonMetadataTests
         Assert.Equal(2, JsonSerializer.Deserialize<IDictionary<string, long>>("""{"a":1,"b":2}""", options)!.Count);
     }
 
+    [Fact]
+    public void A_base_typed_value_reads_and_writes_its_derived_type_by_odata_type()
+    {
+        var options = Options(new Shapes());
+
+        var shape = JsonSerializer.Deserialize<Shape>("""{"@odata.type":"#Test.Circle","Name":"c","Radius":2}""", options);
+        var unknown = JsonSerializer.Deserialize<Shape>("""{"@odata.type":"#Test.Hexagon","Name":"h"}""", options);
+        var json = JsonSerializer.Serialize<Shape>(new Circle { Name = "c", Radius = 3 }, options);
+
+        Assert.Equal(2, Assert.IsType<Circle>(shape).Radius);
+        Assert.Equal("h", Assert.IsType<Shape>(unknown).Name);
+        Assert.Equal("""{"@odata.type":"#Test.Circle","Name":"c","Radius":3}""", json);
+    }
+
+    private class Shape
+    {
+        public string? Name { get; set; }
+    }
+
+    private sealed class Circle : Shape
+    {
+        public int Radius { get; set; }
+    }
+
+    /// <summary>Shaped like a generated resolver's entries for a small hierarchy.</summary>
+    private sealed class Shapes : IJsonTypeInfoResolver
+    {
+        public JsonTypeInfo? GetTypeInfo(System.Type type, JsonSerializerOptions options) =>
+            type == typeof(Shape)
+                ? ODataJsonMetadata.PolymorphicObjectInfo<Shape>(options, static () => new Shape(), static options => [Name(options)], "@odata.type", new JsonDerivedType(typeof(Circle), "#Test.Circle"))
+                : type == typeof(Circle)
+                    ? ODataJsonMetadata.ObjectInfo<Circle>(options, static () => new Circle(), static options =>
+                        [Name(options), ODataJsonMetadata.PropertyInfo<Circle, int>(options, "Radius", "Radius", static circle => circle.Radius, static (circle, value) => circle.Radius = value)])
+                    : null;
+
+        private static JsonPropertyInfo Name(JsonSerializerOptions options) =>
+            ODataJsonMetadata.PropertyInfo<Shape, string?>(options, "Name", "Name", static shape => shape.Name, static (shape, value) => shape.Name = value);
+    }
+
     /// <summary>Shaped like a generated resolver's map entries.</summary>
     private sealed class Maps : IJsonTypeInfoResolver
     {
