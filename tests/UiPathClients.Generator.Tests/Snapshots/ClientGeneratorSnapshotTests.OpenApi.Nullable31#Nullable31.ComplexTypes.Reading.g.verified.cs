@@ -47,6 +47,18 @@ namespace Consumer.Nullable31
         public int? Count { get; set; }
 
         /// <summary>
+        /// The <c>previous</c> property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("previous")]
+        public global::Consumer.Nullable31.Reading? Previous { get; set; }
+
+        /// <summary>
+        /// The <c>calibration</c> property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("calibration")]
+        public global::Consumer.Nullable31.Calibration? Calibration { get; set; }
+
+        /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer
         /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
         /// </summary>

@@ -14,12 +14,20 @@ namespace Consumer.Nullable31
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
+            [typeof(global::Consumer.Nullable31.Calibration)] = CalibrationInfo,
             [typeof(global::Consumer.Nullable31.Reading)] = ReadingInfo,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CalibrationInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Nullable31.Calibration>(options, static () => new global::Consumer.Nullable31.Calibration(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable31.Calibration, double?>(options, "Offset", "offset", static instance => instance.Offset, static (instance, value) => instance.Offset = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Nullable31.Calibration>(options),
+            });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ReadingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Nullable31.Reading>(options, static () => new global::Consumer.Nullable31.Reading(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
@@ -30,6 +38,8 @@ namespace Consumer.Nullable31
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable31.Reading, double?>(options, "Value", "value", static instance => instance.Value, static (instance, value) => instance.Value = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable31.Reading, string?>(options, "Unit", "unit", static instance => instance.Unit, static (instance, value) => instance.Unit = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable31.Reading, int?>(options, "Count", "count", static instance => instance.Count, static (instance, value) => instance.Count = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable31.Reading, global::Consumer.Nullable31.Reading?>(options, "Previous", "previous", static instance => instance.Previous, static (instance, value) => instance.Previous = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable31.Reading, global::Consumer.Nullable31.Calibration?>(options, "Calibration", "calibration", static instance => instance.Calibration, static (instance, value) => instance.Calibration = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Nullable31.Reading>(options),
             });
     }

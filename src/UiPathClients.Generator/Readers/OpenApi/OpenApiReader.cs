@@ -218,6 +218,12 @@ internal sealed class OpenApiReader
     /// <summary>The type a property or item refers to; inline objects and enums become types named <paramref name="inlineName"/>.</summary>
     private TypeReference Reference(IOpenApiSchema schema, string inlineName, bool optional)
     {
+        if (NullableAlternative(schema) is { } inner)
+        {
+            // oneOf/anyOf [X, {type: null}] is 3.1's way to say "X or null" for a $ref: just a nullable X.
+            return Reference(inner, inlineName, optional: true);
+        }
+
         var nullable = optional || IsNullable(schema);
         if (ReferenceId(schema) is { } id)
         {
@@ -269,6 +275,19 @@ internal sealed class OpenApiReader
 
         var item = Reference(items, inlineName + "Item", optional: false);
         return new TypeReference(item.QualifiedName, true, IsNullable(items));
+    }
+
+    /// <summary>The non-null member of a <c>oneOf</c>/<c>anyOf</c> of exactly one schema and <c>{type: null}</c>.</summary>
+    private static IOpenApiSchema? NullableAlternative(IOpenApiSchema schema)
+    {
+        var members = schema.OneOf is { Count: 2 } oneOf ? oneOf : schema.AnyOf is { Count: 2 } anyOf ? anyOf : null;
+        if (members is null || schema.Properties is { Count: > 0 })
+        {
+            return null;
+        }
+
+        static bool IsNullOnly(IOpenApiSchema member) => member is not OpenApiSchemaReference && member.Type == JsonSchemaType.Null;
+        return IsNullOnly(members[0]) ? members[1] : IsNullOnly(members[1]) ? members[0] : null;
     }
 
     /// <summary>A dictionary: <c>additionalProperties</c> gives the value type (any JSON when it is just <c>true</c>).</summary>
