@@ -17,8 +17,6 @@ internal sealed class FoldersController : TableController<FolderDto, long>
     protected override EntityTable<FolderDto, long> Table => State.Data.Folders;
 
     protected override string EntityName => "Folder";
-
-    private protected override void SetKey(FolderDto entity, long key) => entity.Id = key;
 }
 
 /// <summary>The <c>Processes</c> set (string keys).</summary>
@@ -32,8 +30,6 @@ internal sealed class ProcessesController : TableController<ProcessDto, string>
     protected override EntityTable<ProcessDto, string> Table => State.Data.Processes;
 
     protected override string EntityName => "Process";
-
-    private protected override void SetKey(ProcessDto entity, string key) => entity.Id = key;
 }
 
 /// <summary>The <c>QueueDefinitions</c> set (folder scoped).</summary>
@@ -47,8 +43,6 @@ internal sealed class QueueDefinitionsController : TableController<QueueDefiniti
     protected override EntityTable<QueueDefinitionDto, long> Table => State.Data.QueueDefinitions;
 
     protected override string EntityName => "Queue";
-
-    private protected override void SetKey(QueueDefinitionDto entity, long key) => entity.Id = key;
 
     private protected override void BeforeCreate(QueueDefinitionDto entity, long? folderId)
     {
@@ -69,8 +63,6 @@ internal sealed class RobotsController : TableController<RobotDto, long>
     protected override EntityTable<RobotDto, long> Table => State.Data.Robots;
 
     protected override string EntityName => "Robot";
-
-    private protected override void SetKey(RobotDto entity, long key) => entity.Id = key;
 }
 
 /// <summary>The <c>Machines</c> set (tenant level).</summary>
@@ -84,8 +76,6 @@ internal sealed class MachinesController : TableController<ExtendedMachineDto, l
     protected override EntityTable<ExtendedMachineDto, long> Table => State.Data.Machines;
 
     protected override string EntityName => "Machine";
-
-    private protected override void SetKey(ExtendedMachineDto entity, long key) => entity.Id = key;
 }
 
 /// <summary>The <c>Assets</c> set (folder scoped).</summary>
@@ -99,8 +89,6 @@ internal sealed class AssetsController : TableController<AssetDto, long>
     protected override EntityTable<AssetDto, long> Table => State.Data.Assets;
 
     protected override string EntityName => "Asset";
-
-    private protected override void SetKey(AssetDto entity, long key) => entity.Id = key;
 
     private protected override void BeforeCreate(AssetDto entity, long? folderId)
     {

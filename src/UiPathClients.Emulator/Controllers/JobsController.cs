@@ -102,6 +102,4 @@ internal sealed class JobsController : TableController<JobDto, long>
 
         return NoContent();
     }
-
-    private protected override void SetKey(JobDto entity, long key) => entity.Id = key;
 }

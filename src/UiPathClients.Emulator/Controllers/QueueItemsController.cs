@@ -105,8 +105,6 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
         return item is null ? OrchestratorError.NotFound($"Queue item {key}") : Ok(item);
     }
 
-    private protected override void SetKey(QueueItemDto entity, long key) => entity.Id = key;
-
     private async Task<QueueItemDataDto?> ReadItemDataAsync()
     {
         try

@@ -44,8 +44,6 @@ internal sealed class ReleasesController : TableController<ReleaseDto, long>
         return release is null ? OrchestratorError.NotFound($"Release {key}") : Ok(release.Id);
     }
 
-    private protected override void SetKey(ReleaseDto entity, long key) => entity.Id = key;
-
     private protected override void BeforeCreate(ReleaseDto entity, long? folderId)
     {
         var folder = folderId is { } id ? State.Data.Folders.Find(id, null) : null;

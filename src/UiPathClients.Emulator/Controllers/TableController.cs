@@ -124,7 +124,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return OrchestratorError.BadRequest($"The body's key {Table.KeyOf(entity)} differs from the URL's {key}.");
         }
 
-        SetKey(entity, key);
+        Table.SetKey(entity, key);
         return Table.Replace(key, folderId, entity) ? Updated(entity) : OrchestratorError.NotFound($"{EntityName} {key}");
     }
 
@@ -160,9 +160,6 @@ internal abstract class TableController<TEntity, TKey> : ODataController
     private protected virtual void BeforeCreate(TEntity entity, long? folderId)
     {
     }
-
-    /// <summary>Writes <paramref name="key"/> into an entity whose body omitted it.</summary>
-    private protected abstract void SetKey(TEntity entity, TKey key);
 
     /// <summary>
     /// The request's folder id: required (Orchestrator error 1101) for folder-scoped sets, null otherwise.

@@ -71,7 +71,5 @@ internal sealed class WebhooksController : TableController<WebhookDto, long>
         });
     }
 
-    private protected override void SetKey(WebhookDto entity, long key) => entity.Id = key;
-
     private protected override void BeforeCreate(WebhookDto entity, long? folderId) => entity.Key ??= Guid.NewGuid();
 }

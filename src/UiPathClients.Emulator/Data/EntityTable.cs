@@ -23,14 +23,16 @@ public sealed class EntityTable<TEntity, TKey>
     private readonly List<Row> _rows = new();
     private readonly Dictionary<TKey, Row> _byKey = new();
     private readonly Func<TEntity, TKey> _keyOf;
+    private readonly Action<TEntity, TKey> _setKey;
     private readonly Func<TEntity, long, TKey>? _assignKey;
     private long _lastId;
 
-    internal EntityTable(string name, bool folderScoped, Func<TEntity, TKey> keyOf, Func<TEntity, long, TKey>? assignKey)
+    internal EntityTable(string name, bool folderScoped, Func<TEntity, TKey> keyOf, Action<TEntity, TKey> setKey, Func<TEntity, long, TKey>? assignKey)
     {
         Name = name;
         IsFolderScoped = folderScoped;
         _keyOf = keyOf;
+        _setKey = setKey;
         _assignKey = assignKey;
     }
 
@@ -173,6 +175,9 @@ public sealed class EntityTable<TEntity, TKey>
 
     /// <summary>The key of <paramref name="entity"/>.</summary>
     public TKey KeyOf(TEntity entity) => _keyOf(entity);
+
+    /// <summary>Writes <paramref name="key"/> into <paramref name="entity"/> (a PUT body may omit it).</summary>
+    public void SetKey(TEntity entity, TKey key) => _setKey(entity, key);
 
     private bool Visible(Row row, long? folderId) => !IsFolderScoped || folderId is null || row.FolderId == folderId;
 

@@ -15,7 +15,7 @@ public sealed class OrchestratorData
         Folders = LongKeyed<FolderDto>("Folders", folderScoped: false, entity => entity.Id, (entity, id) => entity.Id = id);
         Jobs = LongKeyed<JobDto>("Jobs", folderScoped: true, entity => entity.Id, (entity, id) => entity.Id = id);
         Releases = LongKeyed<ReleaseDto>("Releases", folderScoped: true, entity => entity.Id, (entity, id) => entity.Id = id);
-        Processes = new EntityTable<ProcessDto, string>("Processes", folderScoped: false, entity => entity.Id ?? string.Empty, assignKey: null);
+        Processes = new EntityTable<ProcessDto, string>("Processes", folderScoped: false, entity => entity.Id ?? string.Empty, (entity, key) => entity.Id = key, assignKey: null);
         QueueDefinitions = LongKeyed<QueueDefinitionDto>("QueueDefinitions", folderScoped: true, entity => entity.Id, (entity, id) => entity.Id = id);
         QueueItems = LongKeyed<QueueItemDto>("QueueItems", folderScoped: true, entity => entity.Id, (entity, id) => entity.Id = id);
         Webhooks = LongKeyed<WebhookDto>("Webhooks", folderScoped: false, entity => entity.Id, (entity, id) => entity.Id = id);
@@ -63,7 +63,7 @@ public sealed class OrchestratorData
 
     private static EntityTable<TEntity, long> LongKeyed<TEntity>(string name, bool folderScoped, Func<TEntity, long> keyOf, Action<TEntity, long> setKey)
         where TEntity : class =>
-        new(name, folderScoped, keyOf, (entity, next) =>
+        new(name, folderScoped, keyOf, setKey, (entity, next) =>
         {
             // A caller-chosen id wins (tests seed fixed ids); otherwise the next free one.
             var id = keyOf(entity);

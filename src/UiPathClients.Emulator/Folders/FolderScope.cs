@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Orchestrator;
+using UiPathClients.Runtime.Http;
 
 namespace UiPathClients.Emulator.Folders;
 
@@ -15,11 +16,6 @@ namespace UiPathClients.Emulator.Folders;
 /// </summary>
 internal sealed class FolderScope
 {
-    public const string OrganizationUnitIdHeader = "X-UIPATH-OrganizationUnitId";
-    public const string FolderPathHeader = "X-UIPATH-FolderPath";
-    public const string FolderPathEncodedHeader = "X-UIPATH-FolderPath-Encoded";
-    public const string FolderKeyHeader = "X-UIPATH-FolderKey";
-
     private FolderScope(FolderDto? folder) => Folder = folder;
 
     /// <summary>The folder, or null when the request names none.</summary>
@@ -29,27 +25,27 @@ internal sealed class FolderScope
     public static (FolderScope? Scope, OrchestratorError? Error) Resolve(HttpRequest request, OrchestratorData data)
     {
         var headers = request.Headers;
-        if (headers.TryGetValue(OrganizationUnitIdHeader, out var idText))
+        if (headers.TryGetValue(FolderContext.OrganizationUnitIdHeader, out var idText))
         {
             if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                return (null, Malformed(OrganizationUnitIdHeader, idText!));
+                return (null, Malformed(FolderContext.OrganizationUnitIdHeader, idText!));
             }
 
             return Found(data.Folders.Find(id, folderId: null), $"id {id}");
         }
 
-        if (headers.TryGetValue(FolderKeyHeader, out var keyText))
+        if (headers.TryGetValue(FolderContext.FolderKeyHeader, out var keyText))
         {
             if (!Guid.TryParse(keyText, out var key))
             {
-                return (null, Malformed(FolderKeyHeader, keyText!));
+                return (null, Malformed(FolderContext.FolderKeyHeader, keyText!));
             }
 
             return Found(data.FindFolderByKey(key), $"key {key}");
         }
 
-        if (headers.TryGetValue(FolderPathEncodedHeader, out var encoded))
+        if (headers.TryGetValue(FolderContext.FolderPathEncodedHeader, out var encoded))
         {
             string path;
             try
@@ -58,13 +54,13 @@ internal sealed class FolderScope
             }
             catch (FormatException)
             {
-                return (null, Malformed(FolderPathEncodedHeader, encoded!));
+                return (null, Malformed(FolderContext.FolderPathEncodedHeader, encoded!));
             }
 
             return Found(data.FindFolderByPath(path), $"path '{path}'");
         }
 
-        if (headers.TryGetValue(FolderPathHeader, out var plainPath))
+        if (headers.TryGetValue(FolderContext.FolderPathHeader, out var plainPath))
         {
             return Found(data.FindFolderByPath(plainPath!), $"path '{plainPath}'");
         }

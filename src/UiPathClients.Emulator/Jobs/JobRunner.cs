@@ -104,8 +104,8 @@ internal sealed class JobRunner
         var now = _clock.GetUtcNow();
         foreach (var (id, shouldFail) in _live.ToArray())
         {
-            _data.Jobs.Update(id, folderId: null, job => AdvanceOne(job, now, shouldFail));
-            if (_data.Jobs.Find(id, folderId: null) is not { State: JobState.Pending or JobState.Running })
+            var job = _data.Jobs.Update(id, folderId: null, candidate => AdvanceOne(candidate, now, shouldFail));
+            if (job is not { State: JobState.Pending or JobState.Running })
             {
                 _live.TryRemove(id, out _);
             }
