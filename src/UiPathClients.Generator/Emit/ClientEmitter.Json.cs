@@ -19,6 +19,7 @@ internal sealed partial class ClientEmitter
         // One small static method per type and a dictionary of method groups: a single initializer holding
         // hundreds of lambdas made the trim/AOT analyzers (IsAotCompatible) take minutes on Orchestrator.
         var factories = new JsonFactories();
+        var descendants = _model.Style == ApiStyle.OData ? ConcreteDescendantsByAncestor() : new Dictionary<string, List<TypeModel>>();
         // Each type once; collections and nullable forms of everything properties and parameters use.
         var listItems = new SortedSet<string>(System.StringComparer.Ordinal);
         // typeof() name of the value type → the generic argument (string? for reference types, which may be JSON null).
@@ -52,7 +53,7 @@ internal sealed partial class ClientEmitter
             {
                 case TypeKind.Entity:
                 case TypeKind.Complex:
-                    AddObjectMetadata(factories, type);
+                    AddObjectMetadata(factories, type, descendants.TryGetValue(type.QualifiedName, out var derivedTypes) ? derivedTypes : new List<TypeModel>());
                     foreach (var property in type.Properties)
                     {
                         NoteUse(property.Type);
@@ -132,11 +133,14 @@ internal sealed partial class ClientEmitter
         return new GeneratedFile(_model.ClientName + "/" + _jsonMetadataName + ".g.cs", TemplateRenderer.RenderCodeFile(view));
     }
 
-    private void AddObjectMetadata(JsonFactories factories, TypeModel type)
+    /// <summary>The metadata method of one entity or complex type.</summary>
+    /// <param name="factories">Where the method and its dictionary entry go.</param>
+    /// <param name="type">The type.</param>
+    /// <param name="derived">The concrete types deriving from <paramref name="type"/>, told apart by <c>@odata.type</c>; empty for none.</param>
+    private void AddObjectMetadata(JsonFactories factories, TypeModel type, List<TypeModel> derived)
     {
         var full = TypeFullName(type.QualifiedName);
         var create = type.IsAbstract ? "null" : $"static () => new {full}()";
-        var derived = _model.Style == ApiStyle.OData ? ConcreteDescendants(type) : new List<TypeModel>();
         var body = new CodeLines();
         body.Line($"{Metadata}{(derived.Count > 0 ? "PolymorphicObjectInfo" : "ObjectInfo")}<{full}>(options, {create}, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]");
         body.Open();
@@ -182,10 +186,13 @@ internal sealed partial class ClientEmitter
         factories.Add(full, RawLines(body).ToList());
     }
 
-    /// <summary>The non-abstract types that derive from <paramref name="type"/>, directly or not, in model order.</summary>
-    private List<TypeModel> ConcreteDescendants(TypeModel type)
+    /// <summary>
+    /// For each type with subtypes, the non-abstract types deriving from it, directly or not, in model order:
+    /// one walk up from every type, rather than a scan of all types per type.
+    /// </summary>
+    private Dictionary<string, List<TypeModel>> ConcreteDescendantsByAncestor()
     {
-        var descendants = new List<TypeModel>();
+        var descendants = new Dictionary<string, List<TypeModel>>(System.StringComparer.Ordinal);
         foreach (var candidate in _model.Types)
         {
             if (candidate.IsAbstract || candidate.Kind is not (TypeKind.Entity or TypeKind.Complex))
@@ -195,11 +202,13 @@ internal sealed partial class ClientEmitter
 
             for (var ancestor = BaseOf(candidate); ancestor is not null; ancestor = BaseOf(ancestor))
             {
-                if (ancestor.QualifiedName == type.QualifiedName)
+                if (!descendants.TryGetValue(ancestor.QualifiedName, out var list))
                 {
-                    descendants.Add(candidate);
-                    break;
+                    list = new List<TypeModel>();
+                    descendants.Add(ancestor.QualifiedName, list);
                 }
+
+                list.Add(candidate);
             }
         }
 

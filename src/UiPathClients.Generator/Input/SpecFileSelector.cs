@@ -45,7 +45,8 @@ internal static class SpecFileSelector
             return null;
         }
 
-        if (kind is SpecKind.OpenApiJson or SpecKind.OpenApiYaml && !LooksLikeOpenApi(text))
+        var content = text.ToString();
+        if (kind is SpecKind.OpenApiJson or SpecKind.OpenApiYaml && !LooksLikeOpenApi(content))
         {
             return null;
         }
@@ -58,7 +59,7 @@ internal static class SpecFileSelector
             ServicePath: Read(fileOptions, ServicePathMetadata),
             EnumLiterals: Read(fileOptions, EnumLiteralsMetadata));
 
-        return new SpecFile(file.Path, kind.Value, text.ToString(), options);
+        return new SpecFile(file.Path, kind.Value, content, options);
     }
 
     private static SpecKind? GetKindByExtension(string path)
@@ -85,17 +86,16 @@ internal static class SpecFileSelector
     /// Whether the document declares its <c>openapi</c> (3.x) or <c>swagger</c> (2.0) version. YAML puts it
     /// at the top by convention; JSON writers that sort keys put it anywhere (Kubernetes: after the schemas).
     /// </summary>
-    private static bool LooksLikeOpenApi(SourceText text)
+    private static bool LooksLikeOpenApi(string content)
     {
         const int SniffLength = 4096;
-        var head = text.ToString(new TextSpan(0, Math.Min(SniffLength, text.Length)));
-        if (head.IndexOf("openapi:", StringComparison.Ordinal) >= 0 || head.IndexOf("swagger:", StringComparison.Ordinal) >= 0)
+        var headLength = System.Math.Min(SniffLength, content.Length);
+        if (content.IndexOf("openapi:", 0, headLength, StringComparison.Ordinal) >= 0 || content.IndexOf("swagger:", 0, headLength, StringComparison.Ordinal) >= 0)
         {
             return true;
         }
 
-        var whole = text.Length <= SniffLength ? head : text.ToString();
-        return whole.IndexOf("\"openapi\"", StringComparison.Ordinal) >= 0 || whole.IndexOf("\"swagger\"", StringComparison.Ordinal) >= 0;
+        return content.IndexOf("\"openapi\"", StringComparison.Ordinal) >= 0 || content.IndexOf("\"swagger\"", StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>Sniffs the start of the file for an <c>Edmx</c> root element without parsing the whole document.</summary>

@@ -214,15 +214,11 @@ internal sealed class EdmxReader
             }
         }
 
-        var clientName = _file.Options.ClientName is { } configured
-            ? CSharpIdentifier.ToPascalCase(configured)
-            : SpecNaming.ClientNameFromPath(_file.Path);
-        var clientNamespace = _file.Options.Namespace
-            ?? (string.IsNullOrEmpty(_file.Options.RootNamespace) ? clientName : _file.Options.RootNamespace + "." + clientName);
+        var clientName = SpecNaming.ClientName(_file);
 
         return new ClientModel(
             clientName,
-            CSharpIdentifier.ToNamespace(clientNamespace),
+            SpecNaming.Namespace(_file, clientName),
             NormalizeServicePath(_file.Options.ServicePath),
             ReadEnumLiteralStyle(),
             types.ToEquatableArray(),

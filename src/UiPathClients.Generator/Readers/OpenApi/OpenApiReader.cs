@@ -63,14 +63,10 @@ internal sealed class OpenApiReader
             DeclareNamed(entry.Key, entry.Value);
         }
 
-        var clientName = _file.Options.ClientName is { } configured
-            ? CSharpIdentifier.ToPascalCase(configured)
-            : SpecNaming.ClientNameFromPath(_file.Path);
-        var clientNamespace = _file.Options.Namespace
-            ?? (string.IsNullOrEmpty(_file.Options.RootNamespace) ? clientName : _file.Options.RootNamespace + "." + clientName);
+        var clientName = SpecNaming.ClientName(_file);
         var model = new ClientModel(
             clientName,
-            CSharpIdentifier.ToNamespace(clientNamespace),
+            SpecNaming.Namespace(_file, clientName),
             ServicePath: string.Empty,
             QualifiedEnumLiterals: false,
             _types.OrderBy(type => type.Name, StringComparer.Ordinal).ToEquatableArray(),
