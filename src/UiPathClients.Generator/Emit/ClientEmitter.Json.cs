@@ -80,6 +80,14 @@ internal sealed partial class ClientEmitter
             }
         }
 
+        foreach (var operation in _model.RestOperations)
+        {
+            foreach (var type in RestTypesUsed(operation))
+            {
+                NoteUse(type);
+            }
+        }
+
         foreach (var enumType in nullableEnums)
         {
             factories.Add(enumType + "?", $"{Metadata}NullableInfo<{enumType}>(options)");

@@ -100,6 +100,11 @@ internal sealed partial class ClientEmitter
             files.AddRange(EmitFilterSurfaces(cancellationToken));
             files.AddRange(EmitServiceClient(cancellationToken));
         }
+        else
+        {
+            files.AddRange(EmitRestClient(cancellationToken));
+        }
+
         return files.ToEquatableArray();
     }
 
@@ -161,6 +166,8 @@ internal sealed partial class ClientEmitter
         {
             _entitySetClassNames[set.Name] = clientScope.Claim(CSharpIdentifier.ToPascalCase(set.Name) + "Collection");
         }
+
+        AssignRestNames(clientScope);
     }
 
     private string HintName(TypeModel type, string folder)

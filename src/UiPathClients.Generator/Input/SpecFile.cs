@@ -26,4 +26,5 @@ internal sealed record SpecFile(string Path, SpecKind Kind, string Text, SpecOpt
 /// <param name="RootNamespace">The project's root namespace.</param>
 /// <param name="ServicePath">The OData service root relative to the client's base address (e.g. <c>odata/</c>), if set.</param>
 /// <param name="EnumLiterals">How enum members are written in URLs: <c>Qualified</c> (<c>NS.Type'Member'</c>, the default) or <c>Plain</c> (<c>'Member'</c>).</param>
-internal sealed record SpecOptions(string? ClientName, string? Namespace, string? RootNamespace, string? ServicePath = null, string? EnumLiterals = null);
+/// <param name="Conventions">Service conventions to apply (<c>CommunicationsMining</c>), if set.</param>
+internal sealed record SpecOptions(string? ClientName, string? Namespace, string? RootNamespace, string? ServicePath = null, string? EnumLiterals = null, string? Conventions = null);

@@ -14,6 +14,7 @@ internal static class SpecFileSelector
     private const string NamespaceMetadata = "build_metadata.AdditionalFiles.Namespace";
     private const string ServicePathMetadata = "build_metadata.AdditionalFiles.ServicePath";
     private const string EnumLiteralsMetadata = "build_metadata.AdditionalFiles.EnumLiterals";
+    private const string ConventionsMetadata = "build_metadata.AdditionalFiles.Conventions";
     private const string RootNamespaceProperty = "build_property.RootNamespace";
 
     /// <summary>Cheap filter on the path only; runs for every additional file of the project.</summary>
@@ -57,7 +58,8 @@ internal static class SpecFileSelector
             Namespace: Read(fileOptions, NamespaceMetadata),
             RootNamespace: Read(optionsProvider.GlobalOptions, RootNamespaceProperty),
             ServicePath: Read(fileOptions, ServicePathMetadata),
-            EnumLiterals: Read(fileOptions, EnumLiteralsMetadata));
+            EnumLiterals: Read(fileOptions, EnumLiteralsMetadata),
+            Conventions: Read(fileOptions, ConventionsMetadata));
 
         return new SpecFile(file.Path, kind.Value, content, options);
     }

@@ -17,7 +17,10 @@ namespace UiPathClients.Generator.Model;
 /// <param name="EntitySets">Entity sets and singletons of the entity container.</param>
 /// <param name="Operations">Actions and functions, bound and unbound, in document order.</param>
 /// <param name="OperationImports">Action and function imports of the entity container.</param>
-/// <param name="Style">OData (entity sets, filters, the OData service client) or REST (OpenAPI: models only, so far).</param>
+/// <param name="Style">OData (entity sets, filters, the OData service client) or REST (OpenAPI: models and operations).</param>
+/// <param name="RestOperations">REST style: the operations of every path, in path and method order.</param>
+/// <param name="DefaultServer">REST style: the first absolute server URL of the description, if any (documentation only).</param>
+/// <param name="Conventions">Service conventions the client applies on top of the description.</param>
 internal sealed record ClientModel(
     string ClientName,
     string Namespace,
@@ -27,7 +30,23 @@ internal sealed record ClientModel(
     EquatableArray<EntitySetModel> EntitySets,
     EquatableArray<OperationModel> Operations,
     EquatableArray<OperationImportModel> OperationImports,
-    ApiStyle Style = ApiStyle.OData);
+    ApiStyle Style = ApiStyle.OData,
+    EquatableArray<RestOperationModel> RestOperations = default,
+    string? DefaultServer = null,
+    ServiceConventions Conventions = ServiceConventions.None);
+
+/// <summary>Conventions of a particular service that its description cannot express.</summary>
+internal enum ServiceConventions
+{
+    /// <summary>The description says everything.</summary>
+    None,
+
+    /// <summary>
+    /// Communications Mining: answers are envelopes <c>{"status": "ok", …}</c> whose one payload methods return,
+    /// errors are <c>{"status": "error", "message": …}</c>, list endpoints page with <c>continuation</c>.
+    /// </summary>
+    CommunicationsMining,
+}
 
 /// <summary>What kind of service a spec describes, which decides what is emitted beside the types.</summary>
 internal enum ApiStyle

@@ -21,7 +21,7 @@ namespace UiPathClients.Generator.Readers.OpenApi;
 /// Microsoft.OpenApi's own errors and warnings become UIPC0010/UIPC0011 with the JSON pointer it reports;
 /// it gives no line numbers, so those diagnostics point at the start of the file.
 /// </remarks>
-internal sealed class OpenApiReader
+internal sealed partial class OpenApiReader
 {
     /// <summary>The pseudo-namespace of every OpenAPI schema: OpenAPI has one flat namespace.</summary>
     private const string SchemaNamespace = "OpenApi";
@@ -63,6 +63,7 @@ internal sealed class OpenApiReader
             DeclareNamed(entry.Key, entry.Value);
         }
 
+        var operations = ReadOperations(document);
         var clientName = SpecNaming.ClientName(_file);
         var model = new ClientModel(
             clientName,
@@ -73,7 +74,10 @@ internal sealed class OpenApiReader
             EquatableArray<EntitySetModel>.Empty,
             EquatableArray<OperationModel>.Empty,
             EquatableArray<OperationImportModel>.Empty,
-            ApiStyle.Rest);
+            ApiStyle.Rest,
+            operations.ToEquatableArray(),
+            AbsoluteServer(document),
+            ReadConventions());
         return new ReadResult(_file.Path, model, _diagnostics.ToEquatableArray());
     }
 

@@ -1,0 +1,730 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
+
+namespace UiPathClients.Generator.Emit;
+
+/// <summary>
+/// The REST client of an OpenAPI description: a root client with one sub-client per group (first tag, else
+/// first path segment), each with one method per operation on the runtime's <c>RestConnection</c>. Every
+/// operation has a private request builder, a method returning the body and one returning the whole answer.
+/// </summary>
+internal sealed partial class ClientEmitter
+{
+    private const string Rest = "global::UiPathClients.Runtime.Rest.";
+
+    /// <summary>Names the operation methods use for their own parameters and lambda parameters.</summary>
+    private static readonly string[] RestLocalNames = { "cancellationToken", "continuation", "token", "sequenceId", "process", "maxBatches", "page", "batch" };
+
+    /// <summary>Words after which the group's noun is part of the meaning (<c>GetThreadsBySource</c>), so it stays.</summary>
+    private static readonly string[] Prepositions = { "By", "From", "In", "Of", "For", "To", "With", "On", "At", "Into", "Per" };
+
+    /// <summary>Headers the description may list as parameters but HTTP itself sets (OpenAPI says to ignore them).</summary>
+    private static readonly string[] ReservedHeaders = { "Accept", "Content-Type", "Authorization" };
+
+    private readonly Dictionary<string, string> _restGroupClassNames = new(StringComparer.Ordinal);
+
+    private void AssignRestNames(NameScope clientScope)
+    {
+        foreach (var group in RestGroups())
+        {
+            _restGroupClassNames[group.Key] = clientScope.Claim(GroupPropertyName(group.Key) + "Client");
+        }
+    }
+
+    private IEnumerable<IGrouping<string, RestOperationModel>> RestGroups() =>
+        _model.RestOperations
+            .GroupBy(operation => GroupPropertyName(operation.Group), StringComparer.OrdinalIgnoreCase)
+            .OrderBy(group => group.Key, StringComparer.Ordinal);
+
+    private static string GroupPropertyName(string group) => CSharpIdentifier.ToPascalCase(group);
+
+    private IEnumerable<GeneratedFile> EmitRestClient(CancellationToken cancellationToken)
+    {
+        if (_model.RestOperations.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new GeneratedFile(_model.ClientName + "/" + _serviceClientName + ".g.cs", TemplateRenderer.RenderCodeFile(BuildRestClientView()));
+        foreach (var group in RestGroups())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var className = _restGroupClassNames[group.Key];
+            yield return new GeneratedFile(_model.ClientName + "/Operations/" + className + ".g.cs", TemplateRenderer.RenderCodeFile(BuildRestGroupView(group.Key, className, group.ToList())));
+        }
+    }
+
+    private CodeFileView BuildRestClientView()
+    {
+        var name = _serviceClientName;
+        var isCommunicationsMining = _model.Conventions == ServiceConventions.CommunicationsMining;
+        var ensureSuccess = isCommunicationsMining ? "global::UiPathClients.Runtime.CommunicationsMining.CommunicationsMiningResponse.EnsureSuccessAsync" : "null";
+        var server = _model.DefaultServer is null ? "the API's server URL" : $"the API's server URL, e.g. <c>{DocComment.Escape(_model.DefaultServer)}</c>";
+        var members = new List<MemberView>();
+        if (_model.DefaultServer is not null)
+        {
+            members.Add(new CodeLines()
+                .Line("/// <summary>The first server URL of the API description; use it as the HTTP client's base address unless you talk to another deployment.</summary>")
+                .Line($"public const string DefaultServerUrl = {Literal(_model.DefaultServer)};")
+                .ToMember());
+        }
+
+        members.Add(new CodeLines()
+            .Line("/// <summary>Creates the client.</summary>")
+            .Line($"/// <param name=\"httpClient\">The HTTP client: its base address is {server}; its handlers authenticate, retry and log.</param>")
+            .Line($"public {name}(global::System.Net.Http.HttpClient httpClient)")
+            .Indent().Line($": this(new {Rest}RestConnection(httpClient, global::{_model.Namespace}.{_jsonMetadataName}.Default, {ensureSuccess}))").Outdent()
+            .Open().Close()
+            .ToMember());
+
+        var groups = RestGroups().ToList();
+        var scope = new NameScope(new[] { "Connection", name }.Concat(ObjectMemberNames));
+        var accessors = groups.Select(group => (Group: group.Key, Property: scope.Claim(group.Key))).ToList();
+        var constructor = new CodeLines()
+            .Line("/// <summary>Creates the client over an existing connection.</summary>")
+            .Line($"public {name}({Rest}RestConnection connection)")
+            .Open()
+            .Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+        foreach (var (group, property) in accessors)
+        {
+            constructor.Line($"{property} = new global::{_model.Namespace}.{_restGroupClassNames[group]}(connection);");
+        }
+
+        members.Add(constructor.Close().ToMember());
+        members.Add(new CodeLines()
+            .Line("/// <summary>The connection every request goes through.</summary>")
+            .Line($"public {Rest}RestConnection Connection {{ get; }}")
+            .ToMember());
+        foreach (var (group, property) in accessors)
+        {
+            members.Add(new CodeLines()
+                .Line($"/// <summary>The <c>{DocComment.Escape(group)}</c> operations.</summary>")
+                .Line($"public global::{_model.Namespace}.{_restGroupClassNames[group]} {property} {{ get; }}")
+                .ToMember());
+        }
+
+        return new CodeFileView
+        {
+            Namespace = _model.Namespace,
+            GeneratorVersion = _generatorVersion,
+            DocLines = new[]
+            {
+                "/// <summary>",
+                $"/// The typed client of the <c>{DocComment.Escape(_model.ClientName)}</c> API: one property per group of operations.",
+                "/// Cheap to create; share the <see cref=\"global::System.Net.Http.HttpClient\"/>.",
+                "/// </summary>",
+            },
+            Declaration = $"public sealed partial class {name}",
+            Members = members,
+        };
+    }
+
+    private CodeFileView BuildRestGroupView(string group, string className, List<RestOperationModel> operations)
+    {
+        var members = new List<MemberView>
+        {
+            new CodeLines()
+                .Line("/// <summary>Creates the operations client.</summary>")
+                .Line($"public {className}({Rest}RestConnection connection)")
+                .Open()
+                .Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));")
+                .Close()
+                .ToMember(),
+            new CodeLines()
+                .Line("/// <summary>The connection every request goes through.</summary>")
+                .Line($"public {Rest}RestConnection Connection {{ get; }}")
+                .ToMember(),
+        };
+
+        var scope = new NameScope(new[] { "Connection", className }.Concat(ObjectMemberNames), StringComparer.Ordinal);
+        var methods = new List<RestMethod>();
+        foreach (var (operation, baseName) in OperationBaseNames(group, operations))
+        {
+            var method = new RestMethod(operation, this, baseName, scope);
+            methods.Add(method);
+            members.AddRange(method.Members());
+        }
+
+        if (_model.Conventions == ServiceConventions.CommunicationsMining)
+        {
+            members.AddRange(StreamProcessors(methods, scope));
+        }
+
+        return new CodeFileView
+        {
+            Namespace = _model.Namespace,
+            GeneratorVersion = _generatorVersion,
+            DocLines = new[] { $"/// <summary>The <c>{DocComment.Escape(group)}</c> operations of <see cref=\"global::{_model.Namespace}.{_serviceClientName}\"/>.</summary>" },
+            Declaration = $"public sealed partial class {className}",
+            Members = members,
+        };
+    }
+
+    /// <summary>
+    /// Method names without the group: <c>Jobs_GetById</c> in <c>Jobs</c> → <c>GetById</c>, <c>getDataset</c> in
+    /// <c>Datasets</c> → <c>Get</c>. A name that would then clash with another operation's keeps its full form.
+    /// </summary>
+    private static IEnumerable<(RestOperationModel Operation, string BaseName)> OperationBaseNames(string group, List<RestOperationModel> operations)
+    {
+        var candidates = operations.Select(operation =>
+        {
+            var full = CSharpIdentifier.ToPascalCase(operation.Name);
+            return (Operation: operation, Full: full, Short: WithoutGroupNoun(WithoutGroupPrefix(full, group), group));
+        }).ToList();
+        var shortCounts = candidates.GroupBy(candidate => candidate.Short, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return candidates.Select(candidate => (candidate.Operation, shortCounts[candidate.Short] == 1 ? candidate.Short : candidate.Full));
+    }
+
+    private static string WithoutGroupPrefix(string name, string group) =>
+        name.Length > group.Length && name.StartsWith(group, StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[group.Length])
+            ? name.Substring(group.Length)
+            : name;
+
+    private static string WithoutGroupNoun(string name, string group)
+    {
+        var nouns = new List<string> { group };
+        if (group.EndsWith("ies", StringComparison.Ordinal) && group.Length > 3)
+        {
+            nouns.Add(group.Substring(0, group.Length - 3) + "y");
+        }
+        else if (group.EndsWith("s", StringComparison.Ordinal) && group.Length > 1)
+        {
+            nouns.Add(group.Substring(0, group.Length - 1));
+        }
+
+        foreach (var noun in nouns)
+        {
+            for (var index = name.IndexOf(noun, 1, StringComparison.Ordinal); index > 0; index = name.IndexOf(noun, index + 1, StringComparison.Ordinal))
+            {
+                var end = index + noun.Length;
+                var atWordEnd = end == name.Length || char.IsUpper(name[end]) || char.IsDigit(name[end]);
+                var before = name.Substring(0, index);
+                if (atWordEnd && char.IsLower(before[before.Length - 1]) && !Prepositions.Any(word => before.EndsWith(word, StringComparison.Ordinal)))
+                {
+                    return before + name.Substring(end);
+                }
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// Communications Mining: a <c>…/fetch</c> operation answering <c>sequence_id</c>, <c>results</c> and
+    /// <c>is_end_sequence</c>, next to a <c>…/advance</c> operation taking <c>sequence_id</c>, gets a
+    /// <c>ProcessAsync</c> helper running the fetch → process → advance loop.
+    /// </summary>
+    private IEnumerable<MemberView> StreamProcessors(List<RestMethod> methods, NameScope scope)
+    {
+        foreach (var fetch in methods.Where(method => method.Operation.Path.EndsWith("/fetch", StringComparison.Ordinal) && method.Operation.Method == "POST"))
+        {
+            var prefix = fetch.Operation.Path.Substring(0, fetch.Operation.Path.Length - "/fetch".Length);
+            var advance = methods.FirstOrDefault(method => method.Operation.Path == prefix + "/advance" && method.Operation.Method == "POST");
+            var batchType = fetch.Operation.Success?.Type is { IsCollection: false, IsMap: false } success && _typesByQualifiedName.TryGetValue(success.QualifiedName, out var batch) ? batch : null;
+            var advanceBody = advance?.Operation.Body?.Type is { } body && _typesByQualifiedName.TryGetValue(body.QualifiedName, out var advanceType) ? advanceType : null;
+            if (advance is null || batchType is null || advanceBody is null
+                || AllProperties(batchType).FirstOrDefault(property => property.Name == "results") is not { Type.IsCollection: true } results
+                || !AllProperties(batchType).Any(property => property.Name == "sequence_id")
+                || !AllProperties(batchType).Any(property => property.Name == "is_end_sequence")
+                || !AllProperties(advanceBody).Any(property => property.Name == "sequence_id")
+                || fetch.PathParameters.Select(parameter => parameter.Model.Name).SequenceEqual(advance.PathParameters.Select(parameter => parameter.Model.Name)) is false
+                || fetch.Body is null)
+            {
+                continue;
+            }
+
+            var name = scope.Claim("ProcessAsync");
+            var batchFull = TypeFullName(batchType.QualifiedName);
+            var resultType = _typeMapper.MapSingle(results.Type.QualifiedName, results.Type.IsNullable);
+            var batchNames = PropertyNames(DeclaringType(batchType, "results"));
+            var pathArguments = string.Concat(fetch.PathParameters.Select(parameter => parameter.CSharpName + ", "));
+            var lines = new CodeLines()
+                .Line("/// <summary>")
+                .Line($"/// Runs the stream loop: fetches a batch (<see cref=\"{fetch.WithResponseName}\"/>), hands every result to")
+                .Line($"/// <paramref name=\"process\"/> in order, and only then advances past the batch (<see cref=\"{advance.WithResponseName}\"/>).")
+                .Line("/// A result that throws stops the loop without advancing, so that batch is fetched again next time; nothing is skipped.")
+                .Line("/// </summary>");
+            foreach (var parameter in fetch.PathParameters)
+            {
+                lines.Line($"/// <param name=\"{parameter.CSharpName}\">The <c>{DocComment.Escape(parameter.Model.Name)}</c> path parameter.</param>");
+            }
+
+            lines.Line($"/// <param name=\"{fetch.Body.CSharpName}\">The fetch request (batch size, filters).</param>")
+                .Line("/// <param name=\"process\">Processes one result; the stream advances past a batch only after all its results were processed.</param>")
+                .Line("/// <param name=\"maxBatches\">At most this many batches; <see langword=\"null\"/> to stop only at the end of the stream.</param>")
+                .Line("/// <param name=\"cancellationToken\">Cancels the loop; a batch that was not completely processed is not advanced.</param>")
+                .Line("/// <returns>How many results were processed.</returns>");
+            if (fetch.Operation.IsDeprecated || advance.Operation.IsDeprecated)
+            {
+                lines.Line("[global::System.Obsolete(\"The API description marks this operation deprecated.\")]");
+            }
+
+            lines.Line($"public global::System.Threading.Tasks.Task<int> {name}({string.Join(", ", fetch.PathParameters.Select(parameter => parameter.Declaration).Concat(new[] { fetch.Body.Declaration.Replace(" = default", string.Empty), $"global::System.Func<{resultType}, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> process", "int? maxBatches = null", CancellationTokenParameter }))}) =>")
+                .Indent()
+                .Line($"{Rest}StreamProcessing.ProcessAsync<{batchFull}, {resultType}>(")
+                .Indent()
+                .Line($"async token => (await {fetch.WithResponseName}({pathArguments}{fetch.Body.CSharpName}, token).ConfigureAwait(false)).Value,")
+                .Line($"batch => batch.{batchNames["results"]},")
+                .Line($"batch => batch.{PropertyNames(DeclaringType(batchType, "sequence_id"))["sequence_id"]},")
+                .Line($"batch => batch.{PropertyNames(DeclaringType(batchType, "is_end_sequence"))["is_end_sequence"]},")
+                .Line($"(sequenceId, token) => {advance.WithResponseName}({pathArguments}new {TypeFullName(advanceBody.QualifiedName)} {{ {PropertyNames(DeclaringType(advanceBody, "sequence_id"))["sequence_id"]} = sequenceId }}, token),")
+                .Line("process,")
+                .Line("maxBatches,")
+                .Line("cancellationToken);")
+                .Outdent()
+                .Outdent();
+            yield return lines.ToMember();
+        }
+    }
+
+    private IEnumerable<PropertyModel> AllProperties(TypeModel type)
+    {
+        for (TypeModel? current = type; current is not null; current = BaseOf(current))
+        {
+            foreach (var property in current.Properties)
+            {
+                yield return property;
+            }
+        }
+    }
+
+    private TypeModel DeclaringType(TypeModel type, string propertyName)
+    {
+        for (TypeModel? current = type; current is not null; current = BaseOf(current))
+        {
+            if (current.Properties.Any(property => property.Name == propertyName))
+            {
+                return current;
+            }
+        }
+
+        return type;
+    }
+
+    /// <summary>A property of a declared object type by its spec name, with the type that declares it.</summary>
+    private (TypeModel Declaring, PropertyModel Property)? FindProperty(string qualifiedName, string propertyName) =>
+        _typesByQualifiedName.TryGetValue(qualifiedName, out var type) && AllProperties(type).FirstOrDefault(property => property.Name == propertyName) is { } found
+            ? (DeclaringType(type, propertyName), found)
+            : null;
+
+    /// <summary>One operation's methods: the request builder, the body method, the whole-answer method and, when it pages, the enumerator.</summary>
+    private sealed class RestMethod
+    {
+        private readonly ClientEmitter _emitter;
+        private readonly string _baseName;
+        private readonly string _buildName;
+        private readonly string? _valueName;
+        private readonly string? _pagingName;
+        private readonly List<RestParameter> _parameters = new();
+
+        public RestMethod(RestOperationModel operation, ClientEmitter emitter, string baseName, NameScope scope)
+        {
+            Operation = operation;
+            _emitter = emitter;
+            _baseName = baseName;
+            var parameterScope = new NameScope(RestLocalNames);
+            foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Path))
+            {
+                _parameters.Add(new RestParameter(parameter, emitter, parameterScope));
+            }
+
+            // Path parameters in the order the path names them: the call reads like the URL.
+            _parameters.Sort((left, right) => operation.Path.IndexOf("{" + left.Model.Name + "}", StringComparison.Ordinal).CompareTo(operation.Path.IndexOf("{" + right.Model.Name + "}", StringComparison.Ordinal)));
+            if (operation.Body is { } body)
+            {
+                if (body.Encoding is BodyEncoding.Form or BodyEncoding.Multipart)
+                {
+                    _parameters.AddRange(body.Fields.Select(field => new RestParameter(field, emitter, parameterScope)));
+                }
+                else
+                {
+                    Body = new RestParameter(body, emitter, parameterScope);
+                    _parameters.Add(Body);
+                }
+            }
+
+            _parameters.AddRange(operation.Parameters
+                .Where(parameter => parameter.Location != ParameterLocation.Path)
+                .Where(parameter => !(parameter.Location == ParameterLocation.Header && ReservedHeaders.Any(header => string.Equals(header, parameter.Name, StringComparison.OrdinalIgnoreCase))))
+                .Select(parameter => new RestParameter(parameter, emitter, parameterScope)));
+
+            // Required parameters first, C# needs optional ones last; the order among each keeps the description's.
+            var ordered = _parameters.Where(parameter => parameter.IsRequired).Concat(_parameters.Where(parameter => !parameter.IsRequired)).ToList();
+            _parameters.Clear();
+            _parameters.AddRange(ordered);
+
+            IsDownload = operation.Success?.Encoding == BodyEncoding.Binary;
+            _buildName = scope.Claim("Create" + baseName + "Request");
+            if (IsDownload)
+            {
+                WithResponseName = scope.Claim(baseName + "Async");
+            }
+            else
+            {
+                _valueName = scope.Claim(baseName + "Async");
+                WithResponseName = scope.Claim(baseName + "WithResponseAsync");
+            }
+
+            Envelope = emitter._model.Conventions == ServiceConventions.CommunicationsMining ? emitter.EnvelopePayload(operation) : null;
+            Paging = emitter._model.Conventions == ServiceConventions.CommunicationsMining ? emitter.ContinuationPaging(operation, this) : null;
+            if (Paging is not null)
+            {
+                _pagingName = scope.Claim(baseName + "AllAsync");
+            }
+        }
+
+        public RestOperationModel Operation { get; }
+
+        public RestParameter? Body { get; }
+
+        public bool IsDownload { get; }
+
+        public string WithResponseName { get; }
+
+        public IEnumerable<RestParameter> PathParameters => _parameters.Where(parameter => parameter.Model.Location == ParameterLocation.Path);
+
+        public IReadOnlyList<RestParameter> Parameters => _parameters;
+
+        /// <summary>The envelope's payload: the one property besides <c>status</c>; absent when the answer is not such an envelope.</summary>
+        public EnvelopeShape? Envelope { get; }
+
+        public PagingShape? Paging { get; }
+
+        public IEnumerable<MemberView> Members()
+        {
+            yield return BuildRequestMethod();
+            if (IsDownload)
+            {
+                yield return PublicMethod(WithResponseName, $"global::System.Threading.Tasks.Task<{Rest}RestStreamResponse>", $"{_buildName}({Arguments()}).SendForStreamAsync(cancellationToken)", "The answer, its body unbuffered: dispose it once the content is read.");
+                yield break;
+            }
+
+            var (responseType, send, valueType, valueExpression) = Shapes();
+            yield return PublicMethod(_valueName!, valueType, valueExpression, "The answer's body.", isAsync: valueType != responseType && valueExpression.StartsWith("(await", StringComparison.Ordinal));
+            yield return PublicMethod(WithResponseName, responseType, $"{_buildName}({Arguments()}).{send}(cancellationToken)", "The whole answer: status, headers, <c>Server-Timing</c> and body.");
+            if (Paging is { } paging)
+            {
+                yield return PagingMethod(paging);
+            }
+        }
+
+        private (string ResponseType, string Send, string ValueType, string ValueExpression) Shapes()
+        {
+            var success = Operation.Success;
+            var call = $"{WithResponseName}({string.Concat(_parameters.Select(parameter => parameter.CSharpName + ", "))}cancellationToken)";
+            if (success?.Encoding == BodyEncoding.Text)
+            {
+                return ($"global::System.Threading.Tasks.Task<{Rest}RestResponse<string>>", "SendForTextAsync", "global::System.Threading.Tasks.Task<string>", $"(await {call}.ConfigureAwait(false)).Value");
+            }
+
+            if (success?.Type is not { } type)
+            {
+                return ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync", "global::System.Threading.Tasks.Task", call);
+            }
+
+            var bodyType = _emitter._typeMapper.Map(type);
+            var response = $"global::System.Threading.Tasks.Task<{Rest}RestResponse<{bodyType}>>";
+            var send = $"SendAsync<{bodyType}>";
+            return Envelope switch
+            {
+                { PropertyName: null } => (response, send, "global::System.Threading.Tasks.Task", call),
+                { } envelope => (response, send, $"global::System.Threading.Tasks.Task<{envelope.Type}>", $"(await {call}.ConfigureAwait(false)).Value.{envelope.PropertyName}"),
+                _ => (response, send, $"global::System.Threading.Tasks.Task<{bodyType}>", $"(await {call}.ConfigureAwait(false)).Value"),
+            };
+        }
+
+        private MemberView BuildRequestMethod()
+        {
+            var lines = new CodeLines()
+                .Line($"private {Rest}RestRequest {_buildName}({string.Join(", ", _parameters.Select(parameter => parameter.PlainDeclaration))})")
+                .Open()
+                .Line($"var request = Connection.CreateRequest({Literal(Operation.Method)}, {Literal(Operation.Path)});");
+            foreach (var parameter in _parameters)
+            {
+                lines.Line(parameter.Apply("request"));
+            }
+
+            foreach (var error in Operation.Errors)
+            {
+                lines.Line($"request.WithError<{_emitter._typeMapper.Map(error.Type!)}>({Literal(error.StatusCode)});");
+            }
+
+            return lines.Line("return request;").Close().ToMember();
+        }
+
+        private MemberView PublicMethod(string name, string returnType, string expression, string returns, bool isAsync = false)
+        {
+            var lines = new CodeLines().Lines(Documentation(returns));
+            if (Operation.IsDeprecated)
+            {
+                lines.Line("[global::System.Obsolete(\"The API description marks this operation deprecated.\")]");
+            }
+
+            var declaration = string.Join(", ", _parameters.Select(parameter => parameter.Declaration).Concat(new[] { CancellationTokenParameter }));
+            return lines
+                .Line($"public {(isAsync ? "async " : string.Empty)}{returnType} {name}({declaration}) =>")
+                .Indent().Line(expression + ";").Outdent()
+                .ToMember();
+        }
+
+        private MemberView PagingMethod(PagingShape paging)
+        {
+            var lines = new CodeLines().Lines(Documentation($"Every <c>{DocComment.Escape(paging.ItemsJsonName)}</c> item of every page, requesting the next page (<c>continuation</c>) only when the previous one is consumed."));
+            if (Operation.IsDeprecated)
+            {
+                lines.Line("[global::System.Obsolete(\"The API description marks this operation deprecated.\")]");
+            }
+
+            var declaration = string.Join(", ", _parameters.Select(parameter => parameter.Declaration).Concat(new[] { CancellationTokenParameter }));
+            var pageArguments = string.Join(", ", _parameters.Select(parameter => parameter == paging.TokenParameter ? "continuation" : parameter.CSharpName));
+            var (responseType, send, _, _) = Shapes();
+            var pageType = responseType.Substring("global::System.Threading.Tasks.Task<".Length).TrimEnd('>') + ">";
+            var fetch = paging.TokenParameter is null
+                ? $"{_buildName}({pageArguments}).WithJsonBodyProperty({Literal(paging.RequestTokenJsonName)}, continuation).{send}(token)"
+                : $"{_buildName}({pageArguments}).{send}(token)";
+            return lines
+                .Line($"public global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType}> {_pagingName}({declaration}) =>")
+                .Indent()
+                .Line($"{Rest}ContinuationPaging.EnumerateAsync<{pageType}, {paging.ItemType}>(")
+                .Indent()
+                .Line(paging.FirstToken + ",")
+                .Line($"(continuation, token) => {fetch},")
+                .Line($"page => page.Value.{paging.ItemsProperty},")
+                .Line($"page => page.Value.{paging.NextTokenProperty},")
+                .Line("cancellationToken);")
+                .Outdent()
+                .Outdent()
+                .ToMember();
+        }
+
+        private List<string> Documentation(string returns)
+        {
+            var remarks = new List<string> { $"<c>{DocComment.Escape(Operation.Method)} {DocComment.Escape(Operation.Path)}</c> (<c>{DocComment.Escape(Operation.Name)}</c>)." };
+            var lines = new List<string>(DocComment.Lines(Operation.Documentation, $"Calls <c>{DocComment.Escape(Operation.Name)}</c>.", remarks));
+            foreach (var parameter in _parameters)
+            {
+                lines.Add($"/// <param name=\"{parameter.CSharpName.TrimStart('@')}\">{parameter.Summary}</param>");
+            }
+
+            lines.Add("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+            lines.Add($"/// <returns>{returns}</returns>");
+            if (_emitter._model.Conventions == ServiceConventions.CommunicationsMining)
+            {
+                lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningException\">The service answered with an error (<c>\"status\": \"error\"</c>).</exception>");
+                lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningTransportException\">The request did not reach the service, or something on the way answered instead.</exception>");
+            }
+
+            lines.Add($"/// <exception cref=\"{Rest}RestApiException\">The service answered with an error status{(Operation.Errors.Count > 0 ? " (a declared error body throws the typed <see cref=\"" + Rest + "RestApiException{TError}\"/>)" : string.Empty)}.</exception>");
+            return lines;
+        }
+
+        private string Arguments() => string.Join(", ", _parameters.Select(parameter => parameter.CSharpName));
+    }
+
+    /// <summary>One C# parameter of an operation method: a path/query/header/cookie parameter, a body field, or the body.</summary>
+    private sealed class RestParameter
+    {
+        private readonly string _type;
+        private readonly string _apply;
+
+        public RestParameter(RestParameterModel model, ClientEmitter emitter, NameScope scope)
+        {
+            Model = model;
+            IsRequired = model.IsRequired;
+            CSharpName = CSharpIdentifier.EscapeKeyword(scope.Claim(Camel(model.Name)));
+            Summary = model.Documentation.Description is { Length: > 0 } description
+                ? DocComment.Escape(description).Replace("\r", " ").Replace("\n", " ")
+                : $"The <c>{DocComment.Escape(model.Name)}</c> {LocationWord(model.Location)}.";
+            var name = Literal(model.Name);
+            if (model.Type.QualifiedName == "Edm.Stream")
+            {
+                _type = model.Type.IsCollection ? $"global::System.Collections.Generic.IEnumerable<{Rest}RestFile>" : $"{Rest}RestFile";
+                _apply = model.Type.IsCollection ? $"WithMultipartFiles({name}, {CSharpName})" : $"WithMultipartFile({name}, {CSharpName})";
+            }
+            else
+            {
+                _type = emitter._typeMapper.Map(model.Type);
+                _apply = model.Location switch
+                {
+                    ParameterLocation.Path => $"WithPath({name}, {CSharpName}{StyleArguments(model, ParameterStyle.Simple, defaultExplode: false)})",
+                    ParameterLocation.Query => $"WithQuery({name}, {CSharpName}{StyleArguments(model, ParameterStyle.Form, defaultExplode: true)})",
+                    ParameterLocation.Header => $"WithHeader({name}, {CSharpName}{(model.Explode ? ", explode: true" : string.Empty)})",
+                    ParameterLocation.Cookie => $"WithCookie({name}, {CSharpName}{(model.Explode ? string.Empty : ", explode: false")})",
+                    _ => $"{(emitter.IsMultipartField(model) ? "WithMultipartField" : "WithFormField")}({name}, {CSharpName})",
+                };
+            }
+
+            if (!IsRequired && !_type.EndsWith("?", StringComparison.Ordinal))
+            {
+                _type += "?";
+            }
+        }
+
+        public RestParameter(RestBodyModel body, ClientEmitter emitter, NameScope scope)
+        {
+            IsRequired = body.IsRequired;
+            CSharpName = scope.Claim("body");
+            Model = new RestParameterModel("body", ParameterLocation.Field, body.Type ?? new TypeReference("Edm.String", false, !body.IsRequired), body.IsRequired, ParameterStyle.Form, Explode: false, IsDeprecated: false, body.Documentation);
+            Summary = body.Documentation.Description is { Length: > 0 } description
+                ? DocComment.Escape(description).Replace("\r", " ").Replace("\n", " ")
+                : $"The request body (<c>{DocComment.Escape(body.MediaType)}</c>).";
+            var mediaType = Literal(body.MediaType);
+            (_type, _apply) = body.Encoding switch
+            {
+                BodyEncoding.Json => (emitter._typeMapper.Map(body.Type!), $"WithJsonBody({CSharpName}, {mediaType})"),
+                BodyEncoding.Text => ("string", $"WithTextBody({CSharpName}, {mediaType})"),
+                _ => ("global::System.IO.Stream", $"WithStreamBody({CSharpName}, {mediaType})"),
+            };
+            if (!IsRequired && !_type.EndsWith("?", StringComparison.Ordinal))
+            {
+                _type += "?";
+            }
+        }
+
+        public RestParameterModel Model { get; }
+
+        public bool IsRequired { get; }
+
+        public string CSharpName { get; }
+
+        public string Summary { get; }
+
+        /// <summary>As declared on public methods: optional ones default to null.</summary>
+        public string Declaration => _type + " " + CSharpName + (IsRequired ? string.Empty : " = default");
+
+        /// <summary>As declared on the private request builder: every argument is passed.</summary>
+        public string PlainDeclaration => _type + " " + CSharpName;
+
+        public string Apply(string request) => request + "." + _apply + ";";
+
+        private static string StyleArguments(RestParameterModel model, ParameterStyle defaultStyle, bool defaultExplode)
+        {
+            var arguments = string.Empty;
+            if (model.Style != defaultStyle)
+            {
+                arguments += $", {Rest}ParameterStyle.{model.Style}";
+            }
+
+            if (model.Explode != defaultExplode)
+            {
+                arguments += $", explode: {(model.Explode ? "true" : "false")}";
+            }
+
+            return arguments;
+        }
+
+        private static string LocationWord(ParameterLocation location) => location switch
+        {
+            ParameterLocation.Path => "path parameter",
+            ParameterLocation.Query => "query parameter",
+            ParameterLocation.Header => "header",
+            ParameterLocation.Cookie => "cookie",
+            _ => "field",
+        };
+
+        private static string Camel(string name)
+        {
+            var pascal = CSharpIdentifier.ToPascalCase(name);
+            return pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        }
+    }
+
+    /// <summary>Every type a REST operation serializes or reads, so the JSON metadata knows its list and nullable forms.</summary>
+    private static IEnumerable<TypeReference> RestTypesUsed(RestOperationModel operation)
+    {
+        var fields = operation.Body?.Fields ?? EquatableArray<RestParameterModel>.Empty;
+        foreach (var parameter in operation.Parameters.Concat(fields).Where(parameter => parameter.Type.QualifiedName != "Edm.Stream"))
+        {
+            // Optional scalars are passed as their nullable form (for lists and maps, nullability is the items').
+            yield return parameter.IsRequired || parameter.Type.IsCollection || parameter.Type.IsMap ? parameter.Type : parameter.Type with { IsNullable = true };
+        }
+
+        if (operation.Body?.Type is { } body)
+        {
+            yield return body;
+        }
+
+        foreach (var response in operation.Errors.Concat(operation.Success is null ? Enumerable.Empty<RestResponseModel>() : new[] { operation.Success }))
+        {
+            if (response.Type is { } type)
+            {
+                yield return type;
+            }
+        }
+    }
+
+    private bool IsMultipartField(RestParameterModel field) =>
+        _model.RestOperations.Any(operation => operation.Body is { Encoding: BodyEncoding.Multipart } body && body.Fields.Contains(field));
+
+    /// <summary>The one payload property of a <c>{"status": "ok", …}</c> answer, if the answer is such an envelope.</summary>
+    private EnvelopeShape? EnvelopePayload(RestOperationModel operation)
+    {
+        if (operation.Success?.Type is not { IsCollection: false, IsMap: false } type
+            || !_typesByQualifiedName.TryGetValue(type.QualifiedName, out var response)
+            || response.Kind != TypeKind.Complex)
+        {
+            return null;
+        }
+
+        var properties = AllProperties(response).ToList();
+        if (!properties.Any(property => property.Name == "status"))
+        {
+            return null;
+        }
+
+        var payload = properties.Where(property => property.Name != "status").ToList();
+        return payload.Count switch
+        {
+            0 => new EnvelopeShape(null, null),
+            1 => new EnvelopeShape(PropertyNames(DeclaringType(response, payload[0].Name))[payload[0].Name], _typeMapper.Map(payload[0].Type)),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Communications Mining pages with a <c>continuation</c> token: the answer has it beside one list, the request
+    /// takes it back as a body property or as the <c>after</c>/<c>continuation</c> query parameter.
+    /// </summary>
+    private PagingShape? ContinuationPaging(RestOperationModel operation, RestMethod method)
+    {
+        if (operation.Success?.Type is not { IsCollection: false, IsMap: false } type
+            || !_typesByQualifiedName.TryGetValue(type.QualifiedName, out var response)
+            || FindProperty(response.QualifiedName, "continuation") is not { } next
+            || next.Property.Type.QualifiedName != "Edm.String")
+        {
+            return null;
+        }
+
+        var lists = AllProperties(response).Where(property => property.Type.IsCollection).ToList();
+        if (lists.Count != 1)
+        {
+            return null;
+        }
+
+        var items = lists[0];
+        var itemsName = PropertyNames(DeclaringType(response, items.Name))[items.Name];
+        var nextName = PropertyNames(next.Declaring)["continuation"];
+        var itemType = _typeMapper.MapSingle(items.Type.QualifiedName, items.Type.IsNullable);
+        var tokenParameter = method.Parameters.FirstOrDefault(parameter => parameter.Model.Location == ParameterLocation.Query && parameter.Model.Name is "after" or "continuation" && !parameter.IsRequired);
+        if (tokenParameter is not null)
+        {
+            return new PagingShape(items.Name, itemsName, nextName, itemType, tokenParameter, tokenParameter.CSharpName, RequestTokenJsonName: tokenParameter.Model.Name);
+        }
+
+        if (method.Body is { } body && body.Model.Type.QualifiedName is var bodyType && FindProperty(bodyType, "continuation") is { } requestToken)
+        {
+            var tokenProperty = PropertyNames(requestToken.Declaring)["continuation"];
+            return new PagingShape(items.Name, itemsName, nextName, itemType, null, $"{body.CSharpName}{(body.IsRequired ? string.Empty : "?")}.{tokenProperty}", "continuation");
+        }
+
+        return null;
+    }
+
+    private sealed record EnvelopeShape(string? PropertyName, string? Type);
+
+    private sealed record PagingShape(string ItemsJsonName, string ItemsProperty, string NextTokenProperty, string ItemType, RestParameter? TokenParameter, string FirstToken, string RequestTokenJsonName);
+}

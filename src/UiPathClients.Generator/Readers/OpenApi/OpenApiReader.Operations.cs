@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.OpenApi;
+using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
+
+namespace UiPathClients.Generator.Readers.OpenApi;
+
+/// <summary>
+/// The operations half of the reader: every path item method becomes a <see cref="RestOperationModel"/>
+/// with its parameters, body and responses; inline schemas they use become types named after the operation.
+/// </summary>
+internal sealed partial class OpenApiReader
+{
+    private static readonly char[] PathSeparator = { '/' };
+
+    private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE" };
+
+    private List<RestOperationModel> ReadOperations(OpenApiDocument document)
+    {
+        var operations = new List<RestOperationModel>();
+        foreach (var path in (document.Paths ?? new OpenApiPaths()).OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            var pathParameters = path.Value.Parameters ?? new List<IOpenApiParameter>();
+            var methods = (path.Value.Operations ?? new Dictionary<System.Net.Http.HttpMethod, OpenApiOperation>())
+                .Select(entry => (Method: entry.Key.Method.ToUpperInvariant(), Operation: entry.Value))
+                .OrderBy(entry => Array.IndexOf(MethodOrder, entry.Method) is var index and >= 0 ? index : MethodOrder.Length)
+                .ThenBy(entry => entry.Method, StringComparer.Ordinal);
+            foreach (var (method, operation) in methods)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                operations.Add(ReadOperation(path.Key, pathParameters, method, operation));
+            }
+        }
+
+        return operations;
+    }
+
+    private RestOperationModel ReadOperation(string path, IList<IOpenApiParameter> pathParameters, string method, OpenApiOperation operation)
+    {
+        var name = string.IsNullOrWhiteSpace(operation.OperationId) ? NameFromRoute(method, path) : operation.OperationId!.Trim();
+        var typeName = CSharpIdentifier.ToPascalCase(name);
+
+        // Operation parameters override path-item parameters of the same name and location.
+        var declared = (operation.Parameters ?? new List<IOpenApiParameter>()).ToList();
+        var merged = pathParameters
+            .Where(inherited => !declared.Any(own => own.Name == inherited.Name && own.In == inherited.In))
+            .Concat(declared)
+            .Where(parameter => parameter.Name is not null && parameter.In is not null and not Microsoft.OpenApi.ParameterLocation.QueryString)
+            .Select(parameter => ReadParameter(parameter, typeName))
+            .ToEquatableArray();
+
+        var responses = (operation.Responses ?? new OpenApiResponses()).ToList();
+        var successes = responses.Where(entry => entry.Key.StartsWith("2", StringComparison.Ordinal)).OrderBy(entry => entry.Key, StringComparer.Ordinal).ToList();
+        if (successes.Count == 0)
+        {
+            // A description with no 2xx at all (some only declare "default") means "default" is the answer.
+            successes = responses.Where(entry => entry.Key == "default").ToList();
+        }
+
+        var success = successes
+            .Select(entry => ReadResponse(entry.Key, entry.Value, typeName + "Response"))
+            .OrderBy(response => response.Encoding is null ? 1 : 0)
+            .FirstOrDefault();
+        var errors = responses
+            .Where(entry => !entry.Key.StartsWith("2", StringComparison.Ordinal) && !entry.Key.StartsWith("1", StringComparison.Ordinal) && !entry.Key.StartsWith("3", StringComparison.Ordinal))
+            .Where(entry => !(entry.Key == "default" && success?.StatusCode == "default"))
+            .OrderBy(entry => entry.Key == "default" ? 1 : 0)
+            .ThenBy(entry => entry.Key, StringComparer.Ordinal)
+            .Select(entry => ReadResponse(entry.Key, entry.Value, typeName + CSharpIdentifier.ToPascalCase(entry.Key) + "Error"))
+            .Where(response => response.Type is not null)
+            .ToEquatableArray();
+
+        return new RestOperationModel(
+            GroupOf(operation, path),
+            name,
+            method,
+            path,
+            merged,
+            operation.RequestBody is { } body ? ReadBody(body, typeName) : null,
+            success,
+            errors,
+            operation.Deprecated,
+            OperationDoc(operation));
+    }
+
+    private RestParameterModel ReadParameter(IOpenApiParameter parameter, string operationTypeName)
+    {
+        var schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
+        var location = parameter.In switch
+        {
+            Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,
+            Microsoft.OpenApi.ParameterLocation.Header => Model.ParameterLocation.Header,
+            Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
+            _ => Model.ParameterLocation.Query,
+        };
+
+        // Path parameters are always required, whatever the description says.
+        var required = parameter.Required || location == Model.ParameterLocation.Path;
+        var type = schema is null
+            ? new TypeReference("Edm.String", false, !required)
+            : Reference(schema, operationTypeName + CSharpIdentifier.ToPascalCase(parameter.Name!), optional: !required);
+        return new RestParameterModel(
+            parameter.Name!,
+            location,
+            type,
+            required,
+            Style(parameter.Style, location),
+            parameter.Explode,
+            parameter.Deprecated,
+            Text(parameter.Description));
+    }
+
+    private static Model.ParameterStyle Style(Microsoft.OpenApi.ParameterStyle? style, Model.ParameterLocation location) => style switch
+    {
+        Microsoft.OpenApi.ParameterStyle.Label => Model.ParameterStyle.Label,
+        Microsoft.OpenApi.ParameterStyle.Matrix => Model.ParameterStyle.Matrix,
+        Microsoft.OpenApi.ParameterStyle.Form or Microsoft.OpenApi.ParameterStyle.Cookie => Model.ParameterStyle.Form,
+        Microsoft.OpenApi.ParameterStyle.SpaceDelimited => Model.ParameterStyle.SpaceDelimited,
+        Microsoft.OpenApi.ParameterStyle.PipeDelimited => Model.ParameterStyle.PipeDelimited,
+        Microsoft.OpenApi.ParameterStyle.DeepObject => Model.ParameterStyle.DeepObject,
+        Microsoft.OpenApi.ParameterStyle.Simple => Model.ParameterStyle.Simple,
+        _ => location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? Model.ParameterStyle.Form : Model.ParameterStyle.Simple,
+    };
+
+    private RestBodyModel? ReadBody(IOpenApiRequestBody body, string operationTypeName)
+    {
+        var content = body.Content ?? new Dictionary<string, IOpenApiMediaType>();
+        if (content.Count == 0)
+        {
+            return null;
+        }
+
+        // JSON first: it carries the typed model. Then the encodings that still let the client send fields.
+        var (mediaType, media) = content
+            .Select(entry => (MediaType: entry.Key, Media: entry.Value))
+            .OrderBy(entry => BodyPreference(Encoding(entry.MediaType, entry.Media.Schema)))
+            .First();
+        var encoding = Encoding(mediaType, media.Schema);
+        var documentation = Text(body.Description);
+        var bodyName = operationTypeName + "Request";
+        switch (encoding)
+        {
+            case BodyEncoding.Json when media.Schema is { } schema:
+                return new RestBodyModel(encoding, mediaType, Reference(schema, bodyName, optional: !body.Required), EquatableArray<RestParameterModel>.Empty, body.Required, documentation);
+            case BodyEncoding.Form or BodyEncoding.Multipart when media.Schema is { } schema && Resolve(schema) is { } resolved && IsObject(resolved):
+                return new RestBodyModel(encoding, mediaType, null, Fields(resolved, encoding, bodyName), body.Required, documentation);
+            case BodyEncoding.Text:
+                return new RestBodyModel(encoding, mediaType, null, EquatableArray<RestParameterModel>.Empty, body.Required, documentation);
+            default:
+                // A JSON body without a schema, or a form whose fields are unknown: the caller sends raw content.
+                return new RestBodyModel(BodyEncoding.Binary, mediaType, null, EquatableArray<RestParameterModel>.Empty, body.Required, documentation);
+        }
+    }
+
+    /// <summary>The properties of a form or multipart body, each a method parameter; binary ones are files in multipart.</summary>
+    private EquatableArray<RestParameterModel> Fields(IOpenApiSchema schema, BodyEncoding encoding, string bodyName)
+    {
+        var fields = new List<RestParameterModel>();
+        var required = new HashSet<string>(schema.Required ?? new HashSet<string>(), StringComparer.Ordinal);
+        foreach (var entry in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            var isRequired = required.Contains(entry.Key);
+            var resolved = Resolve(entry.Value);
+            var isFile = encoding == BodyEncoding.Multipart && resolved is not null
+                && (IsBinaryString(resolved) || (IsArray(resolved) && resolved.Items is { } items && Resolve(items) is { } item && IsBinaryString(item)));
+            var type = isFile
+                ? new TypeReference("Edm.Stream", resolved is not null && IsArray(resolved), !isRequired)
+                : Reference(entry.Value, bodyName + CSharpIdentifier.ToPascalCase(entry.Key), optional: !isRequired);
+            fields.Add(new RestParameterModel(entry.Key, Model.ParameterLocation.Field, type, isRequired, Model.ParameterStyle.Form, Explode: true, resolved?.Deprecated == true, Doc(entry.Value)));
+        }
+
+        return fields.ToEquatableArray();
+    }
+
+    private RestResponseModel ReadResponse(string statusCode, IOpenApiResponse response, string inlineName)
+    {
+        var content = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
+        var documentation = Text(response.Description);
+        if (content.Count == 0)
+        {
+            return new RestResponseModel(statusCode, null, null, documentation);
+        }
+
+        var (mediaType, media) = content
+            .Select(entry => (MediaType: entry.Key, Media: entry.Value))
+            .OrderBy(entry => ResponsePreference(Encoding(entry.MediaType, entry.Media.Schema)))
+            .First();
+        var encoding = Encoding(mediaType, media.Schema);
+        return encoding switch
+        {
+            BodyEncoding.Json when media.Schema is { } schema => new RestResponseModel(statusCode, encoding, Reference(schema, inlineName, optional: false), documentation),
+            BodyEncoding.Json => new RestResponseModel(statusCode, encoding, new TypeReference("Edm.Untyped", false, true), documentation),
+            BodyEncoding.Text => new RestResponseModel(statusCode, encoding, null, documentation),
+            _ => new RestResponseModel(statusCode, BodyEncoding.Binary, null, documentation),
+        };
+    }
+
+    private BodyEncoding Encoding(string mediaType, IOpenApiSchema? schema)
+    {
+        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        if (type == "application/json" || type == "text/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "application/*" || type == "*/*")
+        {
+            // "*/*" with a binary schema is a download; with anything else, JSON is the sensible reading.
+            return schema is not null && Resolve(schema) is { } resolved && IsBinaryString(resolved) ? BodyEncoding.Binary : BodyEncoding.Json;
+        }
+
+        if (type == "application/x-www-form-urlencoded")
+        {
+            return BodyEncoding.Form;
+        }
+
+        if (type.StartsWith("multipart/", StringComparison.Ordinal))
+        {
+            return BodyEncoding.Multipart;
+        }
+
+        if (type == "text/plain")
+        {
+            return BodyEncoding.Text;
+        }
+
+        return BodyEncoding.Binary;
+    }
+
+    private static int BodyPreference(BodyEncoding encoding) => encoding switch
+    {
+        BodyEncoding.Json => 0,
+        BodyEncoding.Multipart => 1,
+        BodyEncoding.Form => 2,
+        BodyEncoding.Binary => 3,
+        _ => 4,
+    };
+
+    private static int ResponsePreference(BodyEncoding encoding) => encoding switch
+    {
+        BodyEncoding.Json => 0,
+        BodyEncoding.Binary => 1,
+        _ => 2,
+    };
+
+    private static bool IsBinaryString(IOpenApiSchema schema) =>
+        schema.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.String && schema.Format is "binary";
+
+    /// <summary>The first tag, else the first path segment that is not <c>api</c>, a version or a parameter.</summary>
+    private static string GroupOf(OpenApiOperation operation, string path)
+    {
+        if (operation.Tags?.Select(tag => tag.Name).FirstOrDefault(tag => !string.IsNullOrWhiteSpace(tag)) is { } tag)
+        {
+            return tag!;
+        }
+
+        foreach (var segment in path.Split(PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment.IndexOf('{') >= 0 || string.Equals(segment, "api", StringComparison.OrdinalIgnoreCase) || IsVersion(segment))
+            {
+                continue;
+            }
+
+            return segment;
+        }
+
+        return "Root";
+    }
+
+    private static bool IsVersion(string segment) =>
+        segment.Length >= 2 && (segment[0] == 'v' || segment[0] == 'V') && char.IsDigit(segment[1]);
+
+    /// <summary>A name for an operation without <c>operationId</c>: <c>GET /pets/{id}</c> → <c>get_pets_by_id</c>.</summary>
+    private static string NameFromRoute(string method, string path)
+    {
+        var words = new List<string> { method.ToLowerInvariant() };
+        foreach (var segment in path.Split(PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(segment.StartsWith("{", StringComparison.Ordinal) ? "by_" + segment.Trim('{', '}') : segment);
+        }
+
+        return string.Join("_", words);
+    }
+
+    private static Documentation OperationDoc(OpenApiOperation operation)
+    {
+        var summary = operation.Summary?.Trim();
+        var description = operation.Description?.Trim();
+        if (string.IsNullOrEmpty(summary))
+        {
+            return Text(description);
+        }
+
+        return new Documentation(summary, string.IsNullOrEmpty(description) || description == summary ? null : description);
+    }
+
+    private static Documentation Text(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? Documentation.None : new Documentation(text!.Trim(), null);
+
+    private ServiceConventions ReadConventions()
+    {
+        var conventions = _file.Options.Conventions;
+        if (string.IsNullOrWhiteSpace(conventions) || string.Equals(conventions, "None", StringComparison.OrdinalIgnoreCase))
+        {
+            return ServiceConventions.None;
+        }
+
+        if (string.Equals(conventions, nameof(ServiceConventions.CommunicationsMining), StringComparison.OrdinalIgnoreCase))
+        {
+            return ServiceConventions.CommunicationsMining;
+        }
+
+        Report(Diagnostics.DiagnosticDescriptors.InvalidAttributeValue, Diagnostics.SpecPosition.StartOf(_file.Path), "Conventions", "the AdditionalFiles item", conventions!, "None");
+        return ServiceConventions.None;
+    }
+
+    private static string? AbsoluteServer(OpenApiDocument document) =>
+        document.Servers?.Select(server => server.Url).FirstOrDefault(url => url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http") && url.IndexOf('{') < 0);
+}

@@ -1,0 +1,26 @@
+namespace UiPathClients.Runtime.Rest;
+
+/// <summary>How a parameter value is written into the URL, a header or a cookie (OpenAPI <c>style</c>).</summary>
+public enum ParameterStyle
+{
+    /// <summary><c>a,b,c</c> — path and header default.</summary>
+    Simple,
+
+    /// <summary><c>.a.b.c</c> or <c>.a,b,c</c> (path).</summary>
+    Label,
+
+    /// <summary><c>;name=a;name=b</c> or <c>;name=a,b</c> (path).</summary>
+    Matrix,
+
+    /// <summary><c>name=a&amp;name=b</c> or <c>name=a,b</c> — query and cookie default.</summary>
+    Form,
+
+    /// <summary><c>name=a%20b</c> (query arrays).</summary>
+    SpaceDelimited,
+
+    /// <summary><c>name=a|b</c> (query arrays).</summary>
+    PipeDelimited,
+
+    /// <summary><c>name[key]=value</c> (query objects).</summary>
+    DeepObject,
+}

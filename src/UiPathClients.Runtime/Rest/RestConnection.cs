@@ -1,0 +1,74 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using UiPathClients.Runtime.Serialization;
+
+namespace UiPathClients.Runtime.Rest;
+
+/// <summary>
+/// What every generated REST client shares: the <see cref="HttpClient"/> (whose handler pipeline
+/// authenticates, retries and logs), the JSON metadata the generator emitted, and how the service's
+/// error answers become exceptions. Immutable and safe to share between concurrent calls.
+/// </summary>
+public sealed class RestConnection
+{
+    private readonly Func<HttpResponseMessage, CancellationToken, Task>? _ensureSuccess;
+
+    /// <summary>Creates the connection.</summary>
+    /// <param name="http">The client; its <see cref="HttpClient.BaseAddress"/> is the API's server URL (operation paths are appended to it).</param>
+    /// <param name="resolver">The generated JSON metadata of the API's types.</param>
+    /// <param name="ensureSuccess">
+    /// The service's own error convention, run on every answer before the description's declared errors are
+    /// considered; it throws for errors and returns for successes. <see langword="null"/> for none.
+    /// </param>
+    public RestConnection(HttpClient http, IJsonTypeInfoResolver resolver, Func<HttpResponseMessage, CancellationToken, Task>? ensureSuccess = null)
+    {
+        HttpClient = http ?? throw new ArgumentNullException(nameof(http));
+        if (resolver is null)
+        {
+            throw new ArgumentNullException(nameof(resolver));
+        }
+
+        if (http.BaseAddress is null || !http.BaseAddress.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The HttpClient needs an absolute BaseAddress: the API's server URL, which operation paths are appended to.", nameof(http));
+        }
+
+        // Operation paths are appended, not resolved: a base address without a trailing slash must not lose its last segment.
+        var baseAddress = http.BaseAddress.AbsoluteUri;
+        BaseAddress = baseAddress[baseAddress.Length - 1] == '/' ? baseAddress : baseAddress + "/";
+        _ensureSuccess = ensureSuccess;
+        JsonOptions = new JsonSerializerOptions
+        {
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(resolver, ODataPrimitiveJsonResolver.Instance),
+            // Unset optional properties stay out of request bodies, so the service applies its defaults.
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        JsonOptions.MakeReadOnly();
+    }
+
+    /// <summary>The HTTP client.</summary>
+    public HttpClient HttpClient { get; }
+
+    /// <summary>Options whose resolver knows every type of the API; no reflection.</summary>
+    public JsonSerializerOptions JsonOptions { get; }
+
+    /// <summary>The base address operation paths are appended to, ending in '/'.</summary>
+    public string BaseAddress { get; }
+
+    /// <summary>The JSON metadata of <typeparamref name="T"/>.</summary>
+    public JsonTypeInfo<T> TypeInfo<T>() => ODataJsonMetadata.Resolve<T>(JsonOptions);
+
+    /// <summary>Starts a request for the operation at <paramref name="pathTemplate"/> (e.g. <c>/api/v1/datasets/{owner}</c>).</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="pathTemplate">The path as the description declares it, parameters in braces.</param>
+    public RestRequest CreateRequest(string method, string pathTemplate) =>
+        new(this, new HttpMethod(method ?? throw new ArgumentNullException(nameof(method))), pathTemplate ?? throw new ArgumentNullException(nameof(pathTemplate)));
+
+    internal Task EnsureServiceSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        _ensureSuccess is null ? Task.CompletedTask : _ensureSuccess(response, cancellationToken);
+}

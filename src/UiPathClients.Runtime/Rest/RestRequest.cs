@@ -1,0 +1,533 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using UiPathClients.Runtime.CommunicationsMining;
+using UiPathClients.Runtime.Http;
+
+namespace UiPathClients.Runtime.Rest;
+
+/// <summary>
+/// One call of a REST operation, built by generated code: parameters by location and style, a body, the
+/// error bodies the description declares; then sent once. Not thread-safe and not reusable after sending.
+/// </summary>
+public sealed class RestRequest
+{
+    private const string JsonMediaType = "application/json";
+
+    private readonly RestConnection _connection;
+    private readonly HttpMethod _method;
+    private readonly string _pathTemplate;
+    private readonly Dictionary<string, string> _pathValues = new(StringComparer.Ordinal);
+    private readonly List<string> _query = new();
+    private readonly List<KeyValuePair<string, string>> _headers = new();
+    private readonly List<string> _cookies = new();
+    private readonly List<DeclaredError> _errors = new();
+    private Func<HttpContent>? _content;
+    private JsonObject? _jsonBody;
+    private string _jsonMediaType = JsonMediaType;
+    private List<KeyValuePair<string, string>>? _formFields;
+    private List<Action<MultipartFormDataContent>>? _multipart;
+    private bool _sent;
+
+    internal RestRequest(RestConnection connection, HttpMethod method, string pathTemplate)
+    {
+        _connection = connection;
+        _method = method;
+        _pathTemplate = pathTemplate;
+    }
+
+    /// <summary>Fills the path parameter <c>{name}</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null: path parameters are always required.</exception>
+    public RestRequest WithPath<T>(string name, T value, ParameterStyle style = ParameterStyle.Simple, bool explode = false)
+    {
+        var json = ToJson(value);
+        if (ParameterSerializer.IsAbsent(json))
+        {
+            throw new ArgumentNullException(name, $"The path parameter '{name}' is required.");
+        }
+
+        var text = ParameterSerializer.Path(name, json, style, explode);
+        if (style == ParameterStyle.Simple && text.Length == 0)
+        {
+            throw new ArgumentException($"The path parameter '{name}' must not be empty: the request would go to another resource.", name);
+        }
+
+        _pathValues[name] = text;
+        return this;
+    }
+
+    /// <summary>Adds a query parameter; a null value adds nothing.</summary>
+    public RestRequest WithQuery<T>(string name, T value, ParameterStyle style = ParameterStyle.Form, bool explode = true)
+    {
+        ParameterSerializer.Query(_query, name, ToJson(value), style, explode);
+        return this;
+    }
+
+    /// <summary>Adds a header parameter (<c>simple</c> style); a null value adds nothing.</summary>
+    public RestRequest WithHeader<T>(string name, T value, bool explode = false)
+    {
+        if (ParameterSerializer.Header(ToJson(value), explode) is { } text)
+        {
+            _headers.Add(new KeyValuePair<string, string>(name, text));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a cookie parameter (<c>form</c> style); a null value adds nothing.</summary>
+    public RestRequest WithCookie<T>(string name, T value, bool explode = true)
+    {
+        if (ParameterSerializer.Cookie(name, ToJson(value), explode) is { } text)
+        {
+            _cookies.Add(text);
+        }
+
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="body"/> as JSON; a null body sends none.</summary>
+    public RestRequest WithJsonBody<T>(T body, string mediaType = JsonMediaType)
+    {
+        EnsureNoBody();
+        if (body is null)
+        {
+            return this;
+        }
+
+        var node = JsonSerializer.SerializeToNode(body, _connection.TypeInfo<T>());
+        if (node is JsonObject jsonObject)
+        {
+            // Kept as an object until sending, so paging can set one property without touching the caller's instance.
+            _jsonBody = jsonObject;
+            _jsonMediaType = mediaType;
+        }
+        else
+        {
+            var json = node?.ToJsonString() ?? "null";
+            _content = () => new StringContent(json, Encoding.UTF8, mediaType);
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets one property of the JSON object body (a continuation token, say); null removes it.</summary>
+    /// <exception cref="InvalidOperationException">The body is not a JSON object.</exception>
+    public RestRequest WithJsonBodyProperty(string name, string? value)
+    {
+        if (_content is not null || _formFields is not null || _multipart is not null)
+        {
+            throw new InvalidOperationException("Only a JSON object body has properties to set.");
+        }
+
+        _jsonBody ??= new JsonObject();
+        if (value is null)
+        {
+            _jsonBody.Remove(name);
+        }
+        else
+        {
+            _jsonBody[name] = value;
+        }
+
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="text"/> as the body; null sends none.</summary>
+    public RestRequest WithTextBody(string? text, string mediaType = "text/plain")
+    {
+        EnsureNoBody();
+        if (text is not null)
+        {
+            _content = () => new StringContent(text, Encoding.UTF8, mediaType);
+        }
+
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="content"/> as the raw body; null sends none. The stream is not disposed.</summary>
+    public RestRequest WithStreamBody(Stream? content, string mediaType = "application/octet-stream")
+    {
+        EnsureNoBody();
+        if (content is not null)
+        {
+            var contentType = MediaTypeHeaderValue.Parse(mediaType);
+            _content = () =>
+            {
+                var streamContent = new StreamContent(new NonDisposingStream(content));
+                streamContent.Headers.ContentType = contentType;
+                return streamContent;
+            };
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a field of an <c>application/x-www-form-urlencoded</c> body; null adds nothing, arrays add one field per item.</summary>
+    public RestRequest WithFormField<T>(string name, T value)
+    {
+        if (_content is not null || _jsonBody is not null || _multipart is not null)
+        {
+            throw new InvalidOperationException("The request already has a body of another kind.");
+        }
+
+        _formFields ??= new List<KeyValuePair<string, string>>();
+        foreach (var text in FieldValues(ToJson(value)))
+        {
+            _formFields.Add(new KeyValuePair<string, string>(name, text));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a field of a <c>multipart/form-data</c> body: scalars as text, objects as JSON; null adds nothing.</summary>
+    public RestRequest WithMultipartField<T>(string name, T value)
+    {
+        var json = ToJson(value);
+        if (ParameterSerializer.IsAbsent(json))
+        {
+            return this;
+        }
+
+        var multipart = Multipart();
+        if (json.ValueKind == JsonValueKind.Object)
+        {
+            var text = json.GetRawText();
+            multipart.Add(form => form.Add(new StringContent(text, Encoding.UTF8, JsonMediaType), Quote(name)));
+        }
+        else
+        {
+            foreach (var text in FieldValues(json))
+            {
+                multipart.Add(form => form.Add(new StringContent(text, Encoding.UTF8), Quote(name)));
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a file part of a <c>multipart/form-data</c> body; null adds nothing.</summary>
+    public RestRequest WithMultipartFile(string name, RestFile? file)
+    {
+        if (file is null)
+        {
+            return this;
+        }
+
+        var contentType = MediaTypeHeaderValue.Parse(file.ContentType);
+        Multipart().Add(form =>
+        {
+            var part = new StreamContent(new NonDisposingStream(file.Content));
+            part.Headers.ContentType = contentType;
+            form.Add(part, Quote(name), Quote(file.FileName));
+        });
+        return this;
+    }
+
+    /// <summary>Adds one file part per file; null adds nothing.</summary>
+    public RestRequest WithMultipartFiles(string name, IEnumerable<RestFile>? files)
+    {
+        foreach (var file in files ?? Enumerable.Empty<RestFile>())
+        {
+            WithMultipartFile(name, file);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Declares that answers with <paramref name="statusCode"/> (<c>404</c>, <c>4XX</c> or <c>default</c>) carry a
+    /// <typeparamref name="TError"/> body: such an answer throws <see cref="RestApiException{TError}"/>.
+    /// </summary>
+    public RestRequest WithError<TError>(string statusCode)
+    {
+        _errors.Add(new DeclaredError(statusCode ?? throw new ArgumentNullException(nameof(statusCode)), (connection, body) => JsonSerializer.Deserialize(body, connection.TypeInfo<TError>()), Throw<TError>));
+        return this;
+    }
+
+    /// <summary>Sends the request and reads the JSON body as <typeparamref name="T"/>.</summary>
+    /// <exception cref="RestApiException">The service answered with an error, or with a body that is not a <typeparamref name="T"/>.</exception>
+    public async Task<RestResponse<T>> SendAsync<T>(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendCoreAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = response.Content is null ? Array.Empty<byte>() : await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            // 204 and empty 200s: a nullable result is simply absent.
+            return new RestResponse<T>(response, default!);
+        }
+
+        try
+        {
+            return new RestResponse<T>(response, JsonSerializer.Deserialize(body, _connection.TypeInfo<T>())!);
+        }
+        catch (JsonException exception)
+        {
+            throw new RestApiException(
+                $"{Describe(response)} answered {(int)response.StatusCode} ({response.StatusCode}) with a body that is not a {typeof(T).Name}: {exception.Message}",
+                response.StatusCode,
+                response.Content?.Headers.ContentType?.MediaType,
+                Snippet(body),
+                Redacted(response),
+                response.GetServerTiming(),
+                exception);
+        }
+    }
+
+    /// <summary>Sends the request; the body, if any, is not read.</summary>
+    public async Task<RestResponse> SendAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendCoreAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return new RestResponse(response);
+    }
+
+    /// <summary>Sends the request and reads the body as text.</summary>
+    public async Task<RestResponse<string>> SendForTextAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendCoreAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var text = response.Content is null ? string.Empty : await HttpContentReading.ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return new RestResponse<string>(response, text);
+    }
+
+    /// <summary>Sends the request and hands over the body unbuffered; dispose the result.</summary>
+    public async Task<RestStreamResponse> SendForStreamAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await SendCoreAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+#if NET5_0_OR_GREATER
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            var stream = response.Content is null ? Stream.Null : await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            return new RestStreamResponse(response, stream);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The request URI as it will be sent, relative to nothing: for logs and tests.</summary>
+    public Uri ToUri() => new(_connection.BaseAddress + FillPath() + (_query.Count == 0 ? string.Empty : "?" + string.Join("&", _query)));
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        if (_sent)
+        {
+            throw new InvalidOperationException("A RestRequest is sent once; build a new one for another call.");
+        }
+
+        _sent = true;
+        using var request = new HttpRequestMessage(_method, ToUri());
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.5));
+        foreach (var header in _headers)
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (_cookies.Count > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", _cookies));
+        }
+
+        request.Content = BuildContent();
+        var response = await _connection.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _connection.EnsureServiceSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                await ThrowAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private HttpContent? BuildContent()
+    {
+        if (_jsonBody is not null)
+        {
+            return new StringContent(_jsonBody.ToJsonString(), Encoding.UTF8, _jsonMediaType);
+        }
+
+        if (_formFields is not null)
+        {
+            return new StringContent(
+                string.Join("&", _formFields.Select(field => FormEscape(field.Key) + "=" + FormEscape(field.Value))),
+                Encoding.UTF8,
+                "application/x-www-form-urlencoded");
+        }
+
+        if (_multipart is not null)
+        {
+            var form = new MultipartFormDataContent();
+            foreach (var addPart in _multipart)
+            {
+                addPart(form);
+            }
+
+            return form;
+        }
+
+        return _content?.Invoke();
+    }
+
+    private string FillPath()
+    {
+        var builder = new StringBuilder(_pathTemplate.Length + 32);
+        var start = _pathTemplate.Length > 0 && _pathTemplate[0] == '/' ? 1 : 0;
+        for (var i = start; i < _pathTemplate.Length; i++)
+        {
+            var character = _pathTemplate[i];
+            var end = character == '{' ? _pathTemplate.IndexOf('}', i) : -1;
+            if (end < 0)
+            {
+                builder.Append(character);
+                continue;
+            }
+
+            var name = _pathTemplate.Substring(i + 1, end - i - 1);
+            if (!_pathValues.TryGetValue(name, out var value))
+            {
+                throw new InvalidOperationException($"The path parameter '{name}' of '{_pathTemplate}' has no value.");
+            }
+
+            builder.Append(value);
+            i = end;
+        }
+
+        return builder.ToString();
+    }
+
+    private async Task ThrowAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = response.Content is null ? Array.Empty<byte>() : await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var contentType = response.Content?.Headers.ContentType?.MediaType;
+        var message = $"{Describe(response)} failed with {status} ({response.StatusCode})";
+        var declared = _errors.FirstOrDefault(error => error.StatusCode == status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ?? _errors.FirstOrDefault(error => error.StatusCode.Length == 3 && error.StatusCode[0] == (char)('0' + (status / 100)) && error.StatusCode.EndsWith("XX", StringComparison.OrdinalIgnoreCase))
+            ?? _errors.FirstOrDefault(error => error.StatusCode == "default");
+        if (declared is not null && body.Length > 0)
+        {
+            object? error;
+            try
+            {
+                error = declared.Read(_connection, body);
+            }
+            catch (JsonException exception)
+            {
+                throw new RestApiException(
+                    message + $"; its body is not the declared error: {exception.Message}",
+                    response.StatusCode,
+                    contentType,
+                    Snippet(body),
+                    Redacted(response),
+                    response.GetServerTiming(),
+                    exception);
+            }
+
+            if (error is not null)
+            {
+                throw declared.Create(message + ": " + Snippet(body), response, contentType, Snippet(body), error);
+            }
+        }
+
+        throw new RestApiException(
+            message + (body.Length == 0 ? " and an empty body." : ": " + Snippet(body)),
+            response.StatusCode,
+            contentType,
+            Snippet(body),
+            Redacted(response),
+            response.GetServerTiming());
+    }
+
+    private static RestApiException<TError> Throw<TError>(string message, HttpResponseMessage response, string? contentType, string body, object error) =>
+        new RestApiException<TError>(message, response.StatusCode, contentType, body, Redacted(response), response.GetServerTiming(), (TError)error);
+
+    private JsonElement ToJson<T>(T value)
+    {
+        if (value is null)
+        {
+            return default;
+        }
+
+        return JsonSerializer.SerializeToElement(value, _connection.TypeInfo<T>());
+    }
+
+    private static IEnumerable<string> FieldValues(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => Enumerable.Empty<string>(),
+        JsonValueKind.Array => json.EnumerateArray().Where(item => !ParameterSerializer.IsAbsent(item)).Select(item => item.ValueKind == JsonValueKind.Object ? item.GetRawText() : ParameterSerializer.Scalar(item)).ToList(),
+        JsonValueKind.Object => new[] { json.GetRawText() },
+        _ => new[] { ParameterSerializer.Scalar(json) },
+    };
+
+    private List<Action<MultipartFormDataContent>> Multipart()
+    {
+        if (_content is not null || _jsonBody is not null || _formFields is not null)
+        {
+            throw new InvalidOperationException("The request already has a body of another kind.");
+        }
+
+        return _multipart ??= new List<Action<MultipartFormDataContent>>();
+    }
+
+    private void EnsureNoBody()
+    {
+        if (_content is not null || _jsonBody is not null || _formFields is not null || _multipart is not null)
+        {
+            throw new InvalidOperationException("The request already has a body.");
+        }
+    }
+
+    private static string FormEscape(string text) => Uri.EscapeDataString(text).Replace("%20", "+");
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\\\"") + "\"";
+
+    private string Describe(HttpResponseMessage response) =>
+        _method.Method + " " + (Redacted(response)?.ToString() ?? _pathTemplate);
+
+    private static Uri? Redacted(HttpResponseMessage response) => CommunicationsMiningResponse.RedactedUri(response.RequestMessage?.RequestUri);
+
+    /// <summary>Error bodies go into messages and exceptions; a huge HTML page must not.</summary>
+    private static string Snippet(byte[] body)
+    {
+        const int Limit = 4096;
+        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, Limit));
+        return body.Length > Limit ? text + "…" : text;
+    }
+
+    private sealed class DeclaredError
+    {
+        public DeclaredError(string statusCode, Func<RestConnection, byte[], object?> read, Func<string, HttpResponseMessage, string?, string, object, RestApiException> create)
+        {
+            StatusCode = statusCode;
+            Read = read;
+            Create = create;
+        }
+
+        public string StatusCode { get; }
+
+        public Func<RestConnection, byte[], object?> Read { get; }
+
+        public Func<string, HttpResponseMessage, string?, string, object, RestApiException> Create { get; }
+    }
+}
