@@ -50,6 +50,11 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
     {
         var data = new TheoryData<string>();
         data.Add(TestPaths.BundledCommunicationsMiningSpec);
+        foreach (var file in Directory.EnumerateFiles(TestPaths.OpenApiFeatureSpecsDirectory, "*.openapi.yaml").OrderBy(path => path, StringComparer.Ordinal))
+        {
+            data.Add(file);
+        }
+
         foreach (var file in TestPaths.OpenApiFiles())
         {
             data.Add(file);
