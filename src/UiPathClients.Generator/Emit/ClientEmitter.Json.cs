@@ -279,7 +279,10 @@ internal sealed partial class ClientEmitter
             ? property.Type.IsCollection
                 ? "global::System.Collections.Generic.IList<" + _typeMapper.MapSingle(property.Type.QualifiedName, isNullable: false) + ">?"
                 : _typeMapper.MapSingle(property.Type.QualifiedName, isNullable: true)
-            : _typeMapper.Map(property.Type);
+            : property.Type.IsCollection && property.IsOptional
+                // An optional list stays null until set, so a request never sends [] the caller did not mean.
+                ? _typeMapper.Map(property.Type) + "?"
+                : _typeMapper.Map(property.Type);
 
     /// <summary>The lines of a <see cref="CodeLines"/> without their member indentation, to nest them.</summary>
     private static IEnumerable<string> RawLines(CodeLines lines) =>

@@ -265,8 +265,8 @@ internal sealed partial class ClientEmitter
         }
         else
         {
-            type = _typeMapper.Map(property.Type);
-            if (property.Type.IsCollection)
+            type = PropertyClrType(property);
+            if (property.Type.IsCollection && !property.IsOptional)
             {
                 initializer = "new " + _typeMapper.MapCollectionImplementation(property.Type) + "()";
             }

@@ -103,6 +103,7 @@ internal enum PropertyKind
 /// <param name="IsImmutable">Core.Immutable: settable on create only.</param>
 /// <param name="Permissions">Core.Permissions, e.g. <c>Read</c> or <c>ReadWrite</c>.</param>
 /// <param name="Documentation">Core.Description / Core.LongDescription.</param>
+/// <param name="IsOptional">OpenAPI: not listed in <c>required</c>, so absent from JSON unless set (a list too, unlike in CSDL).</param>
 internal sealed record PropertyModel(
     PropertyKind Kind,
     string Name,
@@ -112,7 +113,8 @@ internal sealed record PropertyModel(
     bool IsComputed,
     bool IsImmutable,
     string? Permissions,
-    Documentation Documentation);
+    Documentation Documentation,
+    bool IsOptional = false);
 
 /// <summary>A member of an enumeration type.</summary>
 /// <param name="Name">The member name as declared.</param>

@@ -31,7 +31,7 @@ namespace Consumer.AllOf
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, int?>(options, "Age", "age", static instance => instance.Age, static (instance, value) => instance.Age = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, global::System.Collections.Generic.IList<string>>(options, "Tags", "tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, global::System.Collections.Generic.IList<string>?>(options, "Tags", "tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, bool?>(options, "Indoor", "indoor", static instance => instance.Indoor, static (instance, value) => instance.Indoor = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Cat>(options),
             });
@@ -56,7 +56,7 @@ namespace Consumer.AllOf
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaggedInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Tagged>(options, static () => new global::Consumer.AllOf.Tagged(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Tagged, global::System.Collections.Generic.IList<string>>(options, "Tags", "tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Tagged, global::System.Collections.Generic.IList<string>?>(options, "Tags", "tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Tagged>(options),
             });
 

@@ -29,7 +29,7 @@ namespace Consumer.Recursive
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, string?>(options, "Label", "label", static instance => instance.Label, static (instance, value) => instance.Label = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::Consumer.Recursive.TreeNode?>(options, "Parent", "parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::System.Collections.Generic.IList<global::Consumer.Recursive.TreeNode>>(options, "Children", "children", static instance => instance.Children, static (instance, value) => instance.Children = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::System.Collections.Generic.IList<global::Consumer.Recursive.TreeNode>?>(options, "Children", "children", static instance => instance.Children, static (instance, value) => instance.Children = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::Consumer.Recursive.TreeNodePosition?>(options, "Position", "position", static instance => instance.Position, static (instance, value) => instance.Position = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Recursive.TreeNode>(options),
             });

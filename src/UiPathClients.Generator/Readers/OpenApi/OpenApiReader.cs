@@ -211,7 +211,8 @@ internal sealed partial class OpenApiReader
                 IsComputed: Resolve(property)?.ReadOnly == true,
                 IsImmutable: false,
                 Permissions: null,
-                Doc(property)));
+                Doc(property),
+                IsOptional: !required.Contains(entry.Key)));
         }
     }
 
