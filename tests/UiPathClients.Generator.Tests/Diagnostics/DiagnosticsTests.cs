@@ -138,9 +138,37 @@ public sealed class DiagnosticsTests
 
         var (diagnostics, sources) = Run("bad.openapi.json", Json);
 
+        // Microsoft.OpenApi names the second path by JSON pointer; the diagnostic is on that path's line.
         var diagnostic = Assert.Single(diagnostics);
-        AssertDiagnostic(diagnostic, "UIPC0011", DiagnosticSeverity.Warning, line: 1, "MUST be unique");
+        AssertDiagnostic(diagnostic, "UIPC0011", DiagnosticSeverity.Warning, line: 3, "MUST be unique");
+        Assert.Equal(12, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1);
         Assert.Contains(sources, source => source.HintName.EndsWith("Item.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UIPC0011_in_yaml_points_at_the_line_the_json_pointer_names()
+    {
+        const string Yaml = "openapi: 3.0.3\ninfo:\n  title: Bad\n  version: '1'\npaths:\n  /pets:\n    get:\n      parameters:\n        - name: kind\n          schema: {type: string}\n      responses:\n        '200':\n          description: ok\n";
+
+        var diagnostic = Single("bad.openapi.yaml", Yaml);
+
+        // The pointer is .../parameters/0/in; 'in' is what is missing, so the parameter itself (line 9) is named.
+        AssertDiagnostic(diagnostic, "UIPC0011", DiagnosticSeverity.Warning, line: 9, "The field 'in' in 'parameter' object is REQUIRED. (at #/paths/~1pets/get/parameters/0/in)");
+        Assert.Equal(11, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1);
+    }
+
+    [Fact]
+    public void UIPC0003_unresolved_openapi_ref_points_at_the_ref_once()
+    {
+        const string Yaml = "openapi: 3.0.3\ninfo:\n  title: Bad\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      allOf:\n        - $ref: '#/components/schemas/Animal'\n        - type: object\n          properties:\n            name:\n              type: string\n";
+
+        var (diagnostics, sources) = Run("bad.openapi.yaml", Yaml);
+
+        var unresolved = Assert.Single(diagnostics, diagnostic => diagnostic.Id == "UIPC0003");
+        AssertDiagnostic(unresolved, "UIPC0003", DiagnosticSeverity.Warning, line: 10, "A $ref refers to type '#/components/schemas/Animal', which is not declared in the document");
+        Assert.Equal(11, unresolved.Location.GetLineSpan().StartLinePosition.Character + 1);
+        Assert.All(diagnostics, diagnostic => Assert.Equal(10, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.Contains(sources, source => source.HintName.EndsWith("Pet.g.cs", StringComparison.Ordinal));
     }
 
     [Fact]

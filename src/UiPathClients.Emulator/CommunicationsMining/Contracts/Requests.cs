@@ -163,3 +163,21 @@ internal sealed class ResetStreamRequest
 {
     public string? ToCommentCreatedAt { get; set; }
 }
+
+/// <summary>The body of <c>exportDataset</c>.</summary>
+internal sealed class ExportDatasetRequest
+{
+    public List<string>? CommentUids { get; set; }
+
+    public List<string>? SourceIds { get; set; }
+
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+
+    public string? Continuation { get; set; }
+
+    public string? OrderBy { get; set; }
+
+    public int? Limit { get; set; }
+}

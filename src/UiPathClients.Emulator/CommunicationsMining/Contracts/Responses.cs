@@ -135,3 +135,19 @@ internal sealed record StreamResultsResponse(IReadOnlyList<StreamResultJson> Res
 internal sealed record AdvanceStreamResponse(string SequenceId) : OkResponse;
 
 internal sealed record ResetStreamResponse(string SequenceId, StreamJson Stream) : OkResponse;
+
+/// <summary>
+/// The API's <c>ExportedComment</c>. The emulator has no labelling and no model, so <c>annotations</c> and
+/// <c>predictions</c> are present (the spec requires them) with empty label lists; <c>thread_properties</c> is left out.
+/// </summary>
+internal sealed record ExportedCommentJson(CommentJson Comment, ExportedAnnotationsJson Annotations, ExportedPredictionsJson Predictions);
+
+internal sealed record ExportedAnnotationsJson(ExportedLabelsJson Labels);
+
+internal sealed record ExportedLabelsJson(IReadOnlyList<JsonElement> Assigned);
+
+internal sealed record ExportedPredictionsJson(IReadOnlyList<JsonElement> Labels);
+
+internal sealed record ExportDatasetResponse(
+    IReadOnlyList<ExportedCommentJson> Comments,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Continuation) : OkResponse;

@@ -69,6 +69,9 @@ internal static class Wire
         Timestamps.Format(comment.LastModified),
         Timestamps.Format(comment.CreatedAt));
 
+    public static ExportedCommentJson ExportedComment(Comment comment) =>
+        new(Comment(comment), new ExportedAnnotationsJson(new ExportedLabelsJson([])), new ExportedPredictionsJson([]));
+
     public static StreamJson Stream(StreamDefinition stream) => new(
         stream.Id,
         stream.DatasetId,

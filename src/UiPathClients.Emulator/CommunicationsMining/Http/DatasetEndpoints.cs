@@ -7,9 +7,21 @@ using UiPathClients.Emulator.CommunicationsMining.Contracts;
 
 namespace UiPathClients.Emulator.CommunicationsMining.Http;
 
-/// <summary>Datasets: <c>v1/datasets[/{owner}[/{dataset_name}]]</c> and <c>v1/datasets/id:{dataset_id}</c>.</summary>
+/// <summary>
+/// Datasets: <c>v1/datasets[/{owner}[/{dataset_name}]]</c> and <c>v1/datasets/id:{dataset_id}</c>, and
+/// <c>v1/datasets/{owner}/{dataset_name}/export</c>, which pages through the comments of the dataset's sources.
+/// </summary>
 internal static class DatasetEndpoints
 {
+    /// <summary>Comments per export page when the request has no <c>limit</c>.</summary>
+    public const int DefaultExportLimit = 32;
+
+    /// <summary>The largest export page (<c>limit</c>): the emulator's bound, as the spec documents none.</summary>
+    public const int MaxExportLimit = 1024;
+
+    /// <summary>The one export order the emulator knows (and the default): the order comments were first synced.</summary>
+    public const string ExportOrder = "created_at";
+
     public static void Map(RouteGroupBuilder api)
     {
         const string Dataset = "/v1/datasets/{owner}/{datasetName}";
@@ -32,6 +44,31 @@ internal static class DatasetEndpoints
             data.DeleteDatasetById(datasetId);
             return ApiJson.Ok(new StatusResponse());
         });
+        api.MapPost(Dataset + "/export", ExportAsync);
+    }
+
+    private static async Task<IResult> ExportAsync(string owner, string datasetName, HttpRequest request, CommunicationsMiningData data)
+    {
+        var body = await ApiJson.ReadAsync<ExportDatasetRequest>(request).ConfigureAwait(false);
+        if (body.Limit is < 1 or > MaxExportLimit)
+        {
+            throw ApiError.BadRequest($"'limit' must be an integer from 1 to {MaxExportLimit}; got {body.Limit}.");
+        }
+
+        if (body.OrderBy is not (null or ExportOrder))
+        {
+            throw ApiError.BadRequest($"'order_by' must be '{ExportOrder}' (the order comments were first synced); got '{body.OrderBy}'.");
+        }
+
+        var query = new ExportQuery(
+            body.Continuation,
+            body.Limit ?? DefaultExportLimit,
+            body.From is null ? null : Timestamps.Parse(body.From, "from"),
+            body.To is null ? null : Timestamps.Parse(body.To, "to"),
+            body.SourceIds,
+            body.CommentUids);
+        var (page, continuation) = data.ExportComments(owner, datasetName, query);
+        return ApiJson.Ok(new ExportDatasetResponse([.. page.Select(Wire.ExportedComment)], continuation));
     }
 
     private static async Task<IResult> CreateAsync(string owner, string datasetName, HttpRequest request, CommunicationsMiningData data)

@@ -18,8 +18,11 @@ namespace UiPathClients.Generator.Readers.OpenApi;
 /// primitives map to the <c>Edm</c> type with the same meaning, inline objects get deterministic names.
 /// </summary>
 /// <remarks>
-/// Microsoft.OpenApi's own errors and warnings become UIPC0010/UIPC0011 with the JSON pointer it reports;
-/// it gives no line numbers, so those diagnostics point at the start of the file.
+/// Microsoft.OpenApi's own errors and warnings become UIPC0010/UIPC0011 with the JSON pointer it reports.
+/// It gives no line numbers, so <see cref="JsonPointerLocator"/> maps the pointer back to the line and column
+/// in the original JSON or YAML text (the deepest part of the pointer that exists; the start of the file only
+/// when none does); an unresolved <c>$ref</c> points at the <c>$ref</c> itself. The text is scanned for that
+/// only when there is something to report.
 /// </remarks>
 internal sealed partial class OpenApiReader
 {
@@ -33,6 +36,10 @@ internal sealed partial class OpenApiReader
     private readonly Dictionary<string, IOpenApiSchema> _namedSchemas = new(StringComparer.Ordinal);
     private readonly HashSet<string> _typeNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<IOpenApiSchema, string> _inlineNames = new();
+    private JsonPointerLocator? _locator;
+
+    /// <summary>Unresolved <c>$ref</c> values already reported: a schema is resolved more than once while it is mapped.</summary>
+    private readonly HashSet<string> _unresolvedReported = new(StringComparer.Ordinal);
 
     private OpenApiReader(SpecFile file, CancellationToken cancellationToken)
     {
@@ -114,12 +121,12 @@ internal sealed partial class OpenApiReader
         var unreadable = result.Document is null;
         foreach (var error in errors)
         {
-            Report(unreadable ? DiagnosticDescriptors.InvalidOpenApiDocument : DiagnosticDescriptors.OpenApiWarning, SpecPosition.StartOf(_file.Path), _file.Path, Describe(error));
+            Report(unreadable ? DiagnosticDescriptors.InvalidOpenApiDocument : DiagnosticDescriptors.OpenApiWarning, Locator.Locate(error.Pointer), _file.Path, Describe(error));
         }
 
         foreach (var warning in warnings)
         {
-            Report(DiagnosticDescriptors.OpenApiWarning, SpecPosition.StartOf(_file.Path), _file.Path, Describe(warning));
+            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate(warning.Pointer), _file.Path, Describe(warning));
         }
 
         return result.Document;
@@ -419,9 +426,20 @@ internal sealed partial class OpenApiReader
             return target;
         }
 
-        Report(DiagnosticDescriptors.UnresolvedTypeReference, SpecPosition.StartOf(_file.Path), "A $ref", reference.Reference?.ReferenceV3 ?? reference.Reference?.Id ?? "?", "member");
+        var missing = reference.Reference?.ReferenceV3 ?? reference.Reference?.Id ?? "?";
+        if (_unresolvedReported.Add(missing))
+        {
+            // At the first $ref with that value: the reference object does not say where it was written.
+            Report(DiagnosticDescriptors.UnresolvedTypeReference, Locator.LocateReference(reference.Reference?.ReferenceV3, reference.Reference?.Id), "A $ref", missing, "member");
+        }
+
         return null;
     }
+
+    /// <summary>Built on the first diagnostic: a spec without any never has its text scanned for positions.</summary>
+    private JsonPointerLocator Locator => _locator ??= _file.Kind == SpecKind.OpenApiYaml
+        ? JsonPointerLocator.ForYaml(_file.Path, _file.Text)
+        : JsonPointerLocator.ForJson(_file.Path, _file.Text);
 
     private static Documentation Doc(IOpenApiSchema schema) =>
         string.IsNullOrWhiteSpace(schema.Description) ? Documentation.None : new Documentation(schema.Description!.Trim(), null);

@@ -25,7 +25,7 @@ internal static class YamlToJson
     /// than the block scalar it opens (OpenAI's spec has one in an example); other YAML readers accept it,
     /// and the only thing it can change is whitespace inside example text, which the generator never reads.
     /// </summary>
-    private static string BlankWhitespaceOnlyLines(string yaml) =>
+    internal static string BlankWhitespaceOnlyLines(string yaml) =>
         System.Text.RegularExpressions.Regex.Replace(yaml, "^[ \\t]+$", string.Empty, System.Text.RegularExpressions.RegexOptions.Multiline);
 
     private static JsonNode? ToNode(YamlNode node)
