@@ -8,7 +8,8 @@ namespace UiPathClients.Runtime.Serialization;
 
 /// <summary>
 /// Reads and writes a generated <see cref="JsonUnion"/> wrapper. Reading picks the alternative in this order:
-/// the one the discriminator value names (when the union has a discriminator); otherwise the first one, in the
+/// the one the discriminator value names (when the union has a discriminator and the JSON carries it; a value no
+/// alternative claims is unknown); otherwise the first one, in the
 /// generated order, whose JSON kind fits and that reads without error, object alternatives sharing more property
 /// names with the JSON first. When none fits the JSON is kept in <see cref="JsonUnion.UnknownJson"/> instead of
 /// failing: a newer service must not break an older client.
@@ -39,6 +40,7 @@ public class JsonUnionConverter<TUnion> : JsonConverter<TUnion>
         // The serializer buffers a converter's whole value before calling it, so parsing it here is safe.
         var element = JsonElement.ParseValue(ref reader);
         var union = _create();
+        IEnumerable<JsonUnionMember<TUnion>> candidates = _members;
         if (_discriminatorProperty is not null
             && element.ValueKind == JsonValueKind.Object
             && element.TryGetProperty(_discriminatorProperty, out var tag)
@@ -52,10 +54,14 @@ public class JsonUnionConverter<TUnion> : JsonConverter<TUnion>
                     return union;
                 }
             }
+
+            // The discriminator is authoritative: a value no alternative claims is a type this client does not know,
+            // not a reason to guess among the alternatives that declare their values.
+            candidates = _members.Where(member => member.DiscriminatorValues.Count == 0);
         }
 
         var kind = KindOf(element.ValueKind);
-        IEnumerable<JsonUnionMember<TUnion>> candidates = _members.Where(member => (member.Kinds & kind) != 0);
+        candidates = candidates.Where(member => (member.Kinds & kind) != 0);
         if (kind == JsonUnionKinds.Objects)
         {
             var names = element.EnumerateObject().Select(property => property.Name).ToList();
