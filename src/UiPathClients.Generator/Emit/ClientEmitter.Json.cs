@@ -13,6 +13,7 @@ internal sealed partial class ClientEmitter
 {
     private const string Metadata = "global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.";
     private const string Options = "global::System.Text.Json.JsonSerializerOptions";
+    private const string RestMetadata = "global::UiPathClients.Runtime.Serialization.RestJsonMetadata.";
 
     private GeneratedFile EmitJsonMetadata()
     {
@@ -63,6 +64,15 @@ internal sealed partial class ClientEmitter
                 case TypeKind.Enum:
                     var enumFull = TypeFullName(type.QualifiedName);
                     factories.Add(enumFull, $"{Metadata}EnumInfo<{enumFull}>(options, {ConverterFullName(type.QualifiedName)}.Default)");
+                    break;
+                case TypeKind.Union:
+                    var unionFull = TypeFullName(type.QualifiedName);
+                    factories.Add(unionFull, $"{RestMetadata}UnionInfo<{unionFull}>(options, {ConverterFullName(type.QualifiedName)}.Default)");
+                    foreach (var member in type.Properties)
+                    {
+                        NoteUse(member.Type);
+                    }
+
                     break;
             }
         }
@@ -150,7 +160,9 @@ internal sealed partial class ClientEmitter
         var full = TypeFullName(type.QualifiedName);
         var create = type.IsAbstract ? "null" : $"static () => new {full}()";
         var body = new CodeLines();
-        body.Line($"{Metadata}{(derived.Count > 0 ? "PolymorphicObjectInfo" : "ObjectInfo")}<{full}>(options, {create}, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]");
+        var discriminated = DiscriminatedDerivedTypes(type);
+        var factory = discriminated.Count > 0 ? RestMetadata + "DiscriminatedObjectInfo" : Metadata + (derived.Count > 0 ? "PolymorphicObjectInfo" : "ObjectInfo");
+        body.Line($"{factory}<{full}>(options, {create}, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]");
         body.Open();
 
         // Base properties first, as System.Text.Json orders them; the root type holds AdditionalData.
@@ -168,12 +180,27 @@ internal sealed partial class ClientEmitter
             {
                 var propertyType = PropertyClrType(property);
                 var name = names[property.Name];
-                body.Line($"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),");
+                body.Line(property.IsWriteOnly
+                    ? $"{RestMetadata}WriteOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}),"
+                    : $"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),");
             }
         }
 
         body.Line($"{Metadata}AdditionalDataInfo<{TypeFullName(chain[0].QualifiedName)}>(options),");
-        if (derived.Count == 0)
+        if (discriminated.Count > 0)
+        {
+            // OpenAPI: the discriminator is an ordinary declared property, read wherever it is in the object.
+            body.Close(",");
+            body.Indent().Line(Literal(type.Discriminator!) + ",");
+            for (var index = 0; index < discriminated.Count; index++)
+            {
+                var separator = index == discriminated.Count - 1 ? ");" : ",";
+                body.Line($"new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>({Literal(discriminated[index].Value)}, typeof({TypeFullName(discriminated[index].Type)})){separator}");
+            }
+
+            body.Outdent();
+        }
+        else if (derived.Count == 0)
         {
             body.Close(");");
         }
@@ -222,6 +249,14 @@ internal sealed partial class ClientEmitter
 
         return descendants;
     }
+
+    /// <summary>The discriminator values of a REST base type that select one of its (known, emitted) derived types.</summary>
+    private List<DiscriminatorValueModel> DiscriminatedDerivedTypes(TypeModel type) =>
+        _model.Style != ApiStyle.Rest || type.Discriminator is null
+            ? new List<DiscriminatorValueModel>()
+            : type.DiscriminatorValues
+                .Where(value => _typesByQualifiedName.TryGetValue(value.Type, out var derived) && derived.Kind is TypeKind.Complex or TypeKind.Entity && _names.ContainsKey(value.Type))
+                .ToList();
 
     /// <summary>The resolver's dictionary entries and the factory method each one names.</summary>
     private sealed class JsonFactories

@@ -91,6 +91,9 @@ internal sealed partial class ClientEmitter
                 case TypeKind.Enum:
                     files.Add(new GeneratedFile(HintName(type, "Enums"), TemplateRenderer.RenderEnum(BuildEnumView(type))));
                     break;
+                case TypeKind.Union:
+                    files.AddRange(EmitUnion(type));
+                    break;
             }
         }
 
@@ -143,6 +146,7 @@ internal sealed partial class ClientEmitter
             switch (type.Kind)
             {
                 case TypeKind.Enum:
+                case TypeKind.Union:
                     _enumConverterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "JsonConverter");
                     break;
                 case TypeKind.Entity:
@@ -228,7 +232,67 @@ internal sealed partial class ClientEmitter
             Name = name,
             BaseType = BaseOf(type) is null ? "global::UiPathClients.Runtime.Metadata.IODataObject" : _typeMapper.MapSingle(type.BaseType!, isNullable: false),
             Properties = properties,
+            ConstructorLines = DiscriminatorConstructor(type, name),
         };
+    }
+
+    /// <summary>
+    /// For a type an OpenAPI discriminator selects, a constructor that sets the discriminator property to the value
+    /// naming the type, so a new instance is written the way the service recognises it.
+    /// </summary>
+    private string[] DiscriminatorConstructor(TypeModel type, string name)
+    {
+        if (_model.Style != ApiStyle.Rest)
+        {
+            return Array.Empty<string>();
+        }
+
+        for (var ancestor = BaseOf(type); ancestor is not null; ancestor = BaseOf(ancestor))
+        {
+            if (ancestor.Discriminator is not { } discriminator)
+            {
+                continue;
+            }
+
+            var value = ancestor.DiscriminatorValues.FirstOrDefault(candidate => candidate.Type == type.QualifiedName)?.Value;
+            for (var declaring = (TypeModel?)ancestor; value is not null && declaring is not null; declaring = BaseOf(declaring))
+            {
+                var property = declaring.Properties.FirstOrDefault(candidate => candidate.Name == discriminator);
+                if (property is null)
+                {
+                    continue;
+                }
+
+                var underlying = Underlying(property.Type.QualifiedName);
+                string? literal = null;
+                if (underlying == "Edm.String")
+                {
+                    literal = Literal(value);
+                }
+                else if (_typesByQualifiedName.TryGetValue(underlying, out var enumType) && enumType.Kind == TypeKind.Enum && EnumMemberNames(enumType).TryGetValue(value, out var member) && enumType.Members.Any(candidate => candidate.Name == value))
+                {
+                    literal = TypeFullName(underlying) + "." + member;
+                }
+
+                if (literal is null || property.Type.IsCollection || property.Type.IsMap)
+                {
+                    return Array.Empty<string>();
+                }
+
+                return new[]
+                {
+                    $"        /// <summary>Creates an instance with <c>{DocComment.Escape(discriminator)}</c> set to <c>{DocComment.Escape(value)}</c>, the value that names this type.</summary>",
+                    $"        public {name}()",
+                    "        {",
+                    $"            {PropertyNames(declaring)[property.Name]} = {literal};",
+                    "        }",
+                };
+            }
+
+            return Array.Empty<string>();
+        }
+
+        return Array.Empty<string>();
     }
 
     private PropertyView BuildPropertyView(TypeModel declaringType, PropertyModel property, string name)
@@ -291,6 +355,11 @@ internal sealed partial class ClientEmitter
             remarks.Add("Immutable: can be set on create only.");
         }
 
+        if (property.IsWriteOnly)
+        {
+            remarks.Add("Write-only: sent to the service, never read from its responses (a value in a response is ignored).");
+        }
+
         if (property.Permissions is not null)
         {
             remarks.Add("Permissions: " + DocComment.Escape(property.Permissions) + ".");
@@ -309,11 +378,11 @@ internal sealed partial class ClientEmitter
     private EnumView BuildEnumView(TypeModel type)
     {
         var (@namespace, name, _) = _names[type.QualifiedName];
-        var scope = new NameScope(EnumReservedNames);
+        var memberNames = EnumMemberNames(type);
         var members = new List<EnumMemberView>();
         foreach (var member in type.Members)
         {
-            var memberName = scope.Claim(CSharpIdentifier.ToPascalCase(member.Name));
+            var memberName = memberNames[member.Name];
             members.Add(new EnumMemberView
             {
                 DocLines = DocComment.Lines(member.Documentation, $"The <c>{DocComment.Escape(member.Name)}</c> member."),
@@ -336,6 +405,21 @@ internal sealed partial class ClientEmitter
             attributes.Add("global::System.Flags");
         }
 
+        var serviceMembers = new List<EnumMemberView>(members);
+        var baseArguments = "ServiceNames, isFlags: " + (type.IsFlags ? "true" : "false");
+        if (_model.Style == ApiStyle.Rest && !type.IsFlags)
+        {
+            // REST services add enum values without a new contract; one new value must not make a response unreadable.
+            var unknownName = memberNames[UnknownEnumMemberKey];
+            members.Add(new EnumMemberView
+            {
+                DocLines = UnknownEnumMemberDocLines,
+                Name = unknownName,
+                Value = UnknownEnumValue,
+            });
+            baseArguments += ", unknownValue: " + UnknownEnumValue + "L";
+        }
+
         var converterName = _enumConverterNames[type.QualifiedName];
         attributes.Add("global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + @namespace + "." + converterName + "))");
 
@@ -350,7 +434,9 @@ internal sealed partial class ClientEmitter
             FullName = "global::" + @namespace + "." + name,
             ConverterName = converterName,
             IsFlags = type.IsFlags ? "true" : "false",
+            BaseArguments = baseArguments,
             Members = members,
+            ServiceMembers = serviceMembers,
         };
     }
 
@@ -367,6 +453,11 @@ internal sealed partial class ClientEmitter
 
         var typeName = _names[type.QualifiedName].Name;
         var reserved = new List<string>(ObjectMemberNames) { typeName, AdditionalDataName };
+        if (type.Kind == TypeKind.Union)
+        {
+            reserved.AddRange(UnionReservedNames);
+        }
+
         // The reader breaks inheritance cycles, so this walk ends.
         for (var ancestor = BaseOf(type); ancestor is not null; ancestor = BaseOf(ancestor))
         {
@@ -390,6 +481,40 @@ internal sealed partial class ClientEmitter
         }
 
         _propertyNamesByType[type.QualifiedName] = names;
+        return names;
+    }
+
+    /// <summary>The key of the extra member REST enums get for values the client does not know.</summary>
+    private const string UnknownEnumMemberKey = "\0unknown";
+
+    private static readonly string[] UnknownEnumMemberDocLines =
+    {
+        "/// <summary>",
+        "/// A value this client does not know (the service is newer than the spec it was generated from).",
+        "/// It is only ever read: the service's spelling is not kept, so writing it fails.",
+        "/// </summary>",
+    };
+
+    /// <summary>The extra member's value: members count up from 0, so no declared member has it.</summary>
+    private const string UnknownEnumValue = "-1";
+
+    /// <summary>
+    /// C# names of an enum's members by service name: the spec's own C# name (<c>x-enum-varnames</c>, <c>x-ms-enum</c>)
+    /// when it gives one, else the service name in PascalCase; for REST enums also the unknown-value member, named last.
+    /// </summary>
+    private static Dictionary<string, string> EnumMemberNames(TypeModel type)
+    {
+        var scope = new NameScope(EnumReservedNames);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var member in type.Members)
+        {
+            if (!names.ContainsKey(member.Name))
+            {
+                names.Add(member.Name, scope.Claim(CSharpIdentifier.ToPascalCase(member.CSharpName ?? member.Name)));
+            }
+        }
+
+        names[UnknownEnumMemberKey] = scope.Claim("Unknown");
         return names;
     }
 

@@ -17,6 +17,11 @@ internal sealed class ClassView
     public string Name { get; set; } = "";
     public string? BaseType { get; set; }
     public IReadOnlyList<PropertyView> Properties { get; set; } = new List<PropertyView>();
+
+    /// <summary>A constructor as final lines, or empty for none.</summary>
+    public IReadOnlyList<string> ConstructorLines { get; set; } = new List<string>();
+
+    public bool HasConstructor => ConstructorLines.Count > 0;
 }
 
 /// <summary>One property of a class.</summary>
@@ -41,7 +46,13 @@ internal sealed class EnumView
     public string FullName { get; set; } = "";
     public string ConverterName { get; set; } = "";
     public string IsFlags { get; set; } = "false";
+
+    /// <summary>The converter's base constructor arguments, e.g. <c>ServiceNames, isFlags: false</c>.</summary>
+    public string BaseArguments { get; set; } = "";
     public IReadOnlyList<EnumMemberView> Members { get; set; } = new List<EnumMemberView>();
+
+    /// <summary>The members the service knows by name (all but the unknown-value member).</summary>
+    public IReadOnlyList<EnumMemberView> ServiceMembers { get; set; } = new List<EnumMemberView>();
 }
 
 /// <summary>One enum member.</summary>

@@ -7,6 +7,12 @@ internal enum TypeKind
     Complex,
     Enum,
     TypeDefinition,
+
+    /// <summary>
+    /// OpenAPI <c>oneOf</c>/<c>anyOf</c>: a value that is one of several types. Its
+    /// <see cref="TypeModel.Properties"/> are the alternatives, one property each, named after the alternative.
+    /// </summary>
+    Union,
 }
 
 /// <summary>A type declared in a schema of the spec (entity, complex, enum or type definition).</summary>
@@ -24,6 +30,11 @@ internal enum TypeKind
 /// <param name="UnderlyingType">Underlying primitive for enums and type definitions, e.g. <c>Edm.Int32</c>.</param>
 /// <param name="IsFlags">Whether the enumeration allows combined values.</param>
 /// <param name="Documentation">Core.Description / Core.LongDescription.</param>
+/// <param name="Discriminator">
+/// OpenAPI <c>discriminator.propertyName</c>: on a base type, the property naming the derived type of an instance;
+/// on a union, the property naming the alternative. <see langword="null"/> for none.
+/// </param>
+/// <param name="DiscriminatorValues">What each discriminator value selects: a derived type, or the type of a union's alternative.</param>
 internal sealed record TypeModel(
     TypeKind Kind,
     string Namespace,
@@ -37,7 +48,9 @@ internal sealed record TypeModel(
     EquatableArray<EnumMemberModel> Members,
     string? UnderlyingType,
     bool IsFlags,
-    Documentation Documentation)
+    Documentation Documentation,
+    string? Discriminator = null,
+    EquatableArray<DiscriminatorValueModel> DiscriminatorValues = default)
 {
     /// <summary>Namespace-qualified name, e.g. <c>UiPath.Server.Configuration.OData.JobDto</c>.</summary>
     public string QualifiedName => Namespace + "." + Name;
@@ -104,6 +117,7 @@ internal enum PropertyKind
 /// <param name="Permissions">Core.Permissions, e.g. <c>Read</c> or <c>ReadWrite</c>.</param>
 /// <param name="Documentation">Core.Description / Core.LongDescription.</param>
 /// <param name="IsOptional">OpenAPI: not listed in <c>required</c>, so absent from JSON unless set (a list too, unlike in CSDL).</param>
+/// <param name="IsWriteOnly">OpenAPI <c>writeOnly</c>: sent in requests, never read from responses.</param>
 internal sealed record PropertyModel(
     PropertyKind Kind,
     string Name,
@@ -114,10 +128,17 @@ internal sealed record PropertyModel(
     bool IsImmutable,
     string? Permissions,
     Documentation Documentation,
-    bool IsOptional = false);
+    bool IsOptional = false,
+    bool IsWriteOnly = false);
 
 /// <summary>A member of an enumeration type.</summary>
 /// <param name="Name">The member name as declared.</param>
 /// <param name="Value">The numeric value, explicit or implied by position.</param>
 /// <param name="Documentation">Core.Description / Core.LongDescription.</param>
-internal sealed record EnumMemberModel(string Name, long Value, Documentation Documentation);
+/// <param name="CSharpName">The C# name the spec asks for (OpenAPI <c>x-enum-varnames</c>, <c>x-ms-enum</c>); <see langword="null"/> to derive it from <paramref name="Name"/>.</param>
+internal sealed record EnumMemberModel(string Name, long Value, Documentation Documentation, string? CSharpName = null);
+
+/// <summary>One discriminator value and the type it selects.</summary>
+/// <param name="Value">The value as it appears in JSON.</param>
+/// <param name="Type">Qualified name of the selected type.</param>
+internal sealed record DiscriminatorValueModel(string Value, string Type);

@@ -22,12 +22,28 @@ public abstract class ODataEnumJsonConverter<TEnum> : JsonConverter<TEnum>
     private readonly Dictionary<long, string> _namesByValue;
     private readonly KeyValuePair<string, long>[] _members;
     private readonly bool _isFlags;
+    private readonly long? _unknownValue;
 
     /// <summary>Creates the converter from the members' service names and numeric values.</summary>
     /// <param name="members">Each member's name as the service spells it and its numeric value.</param>
     /// <param name="isFlags">Whether values combine as flags.</param>
     protected ODataEnumJsonConverter(IReadOnlyList<KeyValuePair<string, long>> members, bool isFlags)
+        : this(members, isFlags, unknownValue: null)
     {
+    }
+
+    /// <summary>
+    /// Creates a converter that reads names it does not know as <paramref name="unknownValue"/> instead of failing
+    /// (OpenAPI models: a service adds enum values without a new contract, and one new value must not make a whole
+    /// response unreadable). The unknown text cannot live in an enum value, so it is not kept, and writing
+    /// <paramref name="unknownValue"/> fails rather than send the service a value it never sent.
+    /// </summary>
+    /// <param name="members">Each member's name as the service spells it and its numeric value.</param>
+    /// <param name="isFlags">Whether values combine as flags.</param>
+    /// <param name="unknownValue">The value unknown names read as; <see langword="null"/> to fail on them.</param>
+    protected ODataEnumJsonConverter(IReadOnlyList<KeyValuePair<string, long>> members, bool isFlags, long? unknownValue)
+    {
+        _unknownValue = unknownValue;
         if (members is null)
         {
             throw new ArgumentNullException(nameof(members));
@@ -97,6 +113,11 @@ public abstract class ODataEnumJsonConverter<TEnum> : JsonConverter<TEnum>
             return combined;
         }
 
+        if (_unknownValue is { } unknown)
+        {
+            return unknown;
+        }
+
         throw new JsonException($"'{text}' is not a member of {typeof(TEnum).Name}. The service may be newer than this client; regenerate it from the current $metadata.");
     }
 
@@ -124,6 +145,11 @@ public abstract class ODataEnumJsonConverter<TEnum> : JsonConverter<TEnum>
             {
                 return builder.ToString();
             }
+        }
+
+        if (value == _unknownValue)
+        {
+            throw new JsonException($"The unknown {typeof(TEnum).Name} value (read from a name this client does not know) cannot be written: the service's original spelling was not kept.");
         }
 
         throw new JsonException($"{value.ToString(CultureInfo.InvariantCulture)} is not a value of {typeof(TEnum).Name} that the service can read.");

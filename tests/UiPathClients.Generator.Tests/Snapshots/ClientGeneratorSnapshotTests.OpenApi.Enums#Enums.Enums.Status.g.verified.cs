@@ -33,6 +33,12 @@ namespace Consumer.Enums
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "2fa-required")]
         _2faRequired = 3,
+
+        /// <summary>
+        /// A value this client does not know (the service is newer than the spec it was generated from).
+        /// It is only ever read: the service's spelling is not kept, so writing it fails.
+        /// </summary>
+        Unknown = -1,
     }
 
     /// <summary>
@@ -54,7 +60,7 @@ namespace Consumer.Enums
 
         /// <summary>Creates the converter.</summary>
         public StatusJsonConverter()
-            : base(ServiceNames, isFlags: false)
+            : base(ServiceNames, isFlags: false, unknownValue: -1L)
         {
         }
 

@@ -41,6 +41,15 @@ internal sealed partial class OpenApiReader
     /// <summary>Unresolved <c>$ref</c> values already reported: a schema is resolved more than once while it is mapped.</summary>
     private readonly HashSet<string> _unresolvedReported = new(StringComparer.Ordinal);
 
+    /// <summary>Base types with a discriminator: the property and its explicit <c>mapping</c> (value → schema name), completed once every type is known.</summary>
+    private readonly Dictionary<string, (string Property, List<KeyValuePair<string, string>> Mapping)> _discriminators = new(StringComparer.Ordinal);
+
+    /// <summary>Inline enums named by <c>x-ms-enum</c>: the same name and values anywhere in the document is one type.</summary>
+    private readonly Dictionary<string, string> _namedInlineEnums = new(StringComparer.Ordinal);
+
+    /// <summary>Schemas whose single <c>oneOf</c>/<c>anyOf</c> alternative is being followed, to stop at a cycle.</summary>
+    private readonly HashSet<IOpenApiSchema> _following = new();
+
     private OpenApiReader(SpecFile file, CancellationToken cancellationToken)
     {
         _file = file;
@@ -70,7 +79,9 @@ internal sealed partial class OpenApiReader
             DeclareNamed(entry.Key, entry.Value);
         }
 
+        // Operations may declare inline types, so discriminators are completed after them.
         var operations = ReadOperations(document);
+        CompleteDiscriminators();
         var clientName = SpecNaming.ClientName(_file);
         var model = new ClientModel(
             clientName,
@@ -148,6 +159,10 @@ internal sealed partial class OpenApiReader
         {
             _types.Add(EnumType(name, resolved));
         }
+        else if (IsUnion(resolved))
+        {
+            _types.Add(UnionType(name, resolved));
+        }
         else if (IsObject(resolved))
         {
             _types.Add(ObjectType(name, resolved));
@@ -181,6 +196,11 @@ internal sealed partial class OpenApiReader
         }
 
         AddProperties(name, schema, required, properties);
+        if (schema.Discriminator?.PropertyName is { Length: > 0 } discriminator)
+        {
+            RegisterDiscriminator(name, discriminator, ExplicitMapping(schema.Discriminator));
+        }
+
         var isOpen = schema.AdditionalPropertiesAllowed && schema.AdditionalProperties is not null;
         return new TypeModel(
             TypeKind.Complex,
@@ -219,23 +239,43 @@ internal sealed partial class OpenApiReader
                 IsImmutable: false,
                 Permissions: null,
                 Doc(property),
-                IsOptional: !required.Contains(entry.Key)));
+                IsOptional: !required.Contains(entry.Key),
+                IsWriteOnly: Resolve(property)?.WriteOnly == true));
         }
     }
 
     /// <summary>The type a property or item refers to; inline objects and enums become types named <paramref name="inlineName"/>.</summary>
     private TypeReference Reference(IOpenApiSchema schema, string inlineName, bool optional)
     {
-        if (NullableAlternative(schema) is { } inner)
+        if (Alternatives(schema, out var orNull) is { Count: 1 } single)
         {
             // oneOf/anyOf [X, {type: null}] is 3.1's way to say "X or null" for a $ref: just a nullable X.
-            return Reference(inner, inlineName, optional: true);
+            return Reference(single[0], inlineName, optional || orNull);
         }
 
         var nullable = optional || IsNullable(schema);
         if (ReferenceId(schema) is { } id)
         {
             var target = Resolve(schema);
+            if (target is not null && Alternatives(target, out var targetOrNull) is { Count: 1 })
+            {
+                // A named schema that only wraps one other (oneOf: [$ref X]) declares no type: it is X.
+                if (!_following.Add(target))
+                {
+                    return new TypeReference("Edm.Untyped", false, true);
+                }
+
+                var followed = Reference(target, inlineName, optional || targetOrNull);
+                _following.Remove(target);
+                return followed;
+            }
+
+            if (target is not null && IsUnion(target))
+            {
+                Alternatives(target, out var unionOrNull);
+                return new TypeReference(SchemaNamespace + "." + id, false, nullable || unionOrNull);
+            }
+
             if (target is not null && IsArray(target))
             {
                 return Collection(target, inlineName);
@@ -264,9 +304,15 @@ internal sealed partial class OpenApiReader
             return Map(schema, inlineName, nullable);
         }
 
+        if (IsUnion(schema))
+        {
+            Alternatives(schema, out var unionOrNull);
+            return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, inlineName), false, nullable || unionOrNull);
+        }
+
         if (IsStringEnum(schema) || IsInlineObject(schema))
         {
-            return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, inlineName), false, nullable);
+            return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, IsStringEnum(schema) && MsEnumName(schema) is { } enumName ? enumName : inlineName), false, nullable);
         }
 
         return new TypeReference(PrimitiveName(schema) ?? "Edm.Untyped", false, nullable);
@@ -285,18 +331,296 @@ internal sealed partial class OpenApiReader
         return new TypeReference(item.QualifiedName, true, IsNullable(items));
     }
 
-    /// <summary>The non-null member of a <c>oneOf</c>/<c>anyOf</c> of exactly one schema and <c>{type: null}</c>.</summary>
-    private static IOpenApiSchema? NullableAlternative(IOpenApiSchema schema)
+    /// <summary>
+    /// The alternatives of a <c>oneOf</c>/<c>anyOf</c> without <c>{type: null}</c>, which sets <paramref name="orNull"/>;
+    /// <see langword="null"/> when the schema has none, or declares properties or <c>allOf</c> (then it is an object and
+    /// the alternatives only constrain it further).
+    /// </summary>
+    private static List<IOpenApiSchema>? Alternatives(IOpenApiSchema schema, out bool orNull)
     {
-        var members = schema.OneOf is { Count: 2 } oneOf ? oneOf : schema.AnyOf is { Count: 2 } anyOf ? anyOf : null;
-        if (members is null || schema.Properties is { Count: > 0 })
+        orNull = false;
+        var members = schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf is { Count: > 0 } anyOf ? anyOf : null;
+        if (members is null || schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 })
         {
             return null;
         }
 
         static bool IsNullOnly(IOpenApiSchema member) => member is not OpenApiSchemaReference && member.Type == JsonSchemaType.Null;
-        return IsNullOnly(members[0]) ? members[1] : IsNullOnly(members[1]) ? members[0] : null;
+        orNull = members.Any(IsNullOnly);
+        return members.Where(member => !IsNullOnly(member)).ToList();
     }
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> of two or more alternatives besides null.</summary>
+    private static bool IsUnion(IOpenApiSchema schema) => Alternatives(schema, out _) is { Count: >= 2 };
+
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c>. With a discriminator and alternatives that all extend one base
+    /// (<c>allOf: [$ref Base, …]</c>) it is that base, made polymorphic: the union becomes a type definition for
+    /// the base. Otherwise it is a union wrapper with one property per alternative, and the discriminator (when
+    /// there is one) tells the alternatives apart; without one they are told apart by their JSON shape.
+    /// </summary>
+    /// <remarks>
+    /// Not a synthesized base class for the alternatives: C# has single inheritance, and real specs (OpenAI) put
+    /// one schema into several unions, or mix objects with strings and arrays.
+    /// </remarks>
+    private TypeModel UnionType(string name, IOpenApiSchema schema)
+    {
+        var alternatives = Alternatives(schema, out _) ?? new List<IOpenApiSchema>();
+        var discriminator = schema.Discriminator?.PropertyName is { Length: > 0 } property ? property : null;
+        var mapping = discriminator is null ? new List<KeyValuePair<string, string>>() : ExplicitMapping(schema.Discriminator!);
+        if (discriminator is not null && CommonBase(alternatives) is { } baseName)
+        {
+            RegisterDiscriminator(baseName, discriminator, mapping);
+            return TypeModel.Scalar(TypeKind.TypeDefinition, SchemaNamespace, name, SchemaNamespace + "." + baseName, EquatableArray<EnumMemberModel>.Empty, isFlags: false, Doc(schema));
+        }
+
+        var members = new List<PropertyModel>();
+        var values = new List<DiscriminatorValueModel>();
+        var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var types = new HashSet<TypeReference>();
+        for (var index = 0; index < alternatives.Count; index++)
+        {
+            var alternative = alternatives[index];
+            var referenceId = ReferenceId(alternative);
+            var resolved = Resolve(alternative);
+            var inlineName = name + (resolved?.Title is { Length: > 0 } title ? CSharpIdentifier.ToPascalCase(title) : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var type = Reference(alternative, inlineName, optional: true);
+            if (!types.Add(type with { IsNullable = true }))
+            {
+                // The same C# type twice (string with two patterns): one property reads both.
+                continue;
+            }
+
+            var preferred = referenceId is not null && !type.IsCollection && !type.IsMap ? referenceId : Label(type);
+            var label = preferred;
+            for (var suffix = 2; !labels.Add(label); suffix++)
+            {
+                label = preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            members.Add(new PropertyModel(PropertyKind.Structural, label, type, ContainsTarget: false, Partner: null, IsComputed: false, IsImmutable: false, Permissions: null, resolved is null ? Documentation.None : Doc(resolved)));
+            if (discriminator is not null && resolved is not null && !type.IsCollection && !type.IsMap)
+            {
+                foreach (var value in mapping.Where(entry => entry.Value == referenceId).Select(entry => entry.Key)
+                    .Concat(referenceId is null ? Enumerable.Empty<string>() : new[] { referenceId })
+                    .Concat(DeclaredDiscriminatorValues(resolved, discriminator))
+                    .Distinct(StringComparer.Ordinal))
+                {
+                    values.Add(new DiscriminatorValueModel(value, type.QualifiedName));
+                }
+            }
+        }
+
+        return new TypeModel(
+            TypeKind.Union,
+            SchemaNamespace,
+            name,
+            BaseType: null,
+            IsAbstract: false,
+            IsOpen: false,
+            HasStream: false,
+            EquatableArray<string>.Empty,
+            members.ToEquatableArray(),
+            EquatableArray<EnumMemberModel>.Empty,
+            UnderlyingType: null,
+            IsFlags: false,
+            Doc(schema),
+            discriminator,
+            values.ToEquatableArray());
+    }
+
+    /// <summary>A name for a union alternative from its type: <c>String</c>, <c>Int64List</c>, <c>PetMap</c>, <c>Json</c>.</summary>
+    private static string Label(TypeReference type)
+    {
+        var simple = type.QualifiedName == "Edm.Untyped" ? "Json" : type.QualifiedName.Substring(type.QualifiedName.LastIndexOf('.') + 1);
+        return simple + (type.IsCollection ? "List" : type.IsMap ? "Map" : string.Empty);
+    }
+
+    /// <summary>The schema every alternative extends with <c>allOf: [$ref Base, …]</c>, when there is exactly one.</summary>
+    private string? CommonBase(List<IOpenApiSchema> alternatives)
+    {
+        string? common = null;
+        foreach (var alternative in alternatives)
+        {
+            var resolved = ReferenceId(alternative) is null ? null : Resolve(alternative);
+            var bases = resolved?.AllOf?.Where(part => ReferenceId(part) is not null).ToList();
+            if (resolved is null || !IsObject(resolved) || bases is not { Count: 1 } || !IsObject(Resolve(bases[0])))
+            {
+                return null;
+            }
+
+            var baseName = ReferenceId(bases[0])!;
+            if (common is not null && common != baseName)
+            {
+                return null;
+            }
+
+            common = baseName;
+        }
+
+        return common;
+    }
+
+    /// <summary>The values a schema allows for its discriminator property (<c>enum</c> or <c>const</c>), own or from inline <c>allOf</c> parts.</summary>
+    private IEnumerable<string> DeclaredDiscriminatorValues(IOpenApiSchema schema, string discriminator)
+    {
+        var parts = new List<IOpenApiSchema> { schema };
+        parts.AddRange((schema.AllOf ?? new List<IOpenApiSchema>()).Where(part => ReferenceId(part) is null));
+        foreach (var part in parts)
+        {
+            if (part.Properties is null || !part.Properties.TryGetValue(discriminator, out var property) || Resolve(property) is not { } resolved)
+            {
+                continue;
+            }
+
+            if (resolved.Const is { Length: > 0 } constant)
+            {
+                yield return constant;
+            }
+
+            foreach (var value in resolved.Enum ?? new List<System.Text.Json.Nodes.JsonNode>())
+            {
+                if (value is System.Text.Json.Nodes.JsonValue text && text.TryGetValue<string>(out var member))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    /// <summary><c>discriminator.mapping</c> as value → schema name, for mappings that point at components.</summary>
+    private static List<KeyValuePair<string, string>> ExplicitMapping(OpenApiDiscriminator discriminator)
+    {
+        var mapping = new List<KeyValuePair<string, string>>();
+        foreach (var entry in discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+        {
+            if (entry.Value?.Reference?.Id is { Length: > 0 } id)
+            {
+                mapping.Add(new KeyValuePair<string, string>(entry.Key, id));
+            }
+        }
+
+        return mapping;
+    }
+
+    private void RegisterDiscriminator(string baseName, string property, List<KeyValuePair<string, string>> mapping)
+    {
+        if (_discriminators.TryGetValue(baseName, out var existing))
+        {
+            existing.Mapping.AddRange(mapping);
+        }
+        else
+        {
+            _discriminators.Add(baseName, (property, new List<KeyValuePair<string, string>>(mapping)));
+        }
+    }
+
+    /// <summary>
+    /// Gives each base type with a discriminator the values that select its derived types: the explicit
+    /// <c>mapping</c>, then each derived schema's name (OpenAPI's implicit mapping), then the values its
+    /// discriminator property allows (<c>enum</c>/<c>const</c>, as OpenAI-style specs declare them).
+    /// </summary>
+    private void CompleteDiscriminators()
+    {
+        var objects = _types.Where(type => type.Kind == TypeKind.Complex).GroupBy(type => type.QualifiedName, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        foreach (var entry in _discriminators.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            var baseQualified = SchemaNamespace + "." + entry.Key;
+            var index = _types.FindIndex(type => type.Kind == TypeKind.Complex && type.QualifiedName == baseQualified);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            bool Extends(TypeModel type)
+            {
+                var current = type.BaseType;
+                for (var depth = 0; current is not null && depth < 64; depth++)
+                {
+                    if (current == baseQualified)
+                    {
+                        return true;
+                    }
+
+                    current = objects.TryGetValue(current, out var next) ? next.BaseType : null;
+                }
+
+                return false;
+            }
+
+            var derived = objects.Values.Where(Extends).OrderBy(type => type.Name, StringComparer.Ordinal).ToList();
+            var values = new List<DiscriminatorValueModel>();
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            void Add(string value, string type)
+            {
+                if (taken.Add(value))
+                {
+                    values.Add(new DiscriminatorValueModel(value, type));
+                }
+            }
+
+            foreach (var mapped in entry.Value.Mapping)
+            {
+                if (derived.Any(type => type.Name == mapped.Value))
+                {
+                    Add(mapped.Key, SchemaNamespace + "." + mapped.Value);
+                }
+            }
+
+            foreach (var type in derived)
+            {
+                Add(type.Name, type.QualifiedName);
+                if (_namedSchemas.TryGetValue(type.Name, out var schema) && Resolve(schema) is { } resolved)
+                {
+                    foreach (var value in DeclaredDiscriminatorValues(resolved, entry.Value.Property))
+                    {
+                        Add(value, type.QualifiedName);
+                    }
+                }
+            }
+
+            _types[index] = _types[index] with { Discriminator = entry.Value.Property, DiscriminatorValues = values.ToEquatableArray() };
+        }
+    }
+
+    /// <summary><c>x-enum-varnames</c> (OpenAPI Generator) or <c>x-enumNames</c> (NSwag): C# names by position.</summary>
+    private static List<string?>? EnumVarNames(IOpenApiSchema schema)
+    {
+        var node = Extension(schema, "x-enum-varnames") ?? Extension(schema, "x-enumNames");
+        return node is System.Text.Json.Nodes.JsonArray names
+            ? names.Select(name => name is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null).ToList()
+            : null;
+    }
+
+    /// <summary><c>x-ms-enum.values</c> (AutoRest): the C# name and description of each value.</summary>
+    private static Dictionary<string, (string? Name, string? Description)> MsEnumValues(IOpenApiSchema schema)
+    {
+        var described = new Dictionary<string, (string? Name, string? Description)>(StringComparer.Ordinal);
+        if (Extension(schema, "x-ms-enum") is System.Text.Json.Nodes.JsonObject msEnum && msEnum["values"] is System.Text.Json.Nodes.JsonArray values)
+        {
+            foreach (var item in values.OfType<System.Text.Json.Nodes.JsonObject>())
+            {
+                if (Text(item["value"]) is { } value && !described.ContainsKey(value))
+                {
+                    described.Add(value, (Text(item["name"]), Text(item["description"])));
+                }
+            }
+        }
+
+        return described;
+    }
+
+    /// <summary><c>x-ms-enum.name</c>: the enum's type name, used for inline enums.</summary>
+    private static string? MsEnumName(IOpenApiSchema schema) =>
+        Extension(schema, "x-ms-enum") is System.Text.Json.Nodes.JsonObject msEnum && Text(msEnum["name"]) is { Length: > 0 } name
+            ? CSharpIdentifier.ToPascalCase(name)
+            : null;
+
+    private static System.Text.Json.Nodes.JsonNode? Extension(IOpenApiSchema schema, string name) =>
+        schema.Extensions is { } extensions && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension json ? json.Node : null;
+
+    private static string? Text(System.Text.Json.Nodes.JsonNode? node) =>
+        node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>A dictionary: <c>additionalProperties</c> gives the value type (any JSON when it is just <c>true</c>).</summary>
     private TypeReference Map(IOpenApiSchema map, string inlineName, bool nullable)
@@ -328,6 +652,16 @@ internal sealed partial class OpenApiReader
             return existing;
         }
 
+        // x-ms-enum names one enum used in many places: the same name with the same values is the same type.
+        var enumKey = IsStringEnum(schema) && MsEnumName(schema) is { } msEnumName
+            ? msEnumName + "\n" + string.Join("\n", (schema.Enum ?? new List<System.Text.Json.Nodes.JsonNode>()).Select(value => value?.ToJsonString()))
+            : null;
+        if (enumKey is not null && _namedInlineEnums.TryGetValue(enumKey, out var shared))
+        {
+            _inlineNames[schema] = shared;
+            return shared;
+        }
+
         var name = preferredName;
         for (var suffix = 2; !_typeNames.Add(name); suffix++)
         {
@@ -335,7 +669,12 @@ internal sealed partial class OpenApiReader
         }
 
         _inlineNames[schema] = name;
-        _types.Add(IsStringEnum(schema) ? EnumType(name, schema) : ObjectType(name, schema));
+        if (enumKey is not null)
+        {
+            _namedInlineEnums[enumKey] = name;
+        }
+
+        _types.Add(IsStringEnum(schema) ? EnumType(name, schema) : IsUnion(schema) ? UnionType(name, schema) : ObjectType(name, schema));
         return name;
     }
 
@@ -343,11 +682,18 @@ internal sealed partial class OpenApiReader
     {
         var members = new List<EnumMemberModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in schema.Enum ?? new List<System.Text.Json.Nodes.JsonNode>())
+        var varNames = EnumVarNames(schema);
+        var msValues = MsEnumValues(schema);
+        var values = schema.Enum ?? new List<System.Text.Json.Nodes.JsonNode>();
+        for (var index = 0; index < values.Count; index++)
         {
-            if (value is System.Text.Json.Nodes.JsonValue text && text.TryGetValue<string>(out var member) && seen.Add(member))
+            if (values[index] is System.Text.Json.Nodes.JsonValue text && text.TryGetValue<string>(out var member) && seen.Add(member))
             {
-                members.Add(new EnumMemberModel(member, members.Count, Documentation.None));
+                // x-ms-enum's values[].name, else x-enum-varnames by position; the JSON spelling stays the service's.
+                msValues.TryGetValue(member, out var described);
+                var csharpName = described.Name ?? (varNames is not null && index < varNames.Count ? varNames[index] : null);
+                var documentation = string.IsNullOrWhiteSpace(described.Description) ? Documentation.None : new Documentation(described.Description!.Trim(), null);
+                members.Add(new EnumMemberModel(member, members.Count, documentation, string.IsNullOrWhiteSpace(csharpName) ? null : csharpName));
             }
         }
 

@@ -1,0 +1,242 @@
+using System.Collections.Generic;
+using System.Linq;
+using UiPathClients.Generator.Model;
+
+namespace UiPathClients.Generator.Emit;
+
+/// <summary>
+/// OpenAPI <c>oneOf</c>/<c>anyOf</c> wrappers: a class with one nullable property per alternative, deriving
+/// from the runtime's <c>JsonUnion</c>, and a converter that picks the alternative when reading (see
+/// <c>JsonUnionConverter</c>): by discriminator value when the union has one, else by JSON kind, the most
+/// specific alternative first, objects by the property names they share with the JSON.
+/// </summary>
+internal sealed partial class ClientEmitter
+{
+    private const string RuntimeSerialization = "global::UiPathClients.Runtime.Serialization.";
+
+    /// <summary>Names every union wrapper has from its base class.</summary>
+    private static readonly string[] UnionReservedNames = { "Value", "UnknownJson" };
+
+    private IEnumerable<GeneratedFile> EmitUnion(TypeModel type)
+    {
+        var (@namespace, name, prefix) = _names[type.QualifiedName];
+        var full = TypeFullName(type.QualifiedName);
+        var converter = _enumConverterNames[type.QualifiedName];
+        var names = PropertyNames(type);
+        var members = new List<MemberView>();
+        var conversions = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var property in type.Properties)
+        {
+            members.Add(new CodeLines()
+                .Lines(DocComment.Lines(property.Documentation, $"The <c>{DocComment.Escape(property.Name)}</c> alternative, when the value is one."))
+                .Line($"public {UnionPropertyType(property.Type)} {names[property.Name]} {{ get; set; }}")
+                .ToMember());
+        }
+
+        members.Add(new CodeLines()
+            .Line("/// <inheritdoc />")
+            .Line("public override object? Value => " + (type.Properties.Count == 0 ? "null" : string.Join(" ?? ", type.Properties.Select(property => "(object?)" + names[property.Name]))) + ";")
+            .ToMember());
+
+        foreach (var property in type.Properties)
+        {
+            // C# allows no conversion from an interface (IList, IDictionary) or from the type itself.
+            var memberType = UnionMemberType(property.Type);
+            if (property.Type.IsCollection || property.Type.IsMap || property.Type.QualifiedName == type.QualifiedName || !conversions.Add(memberType))
+            {
+                continue;
+            }
+
+            members.Add(new CodeLines()
+                .Line($"/// <summary>Wraps a <c>{DocComment.Escape(property.Name)}</c> alternative.</summary>")
+                .Line($"public static implicit operator {full}({memberType} value) => new {full} {{ {names[property.Name]} = value }};")
+                .ToMember());
+        }
+
+        var remarks = new List<string>
+        {
+            type.Discriminator is null
+                ? "Reading sets the first alternative the JSON value fits (the most specific first; objects by the properties they share with the JSON); writing writes the one that is set."
+                : $"Reading sets the alternative that <c>{DocComment.Escape(type.Discriminator)}</c> names, else the first one the JSON value fits; writing writes the one that is set.",
+            "A value no alternative fits is kept in <c>UnknownJson</c> and written back unchanged.",
+        };
+        yield return new GeneratedFile(
+            _model.ClientName + "/Unions/" + prefix + name + ".g.cs",
+            TemplateRenderer.RenderCodeFile(new CodeFileView
+            {
+                Namespace = @namespace,
+                GeneratorVersion = _generatorVersion,
+                DocLines = DocComment.Lines(type.Documentation, $"The <c>{DocComment.Escape(type.QualifiedName)}</c> union: one of several types.", remarks),
+                Attributes = new[] { "global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + @namespace + "." + converter + "))" },
+                Declaration = $"public sealed partial class {name} : {RuntimeSerialization}JsonUnion",
+                Members = members,
+            }));
+
+        var body = new CodeLines()
+            .Line("/// <summary>The shared instance (the converter is stateless after construction).</summary>")
+            .Line($"public static global::{@namespace}.{converter} Default {{ get; }} = new global::{@namespace}.{converter}();")
+            .Blank()
+            .Line("/// <summary>Creates the converter.</summary>")
+            .Line($"public {converter}()")
+            .Indent()
+            .Line($": base(static () => new {full}(), {(type.Discriminator is null ? "null" : Literal(type.Discriminator))}, new[]")
+            .Open();
+        var ordered = type.Properties.Select((property, index) => (property, index)).OrderBy(pair => Specificity(pair.property.Type)).ThenBy(pair => pair.index).Select(pair => pair.property).ToList();
+        for (var index = 0; index < ordered.Count; index++)
+        {
+            var property = ordered[index];
+            var memberType = UnionMemberType(property.Type);
+            var memberName = names[property.Name];
+            var arguments = new List<string>
+            {
+                KindsLiteral(Kinds(property.Type, new HashSet<string>(System.StringComparer.Ordinal))),
+                $"static union => union.{memberName}",
+                $"static (union, value) => union.{memberName} = value",
+            };
+            var values = property.Type.IsCollection || property.Type.IsMap
+                ? new List<string>()
+                : type.DiscriminatorValues.Where(value => value.Type == property.Type.QualifiedName).Select(value => Literal(value.Value)).ToList();
+            var propertyNames = property.Type.IsCollection || property.Type.IsMap ? new List<string>() : JsonPropertyNames(property.Type.QualifiedName).Select(Literal).ToList();
+            arguments.Add(values.Count == 0 ? "null" : "new[] { " + string.Join(", ", values) + " }");
+            arguments.Add(propertyNames.Count == 0 ? "null" : "new[] { " + string.Join(", ", propertyNames) + " }");
+            body.Line($"{RuntimeSerialization}JsonUnionMember.Create<{full}, {memberType}>({string.Join(", ", arguments)}){(index == ordered.Count - 1 ? string.Empty : ",")}");
+        }
+
+        body.Close(")").Outdent().Line("{").Line("}");
+        yield return new GeneratedFile(
+            _model.ClientName + "/Unions/" + prefix + converter + ".g.cs",
+            TemplateRenderer.RenderCodeFile(new CodeFileView
+            {
+                Namespace = @namespace,
+                GeneratorVersion = _generatorVersion,
+                DocLines = new[] { "/// <summary>", $"/// Reads and writes <see cref=\"{full}\"/>, choosing the alternative when reading.", "/// </summary>" },
+                Declaration = $"public sealed class {converter} : {RuntimeSerialization}JsonUnionConverter<{full}>",
+                Members = new[] { body.ToMember() },
+            }));
+    }
+
+    /// <summary>The wrapper property's type: the alternative's type, nullable (unset).</summary>
+    private string UnionPropertyType(TypeReference type) =>
+        type.IsCollection || type.IsMap ? UnionMemberType(type) + "?" : _typeMapper.MapSingle(type.QualifiedName, isNullable: true);
+
+    /// <summary>The alternative's type as read and written: not nullable, the generic argument of its metadata.</summary>
+    private string UnionMemberType(TypeReference type) =>
+        type.IsCollection
+            ? "global::System.Collections.Generic.IList<" + _typeMapper.MapSingle(type.QualifiedName, type.IsNullable && !_typeMapper.IsReferenceType(type.QualifiedName)) + ">"
+            : type.IsMap
+                ? _typeMapper.MapDictionary(type)
+                : _typeMapper.MapSingle(type.QualifiedName, isNullable: false);
+
+    /// <summary>Order of trial when reading: an enum before a string, an integer before a number, untyped JSON last.</summary>
+    private int Specificity(TypeReference type)
+    {
+        if (type.IsCollection || type.IsMap)
+        {
+            return 1;
+        }
+
+        var qualified = Underlying(type.QualifiedName);
+        if (_typesByQualifiedName.TryGetValue(qualified, out var declared))
+        {
+            return declared.Kind == TypeKind.Enum ? 0 : 1;
+        }
+
+        return qualified switch
+        {
+            "Edm.Single" or "Edm.Double" or "Edm.Decimal" => 2,
+            "Edm.String" => 3,
+            "Edm.Untyped" => 4,
+            _ when !IsKnownPrimitive(qualified) => 4,
+            _ => 1,
+        };
+    }
+
+    private JsonKinds Kinds(TypeReference type, HashSet<string> visiting)
+    {
+        if (type.IsCollection)
+        {
+            return JsonKinds.Arrays;
+        }
+
+        if (type.IsMap)
+        {
+            return JsonKinds.Objects;
+        }
+
+        var qualified = Underlying(type.QualifiedName);
+        if (_typesByQualifiedName.TryGetValue(qualified, out var declared))
+        {
+            switch (declared.Kind)
+            {
+                case TypeKind.Enum:
+                    return JsonKinds.Strings;
+                case TypeKind.Union:
+                    var kinds = JsonKinds.None;
+                    if (visiting.Add(qualified))
+                    {
+                        foreach (var member in declared.Properties)
+                        {
+                            kinds |= Kinds(member.Type, visiting);
+                        }
+                    }
+
+                    return kinds == JsonKinds.None ? JsonKinds.Any : kinds;
+                default:
+                    return JsonKinds.Objects;
+            }
+        }
+
+        return qualified switch
+        {
+            "Edm.Boolean" => JsonKinds.Booleans,
+            "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Single" or "Edm.Double" or "Edm.Decimal" => JsonKinds.Numbers,
+            "Edm.String" or "Edm.Guid" or "Edm.Binary" or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay" => JsonKinds.Strings,
+            _ => JsonKinds.Any,
+        };
+    }
+
+    private static bool IsKnownPrimitive(string qualified) =>
+        qualified is "Edm.Boolean" or "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Guid" or "Edm.Binary"
+            or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay";
+
+    private static string KindsLiteral(JsonKinds kinds)
+    {
+        if (kinds == JsonKinds.Any)
+        {
+            return RuntimeSerialization + "JsonUnionKinds.Any";
+        }
+
+        var parts = new[] { JsonKinds.Objects, JsonKinds.Arrays, JsonKinds.Strings, JsonKinds.Numbers, JsonKinds.Booleans }
+            .Where(kind => (kinds & kind) != 0)
+            .Select(kind => RuntimeSerialization + "JsonUnionKinds." + kind);
+        return string.Join(" | ", parts);
+    }
+
+    /// <summary>The JSON names of an object type's properties, inherited ones included; empty for other types.</summary>
+    private List<string> JsonPropertyNames(string qualifiedName)
+    {
+        var names = new List<string>();
+        if (_typesByQualifiedName.TryGetValue(Underlying(qualifiedName), out var declared) && declared.Kind is TypeKind.Complex or TypeKind.Entity)
+        {
+            for (var current = declared; current is not null; current = BaseOf(current))
+            {
+                names.InsertRange(0, current.Properties.Select(property => property.Name));
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The generator's copy of the runtime's <c>JsonUnionKinds</c> (the generator does not reference the runtime).</summary>
+    [System.Flags]
+    private enum JsonKinds
+    {
+        None = 0,
+        Objects = 1,
+        Arrays = 2,
+        Strings = 4,
+        Numbers = 8,
+        Booleans = 16,
+        Any = Objects | Arrays | Strings | Numbers | Booleans,
+    }
+}
