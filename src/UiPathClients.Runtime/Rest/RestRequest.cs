@@ -528,8 +528,14 @@ public sealed class RestRequest
     private static string Snippet(byte[] body)
     {
         const int Limit = 4096;
-        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, Limit));
-        return body.Length > Limit ? text + "…" : text;
+        var cut = body.Length > Limit;
+        var length = cut ? Limit : body.Length;
+
+        // Without flushing, the bytes of a character cut in half stay in the decoder instead of becoming '\uFFFD'.
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(length)];
+        var count = Encoding.UTF8.GetDecoder().GetChars(body, 0, length, chars, 0, flush: !cut);
+        var text = new string(chars, 0, count);
+        return cut ? text + "…" : text;
     }
 
     private sealed class DeclaredError
