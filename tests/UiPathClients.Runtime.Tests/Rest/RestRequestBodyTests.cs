@@ -156,6 +156,20 @@ public sealed class RestRequestBodyTests
     }
 
     [Fact]
+    public async Task A_callers_stream_can_be_rewound_and_sent_again()
+    {
+        var (handler, connection) = RestTest.Recording();
+        using var stream = new TrackingStream(Encoding.UTF8.GetBytes("again"));
+
+        await connection.CreateRequest("PUT", "/blob").WithStreamBody(stream).SendAsync();
+        stream.Position = 0;
+        await connection.CreateRequest("PUT", "/blob").WithStreamBody(stream).SendAsync();
+
+        Assert.Equal(new[] { "again", "again" }, handler.Requests.Select(request => request.Body));
+        Assert.False(stream.Disposed);
+    }
+
+    [Fact]
     public async Task A_stream_body_defaults_to_octet_stream()
     {
         using var stream = new MemoryStream(new byte[] { 1, 2, 3 });
