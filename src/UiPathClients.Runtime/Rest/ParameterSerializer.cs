@@ -42,10 +42,11 @@ internal static class ParameterSerializer
             case ParameterStyle.DeepObject when pairs is not null:
                 target.AddRange(pairs.Select(pair => escapedName + "[" + Escape(pair.Key) + "]=" + Escape(pair.Value)));
                 return;
-            case ParameterStyle.SpaceDelimited when items is not null && !explode:
+            // An empty array adds nothing in every style, as it does for form (no "name=" the service would read as one empty item).
+            case ParameterStyle.SpaceDelimited when items is { Count: > 0 } && !explode:
                 target.Add(escapedName + "=" + string.Join("%20", items.Select(Escape)));
                 return;
-            case ParameterStyle.PipeDelimited when items is not null && !explode:
+            case ParameterStyle.PipeDelimited when items is { Count: > 0 } && !explode:
                 target.Add(escapedName + "=" + string.Join("|", items.Select(Escape)));
                 return;
         }

@@ -47,6 +47,7 @@ public sealed class RestRequest
 
     /// <summary>Fills the path parameter <c>{name}</c>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null: path parameters are always required.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> writes as an empty, <c>.</c> or <c>..</c> segment, which would address another resource.</exception>
     public RestRequest WithPath<T>(string name, T value, ParameterStyle style = ParameterStyle.Simple, bool explode = false)
     {
         var json = ToJson(value);
@@ -56,9 +57,16 @@ public sealed class RestRequest
         }
 
         var text = ParameterSerializer.Path(name, json, style, explode);
-        if (style == ParameterStyle.Simple && text.Length == 0)
+        if (text.Length == 0)
         {
             throw new ArgumentException($"The path parameter '{name}' must not be empty: the request would go to another resource.", name);
+        }
+
+        // Escaping leaves '.' alone (it is unreserved) and URIs remove dot segments, so "." or ".." as a whole
+        // segment (a simple "..", a label ".") would silently send the request to another resource.
+        if (text is "." or "..")
+        {
+            throw new ArgumentException($"The path parameter '{name}' must not be '{text}' as a whole segment: the request would go to another resource.", name);
         }
 
         _pathValues[name] = text;
@@ -227,7 +235,16 @@ public sealed class RestRequest
         {
             var part = new StreamContent(new NonDisposingStream(file.Content));
             part.Headers.ContentType = contentType;
-            form.Add(part, Quote(name), Quote(file.FileName));
+
+            // Not form.Add(part, name, fileName): it copies the file name into filename* as well, so a quoted name
+            // arrives there with its quotes percent-encoded ("%22report.csv%22") and servers that prefer filename* get them.
+            part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+            {
+                Name = Quote(name),
+                FileName = Quote(file.FileName),
+                FileNameStar = file.FileName,
+            };
+            form.Add(part);
         });
         return this;
     }
@@ -511,8 +528,14 @@ public sealed class RestRequest
     private static string Snippet(byte[] body)
     {
         const int Limit = 4096;
-        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, Limit));
-        return body.Length > Limit ? text + "…" : text;
+        var cut = body.Length > Limit;
+        var length = cut ? Limit : body.Length;
+
+        // Without flushing, the bytes of a character cut in half stay in the decoder instead of becoming '\uFFFD'.
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(length)];
+        var count = Encoding.UTF8.GetDecoder().GetChars(body, 0, length, chars, 0, flush: !cut);
+        var text = new string(chars, 0, count);
+        return cut ? text + "…" : text;
     }
 
     private sealed class DeclaredError

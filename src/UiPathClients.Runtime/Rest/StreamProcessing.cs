@@ -64,6 +64,9 @@ public static class StreamProcessing
                 throw new InvalidOperationException("The stream answered a fetch without a sequence id, so it cannot be advanced.");
             }
 
+            // A cancellation that arrived while the last result was processed still stops here: advancing is a
+            // call to the service the caller asked not to make, and the batch comes back on the next run.
+            cancellationToken.ThrowIfCancellationRequested();
             await advance(id!, cancellationToken).ConfigureAwait(false);
             if (isEndOfSequence(batch))
             {
