@@ -13,7 +13,7 @@ using UiPathClients.Runtime.Errors;
 // Communications Mining: create a source and a dataset over it, sync comments (upserts by id), page through
 // the dataset's comments, create a stream and consume it with the fetch → process → advance loop, and show
 // what an error looks like. Against the embedded emulator by default; against a real tenant when CM_URL
-// (https://cloud.uipath.com/{org}/{tenant}/reinfer_/), CM_TOKEN and CM_PROJECT (an existing project) are set.
+// (https://cloud.uipath.com/{org}/{tenant}/reinfer_/api/), CM_TOKEN and CM_PROJECT (an existing project) are set.
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 var cancellationToken = cancellation.Token;
 
@@ -31,6 +31,10 @@ Console.WriteLine($"Source {source.Owner}/{source.Name} created (id {source.Id})
 var dataset = await client.Datasets.CreateAsync(project, datasetName, new CreateDatasetRequest { Dataset = new DatasetNew { Title = "Sample triage", SourceIds = [source.Id] } }, cancellationToken);
 Console.WriteLine($"Dataset {dataset.Dataset.Owner}/{dataset.Dataset.Name} created over it.");
 
+// A stream hands out the comments that arrive after it was created, so it comes before the sync.
+await client.Streams.CreateAsync(project, datasetName, new CreateStreamRequest { Stream = new TriggerNew { Name = "sample-stream", Title = "Sample stream" } }, cancellationToken);
+Console.WriteLine("Stream sample-stream created on the dataset.");
+
 var start = new DateTimeOffset(2026, 3, 30, 9, 0, 0, TimeSpan.Zero);
 var subjects = new[] { "Invoice overdue", "Password reset", "Change of address", "Cancel my order" };
 var comments = Enumerable.Range(1, 12).Select(i => new CommentNew
@@ -45,7 +49,7 @@ var resynced = await client.Comments.SyncAsync(project, sourceName, new SyncComm
 Console.WriteLine($"Synced the first 3 again: {resynced.New} new, {resynced.Unchanged} unchanged — sync upserts by id.");
 
 Console.WriteLine();
-Console.WriteLine("Comments, 5 per page:");
+Console.WriteLine("Comments, requested 5 per page as the enumeration goes:");
 var pageCount = 0;
 await foreach (var exported in client.Datasets.ExportAllAsync(project, datasetName, new ExportDatasetRequest { Limit = 5 }, cancellationToken))
 {
@@ -56,7 +60,6 @@ await foreach (var exported in client.Datasets.ExportAllAsync(project, datasetNa
 Console.WriteLine($"  {pageCount} comments.");
 
 Console.WriteLine();
-await client.Streams.CreateAsync(project, datasetName, new CreateStreamRequest { Stream = new TriggerNew { Name = "sample-stream", Title = "Sample stream" } }, cancellationToken);
 var processed = await client.Streams.ProcessAsync(
     project,
     datasetName,
@@ -115,12 +118,12 @@ internal sealed class Target : IAsyncDisposable
         {
             // Any free port: the Quickstart may hold the emulator's usual one.
             var emulator = await OrchestratorEmulator.StartAsync(new OrchestratorEmulatorOptions(), cancellationToken);
-            var http = new HttpClient { BaseAddress = new Uri(emulator.BaseAddress, "reinfer_/") };
+            var http = new HttpClient { BaseAddress = emulator.CommunicationsMiningAddress };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-token");
 
             // The v1 API (and so the bundled spec) has no project creation; a tenant has its projects already.
             using var create = new StringContent("{\"project\":{\"title\":\"Sample\"}}", Encoding.UTF8, "application/json");
-            using var created = await http.PutAsync("api/v1/projects/sample", create, cancellationToken);
+            using var created = await http.PutAsync("v1/projects/sample", create, cancellationToken);
             created.EnsureSuccessStatusCode();
             return new Target(http, "sample", $"embedded emulator at {http.BaseAddress}", emulator);
         }

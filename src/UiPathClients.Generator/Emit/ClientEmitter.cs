@@ -330,9 +330,10 @@ internal sealed partial class ClientEmitter
         else
         {
             type = PropertyClrType(property);
-            if (property.Type.IsCollection && !property.IsOptional)
+            if (property.Type.IsCollection)
             {
-                initializer = "new " + _typeMapper.MapCollectionImplementation(property.Type) + "()";
+                // An optional (OpenAPI) list has no initializer: it stays null until set.
+                initializer = property.IsOptional ? null : "new " + _typeMapper.MapCollectionImplementation(property.Type) + "()";
             }
             else if (property.Type.IsMap && !property.Type.IsNullable)
             {

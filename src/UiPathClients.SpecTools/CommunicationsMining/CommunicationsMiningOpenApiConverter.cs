@@ -28,6 +28,16 @@ internal sealed partial class CommunicationsMiningOpenApiConverter
     /// <summary>The public, versioned API. Everything else in the index is left out (see specs/README.md).</summary>
     public const string IncludedPrefix = "/api/v1/";
 
+    /// <summary>
+    /// The servers end with this segment and the paths start after it (<c>/v1/datasets</c>): the API's root is
+    /// <c>…/reinfer_/api/</c>, which is also the base address the runtime's endpoints and DI registration give.
+    /// </summary>
+    public const string ServerRoot = "/api";
+
+    /// <summary>The path in the document for an index path: <c>/api/v1/datasets</c> → <c>/v1/datasets</c>.</summary>
+    public static string DocumentPath(string indexPath) =>
+        indexPath.StartsWith(ServerRoot + "/", StringComparison.Ordinal) ? indexPath[ServerRoot.Length..] : indexPath;
+
     public const string ErrorSchema = "ErrorResponse";
 
     /// <summary>Authored here, after the index's <c>ResponseStatusError</c>: the <c>status</c> of every success envelope.</summary>
@@ -138,7 +148,7 @@ internal sealed partial class CommunicationsMiningOpenApiConverter
                 pathItem[MethodOrder[order]] = operation;
             }
 
-            paths[path] = pathItem;
+            paths[DocumentPath(path)] = pathItem;
         }
 
         var document = new JsonObject
@@ -153,7 +163,7 @@ internal sealed partial class CommunicationsMiningOpenApiConverter
             ["servers"] = new JsonArray(
                 new JsonObject
                 {
-                    ["url"] = "https://cloud.uipath.com/{organization}/{tenant}/reinfer_",
+                    ["url"] = "https://cloud.uipath.com/{organization}/{tenant}/reinfer_" + ServerRoot,
                     ["description"] = "Automation Cloud",
                     ["variables"] = new JsonObject
                     {
@@ -163,7 +173,7 @@ internal sealed partial class CommunicationsMiningOpenApiConverter
                 },
                 new JsonObject
                 {
-                    ["url"] = "https://{domain}.reinfer.io",
+                    ["url"] = "https://{domain}.reinfer.io" + ServerRoot,
                     ["description"] = "Tenants onboarded through Communications Mining (reinfer.io)",
                     ["variables"] = new JsonObject
                     {

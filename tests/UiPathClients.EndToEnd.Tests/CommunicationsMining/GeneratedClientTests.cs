@@ -30,7 +30,8 @@ public sealed class GeneratedClientTests : IClassFixture<CommunicationsMiningSes
         _session = session;
 
         // The generated client needs no Communications Mining handler of its own: it applies the service's error convention itself.
-        _http = new HttpClient { BaseAddress = new Uri(session.Emulator.BaseAddress, "reinfer_/") };
+        // The base address the runtime's endpoints and DI registration give: the API root, …/reinfer_/api/.
+        _http = new HttpClient { BaseAddress = session.Emulator.CommunicationsMiningAddress };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-token");
         _client = new CommunicationsMiningClient(_http);
     }
@@ -193,9 +194,9 @@ public sealed class GeneratedClientTests : IClassFixture<CommunicationsMiningSes
     }
 
     [Fact]
-    public async Task Path_parameters_are_escaped_and_the_bare_api_base_address_works_too()
+    public async Task Path_parameters_are_escaped_and_the_bare_api_root_without_a_trailing_slash_works_too()
     {
-        using var bare = new HttpClient { BaseAddress = _session.Emulator.BaseAddress };
+        using var bare = new HttpClient { BaseAddress = new Uri(_session.Emulator.BaseAddress, "api") };
         bare.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-token");
         var client = new CommunicationsMiningClient(bare);
 

@@ -172,6 +172,21 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void UIPC0003_dangling_property_ref_keeps_the_property_as_raw_json_and_nothing_else_fails()
+    {
+        const string Yaml = "openapi: 3.0.3\ninfo:\n  title: Bad\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      properties:\n        owner:\n          $ref: '#/components/schemas/Person'\n";
+
+        var (diagnostics, sources) = Run("bad.openapi.yaml", Yaml);
+
+        // Only the spec problem, from us and from Microsoft.OpenApi, both at the $ref: no UIPC0099 from a type name that points nowhere.
+        Assert.Equal(new[] { "UIPC0003", "UIPC0011" }, diagnostics.Select(diagnostic => diagnostic.Id).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.All(diagnostics, diagnostic => Assert.Equal(12, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
+        AssertDiagnostic(Assert.Single(diagnostics, diagnostic => diagnostic.Id == "UIPC0003"), "UIPC0003", DiagnosticSeverity.Warning, line: 12, "A $ref refers to type '#/components/schemas/Person', which is not declared in the document");
+        var pet = Assert.Single(sources, source => source.HintName.EndsWith("Pet.g.cs", StringComparison.Ordinal));
+        Assert.Contains("global::System.Text.Json.JsonElement? Owner", pet.SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_descriptor_is_tested_here_and_listed_in_the_release_notes()
     {
         var tested = typeof(DiagnosticsTests).GetMethods()

@@ -26,7 +26,7 @@ namespace Consumer.AllOf
         /// The <c>tags</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        public global::System.Collections.Generic.IList<string>? Tags { get; set; } = default!;
+        public global::System.Collections.Generic.IList<string>? Tags { get; set; }
 
         /// <summary>
         /// The <c>indoor</c> property.

@@ -14,7 +14,7 @@ namespace Consumer.AllOf
         /// The <c>tags</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        public global::System.Collections.Generic.IList<string>? Tags { get; set; } = default!;
+        public global::System.Collections.Generic.IList<string>? Tags { get; set; }
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

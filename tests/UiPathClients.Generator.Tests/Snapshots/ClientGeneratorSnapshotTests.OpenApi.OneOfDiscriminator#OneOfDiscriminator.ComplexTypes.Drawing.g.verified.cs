@@ -20,7 +20,7 @@ namespace Consumer.OneOfDiscriminator
         /// The <c>shapes</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("shapes")]
-        public global::System.Collections.Generic.IList<global::Consumer.OneOfDiscriminator.Shape> Shapes { get; set; } = new global::System.Collections.Generic.List<global::Consumer.OneOfDiscriminator.Shape>();
+        public global::System.Collections.Generic.IList<global::Consumer.OneOfDiscriminator.Shape>? Shapes { get; set; }
 
         /// <summary>
         /// The <c>companion</c> property.

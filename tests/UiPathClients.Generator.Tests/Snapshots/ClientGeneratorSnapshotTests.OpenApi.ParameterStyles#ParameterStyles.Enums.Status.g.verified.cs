@@ -22,6 +22,12 @@ namespace Consumer.ParameterStyles
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "in-review")]
         InReview = 1,
+
+        /// <summary>
+        /// A value this client does not know (the service is newer than the spec it was generated from).
+        /// It is only ever read: the service's spelling is not kept, so writing it fails.
+        /// </summary>
+        Unknown = -1,
     }
 
     /// <summary>
@@ -41,7 +47,7 @@ namespace Consumer.ParameterStyles
 
         /// <summary>Creates the converter.</summary>
         public StatusJsonConverter()
-            : base(ServiceNames, isFlags: false)
+            : base(ServiceNames, isFlags: false, unknownValue: -1L)
         {
         }
 

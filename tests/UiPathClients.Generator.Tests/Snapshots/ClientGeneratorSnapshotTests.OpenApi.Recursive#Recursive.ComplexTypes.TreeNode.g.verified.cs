@@ -26,7 +26,7 @@ namespace Consumer.Recursive
         /// The <c>children</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("children")]
-        public global::System.Collections.Generic.IList<global::Consumer.Recursive.TreeNode>? Children { get; set; } = default!;
+        public global::System.Collections.Generic.IList<global::Consumer.Recursive.TreeNode>? Children { get; set; }
 
         /// <summary>
         /// The <c>position</c> property.

@@ -74,7 +74,7 @@ public sealed class BundledCommunicationsMiningSpecTests
         Assert.Equal(PublicEndpointCount, publicEndpoints.Count);
         foreach (var endpoint in publicEndpoints)
         {
-            var path = (string)endpoint["path"]!;
+            var path = CommunicationsMiningOpenApiConverter.DocumentPath((string)endpoint["path"]!);
             var method = new HttpMethod((string)endpoint["method"]!);
             Assert.True(document.Paths.TryGetValue(path, out var pathItem), path);
             Assert.True(pathItem!.Operations!.TryGetValue(method, out var operation), $"{method} {path}");
@@ -85,7 +85,8 @@ public sealed class BundledCommunicationsMiningSpecTests
         }
 
         // Nothing beyond the public API: no _private, preview or provisioning paths.
-        Assert.All(document.Paths.Keys, path => Assert.StartsWith("/api/v1/", path, StringComparison.Ordinal));
+        // Paths start after the servers' /api, as the runtime's base addresses (…/reinfer_/api/) expect.
+        Assert.All(document.Paths.Keys, path => Assert.StartsWith("/v1/", path, StringComparison.Ordinal));
         Assert.Equal(PublicEndpointCount, document.Paths.Values.Sum(item => item.Operations!.Count));
     }
 
@@ -186,7 +187,7 @@ public sealed class BundledCommunicationsMiningSpecTests
         var document = Parsed.Value.Document!;
 
         Assert.Equal(
-            new[] { "https://cloud.uipath.com/{organization}/{tenant}/reinfer_", "https://{domain}.reinfer.io" },
+            new[] { "https://cloud.uipath.com/{organization}/{tenant}/reinfer_/api", "https://{domain}.reinfer.io/api" },
             document.Servers!.Select(server => server.Url));
         Assert.Equal(new[] { "organization", "tenant" }, document.Servers![0].Variables!.Keys);
 

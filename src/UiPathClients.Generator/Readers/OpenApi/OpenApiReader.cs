@@ -257,7 +257,13 @@ internal sealed partial class OpenApiReader
         if (ReferenceId(schema) is { } id)
         {
             var target = Resolve(schema);
-            if (target is not null && Alternatives(target, out var targetOrNull) is { Count: 1 })
+            if (target is null)
+            {
+                // Resolve reported the dangling $ref (UIPC0003); the value stays raw JSON rather than naming a type that does not exist.
+                return new TypeReference("Edm.Untyped", false, true);
+            }
+
+            if (Alternatives(target, out var targetOrNull) is { Count: 1 })
             {
                 // A named schema that only wraps one other (oneOf: [$ref X]) declares no type: it is X.
                 if (!_following.Add(target))
