@@ -57,6 +57,28 @@ public sealed class ClientGeneratorIncrementalTests
     }
 
     [Fact]
+    public void Editing_an_OpenAPI_operation_regenerates_its_group_and_leaves_the_EDMX_spec_cached()
+    {
+        var orders = Spec.FromFile(Path.Combine(TestPaths.OpenApiFeatureSpecsDirectory, "ErrorResponses.openapi.yaml"), clientName: "Shop");
+        var first = GeneratorHarness.Run(new[] { Catalog, orders });
+        var edited = first.InputCompilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Edited { }", GeneratorHarness.ParseOptions));
+        var afterCodeEdit = GeneratorHarness.RunAgain(first, edited);
+        Assert.All(GeneratorHarness.Reasons(afterCodeEdit, TrackingNames.ReadResults), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+
+        var second = GeneratorHarness.RunWithEditedSpec(first, orders.Path, orders.Text.Replace("operationId: getOrder", "operationId: fetchOrder", StringComparison.Ordinal));
+
+        // Spec order in the harness: Catalog first, the OpenAPI spec second.
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }, GeneratorHarness.Reasons(second, TrackingNames.ReadResults));
+        var changed = first.Sources.Keys.Union(second.Sources.Keys)
+            .Where(hint => !first.Sources.TryGetValue(hint, out var before) || !second.Sources.TryGetValue(hint, out var after) || before != after)
+            .ToList();
+        Assert.Equal(new[] { "Shop/Operations/OrdersClient.g.cs" }, changed);
+        // fetchOrder in the Orders group reads FetchAsync (the group's noun is dropped).
+        Assert.Contains("FetchAsync(", second.Sources["Shop/Operations/OrdersClient.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("GetOrderAsync(", second.Sources["Shop/Operations/OrdersClient.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Changing_item_metadata_regenerates_with_the_new_namespace()
     {
         var first = GeneratorHarness.Run(new[] { Catalog with { Namespace = "Contoso.Catalog" } });

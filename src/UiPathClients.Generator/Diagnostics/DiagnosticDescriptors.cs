@@ -85,6 +85,12 @@ internal static class DiagnosticDescriptors
         "'{0}': {1}",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ConstructKeptAsJson = Create(
+        "UIPC0012",
+        "Construct is kept as raw JSON",
+        "{0} at '{1}' has no typed C# form here; its values are JsonElement",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "UIPC0099",
         "The generator failed on a spec",
@@ -95,7 +101,7 @@ internal static class DiagnosticDescriptors
     {
         MalformedXml, NotAnEdmxDocument, UnresolvedTypeReference, DuplicateTypeName, UnsupportedConstruct,
         InvalidAttributeValue, DuplicateClientName, MissingRequiredAttribute, InheritanceCycle, InvalidOpenApiDocument,
-        OpenApiWarning, GeneratorFailure,
+        OpenApiWarning, ConstructKeptAsJson, GeneratorFailure,
     }.ToDictionary(d => d.Id);
 
     /// <summary>All descriptors, for tests and documentation.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -184,6 +185,21 @@ public sealed class DiagnosticsTests
         AssertDiagnostic(Assert.Single(diagnostics, diagnostic => diagnostic.Id == "UIPC0003"), "UIPC0003", DiagnosticSeverity.Warning, line: 12, "A $ref refers to type '#/components/schemas/Person', which is not declared in the document");
         var pet = Assert.Single(sources, source => source.HintName.EndsWith("Pet.g.cs", StringComparison.Ordinal));
         Assert.Contains("global::System.Text.Json.JsonElement? Owner", pet.SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UIPC0012_arrays_of_arrays_and_maps_of_arrays_are_kept_as_json_and_located()
+    {
+        const string Yaml = "openapi: 3.0.3\ninfo:\n  title: Grid\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n    Grid:\n      type: object\n      properties:\n        cells:\n          type: array\n          items:\n            type: array\n            items: { type: integer }\n        groups:\n          type: object\n          additionalProperties:\n            type: array\n            items: { type: string }\n";
+
+        var (diagnostics, sources) = Run("grid.openapi.yaml", Yaml);
+
+        Assert.Equal(2, diagnostics.Length);
+        AssertDiagnostic(Assert.Single(diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).StartsWith("An array", StringComparison.Ordinal)), "UIPC0012", DiagnosticSeverity.Info, line: 11, "An array of arrays at '#/components/schemas/Grid/properties/cells' has no typed C# form here; its values are JsonElement");
+        AssertDiagnostic(Assert.Single(diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).StartsWith("A map", StringComparison.Ordinal)), "UIPC0012", DiagnosticSeverity.Info, line: 16, "A map of arrays at '#/components/schemas/Grid/properties/groups' has no typed C# form here; its values are JsonElement");
+        var grid = Assert.Single(sources, source => source.HintName.EndsWith("Grid.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Matches(@"IList<global::System\.Text\.Json\.JsonElement\??>\? Cells", grid);
+        Assert.Matches(@"IDictionary<string, global::System\.Text\.Json\.JsonElement\??>\? Groups", grid);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ internal sealed partial class OpenApiReader
 
     private RestOperationModel ReadOperation(string path, IList<IOpenApiParameter> pathParameters, string method, OpenApiOperation operation)
     {
+        using var _ = At("paths", path, method.ToLowerInvariant());
         var name = string.IsNullOrWhiteSpace(operation.OperationId) ? NameFromRoute(method, path) : operation.OperationId!.Trim();
         var typeName = CSharpIdentifier.ToPascalCase(name);
 

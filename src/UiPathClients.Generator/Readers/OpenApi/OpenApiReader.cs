@@ -38,6 +38,9 @@ internal sealed partial class OpenApiReader
     private readonly Dictionary<IOpenApiSchema, string> _inlineNames = new();
     private JsonPointerLocator? _locator;
 
+    /// <summary>Where in the document the mapping is (JSON pointer segments, escaped), so diagnostics can name a line.</summary>
+    private readonly List<string> _pointer = new();
+
     /// <summary>Unresolved <c>$ref</c> values already reported: a schema is resolved more than once while it is mapped.</summary>
     private readonly HashSet<string> _unresolvedReported = new(StringComparer.Ordinal);
 
@@ -149,6 +152,7 @@ internal sealed partial class OpenApiReader
     /// <summary>A component schema: an object or enum type of its own, or a type definition for a primitive.</summary>
     private void DeclareNamed(string name, IOpenApiSchema schema)
     {
+        using var _ = At("components", "schemas", name);
         var resolved = Resolve(schema);
         if (resolved is null)
         {
@@ -227,6 +231,7 @@ internal sealed partial class OpenApiReader
 
         foreach (var entry in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
+            using var _ = At("properties", entry.Key);
             var property = entry.Value;
             var type = Reference(property, owner + CSharpIdentifier.ToPascalCase(entry.Key), !required.Contains(entry.Key));
             properties.Add(new PropertyModel(
@@ -327,9 +332,15 @@ internal sealed partial class OpenApiReader
     private TypeReference Collection(IOpenApiSchema array, string inlineName)
     {
         var items = array.Items;
-        if (items is null || (Resolve(items) is { } resolvedItems && IsArray(resolvedItems)))
+        if (items is null)
+        {
+            return new TypeReference("Edm.Untyped", true, true);
+        }
+
+        if (Resolve(items) is { } resolvedItems && IsArray(resolvedItems))
         {
             // Arrays of arrays have no CSDL form: the items stay raw JSON.
+            ReportRawJson("An array of arrays");
             return new TypeReference("Edm.Untyped", true, true);
         }
 
@@ -632,9 +643,15 @@ internal sealed partial class OpenApiReader
     private TypeReference Map(IOpenApiSchema map, string inlineName, bool nullable)
     {
         var values = map.AdditionalProperties;
-        if (values is null || (Resolve(values) is { } resolvedValues && (IsArray(resolvedValues) || IsMap(resolvedValues))))
+        if (values is null)
+        {
+            return new TypeReference("Edm.Untyped", false, nullable, IsMap: true);
+        }
+
+        if (Resolve(values) is { } resolvedValues && (IsArray(resolvedValues) || IsMap(resolvedValues)))
         {
             // Maps of arrays or maps have no single-level form: the values stay raw JSON.
+            ReportRawJson(IsArray(resolvedValues) ? "A map of arrays" : "A map of maps");
             return new TypeReference("Edm.Untyped", false, nullable, IsMap: true);
         }
 
@@ -789,6 +806,35 @@ internal sealed partial class OpenApiReader
     }
 
     /// <summary>Built on the first diagnostic: a spec without any never has its text scanned for positions.</summary>
+    /// <summary>Enters a place in the document until the result is disposed.</summary>
+    private PointerScope At(params string[] segments)
+    {
+        foreach (var segment in segments)
+        {
+            _pointer.Add(segment.Replace("~", "~0").Replace("/", "~1"));
+        }
+
+        return new PointerScope(_pointer, segments.Length);
+    }
+
+    private void ReportRawJson(string construct) =>
+        Report(DiagnosticDescriptors.ConstructKeptAsJson, Locator.Locate("#/" + string.Join("/", _pointer)), construct, "#/" + string.Join("/", _pointer));
+
+    /// <summary>Leaves the place <see cref="At"/> entered.</summary>
+    private readonly struct PointerScope : IDisposable
+    {
+        private readonly List<string> _pointer;
+        private readonly int _count;
+
+        public PointerScope(List<string> pointer, int count)
+        {
+            _pointer = pointer;
+            _count = count;
+        }
+
+        public void Dispose() => _pointer.RemoveRange(_pointer.Count - _count, _count);
+    }
+
     private JsonPointerLocator Locator => _locator ??= _file.Kind == SpecKind.OpenApiYaml
         ? JsonPointerLocator.ForYaml(_file.Path, _file.Text)
         : JsonPointerLocator.ForJson(_file.Path, _file.Text);
