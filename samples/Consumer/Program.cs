@@ -25,3 +25,25 @@ Console.WriteLine($"Typed query: GET {faulted.ToUri()}");
 // The bundled Communications Mining OpenAPI 3.1 spec: its models, with the service's snake_case JSON names.
 var dataset = new Consumer.CommunicationsMining.Dataset { Owner = "acme", Name = "invoices", Title = "Invoices" };
 Console.WriteLine($"Communications Mining Dataset: {JsonSerializer.Serialize(dataset, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull })}");
+
+// Its generated operations on the packaged runtime, with the conventions the package sets for it: the envelope
+// {"status":"ok","dataset":{…}} comes back as the Dataset. The answer is canned, so nothing leaves this process.
+using var cannedHttp = new HttpClient(new CannedAnswer("""{"status":"ok","dataset":{"id":"d1","owner":"acme","name":"invoices","title":"Invoices"}}"""))
+{
+    BaseAddress = new Uri("https://cloud.uipath.com/acme/DefaultTenant/reinfer_/api/"),
+};
+var communicationsMining = new Consumer.CommunicationsMining.CommunicationsMiningClient(cannedHttp);
+var fetched = await communicationsMining.Datasets.GetAsync("acme", "invoices");
+Console.WriteLine($"Communications Mining GetAsync: dataset {fetched.Owner}/{fetched.Name} ({fetched.Title}) from GET {CannedAnswer.LastRequest}");
+
+/// <summary>Answers every request with one JSON body and remembers the last URI.</summary>
+internal sealed class CannedAnswer(string json) : HttpMessageHandler
+{
+    public static Uri? LastRequest { get; private set; }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        LastRequest = request.RequestUri;
+        return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
+    }
+}

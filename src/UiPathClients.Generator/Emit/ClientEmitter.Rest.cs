@@ -263,7 +263,7 @@ internal sealed partial class ClientEmitter
                 lines.Line("[global::System.Obsolete(\"The API description marks this operation deprecated.\")]");
             }
 
-            lines.Line($"public global::System.Threading.Tasks.Task<int> {name}({string.Join(", ", fetch.PathParameters.Select(parameter => parameter.Declaration).Concat(new[] { fetch.Body.Declaration.Replace(" = default", string.Empty), $"global::System.Func<{resultType}, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> process", "int? maxBatches = null", CancellationTokenParameter }))}) =>")
+            lines.Line($"public global::System.Threading.Tasks.Task<int> {name}({string.Join(", ", fetch.PathParameters.Select(parameter => parameter.Declaration).Concat(new[] { fetch.Body.PlainDeclaration, $"global::System.Func<{resultType}, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> process", "int? maxBatches = null", CancellationTokenParameter }))}) =>")
                 .Indent()
                 .Line($"{Rest}StreamProcessing.ProcessAsync<{batchFull}, {resultType}>(")
                 .Indent()
@@ -338,7 +338,7 @@ internal sealed partial class ClientEmitter
             {
                 if (body.Encoding is BodyEncoding.Form or BodyEncoding.Multipart)
                 {
-                    _parameters.AddRange(body.Fields.Select(field => new RestParameter(field, emitter, parameterScope)));
+                    _parameters.AddRange(body.Fields.Select(field => new RestParameter(field, emitter, parameterScope, body.Encoding)));
                 }
                 else
                 {
@@ -531,7 +531,11 @@ internal sealed partial class ClientEmitter
         private readonly string _type;
         private readonly string _apply;
 
-        public RestParameter(RestParameterModel model, ClientEmitter emitter, NameScope scope)
+        /// <param name="model">The parameter or field.</param>
+        /// <param name="emitter">The emitter, for type names.</param>
+        /// <param name="scope">The method's parameter names.</param>
+        /// <param name="fieldEncoding">For a body field: whether the body is a form or multipart.</param>
+        public RestParameter(RestParameterModel model, ClientEmitter emitter, NameScope scope, BodyEncoding? fieldEncoding = null)
         {
             Model = model;
             IsRequired = model.IsRequired;
@@ -554,7 +558,7 @@ internal sealed partial class ClientEmitter
                     ParameterLocation.Query => $"WithQuery({name}, {CSharpName}{StyleArguments(model, ParameterStyle.Form, defaultExplode: true)})",
                     ParameterLocation.Header => $"WithHeader({name}, {CSharpName}{(model.Explode ? ", explode: true" : string.Empty)})",
                     ParameterLocation.Cookie => $"WithCookie({name}, {CSharpName}{(model.Explode ? string.Empty : ", explode: false")})",
-                    _ => $"{(emitter.IsMultipartField(model) ? "WithMultipartField" : "WithFormField")}({name}, {CSharpName})",
+                    _ => $"{(fieldEncoding == BodyEncoding.Multipart ? "WithMultipartField" : "WithFormField")}({name}, {CSharpName})",
                 };
             }
 
@@ -656,9 +660,6 @@ internal sealed partial class ClientEmitter
             }
         }
     }
-
-    private bool IsMultipartField(RestParameterModel field) =>
-        _model.RestOperations.Any(operation => operation.Body is { Encoding: BodyEncoding.Multipart } body && body.Fields.Contains(field));
 
     /// <summary>The one payload property of a <c>{"status": "ok", …}</c> answer, if the answer is such an envelope.</summary>
     private EnvelopeShape? EnvelopePayload(RestOperationModel operation)

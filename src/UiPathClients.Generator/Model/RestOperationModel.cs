@@ -37,6 +37,10 @@ internal enum ParameterLocation
 }
 
 /// <summary>OpenAPI serialization styles (<c>style</c>).</summary>
+/// <remarks>
+/// The member names are those of the runtime's <c>UiPathClients.Runtime.Rest.ParameterStyle</c>, which the emitter
+/// writes by name; the generator cannot reference the runtime, so the two enums mirror each other on purpose.
+/// </remarks>
 internal enum ParameterStyle
 {
     Simple,

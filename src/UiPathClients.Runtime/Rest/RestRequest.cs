@@ -334,7 +334,7 @@ public sealed class RestRequest
         }
     }
 
-    /// <summary>The request URI as it will be sent, relative to nothing: for logs and tests.</summary>
+    /// <summary>The absolute request URI as it will be sent (base address, filled path, query), e.g. for logs.</summary>
     public Uri ToUri() => new(_connection.BaseAddress + FillPath() + (_query.Count == 0 ? string.Empty : "?" + string.Join("&", _query)));
 
     private async Task<HttpResponseMessage> SendCoreAsync(HttpCompletionOption completion, CancellationToken cancellationToken)
