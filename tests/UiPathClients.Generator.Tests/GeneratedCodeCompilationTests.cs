@@ -41,6 +41,8 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
 
         // Informational figures for the closing note; the benchmark project measures properly.
         output.WriteLine($"{Path.GetFileName(path)}: {run.Sources.Count} files, {stopwatch.ElapsedMilliseconds} ms wall time (tests run in parallel; the first includes JIT)");
+        var byId = run.GeneratorDiagnostics.GroupBy(diagnostic => diagnostic.Id).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} ×{group.Count()}");
+        output.WriteLine("generator diagnostics: " + string.Join(", ", byId.DefaultIfEmpty("none")));
         Assert.DoesNotContain(run.GeneratorDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
         Assert.NotEmpty(run.Sources);
         GeneratorHarness.AssertCompilesCleanly(run);

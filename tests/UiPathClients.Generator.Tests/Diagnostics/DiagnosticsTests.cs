@@ -203,6 +203,22 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void UIPC0011_one_problem_at_many_places_is_listed_ten_times_and_counted_after_that()
+    {
+        var paths = string.Concat(Enumerable.Range(1, 13).Select(i => $"  /p{i}:\n    get:\n      parameters:\n        - name: q\n      responses:\n        '200': {{ description: OK }}\n"));
+        var yaml = "openapi: 3.0.3\ninfo:\n  title: Many\n  version: '1'\npaths:\n" + paths;
+
+        var (diagnostics, _) = Run("many.openapi.yaml", yaml);
+
+        var missingIn = diagnostics.Where(diagnostic => diagnostic.GetMessage(CultureInfo.InvariantCulture).Contains("The field 'in'", StringComparison.Ordinal)).ToList();
+        Assert.Equal(11, missingIn.Count);
+        Assert.All(missingIn, diagnostic => Assert.Equal("UIPC0011", diagnostic.Id));
+        Assert.Contains("(and at 3 more places, not listed one by one; the first of them is #/paths/~1p", missingIn[10].GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        // Each listed place is its own parameter's line: 6 lines per path, the parameter on the 4th.
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => 9 + (6 * i)), missingIn.Select(diagnostic => diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
+    }
+
+    [Fact]
     public void Every_descriptor_is_tested_here_and_listed_in_the_release_notes()
     {
         var tested = typeof(DiagnosticsTests).GetMethods()

@@ -133,18 +133,40 @@ internal sealed partial class OpenApiReader
         // Orchestrators) break rules such as unique path signatures without that stopping generation. Those are
         // warnings; only a document that could not be read at all is an error.
         var unreadable = result.Document is null;
-        foreach (var error in errors)
-        {
-            Report(unreadable ? DiagnosticDescriptors.InvalidOpenApiDocument : DiagnosticDescriptors.OpenApiWarning, Locator.Locate(error.Pointer), _file.Path, Describe(error));
-        }
-
-        foreach (var warning in warnings)
-        {
-            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate(warning.Pointer), _file.Path, Describe(warning));
-        }
+        ReportLimited(errors, unreadable ? DiagnosticDescriptors.InvalidOpenApiDocument : DiagnosticDescriptors.OpenApiWarning);
+        ReportLimited(warnings, DiagnosticDescriptors.OpenApiWarning);
 
         return result.Document;
     }
+
+    /// <summary>How many places one problem is reported at; the rest are counted in one more diagnostic.</summary>
+    private const int PlacesPerProblem = 10;
+
+    /// <summary>
+    /// Each of Microsoft.OpenApi's findings at its place, but one problem at most <see cref="PlacesPerProblem"/> times:
+    /// Kubernetes' description repeats one rule thousands of times, which would bury everything else in a build.
+    /// </summary>
+    private void ReportLimited(IEnumerable<OpenApiError> findings, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor)
+    {
+        foreach (var problem in findings.GroupBy(finding => ProblemKind(finding.Message), StringComparer.Ordinal))
+        {
+            var places = problem.ToList();
+            foreach (var finding in places.Take(PlacesPerProblem))
+            {
+                Report(descriptor, Locator.Locate(finding.Pointer), _file.Path, Describe(finding));
+            }
+
+            if (places.Count > PlacesPerProblem)
+            {
+                var more = places.Count - PlacesPerProblem;
+                Report(descriptor, Locator.Locate(places[PlacesPerProblem].Pointer), _file.Path, $"{places[PlacesPerProblem].Message} (and at {more.ToString(System.Globalization.CultureInfo.InvariantCulture)} more places, not listed one by one; the first of them is {places[PlacesPerProblem].Pointer})");
+            }
+        }
+    }
+
+    /// <summary>A message without what varies by place (pointers, quoted names), so one rule broken in many places is one problem.</summary>
+    private static string ProblemKind(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(message ?? string.Empty, @"#/\S*", "#/…"), "'[^']*'", "'…'");
 
     private static string Describe(OpenApiError error) =>
         string.IsNullOrEmpty(error.Pointer) ? error.Message : error.Message + " (at " + error.Pointer + ")";
