@@ -166,12 +166,7 @@ internal sealed partial class ClientEmitter
         body.Open();
 
         // Base properties first, as System.Text.Json orders them; the root type holds AdditionalData.
-        var chain = new List<TypeModel>();
-        for (var current = type; current is not null; current = BaseOf(current))
-        {
-            chain.Insert(0, current);
-        }
-
+        var chain = SelfAndAncestors(type).Reverse().ToList();
         foreach (var declaring in chain)
         {
             var declaringFull = TypeFullName(declaring.QualifiedName);

@@ -227,10 +227,10 @@ internal sealed partial class ClientEmitter
             var batchType = fetch.Operation.Success?.Type is { IsCollection: false, IsMap: false } success && _typesByQualifiedName.TryGetValue(success.QualifiedName, out var batch) ? batch : null;
             var advanceBody = advance?.Operation.Body?.Type is { } body && _typesByQualifiedName.TryGetValue(body.QualifiedName, out var advanceType) ? advanceType : null;
             if (advance is null || batchType is null || advanceBody is null
-                || AllProperties(batchType).FirstOrDefault(property => property.Name == "results") is not { Type.IsCollection: true } results
-                || !AllProperties(batchType).Any(property => property.Name == "sequence_id")
-                || !AllProperties(batchType).Any(property => property.Name == "is_end_sequence")
-                || !AllProperties(advanceBody).Any(property => property.Name == "sequence_id")
+                || FindProperty(batchType, "results") is not { Model.Type.IsCollection: true } results
+                || FindProperty(batchType, "sequence_id") is not { } batchSequenceId
+                || FindProperty(batchType, "is_end_sequence") is not { } isEndSequence
+                || FindProperty(advanceBody, "sequence_id") is not { } advanceSequenceId
                 || fetch.PathParameters.Select(parameter => parameter.Model.Name).SequenceEqual(advance.PathParameters.Select(parameter => parameter.Model.Name)) is false
                 || fetch.Body is null)
             {
@@ -239,8 +239,7 @@ internal sealed partial class ClientEmitter
 
             var name = scope.Claim("ProcessAsync");
             var batchFull = TypeFullName(batchType.QualifiedName);
-            var resultType = _typeMapper.MapSingle(results.Type.QualifiedName, results.Type.IsNullable);
-            var batchNames = PropertyNames(DeclaringType(batchType, "results"));
+            var resultType = _typeMapper.MapSingle(results.Model.Type.QualifiedName, results.Model.Type.IsNullable);
             var pathArguments = string.Concat(fetch.PathParameters.Select(parameter => parameter.CSharpName + ", "));
             var lines = new CodeLines()
                 .Line("/// <summary>")
@@ -268,10 +267,10 @@ internal sealed partial class ClientEmitter
                 .Line($"{Rest}StreamProcessing.ProcessAsync<{batchFull}, {resultType}>(")
                 .Indent()
                 .Line($"async token => (await {fetch.WithResponseName}({pathArguments}{fetch.Body.CSharpName}, token).ConfigureAwait(false)).Value,")
-                .Line($"batch => batch.{batchNames["results"]},")
-                .Line($"batch => batch.{PropertyNames(DeclaringType(batchType, "sequence_id"))["sequence_id"]},")
-                .Line($"batch => batch.{PropertyNames(DeclaringType(batchType, "is_end_sequence"))["is_end_sequence"]},")
-                .Line($"(sequenceId, token) => {advance.WithResponseName}({pathArguments}new {TypeFullName(advanceBody.QualifiedName)} {{ {PropertyNames(DeclaringType(advanceBody, "sequence_id"))["sequence_id"]} = sequenceId }}, token),")
+                .Line($"batch => batch.{results.CSharpName},")
+                .Line($"batch => batch.{batchSequenceId.CSharpName},")
+                .Line($"batch => batch.{isEndSequence.CSharpName},")
+                .Line($"(sequenceId, token) => {advance.WithResponseName}({pathArguments}new {TypeFullName(advanceBody.QualifiedName)} {{ {advanceSequenceId.CSharpName} = sequenceId }}, token),")
                 .Line("process,")
                 .Line("maxBatches,")
                 .Line("cancellationToken);")
@@ -280,36 +279,6 @@ internal sealed partial class ClientEmitter
             yield return lines.ToMember();
         }
     }
-
-    private IEnumerable<PropertyModel> AllProperties(TypeModel type)
-    {
-        for (TypeModel? current = type; current is not null; current = BaseOf(current))
-        {
-            foreach (var property in current.Properties)
-            {
-                yield return property;
-            }
-        }
-    }
-
-    private TypeModel DeclaringType(TypeModel type, string propertyName)
-    {
-        for (TypeModel? current = type; current is not null; current = BaseOf(current))
-        {
-            if (current.Properties.Any(property => property.Name == propertyName))
-            {
-                return current;
-            }
-        }
-
-        return type;
-    }
-
-    /// <summary>A property of a declared object type by its spec name, with the type that declares it.</summary>
-    private (TypeModel Declaring, PropertyModel Property)? FindProperty(string qualifiedName, string propertyName) =>
-        _typesByQualifiedName.TryGetValue(qualifiedName, out var type) && AllProperties(type).FirstOrDefault(property => property.Name == propertyName) is { } found
-            ? (DeclaringType(type, propertyName), found)
-            : null;
 
     /// <summary>One operation's methods: the request builder, the body method, the whole-answer method and, when it pages, the enumerator.</summary>
     private sealed class RestMethod
@@ -672,16 +641,16 @@ internal sealed partial class ClientEmitter
         }
 
         var properties = AllProperties(response).ToList();
-        if (!properties.Any(property => property.Name == "status"))
+        if (!properties.Any(property => property.Model.Name == "status"))
         {
             return null;
         }
 
-        var payload = properties.Where(property => property.Name != "status").ToList();
+        var payload = properties.Where(property => property.Model.Name != "status").ToList();
         return payload.Count switch
         {
             0 => new EnvelopeShape(null, null),
-            1 => new EnvelopeShape(PropertyNames(DeclaringType(response, payload[0].Name))[payload[0].Name], _typeMapper.Map(payload[0].Type)),
+            1 => new EnvelopeShape(payload[0].CSharpName, _typeMapper.Map(payload[0].Model.Type)),
             _ => null,
         };
     }
@@ -694,32 +663,31 @@ internal sealed partial class ClientEmitter
     {
         if (operation.Success?.Type is not { IsCollection: false, IsMap: false } type
             || !_typesByQualifiedName.TryGetValue(type.QualifiedName, out var response)
-            || FindProperty(response.QualifiedName, "continuation") is not { } next
-            || next.Property.Type.QualifiedName != "Edm.String")
+            || FindProperty(response, "continuation") is not { } next
+            || next.Model.Type.QualifiedName != "Edm.String")
         {
             return null;
         }
 
-        var lists = AllProperties(response).Where(property => property.Type.IsCollection).ToList();
+        var lists = AllProperties(response).Where(property => property.Model.Type.IsCollection).ToList();
         if (lists.Count != 1)
         {
             return null;
         }
 
         var items = lists[0];
-        var itemsName = PropertyNames(DeclaringType(response, items.Name))[items.Name];
-        var nextName = PropertyNames(next.Declaring)["continuation"];
-        var itemType = _typeMapper.MapSingle(items.Type.QualifiedName, items.Type.IsNullable);
+        var itemType = _typeMapper.MapSingle(items.Model.Type.QualifiedName, items.Model.Type.IsNullable);
         var tokenParameter = method.Parameters.FirstOrDefault(parameter => parameter.Model.Location == ParameterLocation.Query && parameter.Model.Name is "after" or "continuation" && !parameter.IsRequired);
         if (tokenParameter is not null)
         {
-            return new PagingShape(items.Name, itemsName, nextName, itemType, tokenParameter, tokenParameter.CSharpName, RequestTokenJsonName: tokenParameter.Model.Name);
+            return new PagingShape(items.Model.Name, items.CSharpName, next.CSharpName, itemType, tokenParameter, tokenParameter.CSharpName, RequestTokenJsonName: tokenParameter.Model.Name);
         }
 
-        if (method.Body is { } body && body.Model.Type.QualifiedName is var bodyType && FindProperty(bodyType, "continuation") is { } requestToken)
+        if (method.Body is { Model.Type: { IsCollection: false, IsMap: false } bodyReference } body
+            && _typesByQualifiedName.TryGetValue(bodyReference.QualifiedName, out var bodyType)
+            && FindProperty(bodyType, "continuation") is { } requestToken)
         {
-            var tokenProperty = PropertyNames(requestToken.Declaring)["continuation"];
-            return new PagingShape(items.Name, itemsName, nextName, itemType, null, $"{body.CSharpName}{(body.IsRequired ? string.Empty : "?")}.{tokenProperty}", "continuation");
+            return new PagingShape(items.Model.Name, items.CSharpName, next.CSharpName, itemType, null, $"{body.CSharpName}{(body.IsRequired ? string.Empty : "?")}.{requestToken.CSharpName}", "continuation");
         }
 
         return null;

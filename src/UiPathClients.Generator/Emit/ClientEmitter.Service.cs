@@ -276,18 +276,8 @@ internal sealed partial class ClientEmitter
         }
     }
 
-    private bool IsSameOrDerived(TypeModel type, string ancestor)
-    {
-        for (var current = type; current is not null; current = BaseOf(current))
-        {
-            if (current.QualifiedName == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsSameOrDerived(TypeModel type, string ancestor) =>
+        SelfAndAncestors(type).Any(current => current.QualifiedName == ancestor);
 
     /// <summary>
     /// One method per operation overload. Overloads of one operation share a method name; overloads

@@ -215,16 +215,9 @@ internal sealed partial class ClientEmitter
     /// <summary>The JSON names of an object type's properties, inherited ones included; empty for other types.</summary>
     private List<string> JsonPropertyNames(string qualifiedName)
     {
-        var names = new List<string>();
-        if (_typesByQualifiedName.TryGetValue(Underlying(qualifiedName), out var declared) && declared.Kind is TypeKind.Complex or TypeKind.Entity)
-        {
-            for (var current = declared; current is not null; current = BaseOf(current))
-            {
-                names.InsertRange(0, current.Properties.Select(property => property.Name));
-            }
-        }
-
-        return names;
+        return _typesByQualifiedName.TryGetValue(Underlying(qualifiedName), out var declared) && declared.Kind is TypeKind.Complex or TypeKind.Entity
+            ? SelfAndAncestors(declared).Reverse().SelectMany(current => current.Properties.Select(property => property.Name)).ToList()
+            : new List<string>();
     }
 
     /// <summary>The generator's copy of the runtime's <c>JsonUnionKinds</c> (the generator does not reference the runtime).</summary>

@@ -255,41 +255,36 @@ internal sealed partial class ClientEmitter
             }
 
             var value = ancestor.DiscriminatorValues.FirstOrDefault(candidate => candidate.Type == type.QualifiedName)?.Value;
-            for (var declaring = (TypeModel?)ancestor; value is not null && declaring is not null; declaring = BaseOf(declaring))
+            if (value is null || FindProperty(ancestor, discriminator) is not { } found)
             {
-                var property = declaring.Properties.FirstOrDefault(candidate => candidate.Name == discriminator);
-                if (property is null)
-                {
-                    continue;
-                }
-
-                var underlying = Underlying(property.Type.QualifiedName);
-                string? literal = null;
-                if (underlying == "Edm.String")
-                {
-                    literal = Literal(value);
-                }
-                else if (_typesByQualifiedName.TryGetValue(underlying, out var enumType) && enumType.Kind == TypeKind.Enum && EnumMemberNames(enumType).TryGetValue(value, out var member) && enumType.Members.Any(candidate => candidate.Name == value))
-                {
-                    literal = TypeFullName(underlying) + "." + member;
-                }
-
-                if (literal is null || property.Type.IsCollection || property.Type.IsMap)
-                {
-                    return Array.Empty<string>();
-                }
-
-                return new[]
-                {
-                    $"        /// <summary>Creates an instance with <c>{DocComment.Escape(discriminator)}</c> set to <c>{DocComment.Escape(value)}</c>, the value that names this type.</summary>",
-                    $"        public {name}()",
-                    "        {",
-                    $"            {PropertyNames(declaring)[property.Name]} = {literal};",
-                    "        }",
-                };
+                break;
             }
 
-            return Array.Empty<string>();
+            var property = found.Model;
+            var underlying = Underlying(property.Type.QualifiedName);
+            string? literal = null;
+            if (underlying == "Edm.String")
+            {
+                literal = Literal(value);
+            }
+            else if (_typesByQualifiedName.TryGetValue(underlying, out var enumType) && enumType.Kind == TypeKind.Enum && EnumMemberNames(enumType).TryGetValue(value, out var member) && enumType.Members.Any(candidate => candidate.Name == value))
+            {
+                literal = TypeFullName(underlying) + "." + member;
+            }
+
+            if (literal is null || property.Type.IsCollection || property.Type.IsMap)
+            {
+                break;
+            }
+
+            return new[]
+            {
+                $"        /// <summary>Creates an instance with <c>{DocComment.Escape(discriminator)}</c> set to <c>{DocComment.Escape(value)}</c>, the value that names this type.</summary>",
+                $"        public {name}()",
+                "        {",
+                $"            {found.CSharpName} = {literal};",
+                "        }",
+            };
         }
 
         return Array.Empty<string>();
@@ -518,6 +513,26 @@ internal sealed partial class ClientEmitter
         names[UnknownEnumMemberKey] = scope.Claim("Unknown");
         return names;
     }
+
+    /// <summary>The type and its base types, nearest first (the reader breaks inheritance cycles, so this ends).</summary>
+    private IEnumerable<TypeModel> SelfAndAncestors(TypeModel type)
+    {
+        for (TypeModel? current = type; current is not null; current = BaseOf(current))
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>Every property of a type, inherited ones included (nearest declaration first), with its C# name.</summary>
+    private IEnumerable<NamedProperty> AllProperties(TypeModel type) =>
+        SelfAndAncestors(type).SelectMany(declaring => declaring.Properties.Select(property => new NamedProperty(property, PropertyNames(declaring)[property.Name])));
+
+    /// <summary>A property by its spec name, declared on the type or inherited.</summary>
+    private NamedProperty? FindProperty(TypeModel type, string specName) =>
+        AllProperties(type).FirstOrDefault(property => property.Model.Name == specName);
+
+    /// <summary>A property with the C# name its declaring class gives it.</summary>
+    private sealed record NamedProperty(PropertyModel Model, string CSharpName);
 
     private TypeModel? BaseOf(TypeModel type) =>
         type.BaseType is not null && _typesByQualifiedName.TryGetValue(type.BaseType, out var baseType) ? baseType : null;

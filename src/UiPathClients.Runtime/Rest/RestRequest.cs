@@ -438,6 +438,7 @@ public sealed class RestRequest
         var body = response.Content is null ? Array.Empty<byte>() : await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var contentType = response.Content?.Headers.ContentType?.MediaType;
+        var snippet = Snippet(body);
         var message = $"{Describe(response)} failed with {status} ({response.StatusCode})";
         var declared = _errors.FirstOrDefault(error => error.StatusCode == status.ToString(System.Globalization.CultureInfo.InvariantCulture))
             ?? _errors.FirstOrDefault(error => error.StatusCode.Length == 3 && error.StatusCode[0] == (char)('0' + (status / 100)) && error.StatusCode.EndsWith("XX", StringComparison.OrdinalIgnoreCase))
@@ -455,7 +456,7 @@ public sealed class RestRequest
                     message + $"; its body is not the declared error: {exception.Message}",
                     response.StatusCode,
                     contentType,
-                    Snippet(body),
+                    snippet,
                     Redacted(response),
                     response.GetServerTiming(),
                     exception);
@@ -463,15 +464,15 @@ public sealed class RestRequest
 
             if (error is not null)
             {
-                throw declared.Create(message + ": " + Snippet(body), response, contentType, Snippet(body), error);
+                throw declared.Create(message + ": " + snippet, response, contentType, snippet, error);
             }
         }
 
         throw new RestApiException(
-            message + (body.Length == 0 ? " and an empty body." : ": " + Snippet(body)),
+            message + (body.Length == 0 ? " and an empty body." : ": " + snippet),
             response.StatusCode,
             contentType,
-            Snippet(body),
+            snippet,
             Redacted(response),
             response.GetServerTiming());
     }

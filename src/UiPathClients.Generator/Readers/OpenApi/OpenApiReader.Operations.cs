@@ -110,7 +110,7 @@ internal sealed partial class OpenApiReader
             Style(parameter.Style, location),
             parameter.Explode,
             parameter.Deprecated,
-            Text(parameter.Description));
+            DocumentationOf(parameter.Description));
     }
 
     private static Model.ParameterStyle Style(Microsoft.OpenApi.ParameterStyle? style, Model.ParameterLocation location) => style switch
@@ -134,12 +134,8 @@ internal sealed partial class OpenApiReader
         }
 
         // JSON first: it carries the typed model. Then the encodings that still let the client send fields.
-        var (mediaType, media) = content
-            .Select(entry => (MediaType: entry.Key, Media: entry.Value))
-            .OrderBy(entry => BodyPreference(Encoding(entry.MediaType, entry.Media.Schema)))
-            .First();
-        var encoding = Encoding(mediaType, media.Schema);
-        var documentation = Text(body.Description);
+        var (mediaType, media, encoding) = Preferred(content, BodyPreference);
+        var documentation = DocumentationOf(body.Description);
         var bodyName = operationTypeName + "Request";
         switch (encoding)
         {
@@ -178,17 +174,13 @@ internal sealed partial class OpenApiReader
     private RestResponseModel ReadResponse(string statusCode, IOpenApiResponse response, string inlineName)
     {
         var content = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        var documentation = Text(response.Description);
+        var documentation = DocumentationOf(response.Description);
         if (content.Count == 0)
         {
             return new RestResponseModel(statusCode, null, null, documentation);
         }
 
-        var (mediaType, media) = content
-            .Select(entry => (MediaType: entry.Key, Media: entry.Value))
-            .OrderBy(entry => ResponsePreference(Encoding(entry.MediaType, entry.Media.Schema)))
-            .First();
-        var encoding = Encoding(mediaType, media.Schema);
+        var (_, media, encoding) = Preferred(content, ResponsePreference);
         return encoding switch
         {
             BodyEncoding.Json when media.Schema is { } schema => new RestResponseModel(statusCode, encoding, Reference(schema, inlineName, optional: false), documentation),
@@ -197,6 +189,13 @@ internal sealed partial class OpenApiReader
             _ => new RestResponseModel(statusCode, BodyEncoding.Binary, null, documentation),
         };
     }
+
+    /// <summary>The media type a client uses of those a body or response offers, by <paramref name="preference"/> of its encoding.</summary>
+    private (string MediaType, IOpenApiMediaType Media, BodyEncoding Encoding) Preferred(IDictionary<string, IOpenApiMediaType> content, Func<BodyEncoding, int> preference) =>
+        content
+            .Select(entry => (MediaType: entry.Key, Media: entry.Value, Encoding: Encoding(entry.Key, entry.Value.Schema)))
+            .OrderBy(entry => preference(entry.Encoding))
+            .First();
 
     private BodyEncoding Encoding(string mediaType, IOpenApiSchema? schema)
     {
@@ -286,13 +285,13 @@ internal sealed partial class OpenApiReader
         var description = operation.Description?.Trim();
         if (string.IsNullOrEmpty(summary))
         {
-            return Text(description);
+            return DocumentationOf(description);
         }
 
         return new Documentation(summary, string.IsNullOrEmpty(description) || description == summary ? null : description);
     }
 
-    private static Documentation Text(string? text) =>
+    private static Documentation DocumentationOf(string? text) =>
         string.IsNullOrWhiteSpace(text) ? Documentation.None : new Documentation(text!.Trim(), null);
 
     private ServiceConventions ReadConventions()

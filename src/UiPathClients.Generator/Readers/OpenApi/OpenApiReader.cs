@@ -839,8 +839,11 @@ internal sealed partial class OpenApiReader
         return new PointerScope(_pointer, segments.Length);
     }
 
-    private void ReportRawJson(string construct) =>
-        Report(DiagnosticDescriptors.ConstructKeptAsJson, Locator.Locate("#/" + string.Join("/", _pointer)), construct, "#/" + string.Join("/", _pointer));
+    private void ReportRawJson(string construct)
+    {
+        var pointer = "#/" + string.Join("/", _pointer);
+        Report(DiagnosticDescriptors.ConstructKeptAsJson, Locator.Locate(pointer), construct, pointer);
+    }
 
     /// <summary>Leaves the place <see cref="At"/> entered.</summary>
     private readonly struct PointerScope : IDisposable
@@ -861,8 +864,7 @@ internal sealed partial class OpenApiReader
         ? JsonPointerLocator.ForYaml(_file.Path, _file.Text)
         : JsonPointerLocator.ForJson(_file.Path, _file.Text);
 
-    private static Documentation Doc(IOpenApiSchema schema) =>
-        string.IsNullOrWhiteSpace(schema.Description) ? Documentation.None : new Documentation(schema.Description!.Trim(), null);
+    private static Documentation Doc(IOpenApiSchema schema) => DocumentationOf(schema.Description);
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecPosition position, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, position, arguments));
