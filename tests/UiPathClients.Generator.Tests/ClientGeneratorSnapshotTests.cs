@@ -14,7 +14,7 @@ public sealed class ClientGeneratorSnapshotTests
     public static TheoryData<string> FeatureSpecs()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(TestPaths.FeatureSpecsDirectory, "*.edmx").OrderBy(path => path, StringComparer.Ordinal))
+        foreach (var file in TestPaths.FeatureSpecs())
         {
             data.Add(Path.GetFileNameWithoutExtension(file));
         }
@@ -39,7 +39,7 @@ public sealed class ClientGeneratorSnapshotTests
     public static TheoryData<string> OpenApiFeatureSpecs()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(TestPaths.OpenApiFeatureSpecsDirectory, "*.openapi.yaml").OrderBy(path => path, StringComparer.Ordinal))
+        foreach (var file in TestPaths.OpenApiFeatureSpecs())
         {
             data.Add(Path.GetFileName(file)[..^".openapi.yaml".Length]);
         }

@@ -4,25 +4,32 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using UiPathClients.Generator.Tests.TestSupport;
+using UiPathClients.Tests.Common;
 using Xunit.Abstractions;
 
 namespace UiPathClients.Generator.Tests;
 
 /// <summary>
 /// Generated code compiles with zero errors and zero warnings (nullable enabled, documentation
-/// diagnostics on) for every feature spec, the bundled Orchestrator spec and every real EDMX.
+/// diagnostics on) for every feature spec, the bundled specs and every real EDMX and OpenAPI document of the shared corpus.
 /// </summary>
 public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Specs()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(TestPaths.FeatureSpecsDirectory, "*.edmx").OrderBy(path => path, StringComparer.Ordinal))
+        foreach (var file in TestPaths.FeatureSpecs())
         {
             data.Add(file);
         }
 
         data.Add(TestPaths.BundledOrchestratorSpec);
+        return data;
+    }
+
+    public static TheoryData<string> CorpusSpecs()
+    {
+        var data = new TheoryData<string>();
         foreach (var file in TestPaths.CorpusEdmxFiles())
         {
             data.Add(file);
@@ -52,11 +59,17 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
     {
         var data = new TheoryData<string>();
         data.Add(TestPaths.BundledCommunicationsMiningSpec);
-        foreach (var file in Directory.EnumerateFiles(TestPaths.OpenApiFeatureSpecsDirectory, "*.openapi.yaml").OrderBy(path => path, StringComparer.Ordinal))
+        foreach (var file in TestPaths.OpenApiFeatureSpecs())
         {
             data.Add(file);
         }
 
+        return data;
+    }
+
+    public static TheoryData<string> CorpusOpenApiSpecs()
+    {
+        var data = new TheoryData<string>();
         foreach (var file in TestPaths.OpenApiFiles())
         {
             data.Add(file);
@@ -68,6 +81,14 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(OpenApiSpecs))]
     public void Generated_code_from_OpenAPI_compiles_without_warnings(string path) => Generated_code_compiles_without_warnings(path);
+
+    [SharedCorpusTheory]
+    [MemberData(nameof(CorpusSpecs))]
+    public void Generated_code_from_a_real_EDMX_compiles_without_warnings(string path) => Generated_code_compiles_without_warnings(path);
+
+    [SharedCorpusTheory]
+    [MemberData(nameof(CorpusOpenApiSpecs))]
+    public void Generated_code_from_a_real_OpenAPI_document_compiles_without_warnings(string path) => Generated_code_compiles_without_warnings(path);
 
     [Fact]
     public void Without_DateOnly_dates_fall_back_to_DateTime_and_TimeSpan()

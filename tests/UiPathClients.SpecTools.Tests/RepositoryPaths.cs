@@ -1,16 +1,16 @@
-using System;
 using System.IO;
+using UiPathClients.Tests.Common;
 
 namespace UiPathClients.SpecTools.Tests;
 
-/// <summary>The repository's files and the public facts beside it in ../shared (developer machines and CI alike).</summary>
+/// <summary>The repository's files and the public facts beside it in ../shared (see <see cref="SharedCorpus"/>).</summary>
 internal static class RepositoryPaths
 {
-    private static readonly string Root = FindRoot();
+    private static string Root => SharedCorpus.RepositoryRoot;
 
     public static string BundledOrchestratorSpec => Path.Combine(Root, "specs", "orchestrator", "orchestrator.edmx");
 
-    /// <summary>The real OpenAPI document, beside the repository in ../shared (developer machines and CI alike).</summary>
+    /// <summary>The real OpenAPI document the bundled EDMX is converted from (shared corpus: callers are corpus tests).</summary>
     public static string OrchestratorOpenApiSource => UiPathSource("orchestrator-cloud-v20.0.uipathcli.openapi3.yaml");
 
     public static string BundledCommunicationsMiningSpec => Path.Combine(Root, "specs", "communications-mining", "communications-mining.openapi.yaml");
@@ -21,18 +21,5 @@ internal static class RepositoryPaths
 
     public static string CommunicationsMiningConnector => UiPathSource("communications-mining-reinfer-powerautomate.swagger2.json");
 
-    private static string UiPathSource(string name) => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs-real", "uipath", name));
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generator.sln")) || File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln / Directory.Packages.props not found above " + AppContext.BaseDirectory);
-    }
+    private static string UiPathSource(string name) => SharedCorpus.PathOf("uipath", name);
 }

@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using UiPathClients.Tests.Common;
 
 namespace UiPathClients.Generator.Tests.TestSupport;
 
 /// <summary>Locates the repository and the shared real-world specs the tests read.</summary>
 internal static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => SharedCorpus.RepositoryRoot;
 
     /// <summary>The bundled Orchestrator EDMX, as checked in under specs/.</summary>
     public static string BundledOrchestratorSpec => Path.Combine(RepositoryRoot, "specs", "orchestrator", "orchestrator.edmx");
@@ -22,47 +23,25 @@ internal static class TestPaths
     /// <summary>Focused OpenAPI specs of this test project (one construct each).</summary>
     public static string OpenApiFeatureSpecsDirectory => Path.Combine(RepositoryRoot, "tests", "UiPathClients.Generator.Tests", "Specs", "OpenApi");
 
-    /// <summary>
-    /// The real-world corpus lives beside the repository (<c>../shared/specs-real</c>), on developer
-    /// machines and in CI alike. A missing corpus fails the tests rather than skipping them: a green
-    /// run must mean the corpus was checked.
-    /// </summary>
-    public static string RealSpecsDirectory
-    {
-        get
-        {
-            var directory = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "specs-real"));
-            if (!Directory.Exists(directory))
-            {
-                throw new DirectoryNotFoundException($"The shared real-spec corpus was not found at '{directory}'. It must sit beside the repository as ../shared/specs-real.");
-            }
-
-            return directory;
-        }
-    }
-
-    /// <summary>Every EDMX document of the shared corpus.</summary>
-    public static IEnumerable<string> CorpusEdmxFiles() =>
-        Directory.EnumerateFiles(Path.Combine(RealSpecsDirectory, "corpus"), "*.edmx.xml").OrderBy(path => path, StringComparer.Ordinal);
+    /// <summary>Every EDMX document of the shared corpus (<see cref="SharedCorpus"/>; callers are corpus tests).</summary>
+    public static IReadOnlyList<string> CorpusEdmxFiles() =>
+        SharedCorpus.Expect(Directory.EnumerateFiles(SharedCorpus.PathOf("corpus"), "*.edmx.xml"), 5, "EDMX documents in the shared corpus");
 
     /// <summary>Every OpenAPI document (2.0, 3.0, 3.1; JSON or YAML) of the shared corpus and the UiPath folder.</summary>
-    public static IEnumerable<string> OpenApiFiles() =>
-        new[] { "corpus", "uipath" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RealSpecsDirectory, folder)))
-            .Where(path => (path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal))
-                && !path.Contains(".DERIVED.", StringComparison.Ordinal))
-            .OrderBy(path => path, StringComparer.Ordinal);
+    public static IReadOnlyList<string> OpenApiFiles() =>
+        SharedCorpus.Expect(
+            new[] { "corpus", "uipath" }
+                .SelectMany(folder => Directory.EnumerateFiles(SharedCorpus.PathOf(folder)))
+                .Where(path => (path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal))
+                    && !path.Contains(".DERIVED.", StringComparison.Ordinal)),
+            17,
+            "OpenAPI documents in the shared corpus");
 
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generator.sln")))
-            {
-                return directory.FullName;
-            }
-        }
+    /// <summary>The focused EDMX feature specs of this project.</summary>
+    public static IReadOnlyList<string> FeatureSpecs() =>
+        SharedCorpus.Expect(Directory.EnumerateFiles(FeatureSpecsDirectory, "*.edmx"), 10, "EDMX feature specs");
 
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The focused OpenAPI feature specs of this project.</summary>
+    public static IReadOnlyList<string> OpenApiFeatureSpecs() =>
+        SharedCorpus.Expect(Directory.EnumerateFiles(OpenApiFeatureSpecsDirectory, "*.openapi.yaml"), 15, "OpenAPI feature specs");
 }

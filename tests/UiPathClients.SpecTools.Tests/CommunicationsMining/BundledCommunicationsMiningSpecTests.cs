@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using UiPathClients.SpecTools.CommunicationsMining;
+using UiPathClients.Tests.Common;
 
 namespace UiPathClients.SpecTools.Tests.CommunicationsMining;
 
@@ -29,7 +30,7 @@ public sealed class BundledCommunicationsMiningSpecTests
 
     private static readonly Lazy<ReadResult> Parsed = new(() => OpenApiDocument.Parse(Bundled.Value.ToJsonString(), OpenApiConstants.Json));
 
-    [Fact]
+    [SharedCorpusFact]
     public void Regenerating_from_the_public_facts_reproduces_the_checked_in_file_exactly()
     {
         var result = CommunicationsMiningOpenApiConverter.Convert(Endpoints.Value, Models.Value, Connector.Value);
@@ -39,7 +40,7 @@ public sealed class BundledCommunicationsMiningSpecTests
         Assert.Equal(PublicEndpointCount, result.Operations);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void The_YAML_reads_back_as_exactly_the_tree_it_was_written_from()
     {
         var result = CommunicationsMiningOpenApiConverter.Convert(Endpoints.Value, Models.Value, Connector.Value);
@@ -62,7 +63,7 @@ public sealed class BundledCommunicationsMiningSpecTests
         Assert.True(validation.Count == 0, string.Join("\n", validation.Take(20)));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Every_api_v1_endpoint_of_the_index_is_an_operation_with_its_name_and_tag()
     {
         var document = Parsed.Value.Document!;
@@ -199,7 +200,7 @@ public sealed class BundledCommunicationsMiningSpecTests
         Assert.All(Operations(), operation => Assert.Null(operation["security"]));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Required_and_nullable_follow_the_index_flags()
     {
         var schemas = Bundled.Value["components"]!["schemas"]!.AsObject();
@@ -238,7 +239,7 @@ public sealed class BundledCommunicationsMiningSpecTests
         Assert.True(nullableRequired > 0);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void None_of_the_sources_prose_is_copied()
     {
         var text = File.ReadAllText(RepositoryPaths.BundledCommunicationsMiningSpec);

@@ -9,6 +9,7 @@ using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.Edm.Validation;
 using UiPathClients.SpecTools.Orchestrator;
+using UiPathClients.Tests.Common;
 
 namespace UiPathClients.SpecTools.Tests.Orchestrator;
 
@@ -35,7 +36,7 @@ public sealed class BundledOrchestratorSpecTests
         Assert.Empty(validationErrors);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Every_odata_set_of_the_source_is_an_entity_set()
     {
         // The issue hoped for >= 60; the v20.0 description names 52 distinct /odata/<Set>s, and every one converts.
@@ -106,7 +107,7 @@ public sealed class BundledOrchestratorSpecTests
         Assert.Equal("UiPath.Webhooks.Dto.PingEventDto", ping.GetReturn().Type.FullName());
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void JobState_takes_its_members_from_the_x_ms_enum_of_JobDto_State()
     {
         var state = Source.Value["components"]!["schemas"]!["JobDto"]!["properties"]!["State"]!;
@@ -166,7 +167,7 @@ public sealed class BundledOrchestratorSpecTests
         Assert.DoesNotContain(names, name => name.StartsWith("ODataValueOf", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Regenerating_from_the_real_spec_reproduces_the_checked_in_file_exactly()
     {
         var result = OrchestratorEdmxConverter.Convert(Source.Value);

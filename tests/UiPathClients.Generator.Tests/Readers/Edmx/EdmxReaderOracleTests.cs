@@ -11,6 +11,7 @@ using UiPathClients.Generator.Input;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Readers.Edmx;
 using UiPathClients.Generator.Tests.TestSupport;
+using UiPathClients.Tests.Common;
 
 namespace UiPathClients.Generator.Tests.Readers.Edmx;
 
@@ -24,19 +25,29 @@ public sealed class EdmxReaderOracleTests
     public static TheoryData<string> Documents()
     {
         var data = new TheoryData<string>();
-        foreach (var file in TestPaths.CorpusEdmxFiles())
-        {
-            data.Add(file);
-        }
-
         data.Add(TestPaths.BundledOrchestratorSpec);
-        foreach (var file in Directory.EnumerateFiles(TestPaths.FeatureSpecsDirectory, "*.edmx").OrderBy(path => path, StringComparer.Ordinal))
+        foreach (var file in TestPaths.FeatureSpecs())
         {
             data.Add(file);
         }
 
         return data;
     }
+
+    public static TheoryData<string> CorpusDocuments()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in TestPaths.CorpusEdmxFiles())
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
+    [SharedCorpusTheory]
+    [MemberData(nameof(CorpusDocuments))]
+    public void Reader_agrees_with_Microsoft_OData_Edm_on_real_documents(string path) => Reader_agrees_with_Microsoft_OData_Edm(path);
 
     [Theory]
     [MemberData(nameof(Documents))]
