@@ -15,6 +15,12 @@ public sealed class ODataClientOptions
     /// <summary>Items per request when enumerating a collection (<c>$top</c> of each page). Orchestrator accepts at most 1000.</summary>
     public int PageSize { get; set; } = 1000;
 
+    /// <summary>
+    /// Orchestrator's tenant name, sent as <c>X-UIPATH-TenantName</c> on every request, for deployments that need it
+    /// (the same as <c>OrchestratorClientOptions.TenantName</c> with dependency injection); <see langword="null"/> sends none.
+    /// </summary>
+    public string? TenantName { get; set; }
+
     internal void Validate()
     {
         if (PageSize < 1)

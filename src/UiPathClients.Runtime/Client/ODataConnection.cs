@@ -49,6 +49,7 @@ public sealed class ODataConnection
 
         ServicePath = options?.ServicePath ?? defaultServicePath ?? throw new ArgumentNullException(nameof(defaultServicePath));
         PageSize = options?.PageSize ?? new ODataClientOptions().PageSize;
+        TenantName = string.IsNullOrWhiteSpace(options?.TenantName) ? null : options!.TenantName;
         JsonOptions = new JsonSerializerOptions
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine(resolver, ODataPrimitiveJsonResolver.Instance),
@@ -64,6 +65,7 @@ public sealed class ODataConnection
         JsonOptions = other.JsonOptions;
         ServicePath = other.ServicePath;
         PageSize = other.PageSize;
+        TenantName = other.TenantName;
         _folder = folder;
     }
 
@@ -78,6 +80,9 @@ public sealed class ODataConnection
 
     /// <summary>Items per request when enumerating.</summary>
     public int PageSize { get; }
+
+    /// <summary>Orchestrator's tenant name this connection sends (<c>X-UIPATH-TenantName</c>), if any.</summary>
+    public string? TenantName { get; }
 
     /// <summary>The Orchestrator folder this connection's requests run in, if set here rather than in the handler pipeline.</summary>
     public FolderContext? Folder => _folder;
@@ -242,6 +247,11 @@ public sealed class ODataConnection
                 request.WithFolder(_folder);
                 // Also set the header itself, so the folder applies when the pipeline has no OrchestratorContextHandler.
                 request.Headers.TryAddWithoutValidation(_folder.Header, _folder.Value);
+            }
+
+            if (TenantName is not null)
+            {
+                request.Headers.TryAddWithoutValidation(OrchestratorContextHandler.TenantNameHeader, TenantName);
             }
 
             return await ODataResponse.SendAsync(HttpClient, request, cancellationToken).ConfigureAwait(false);

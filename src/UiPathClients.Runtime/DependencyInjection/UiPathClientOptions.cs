@@ -56,6 +56,49 @@ public abstract class UiPathClientOptions
         return CloudBaseUri(Organization ?? string.Empty, Tenant ?? string.Empty);
     }
 
+    /// <summary>
+    /// What is wrong with these options, one sentence per problem (empty when they are usable): where the service is,
+    /// and exactly one credential. Checked at host start (<c>ValidateOnStart</c>) so a misconfigured app fails before its first call.
+    /// </summary>
+    internal virtual IEnumerable<string> Problems()
+    {
+        if (BaseUri is null && (string.IsNullOrWhiteSpace(Organization) || string.IsNullOrWhiteSpace(Tenant)))
+        {
+            yield return "Set BaseUri, or both Organization and Tenant.";
+        }
+        else if (BaseUri is not null && !EndpointSecurity.AllowsSecrets(BaseUri))
+        {
+            yield return $"BaseUri '{BaseUri}' must be an absolute https URL (plain http only for loopback addresses): credentials are sent to it.";
+        }
+
+        if (CredentialProblem() is { } credential)
+        {
+            yield return credential;
+        }
+    }
+
+    /// <summary>Whether a credential comes from somewhere other than the options (Communications Mining's environment token).</summary>
+    private protected virtual bool HasImplicitCredential => false;
+
+    private string? CredentialProblem()
+    {
+        var hasToken = !string.IsNullOrWhiteSpace(AccessToken);
+        var hasClient = !string.IsNullOrWhiteSpace(ClientCredentials.ClientId);
+        if (hasToken && hasClient)
+        {
+            return "Set either AccessToken or ClientCredentials.ClientId, not both: which one authenticates would be a guess.";
+        }
+
+        if (!hasToken && !hasClient && !HasImplicitCredential)
+        {
+            return "No credential: set AccessToken (a personal access token or API token) or ClientCredentials.ClientId and ClientSecret (an External Application).";
+        }
+
+        return hasClient && string.IsNullOrWhiteSpace(ClientCredentials.ClientSecret)
+            ? "ClientCredentials.ClientId is set without ClientCredentials.ClientSecret."
+            : null;
+    }
+
     internal IAccessTokenProvider CreateTokenProvider(Func<System.Net.Http.HttpClient> identityClient)
     {
         var hasToken = !string.IsNullOrWhiteSpace(AccessToken);
@@ -155,6 +198,15 @@ public sealed class CommunicationsMiningClientOptions : UiPathClientOptions
     public bool UseTokenFromEnvironment { get; set; }
 
     private protected override Uri CloudBaseUri(string organization, string tenant) => UiPathEndpoints.CloudCommunicationsMining(organization, tenant);
+
+    private protected override bool HasImplicitCredential =>
+        UseTokenFromEnvironment && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(StaticAccessTokenProvider.CommunicationsMiningTokenVariable));
+
+    /// <summary>A <see cref="Domain"/> stands for the base URL.</summary>
+    internal override IEnumerable<string> Problems() =>
+        Domain is { Length: > 0 } && BaseUri is null
+            ? base.Problems().Where(problem => !problem.StartsWith("Set BaseUri", StringComparison.Ordinal))
+            : base.Problems();
 
     internal Uri ResolveCommunicationsMiningBaseUri() =>
         Domain is { Length: > 0 } domain && BaseUri is null ? UiPathEndpoints.CommunicationsMiningTenant(domain) : ResolveBaseUri();

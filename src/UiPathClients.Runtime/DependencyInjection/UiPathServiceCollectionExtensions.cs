@@ -1,4 +1,8 @@
 using System;
+#if NET
+using System.Diagnostics.CodeAnalysis;
+#endif
+using System.Linq;
 using System.Net.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +47,7 @@ public static class UiPathServiceCollectionExtensions
             throw new ArgumentNullException(nameof(services));
         }
 
-        services.AddOptions<OrchestratorClientOptions>().Configure(configure ?? throw new ArgumentNullException(nameof(configure)));
+        AddValidatedOptions(services, configure);
         AddIdentityClient(services);
         services.TryAddSingleton(provider => new TokenSource<OrchestratorClientOptions>(
             provider.GetRequiredService<IOptions<OrchestratorClientOptions>>().Value.CreateTokenProvider(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient(IdentityClientName))));
@@ -66,6 +70,32 @@ public static class UiPathServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Registers the Orchestrator client (as <see cref="AddOrchestratorClient(IServiceCollection, Action{OrchestratorClientOptions})"/>) and
+    /// <typeparamref name="TClient"/> as a typed client over it, so it can be injected:
+    /// <c>services.AddOrchestratorClient&lt;OrchestratorClient&gt;(o => …)</c>, then <c>GetRequiredService&lt;OrchestratorClient&gt;()</c>.
+    /// </summary>
+    /// <typeparam name="TClient">The generated client (or any class whose public constructor takes the <see cref="HttpClient"/>).</typeparam>
+    /// <returns>The Orchestrator client's builder.</returns>
+    public static IHttpClientBuilder AddOrchestratorClient<
+#if NET
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+#endif
+        TClient>(this IServiceCollection services, Action<OrchestratorClientOptions> configure)
+        where TClient : class =>
+        services.AddOrchestratorClient(configure).AddTypedClient<TClient>();
+
+    /// <summary>Registers the Orchestrator client and <typeparamref name="TClient"/> with options read from a configuration section.</summary>
+    /// <typeparam name="TClient">The generated client.</typeparam>
+    /// <returns>The Orchestrator client's builder.</returns>
+    public static IHttpClientBuilder AddOrchestratorClient<
+#if NET
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+#endif
+        TClient>(this IServiceCollection services, IConfiguration section)
+        where TClient : class =>
+        services.AddOrchestratorClient(section).AddTypedClient<TClient>();
+
     /// <summary>Registers the Orchestrator client with options read from a configuration section (see <see cref="OrchestratorClientOptions"/>).</summary>
     public static IHttpClientBuilder AddOrchestratorClient(this IServiceCollection services, IConfiguration section) =>
         services.AddOrchestratorClient(options => options.Bind(section ?? throw new ArgumentNullException(nameof(section))));
@@ -79,7 +109,7 @@ public static class UiPathServiceCollectionExtensions
             throw new ArgumentNullException(nameof(services));
         }
 
-        services.AddOptions<CommunicationsMiningClientOptions>().Configure(configure ?? throw new ArgumentNullException(nameof(configure)));
+        AddValidatedOptions(services, configure);
         AddIdentityClient(services);
         services.TryAddSingleton(provider => new TokenSource<CommunicationsMiningClientOptions>(
             provider.GetRequiredService<IOptions<CommunicationsMiningClientOptions>>().Value.CreateCommunicationsMiningTokenProvider(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient(IdentityClientName))));
@@ -88,6 +118,31 @@ public static class UiPathServiceCollectionExtensions
         AddPipeline<CommunicationsMiningClientOptions>(builder, CommunicationsMiningClientName, outsideRetries: _ => new CommunicationsMiningResponseHandler(), perAttempt: null);
         return builder;
     }
+
+    /// <summary>
+    /// Registers the Communications Mining client and <typeparamref name="TClient"/> as a typed client over it:
+    /// <c>services.AddCommunicationsMiningClient&lt;CommunicationsMiningClient&gt;(o => …)</c>.
+    /// </summary>
+    /// <typeparam name="TClient">The generated client (or any class whose public constructor takes the <see cref="HttpClient"/>).</typeparam>
+    /// <returns>The client's builder.</returns>
+    public static IHttpClientBuilder AddCommunicationsMiningClient<
+#if NET
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+#endif
+        TClient>(this IServiceCollection services, Action<CommunicationsMiningClientOptions> configure)
+        where TClient : class =>
+        services.AddCommunicationsMiningClient(configure).AddTypedClient<TClient>();
+
+    /// <summary>Registers the Communications Mining client and <typeparamref name="TClient"/> with options read from a configuration section.</summary>
+    /// <typeparam name="TClient">The generated client.</typeparam>
+    /// <returns>The client's builder.</returns>
+    public static IHttpClientBuilder AddCommunicationsMiningClient<
+#if NET
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+#endif
+        TClient>(this IServiceCollection services, IConfiguration section)
+        where TClient : class =>
+        services.AddCommunicationsMiningClient(section).AddTypedClient<TClient>();
 
     /// <summary>Registers the Communications Mining client with options read from a configuration section.</summary>
     public static IHttpClientBuilder AddCommunicationsMiningClient(this IServiceCollection services, IConfiguration section) =>
@@ -123,6 +178,23 @@ public static class UiPathServiceCollectionExtensions
         return new OrchestratorContextHandler(options.Folder, options.TenantName);
     }
 
+    /// <summary>
+    /// The options, checked when the host starts (<c>ValidateOnStart</c>): a missing or ambiguous credential or an
+    /// unusable address fails the app at start-up with every problem named, not at its first call.
+    /// </summary>
+    private static void AddValidatedOptions<
+#if NET
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
+#endif
+        TOptions>(IServiceCollection services, Action<TOptions> configure)
+        where TOptions : UiPathClientOptions
+    {
+        services.AddOptions<TOptions>()
+            .Configure(configure ?? throw new ArgumentNullException(nameof(configure)))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, UiPathClientOptionsValidator<TOptions>>());
+    }
+
     private static void AddIdentityClient(IServiceCollection services) =>
         services.AddHttpClient(IdentityClientName)
             .AddHttpMessageHandler(provider => new DiagnosticsHandler(Logger(provider, IdentityClientName)));
@@ -132,6 +204,17 @@ public static class UiPathServiceCollectionExtensions
 
     private static ILogger Logger(IServiceProvider provider, string name) =>
         provider.GetService<ILoggerFactory>()?.CreateLogger(name) ?? NullLogger.Instance;
+
+    /// <summary>Turns <see cref="UiPathClientOptions"/>' own checks into an options validation result.</summary>
+    private sealed class UiPathClientOptionsValidator<TOptions> : IValidateOptions<TOptions>
+        where TOptions : UiPathClientOptions
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            var problems = options.Problems().Select(problem => $"{typeof(TOptions).Name}: {problem}").ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
 
     /// <summary>One token provider per client kind for the container's lifetime, so its cache is shared by all calls.</summary>
     private sealed class TokenSource<TOptions>(IAccessTokenProvider tokens)

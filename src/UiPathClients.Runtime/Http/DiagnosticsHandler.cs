@@ -10,9 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace UiPathClients.Runtime.Http;
 
 /// <summary>
-/// Pipeline step that logs each call (method, URI, status, duration, the service's Server-Timing) and
-/// records it as an <see cref="Activity"/> of <see cref="ActivitySourceName"/>. Headers are never logged, and
-/// query parameters that commonly carry secrets are masked, so logs are safe to ship.
+/// Pipeline step that logs each call — one line at Information: method, path, status, duration, the service's
+/// Server-Timing — and records it as an <see cref="Activity"/> of <see cref="ActivitySourceName"/>. Query values
+/// (a <c>$filter</c> literal can be a person's name) appear only in a second line at Debug, with parameters that
+/// commonly carry secrets masked even there; the Information line and the activity keep the parameter names only.
+/// Headers are never logged, so logs are safe to ship.
 /// </summary>
 public sealed class DiagnosticsHandler : DelegatingHandler
 {
@@ -30,6 +32,11 @@ public sealed class DiagnosticsHandler : DelegatingHandler
         LogLevel.Information,
         new EventId(1, "HttpCallCompleted"),
         "{Method} {Uri} answered {StatusCode} in {ElapsedMilliseconds:0.0} ms (Server-Timing: {ServerTiming})");
+
+    private static readonly Action<ILogger, string, string, Exception?> RequestDetail = LoggerMessage.Define<string, string>(
+        LogLevel.Debug,
+        new EventId(3, "HttpCallQuery"),
+        "{Method} {Uri} (with query values)");
 
     private static readonly Action<ILogger, string, string, double, string, Exception?> Failed = LoggerMessage.Define<string, string, double, string>(
         LogLevel.Warning,
@@ -74,10 +81,56 @@ public sealed class DiagnosticsHandler : DelegatingHandler
         return builder.ToString();
     }
 
+    /// <summary>The URI with every query value replaced by <c>***</c> (names kept) and no user info: what Information logs and traces show.</summary>
+    public static string RedactQueryValues(Uri uri)
+    {
+        if (uri is null)
+        {
+            throw new ArgumentNullException(nameof(uri));
+        }
+
+        if (!uri.IsAbsoluteUri)
+        {
+            var relative = uri.OriginalString;
+            var mark = relative.IndexOf('?');
+            return mark < 0 ? relative : MaskValues(new StringBuilder().Append(relative, 0, mark), relative, mark + 1);
+        }
+
+        var builder = new StringBuilder(uri.Scheme + "://" + uri.Authority + uri.AbsolutePath);
+        return uri.Query.Length > 1 ? MaskValues(builder, uri.Query, 1) : builder.ToString();
+    }
+
+    private static string MaskValues(StringBuilder builder, string text, int queryStart)
+    {
+        var separator = '?';
+        foreach (var pair in text.Substring(queryStart).Split('&'))
+        {
+            var equals = pair.IndexOf('=');
+            builder.Append(separator);
+            if (equals < 0)
+            {
+                builder.Append(pair);
+            }
+            else
+            {
+                builder.Append(pair, 0, equals).Append("=***");
+            }
+
+            separator = '&';
+        }
+
+        return builder.ToString();
+    }
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var uri = request.RequestUri is null ? string.Empty : Redact(request.RequestUri);
+        var uri = request.RequestUri is null ? string.Empty : RedactQueryValues(request.RequestUri);
+        if (request.RequestUri is not null && request.RequestUri.Query.Length > 1 && _logger.IsEnabled(LogLevel.Debug))
+        {
+            RequestDetail(_logger, request.Method.Method, Redact(request.RequestUri), null);
+        }
+
         using var activity = Source.StartActivity("HTTP " + request.Method.Method, ActivityKind.Client);
         activity?.SetTag("http.request.method", request.Method.Method);
         activity?.SetTag("url.full", uri);

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using UiPathClients.Runtime.CallModes;
 using UiPathClients.Runtime.DependencyInjection;
@@ -176,13 +178,84 @@ public sealed class UiPathServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Options_without_credentials_fail_with_a_clear_message()
+    public void Options_without_credentials_fail_at_first_use_with_a_clear_message()
     {
         using var provider = Build(services => services.AddOrchestratorClient(options => options.BaseUri = new Uri("https://cloud.uipath.com/acme/Default/orchestrator_/")));
 
-        var failure = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient(UiPathServiceCollectionExtensions.OrchestratorClientName));
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IHttpClientFactory>().CreateClient(UiPathServiceCollectionExtensions.OrchestratorClientName));
 
-        Assert.Contains("set exactly one of AccessToken or ClientCredentials.ClientId", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("OrchestratorClientOptions: No credential", failure.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, Action<OrchestratorClientOptions>> InvalidOrchestratorOptions() => new()
+    {
+        { "No credential", options => options.BaseUri = new Uri("https://cloud.uipath.com/acme/Default/orchestrator_/") },
+        { "not both", options => { options.BaseUri = new Uri("https://cloud.uipath.com/acme/Default/orchestrator_/"); options.AccessToken = "pat"; options.ClientCredentials.ClientId = "app"; options.ClientCredentials.ClientSecret = "s"; } },
+        { "without ClientCredentials.ClientSecret", options => { options.Organization = "acme"; options.Tenant = "Default"; options.ClientCredentials.ClientId = "app"; } },
+        { "Set BaseUri, or both Organization and Tenant", options => { options.Organization = "acme"; options.AccessToken = "pat"; } },
+        { "must be an absolute https URL", options => { options.BaseUri = new Uri("http://orchestrator.example.com/"); options.AccessToken = "pat"; } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidOrchestratorOptions))]
+    public async Task Missing_or_conflicting_settings_fail_when_the_host_starts(string expected, Action<OrchestratorClientOptions> configure)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddOrchestratorClient(configure);
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Communications_Mining_options_fail_at_host_start_and_accept_a_domain_as_the_address()
+    {
+        var failing = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        failing.Services.AddCommunicationsMiningClient(options => options.Domain = "acme");
+        using var failingHost = failing.Build();
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => failingHost.StartAsync());
+        Assert.Equal(["CommunicationsMiningClientOptions: No credential: set AccessToken (a personal access token or API token) or ClientCredentials.ClientId and ClientSecret (an External Application)."], failure.Failures);
+
+        var valid = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        valid.Services.AddCommunicationsMiningClient(options =>
+        {
+            options.Domain = "acme";
+            options.AccessToken = "cm-token";
+        });
+        using var validHost = valid.Build();
+        await validHost.StartAsync();
+        await validHost.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_typed_client_is_injected_with_the_registered_pipeline()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/odata/Jobs", () => Results.Json(new { value = Array.Empty<object>() })));
+        await using var provider = Build(services => services.AddOrchestratorClient<TypedConsumer>(options =>
+        {
+            options.BaseUri = server.BaseAddress;
+            options.AccessToken = "pat";
+            options.TenantName = "Default";
+        }));
+
+        var consumer = provider.GetRequiredService<TypedConsumer>();
+        using var response = await consumer.Http.GetAsync("odata/Jobs");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(server.BaseAddress, consumer.Http.BaseAddress);
+        var received = Assert.Single(server.Requests);
+        Assert.Equal("Bearer pat", received.Authorization);
+        Assert.Equal("Default", received.Header("X-UIPATH-TenantName"));
+    }
+
+    /// <summary>Stands for a generated client: a public constructor taking the HttpClient (and optional settings).</summary>
+    public sealed class TypedConsumer(HttpClient http, UiPathClients.Runtime.Client.ODataClientOptions? options = null)
+    {
+        public HttpClient Http { get; } = http;
+
+        public UiPathClients.Runtime.Client.ODataClientOptions? Options { get; } = options;
     }
 
     [Fact]

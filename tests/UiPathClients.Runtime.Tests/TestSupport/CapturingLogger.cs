@@ -12,17 +12,29 @@ namespace UiPathClients.Runtime.Tests.TestSupport;
 /// </summary>
 internal sealed class CapturingLogger : ILogger, ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _messages = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+    private readonly LogLevel _minimum;
 
-    public IReadOnlyList<string> Messages => _messages.ToList();
+    /// <summary>Creates the logger; levels below <paramref name="minimum"/> are disabled, as a configured app would have them.</summary>
+    public CapturingLogger(LogLevel minimum = LogLevel.Trace) => _minimum = minimum;
+
+    public IReadOnlyList<string> Messages => _entries.Select(entry => entry.Message).ToList();
+
+    /// <summary>The messages logged at <paramref name="level"/>.</summary>
+    public IReadOnlyList<string> At(LogLevel level) => _entries.Where(entry => entry.Level == level).Select(entry => entry.Message).ToList();
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
-    public bool IsEnabled(LogLevel logLevel) => true;
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= _minimum;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        _messages.Enqueue(formatter(state, exception) + (exception is null ? string.Empty : " | " + exception));
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+        {
+            _entries.Enqueue((logLevel, formatter(state, exception) + (exception is null ? string.Empty : " | " + exception)));
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => this;
 
