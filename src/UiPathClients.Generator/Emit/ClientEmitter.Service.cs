@@ -22,6 +22,9 @@ internal sealed partial class ClientEmitter
     {
         "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Top", "Skip", "Select", "Expand", "WithCount", "Search",
         "PageSize", "ToUri", "ToPageAsync", "ToListAsync", "FirstOrDefaultAsync", "CountAsync", "GetAsyncEnumerator", "CreateAsync",
+        "WithCancellation", "ConfigureAwait", "AsAsyncEnumerable",
+        // Members that exist only to refuse untranslatable LINQ habits with a clear message ([Obsolete(error: true)]).
+        "Take", "Count", "LongCount", "FirstAsync", "AnyAsync", "ToArrayAsync",
         "Connection", "Path",
     };
 

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
-using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,11 +18,21 @@ namespace UiPathClients.Runtime.Querying;
 /// Immutable: each call returns a new query. Enumerate it with <c>await foreach</c> (pages are followed
 /// for you), or ask for one page with <see cref="ToPageAsync"/>.
 /// </summary>
+/// <remarks>
+/// Everything this type offers runs on the service. It deliberately does not implement
+/// <see cref="IAsyncEnumerable{T}"/>: if it did, a lambda the filter surface cannot express would bind to the
+/// LINQ operators over async sequences (in the BCL from .NET 10, or from a package) and quietly download the
+/// whole set to filter it in memory. <c>await foreach</c> still works, through <see cref="GetAsyncEnumerator"/>
+/// and <see cref="WithCancellation"/>; LINQ on the client is an explicit choice with <see cref="AsAsyncEnumerable"/>.
+/// </remarks>
 /// <typeparam name="TEntity">The entity type.</typeparam>
 /// <typeparam name="TSurface">The generated filter surface of the entity type.</typeparam>
-public class ODataQuery<TEntity, TSurface> : IAsyncEnumerable<TEntity>
+public class ODataQuery<TEntity, TSurface>
     where TSurface : FilterSurface
 {
+    private const string FirstWithPredicate =
+        "A predicate here is not translated to OData. Write Where(predicate).FirstOrDefaultAsync(): it sends $filter and $top=1.";
+
     private readonly TSurface _surface;
     private readonly QueryText _text;
     private readonly int? _pageSize;
@@ -116,7 +127,7 @@ public class ODataQuery<TEntity, TSurface> : IAsyncEnumerable<TEntity>
     public async Task<List<TEntity>> ToListAsync(CancellationToken cancellationToken = default)
     {
         var items = new List<TEntity>();
-        await foreach (var item in ((IAsyncEnumerable<TEntity>)this).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var item in WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             items.Add(item);
         }
@@ -159,7 +170,10 @@ public class ODataQuery<TEntity, TSurface> : IAsyncEnumerable<TEntity>
             : throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "expected a plain number.");
     }
 
-    /// <summary>Enumerates every matching entity, following <c>@odata.nextLink</c> (or <c>$skip</c> when a full page came without one).</summary>
+    /// <summary>
+    /// Enumerates every matching entity, following <c>@odata.nextLink</c> (or <c>$skip</c> when a full page came
+    /// without one). This is what <c>await foreach (var job in query)</c> calls.
+    /// </summary>
     public IAsyncEnumerator<TEntity> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         var collection = Connection.ResolveUri(PathWithQuery(_text.Render("&", includePaging: false)));
@@ -173,10 +187,90 @@ public class ODataQuery<TEntity, TSurface> : IAsyncEnumerable<TEntity>
             cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 
+    /// <summary>
+    /// The query for <c>await foreach</c> with a cancellation token:
+    /// <c>await foreach (var job in query.WithCancellation(cancellationToken))</c>. The token reaches every page request.
+    /// </summary>
+    public ConfiguredCancelableAsyncEnumerable<TEntity> WithCancellation(CancellationToken cancellationToken) =>
+        AsAsyncEnumerable().WithCancellation(cancellationToken);
+
+    /// <summary>The query for <c>await foreach</c>, continuing on a captured context or not (library code passes <see langword="false"/>).</summary>
+    public ConfiguredCancelableAsyncEnumerable<TEntity> ConfigureAwait(bool continueOnCapturedContext) =>
+        AsAsyncEnumerable().ConfigureAwait(continueOnCapturedContext);
+
+    /// <summary>
+    /// The matching entities as an <see cref="IAsyncEnumerable{T}"/>, for work the service cannot do: LINQ operators
+    /// applied to the result (<c>query.AsAsyncEnumerable().Where(job =&gt; …)</c>) run <b>on the client</b>, over every
+    /// entity this query downloads. Narrow the query on the service first (<see cref="Where"/>, <see cref="Top"/>,
+    /// <see cref="Select"/>).
+    /// </summary>
+    public IAsyncEnumerable<TEntity> AsAsyncEnumerable() => new ClientSideSequence(this);
+
+    /// <summary>
+    /// Not translated: LINQ's <c>Take</c> would run on the client. Use <see cref="Top"/>, which sends <c>$top</c>.
+    /// </summary>
+    [Obsolete("Take is not translated to OData. Use Top(count), which sends $top to the service.", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ODataQuery<TEntity, TSurface> Take(int count) => throw Untranslated(nameof(Take));
+
+    /// <summary>Not translated: use <see cref="CountAsync"/>, which asks the service (<c>{set}/$count</c>).</summary>
+    [Obsolete("Count is not translated to OData. Use await CountAsync(), which asks the service ({set}/$count).", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public long Count() => throw Untranslated(nameof(Count));
+
+    /// <summary>Not translated: use <see cref="CountAsync"/>, which asks the service (<c>{set}/$count</c>).</summary>
+    [Obsolete("LongCount is not translated to OData. Use await CountAsync(), which asks the service ({set}/$count).", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public long LongCount() => throw Untranslated(nameof(LongCount));
+
+    /// <summary>Not translated: use <see cref="FirstOrDefaultAsync(CancellationToken)"/>, which sends <c>$top=1</c>.</summary>
+    [Obsolete("FirstAsync is not translated to OData. Use await FirstOrDefaultAsync() (it sends $top=1) and check for null; filter with Where(...) first.", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<TEntity> FirstAsync(CancellationToken cancellationToken = default) => throw Untranslated(nameof(FirstAsync));
+
+    /// <summary>Not translated: filter with <see cref="Where"/>, then call <see cref="FirstOrDefaultAsync(CancellationToken)"/>.</summary>
+    [Obsolete(FirstWithPredicate, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<TEntity> FirstAsync(Func<TSurface, Filter> predicate) => throw Untranslated(nameof(FirstAsync));
+
+    /// <summary>Not translated: filter with <see cref="Where"/>, then call <see cref="FirstOrDefaultAsync(CancellationToken)"/>.</summary>
+    [Obsolete(FirstWithPredicate, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<TEntity> FirstAsync(Func<TSurface, Filter> predicate, CancellationToken cancellationToken) => throw Untranslated(nameof(FirstAsync));
+
+    /// <summary>Not translated: filter with <see cref="Where"/>, then call <see cref="FirstOrDefaultAsync(CancellationToken)"/>.</summary>
+    [Obsolete(FirstWithPredicate, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<TEntity?> FirstOrDefaultAsync(Func<TSurface, Filter> predicate) => throw Untranslated(nameof(FirstOrDefaultAsync));
+
+    /// <summary>Not translated: filter with <see cref="Where"/>, then call <see cref="FirstOrDefaultAsync(CancellationToken)"/>.</summary>
+    [Obsolete(FirstWithPredicate, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<TEntity?> FirstOrDefaultAsync(Func<TSurface, Filter> predicate, CancellationToken cancellationToken) => throw Untranslated(nameof(FirstOrDefaultAsync));
+
+    /// <summary>Not translated: use <see cref="FirstOrDefaultAsync(CancellationToken)"/> or <see cref="CountAsync"/>.</summary>
+    [Obsolete("AnyAsync is not translated to OData. Use (await FirstOrDefaultAsync()) is not null, which sends $top=1, or await CountAsync() > 0.", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => throw Untranslated(nameof(AnyAsync));
+
+    /// <summary>Not translated: use <see cref="ToListAsync"/>.</summary>
+    [Obsolete("ToArrayAsync is not offered. Use await ToListAsync(), which follows the service's pages.", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<TEntity[]> ToArrayAsync(CancellationToken cancellationToken = default) => throw Untranslated(nameof(ToArrayAsync));
+
     /// <inheritdoc />
     public override string ToString() => ToUri().OriginalString;
 
     private string PathWithQuery(string query) => query.Length == 0 ? Path : Path + "?" + query;
 
     private ODataQuery<TEntity, TSurface> With(QueryText text) => new(Connection, Path, _surface, text, _pageSize);
+
+    private static NotSupportedException Untranslated(string name) =>
+        new($"{name} is not translated to OData; the compiler refuses calls to it (see its [Obsolete] message).");
+
+    /// <summary>The explicit client-side view of a query (<see cref="AsAsyncEnumerable"/>); each enumeration sends the query again.</summary>
+    private sealed class ClientSideSequence(ODataQuery<TEntity, TSurface> query) : IAsyncEnumerable<TEntity>
+    {
+        public IAsyncEnumerator<TEntity> GetAsyncEnumerator(CancellationToken cancellationToken = default) => query.GetAsyncEnumerator(cancellationToken);
+    }
 }

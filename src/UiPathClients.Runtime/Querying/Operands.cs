@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 
 namespace UiPathClients.Runtime.Querying;
@@ -20,6 +21,10 @@ public abstract class Operand : IPropertyPath
     /// <summary>Builds <c>{expression} {op} {literal}</c>.</summary>
     protected Filter Compare(string op, string literal) => new(Expression + " " + op + " " + literal);
 
+    /// <summary>What a member that exists only to refuse an untranslatable call throws if reached by reflection.</summary>
+    private protected static NotSupportedException Untranslated() =>
+        new("This member is not translated to OData; the compiler refuses calls to it (see its [Obsolete] message).");
+
     /// <summary>Builds <c>{expression} in ({literals})</c>.</summary>
     protected Filter In(IEnumerable<string> literals) => new(Expression + " in (" + string.Join(",", literals) + ")");
 
@@ -36,6 +41,10 @@ public abstract class Operand : IPropertyPath
 /// <summary>An <c>Edm.String</c> operand with the OData string functions.</summary>
 public sealed class StringOperand : Operand
 {
+    private const string CaseInsensitiveHint =
+        "OData string functions take no StringComparison; the service compares as it does (usually case-sensitively). " +
+        "For a case-insensitive match write p.Name.ToLower().Contains(\"text\") (the value in lower case).";
+
     /// <summary>Creates the operand for an expression.</summary>
     public StringOperand(string expression)
         : base(expression)
@@ -76,7 +85,53 @@ public sealed class StringOperand : Operand
     public StringOperand Concat(string value) => new("concat(" + Expression + "," + ODataLiteral.Format(value) + ")");
 
     /// <summary><c>expression in ('a','b')</c>.</summary>
-    public Filter In(params string[] values) => In(values.Select(ODataLiteral.Format));
+    public Filter In(params string[] values) => base.In(values.Select(ODataLiteral.Format));
+
+    /// <summary><c>expression in ('a','b')</c>, from any collection of values.</summary>
+    public new Filter In(IEnumerable<string> values) => base.In((values ?? throw new ArgumentNullException(nameof(values))).Select(ODataLiteral.Format).ToList());
+
+    // The near misses below are what C# habit writes; each fails to compile with a message saying what OData can do,
+    // instead of "no overload takes 2 arguments". They never run (error: true), so their bodies only guard reflection.
+
+    /// <summary>Not translated: OData <c>contains</c> takes no comparison. Compare lower-cased text instead.</summary>
+    [Obsolete(CaseInsensitiveHint, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Filter Contains(string value, StringComparison comparisonType) => throw Untranslated();
+
+    /// <summary>Not translated: OData <c>startswith</c> takes no comparison. Compare lower-cased text instead.</summary>
+    [Obsolete(CaseInsensitiveHint, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Filter StartsWith(string value, StringComparison comparisonType) => throw Untranslated();
+
+    /// <summary>Not translated: OData <c>endswith</c> takes no comparison. Compare lower-cased text instead.</summary>
+    [Obsolete(CaseInsensitiveHint, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Filter EndsWith(string value, StringComparison comparisonType) => throw Untranslated();
+
+    /// <summary>Not translated: OData <c>indexof</c> takes no comparison. Compare lower-cased text instead.</summary>
+    [Obsolete(CaseInsensitiveHint, error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public NumberOperand<int> IndexOf(string value, StringComparison comparisonType) => throw Untranslated();
+
+    /// <summary>Not translated: write <c>p.Name == "text"</c>, which sends <c>eq</c>.</summary>
+    [Obsolete("Equals is not translated to OData. Write p.Name == \"text\", which sends eq.", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Filter Equals(string? value) => throw Untranslated();
+
+    /// <summary>Not translated: OData <c>eq</c> takes no comparison. Compare lower-cased text instead.</summary>
+    [Obsolete("OData eq takes no StringComparison. For a case-insensitive match write p.Name.ToLower() == \"text\" (the value in lower case).", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Filter Equals(string? value, StringComparison comparisonType) => throw Untranslated();
+
+    /// <summary>Not translated: use <see cref="ToLower"/>, which sends <c>tolower</c>.</summary>
+    [Obsolete("ToLowerInvariant is not translated to OData. Use ToLower(), which sends tolower(...).", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public StringOperand ToLowerInvariant() => throw Untranslated();
+
+    /// <summary>Not translated: use <see cref="ToUpper"/>, which sends <c>toupper</c>.</summary>
+    [Obsolete("ToUpperInvariant is not translated to OData. Use ToUpper(), which sends toupper(...).", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public StringOperand ToUpperInvariant() => throw Untranslated();
 
     /// <summary><c>eq</c>; <see langword="null"/> compares with <c>null</c>.</summary>
     public static Filter operator ==(StringOperand left, string? right) => left.Compare("eq", ODataLiteral.Format(right));
@@ -126,6 +181,9 @@ public class ComparableOperand<T> : Operand
 
     /// <summary><c>expression in (…)</c>.</summary>
     public Filter In(params T[] values) => In(values.Select(value => _format(value)));
+
+    /// <summary><c>expression in (…)</c>, from any collection of values.</summary>
+    public Filter In(IEnumerable<T> values) => In((values ?? throw new ArgumentNullException(nameof(values))).Select(value => _format(value)).ToList());
 
     /// <summary><c>eq</c>; <see langword="null"/> compares with <c>null</c>.</summary>
     public static Filter operator ==(ComparableOperand<T> left, T? right) => left.Compare("eq", left.Literal(right));

@@ -9,6 +9,7 @@ using System.Web;
 using UiPathClients.Runtime.Client;
 using UiPathClients.Runtime.Errors;
 using UiPathClients.Runtime.Metadata;
+using UiPathClients.Runtime.Querying;
 using UiPathClients.Runtime.Tests.TestSupport;
 
 namespace UiPathClients.Runtime.Tests.Client;
@@ -44,7 +45,8 @@ public sealed class ODataQueryPagingTests
         return RecordingHandler.Json(Page(Enumerable.Range(1, total).Skip(skip).Take(top).Select(id => (long)id)));
     });
 
-    private static async Task<List<long>> Ids(IAsyncEnumerable<WorkItem> items)
+    // Takes the query itself, not IAsyncEnumerable<T>: await foreach binds to the query's own GetAsyncEnumerator.
+    private static async Task<List<long>> Ids(ODataQuery<WorkItem, WorkItemFilter> items)
     {
         var ids = new List<long>();
         await foreach (var item in items)

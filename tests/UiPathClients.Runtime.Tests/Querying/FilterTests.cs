@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using UiPathClients.Runtime.Querying;
@@ -47,6 +49,7 @@ public sealed class FilterTests
         AssertParses(J.Name.Substring(1, 2).ToUpper() == "AB", "toupper(substring(Name,1,2)) eq 'AB'");
         AssertParses(J.Name.Concat("!").EndsWith("!!"), "endswith(concat(Name,'!'),'!!')");
         AssertParses(J.Name.In("a", "b"), "Name in ('a','b')");
+        AssertParses(J.Name.In(new List<string> { "o'neil", "b" }), "Name in ('o''neil','b')");
     }
 
     [Fact]
@@ -108,6 +111,8 @@ public sealed class FilterTests
 
         AssertParses(J.Key == key, "Key eq 8a3f2c1e-0000-4000-8000-000000000001");
         AssertParses(J.State.In(JobState.Pending, JobState.Faulted), "State in (Test.JobState'Pending',Test.JobState'Faulted')");
+        AssertParses(J.State.In(new HashSet<JobState> { JobState.Faulted }), "State in (Test.JobState'Faulted')");
+        AssertParses(J.Id.In(Enumerable.Range(1, 3).Select(id => (long)id)), "Id in (1,2,3)");
     }
 
     [Fact]
