@@ -40,9 +40,13 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(readDiagnostics, ReportDiagnostics);
 
-        // Reduced to a bool at once: the compilation changes on every keystroke, the bool almost never.
+        // Reduced to bools at once: the compilation changes on every keystroke, the bools almost never.
         var environment = context.CompilationProvider
-            .Select((compilation, _) => new EmitEnvironment(HasDateOnly: compilation.GetTypeByMetadataName("System.DateOnly") is not null))
+            .Select((compilation, _) => new EmitEnvironment(
+                HasDateOnly: compilation.GetTypeByMetadataName("System.DateOnly") is not null,
+                HasRequiredMembers: compilation is Microsoft.CodeAnalysis.CSharp.CSharpCompilation { LanguageVersion: >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11 }
+                    && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null
+                    && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute") is not null))
             .WithTrackingName(TrackingNames.EmitEnvironment);
 
         var emittedClients = readResults

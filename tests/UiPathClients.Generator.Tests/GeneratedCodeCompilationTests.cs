@@ -102,9 +102,29 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
             .Emit(model, new UiPathClients.Generator.Emit.EmitEnvironment(hasDateOnly), "1.0.0", default)
             .Single(file => file.HintName.EndsWith("AllTypes.g.cs", StringComparison.Ordinal)).Source;
 
-        Assert.Contains("public global::System.DateOnly Date { get; set; }", AllTypes(hasDateOnly: true), StringComparison.Ordinal);
-        Assert.Contains("public global::System.TimeOnly? TimeOfDay { get; set; }", AllTypes(hasDateOnly: true), StringComparison.Ordinal);
-        Assert.Contains("public global::System.DateTime Date { get; set; }", AllTypes(hasDateOnly: false), StringComparison.Ordinal);
-        Assert.Contains("public global::System.TimeSpan? TimeOfDay { get; set; }", AllTypes(hasDateOnly: false), StringComparison.Ordinal);
+        // OData properties have a backing field, so their setters can note that the caller set them.
+        Assert.Contains("private global::System.DateOnly _Date;", AllTypes(hasDateOnly: true), StringComparison.Ordinal);
+        Assert.Contains("private global::System.TimeOnly? _TimeOfDay;", AllTypes(hasDateOnly: true), StringComparison.Ordinal);
+        Assert.Contains("private global::System.DateTime _Date;", AllTypes(hasDateOnly: false), StringComparison.Ordinal);
+        Assert.Contains("private global::System.TimeSpan? _TimeOfDay;", AllTypes(hasDateOnly: false), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenAPI_required_properties_are_required_members_only_where_the_compiler_allows_them()
+    {
+        var path = Path.Combine(TestPaths.OpenApiFeatureSpecsDirectory, "ErrorResponses.openapi.yaml");
+        var model = UiPathClients.Generator.Readers.OpenApi.OpenApiReader.Read(
+            new UiPathClients.Generator.Input.SpecFile(path, UiPathClients.Generator.Input.SpecKind.OpenApiYaml, File.ReadAllText(path), new UiPathClients.Generator.Input.SpecOptions(null, null, null)),
+            default).Model!;
+
+        string Emitted(bool hasRequiredMembers, string suffix) => UiPathClients.Generator.Emit.ClientEmitter
+            .Emit(model, new UiPathClients.Generator.Emit.EmitEnvironment(HasDateOnly: true, HasRequiredMembers: hasRequiredMembers), "1.0.0", default)
+            .Single(file => file.HintName.EndsWith(suffix, StringComparison.Ordinal)).Source;
+
+        Assert.Contains("public required global::System.Guid Id { get; set; }", Emitted(true, "Order.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public global::System.Guid Id { get; set; }", Emitted(false, "Order.g.cs"), StringComparison.Ordinal);
+        // The JSON metadata still creates instances to read into: it names the required members in an initializer.
+        Assert.Contains(".Order { Id = default!, Total = default! }", Emitted(true, "JsonMetadata.g.cs"), StringComparison.Ordinal);
+        Assert.Contains(".Order(), static options", Emitted(false, "JsonMetadata.g.cs"), StringComparison.Ordinal);
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.OData;
 using Microsoft.OData.UriParser;
+using UiPathClients.Emulator.Concurrency;
 using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Folders;
@@ -124,8 +125,18 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return OrchestratorError.BadRequest($"The body's key {Table.KeyOf(entity)} differs from the URL's {key}.");
         }
 
+        if (Table.Find(key, folderId) is not { } current)
+        {
+            return OrchestratorError.NotFound($"{EntityName} {key}");
+        }
+
+        if (StaleETag(current) is { } stale)
+        {
+            return stale;
+        }
+
         Table.SetKey(entity, key);
-        return Table.Replace(key, folderId, entity) ? Updated(entity) : OrchestratorError.NotFound($"{EntityName} {key}");
+        return Table.Replace(key, folderId, entity) ? Answer(entity) : OrchestratorError.NotFound($"{EntityName} {key}");
     }
 
     /// <summary><c>PATCH {set}({key})</c>: changes only the properties the body names.</summary>
@@ -141,8 +152,18 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return InvalidBody();
         }
 
+        if (Table.Find(key, folderId) is not { } current)
+        {
+            return OrchestratorError.NotFound($"{EntityName} {key}");
+        }
+
+        if (StaleETag(current) is { } stale)
+        {
+            return stale;
+        }
+
         var updated = Table.Update(key, folderId, entity => delta.Patch(entity));
-        return updated is null ? OrchestratorError.NotFound($"{EntityName} {key}") : Updated(updated);
+        return updated is null ? OrchestratorError.NotFound($"{EntityName} {key}") : Answer(updated);
     }
 
     /// <summary><c>DELETE {set}({key})</c>.</summary>
@@ -153,7 +174,53 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return error;
         }
 
+        if (Table.Find(key, folderId) is not { } current)
+        {
+            return OrchestratorError.NotFound($"{EntityName} {key}");
+        }
+
+        if (StaleETag(current) is { } stale)
+        {
+            return stale;
+        }
+
         return Table.Remove(key, folderId) ? NoContent() : OrchestratorError.NotFound($"{EntityName} {key}");
+    }
+
+    /// <summary>
+    /// PUT and PATCH answer as Orchestrator does: 200 with the entity as stored, unless the request asks for
+    /// <c>Prefer: return=minimal</c> (then 204, with <c>Preference-Applied</c>).
+    /// </summary>
+    private IActionResult Answer(TEntity entity)
+    {
+        if (Request.Headers.TryGetValue("Prefer", out var prefer) && prefer.ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase))
+        {
+            Response.Headers["Preference-Applied"] = "return=minimal";
+            return NoContent();
+        }
+
+        return Ok(entity);
+    }
+
+    /// <summary>
+    /// 412 when the request's <c>If-Match</c> names an ETag other than the entity's current one (sets without ETags,
+    /// requests without <c>If-Match</c> and <c>If-Match: *</c> always pass, as in Orchestrator where ETags are optional).
+    /// </summary>
+    private OrchestratorError? StaleETag(TEntity current)
+    {
+        var ifMatch = Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(ifMatch) || ifMatch.Trim() == "*" || Request.ODataFeature().Path?.FirstSegment is not EntitySetSegment segment)
+        {
+            return null;
+        }
+
+        var etag = EmulatorETags.Of(Request.GetModel(), segment.EntitySet, current);
+        if (etag is null || ifMatch.Split(',').Any(candidate => candidate.Trim() == etag))
+        {
+            return null;
+        }
+
+        return new OrchestratorError(StatusCodes.Status412PreconditionFailed, OrchestratorError.InvalidRequest, $"The {EntityName} was changed since it was read: its ETag is {etag}, not {ifMatch}.");
     }
 
     /// <summary>Fills server-owned properties of an entity about to be created.</summary>

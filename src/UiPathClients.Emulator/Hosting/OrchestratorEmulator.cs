@@ -117,7 +117,9 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
             })
             .AddOData(odata => odata
                 .EnableQueryFeatures(options.MaxTop)
-                .AddRouteComponents("odata", OrchestratorEdmModel.Instance, routeServices => routeServices.AddSingleton<ISearchBinder, ContainsSearchBinder>()));
+                .AddRouteComponents("odata", OrchestratorEdmModel.Instance, routeServices => routeServices
+                    .AddSingleton<ISearchBinder, ContainsSearchBinder>()
+                    .AddSingleton<Microsoft.AspNetCore.OData.Abstracts.IETagHandler, Concurrency.EmulatorETags.HashETagHandler>()));
 
         var app = builder.Build();
         app.UseMiddleware<EmulatorMiddleware>();

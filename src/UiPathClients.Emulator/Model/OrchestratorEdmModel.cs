@@ -40,8 +40,14 @@ internal static class OrchestratorEdmModel
     private static IEdmModel Load()
     {
         IEdmModel model;
+        System.Xml.Linq.XDocument edmx;
         using (var stream = OpenEdmx())
-        using (var xml = XmlReader.Create(stream))
+        {
+            edmx = System.Xml.Linq.XDocument.Load(stream);
+        }
+
+        Concurrency.EmulatorETags.Annotate(edmx);
+        using (var xml = edmx.CreateReader())
         {
             if (!CsdlReader.TryParse(xml, out model, out var errors))
             {

@@ -151,6 +151,10 @@ internal sealed partial class ClientEmitter
         return new GeneratedFile(_model.ClientName + "/" + _jsonMetadataName + ".g.cs", TemplateRenderer.RenderCodeFile(view));
     }
 
+    /// <summary>The type among <paramref name="type"/> and its ancestors that declares <paramref name="property"/>.</summary>
+    private TypeModel FindDeclaring(TypeModel type, PropertyModel property) =>
+        SelfAndAncestors(type).First(candidate => candidate.Properties.Contains(property));
+
     /// <summary>The metadata method of one entity or complex type.</summary>
     /// <param name="factories">Where the method and its dictionary entry go.</param>
     /// <param name="type">The type.</param>
@@ -158,7 +162,11 @@ internal sealed partial class ClientEmitter
     private void AddObjectMetadata(JsonFactories factories, TypeModel type, List<TypeModel> derived)
     {
         var full = TypeFullName(type.QualifiedName);
-        var create = type.IsAbstract ? "null" : $"static () => new {full}()";
+        // Required members must be named in the initializer; the values read then replace these defaults.
+        var required = AllProperties(type).Where(property => IsRequiredMember(FindDeclaring(type, property.Model), property.Model)).Select(property => property.CSharpName + " = default!").ToList();
+        var create = type.IsAbstract
+            ? "null"
+            : required.Count == 0 ? $"static () => new {full}()" : $"static () => new {full} {{ {string.Join(", ", required)} }}";
         var body = new CodeLines();
         var discriminated = DiscriminatedDerivedTypes(type);
         var factory = discriminated.Count > 0 ? RestMetadata + "DiscriminatedObjectInfo" : Metadata + (derived.Count > 0 ? "PolymorphicObjectInfo" : "ObjectInfo");
@@ -177,7 +185,9 @@ internal sealed partial class ClientEmitter
                 var name = names[property.Name];
                 body.Line(property.IsWriteOnly
                     ? $"{RestMetadata}WriteOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}),"
-                    : $"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),");
+                    : TracksSetProperties
+                        ? $"{Metadata}TrackedPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value, {PropertyRole(property)}),"
+                        : $"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),");
             }
         }
 
@@ -302,6 +312,19 @@ internal sealed partial class ClientEmitter
             return name;
         }
     }
+
+    /// <summary>
+    /// OData classes know which properties the caller set, so request bodies carry exactly those (no <c>"Id":0</c>, a
+    /// null that clears); OpenAPI models keep "null means absent", their optional lists staying null until set.
+    /// </summary>
+    private bool TracksSetProperties => _model.Style == ApiStyle.OData;
+
+    /// <summary>
+    /// The runtime's <c>ODataPropertyRole</c>: a value the service computes (<c>Core.Computed</c>) is sent only when the
+    /// caller set it, never because it was read.
+    /// </summary>
+    private static string PropertyRole(PropertyModel property) =>
+        "global::UiPathClients.Runtime.Metadata.ODataPropertyRole." + (property.IsComputed ? "Computed" : "None");
 
     /// <summary>The C# type of a property exactly as the class declares it.</summary>
     private string PropertyClrType(PropertyModel property) =>

@@ -36,6 +36,15 @@ internal sealed partial class ClientEmitter
 
     private static readonly string[] AdditionalDataAttributes = { "global::System.Text.Json.Serialization.JsonExtensionData" };
 
+    private const string TrackedObjectInterface = "global::UiPathClients.Runtime.Metadata.IODataTrackedObject";
+
+    /// <summary>The root class's tracker of what the caller set, explicit so it takes no name from the service's properties.</summary>
+    private static readonly string[] PropertyTrackerLines =
+    {
+        "        /// <inheritdoc />",
+        "        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker " + TrackedObjectInterface + ".PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();",
+    };
+
     /// <summary>The compiler's name for an enum's value field.</summary>
     private static readonly string[] EnumReservedNames = { "value__" };
 
@@ -230,9 +239,12 @@ internal sealed partial class ClientEmitter
             },
             Modifiers = type.IsAbstract ? "public abstract partial class" : "public partial class",
             Name = name,
-            BaseType = BaseOf(type) is null ? "global::UiPathClients.Runtime.Metadata.IODataObject" : _typeMapper.MapSingle(type.BaseType!, isNullable: false),
+            BaseType = BaseOf(type) is not null
+                ? _typeMapper.MapSingle(type.BaseType!, isNullable: false)
+                : TracksSetProperties ? TrackedObjectInterface : "global::UiPathClients.Runtime.Metadata.IODataObject",
             Properties = properties,
             ConstructorLines = DiscriminatorConstructor(type, name),
+            LeadingLines = TracksSetProperties && BaseOf(type) is null ? PropertyTrackerLines : Array.Empty<string>(),
         };
     }
 
@@ -343,7 +355,7 @@ internal sealed partial class ClientEmitter
 
         if (property.IsComputed)
         {
-            remarks.Add("Computed by the service: ignored when sent on create or update.");
+            remarks.Add("Computed by the service: sent only when set here, never because it was read.");
         }
 
         if (property.IsImmutable)
@@ -368,6 +380,10 @@ internal sealed partial class ClientEmitter
             Type = type,
             Name = name,
             Initializer = initializer,
+            // C# names are unique within a class, so "_" + name is too; properties are PascalCase, so no property is called that.
+            IsRequired = IsRequiredMember(declaringType, property),
+            BackingField = TracksSetProperties ? "_" + name : null,
+            AfterSet = TracksSetProperties ? $"(({TrackedObjectInterface})this).PropertyTracker.MarkSet({Literal(property.Name)});" : null,
         };
     }
 
@@ -513,6 +529,19 @@ internal sealed partial class ClientEmitter
         names[UnknownEnumMemberKey] = scope.Claim("Unknown");
         return names;
     }
+
+    /// <summary>
+    /// An OpenAPI <c>required</c> property becomes a C# <c>required</c> member where the consumer's compiler allows it, so
+    /// a request object without it does not compile. Not for <c>readOnly</c> values (the service sets them) nor for a
+    /// discriminator (the derived type's constructor sets it).
+    /// </summary>
+    private bool IsRequiredMember(TypeModel declaringType, PropertyModel property) =>
+        _environment.HasRequiredMembers
+        && _model.Style == ApiStyle.Rest
+        && property.Kind == PropertyKind.Structural
+        && !property.IsOptional
+        && !property.IsComputed
+        && !SelfAndAncestors(declaringType).Any(type => type.Discriminator == property.Name);
 
     /// <summary>The type and its base types, nearest first (the reader breaks inheritance cycles, so this ends).</summary>
     private IEnumerable<TypeModel> SelfAndAncestors(TypeModel type)

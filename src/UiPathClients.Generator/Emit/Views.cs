@@ -22,6 +22,11 @@ internal sealed class ClassView
     public IReadOnlyList<string> ConstructorLines { get; set; } = new List<string>();
 
     public bool HasConstructor => ConstructorLines.Count > 0;
+
+    /// <summary>Members placed before the properties as final lines (e.g. the property tracker of a root class), or empty.</summary>
+    public IReadOnlyList<string> LeadingLines { get; set; } = new List<string>();
+
+    public bool HasLeadingLines => LeadingLines.Count > 0;
 }
 
 /// <summary>One property of a class.</summary>
@@ -32,6 +37,17 @@ internal sealed class PropertyView
     public string Type { get; set; } = "";
     public string Name { get; set; } = "";
     public string? Initializer { get; set; }
+
+    /// <summary>The private field behind a property whose setter notes the assignment; <see langword="null"/> for an auto-property.</summary>
+    public string? BackingField { get; set; }
+
+    /// <summary>The statement the setter runs after storing the value (e.g. marks the property set).</summary>
+    public string? AfterSet { get; set; }
+
+    public bool IsTracked => BackingField is not null;
+
+    /// <summary>A C# 11 <c>required</c> member: an object initializer that leaves it out does not compile.</summary>
+    public bool IsRequired { get; set; }
 }
 
 /// <summary>One enum file.</summary>

@@ -25,8 +25,15 @@ public abstract class EntitySetClient<TEntity, TSurface> : ODataQuery<TEntity, T
     {
     }
 
-    /// <summary>Creates an entity: <c>POST {set}</c>. Unset (null) properties are not sent, so the service applies its defaults.</summary>
-    /// <returns>The entity as the service stored it (with its key and computed properties).</returns>
+    /// <summary>
+    /// Creates an entity: <c>POST {set}</c> with <c>Prefer: return=representation</c>. The body carries exactly the
+    /// properties set on <paramref name="entity"/> (<see langword="null"/> included), so the service computes the key
+    /// and applies its defaults for the rest.
+    /// </summary>
+    /// <returns>
+    /// The entity as the service stored it (with its key and computed properties), never <paramref name="entity"/>
+    /// itself: if the service answers 204, the new entity is read from its <c>OData-EntityId</c>/<c>Location</c>.
+    /// </returns>
     public Task<TEntity> CreateAsync(TEntity entity, CancellationToken cancellationToken = default) =>
         Connection.SendEntityAsync(HttpMethod.Post, Path, entity ?? throw new ArgumentNullException(nameof(entity)), null, cancellationToken);
 }
@@ -65,10 +72,17 @@ public abstract class EntityClient<TEntity, TSurface>
     public Task<TEntity> GetAsync(CancellationToken cancellationToken = default) => Connection.GetAsync<TEntity>(Path, cancellationToken);
 
     /// <summary>
-    /// Replaces the entity: <c>PUT</c>. When <paramref name="entity"/> was read with an <c>@odata.etag</c>, it is
-    /// sent as <c>If-Match</c>, so a concurrent change makes this fail (412) instead of being overwritten.
+    /// Replaces the entity: <c>PUT</c> with <c>Prefer: return=representation</c>. The body carries every property read
+    /// into <paramref name="entity"/> (except those the service computes) and every property set on it, so a property
+    /// set to <see langword="null"/> is cleared. When <paramref name="entity"/> was read with an <c>@odata.etag</c>, it
+    /// is sent as <c>If-Match</c>, so a concurrent change fails with <see cref="Errors.ODataConcurrencyException"/>
+    /// instead of being overwritten.
     /// </summary>
-    /// <returns>The entity as the service stored it.</returns>
+    /// <returns>
+    /// The entity as the service stored it, a new object (never <paramref name="entity"/>): the answer's body, or,
+    /// when the service answers 204 No Content, the entity read again with GET.
+    /// </returns>
+    /// <exception cref="Errors.ODataConcurrencyException">The entity changed since it was read (HTTP 412).</exception>
     public Task<TEntity> UpdateAsync(TEntity entity, CancellationToken cancellationToken = default) =>
         Connection.SendEntityAsync(HttpMethod.Put, Path, entity ?? throw new ArgumentNullException(nameof(entity)), ETagOf(entity), cancellationToken);
 
@@ -85,6 +99,7 @@ public abstract class EntityClient<TEntity, TSurface>
     /// <summary>Deletes the entity: <c>DELETE</c>.</summary>
     /// <param name="ifMatch">An ETag to send as <c>If-Match</c>, if any (see <see cref="Metadata.ODataObjectExtensions.GetETag"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Errors.ODataConcurrencyException">The ETag is stale (HTTP 412).</exception>
     public Task DeleteAsync(string? ifMatch = null, CancellationToken cancellationToken = default) =>
         Connection.ExecuteAsync(HttpMethod.Delete, Path, null, ifMatch, cancellationToken);
 

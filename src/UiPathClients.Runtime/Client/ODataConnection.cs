@@ -102,15 +102,46 @@ public sealed class ODataConnection
         return ReadObject<T>(response, allowEmpty: false);
     }
 
-    /// <summary>Sends an entity (POST to create, PUT to replace) and reads the entity the service returns, if any.</summary>
-    /// <returns>The service's entity, or <paramref name="entity"/> itself when the service answered 204.</returns>
+    /// <summary>
+    /// Sends an entity (POST to create, PUT to replace) asking for the stored entity back (<c>Prefer: return=representation</c>)
+    /// and reads it. The body carries the properties set on <paramref name="entity"/> or read into it (see
+    /// <see cref="Metadata.ODataPropertyTracker"/>).
+    /// </summary>
+    /// <returns>
+    /// The entity as the service answered it; never <paramref name="entity"/> itself. When the service answers
+    /// 204 No Content all the same, the entity is read again with GET (from <c>OData-EntityId</c>/<c>Location</c> after a
+    /// create, from <paramref name="path"/> after a replace).
+    /// </returns>
+    /// <exception cref="ODataResponseException">A create answered 204 without saying where the new entity is.</exception>
     public async Task<T> SendEntityAsync<T>(HttpMethod method, string path, T entity, string? ifMatch, CancellationToken cancellationToken)
         where T : class
     {
+        if (method is null)
+        {
+            throw new ArgumentNullException(nameof(method));
+        }
+
         var body = EntityBody(entity);
-        var response = await SendAsync(method, path, body, ifMatch, cancellationToken).ConfigureAwait(false);
-        return response.IsEmpty ? entity : ReadObject<T>(response, allowEmpty: false);
+        var request = NewRequest(method, path, body, ifMatch);
+        request.Headers.TryAddWithoutValidation("Prefer", ReturnRepresentation);
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsEmpty)
+        {
+            return ReadObject<T>(response, allowEmpty: false);
+        }
+
+        if (method == HttpMethod.Post)
+        {
+            var location = response.EntityId
+                ?? throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "the entity was created, but the answer has neither its representation nor an OData-EntityId or Location header.");
+            return ReadObject<T>(await GetAsync(location, cancellationToken).ConfigureAwait(false), allowEmpty: false);
+        }
+
+        return await GetAsync<T>(path, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The preference OData defines for "answer with the entity as stored" (OData Protocol §8.2.8.7).</summary>
+    private const string ReturnRepresentation = "return=representation";
 
     /// <summary>Sends a request with an optional JSON body whose answer, if any, is not read (DELETE, PATCH).</summary>
     public async Task ExecuteAsync(HttpMethod method, string path, byte[]? jsonBody, string? ifMatch, CancellationToken cancellationToken) =>
@@ -175,7 +206,10 @@ public sealed class ODataConnection
         return SendAsync(request, cancellationToken);
     }
 
-    internal Task<ODataResponse> SendAsync(HttpMethod method, string path, byte[]? jsonBody, string? ifMatch, CancellationToken cancellationToken)
+    internal Task<ODataResponse> SendAsync(HttpMethod method, string path, byte[]? jsonBody, string? ifMatch, CancellationToken cancellationToken) =>
+        SendAsync(NewRequest(method, path, jsonBody, ifMatch), cancellationToken);
+
+    private HttpRequestMessage NewRequest(HttpMethod method, string path, byte[]? jsonBody, string? ifMatch)
     {
         var request = new HttpRequestMessage(method, ResolveUri(path));
         if (jsonBody is not null)
@@ -189,7 +223,7 @@ public sealed class ODataConnection
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
-        return SendAsync(request, cancellationToken);
+        return request;
     }
 
     internal byte[] EntityBody<T>(T entity)

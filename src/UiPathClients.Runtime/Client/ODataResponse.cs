@@ -12,8 +12,9 @@ namespace UiPathClients.Runtime.Client;
 /// <summary>A successful answer, read to the end, with what an error message needs to name it.</summary>
 internal sealed class ODataResponse
 {
-    private ODataResponse(HttpStatusCode status, string? contentType, byte[] body, Uri requestUri)
+    private ODataResponse(HttpStatusCode status, string? contentType, byte[] body, Uri requestUri, Uri? entityId)
     {
+        EntityId = entityId;
         Status = status;
         ContentType = contentType;
         Body = body;
@@ -28,6 +29,12 @@ internal sealed class ODataResponse
 
     /// <summary>The absolute URI that answered.</summary>
     public Uri RequestUri { get; }
+
+    /// <summary>
+    /// Where the entity a create or update answered about lives: <c>OData-EntityId</c>, else <c>Location</c> (absolute);
+    /// <see langword="null"/> when the service sent neither.
+    /// </summary>
+    public Uri? EntityId { get; }
 
     public bool IsEmpty => Body.Length == 0 || Status == HttpStatusCode.NoContent;
 
@@ -50,7 +57,15 @@ internal sealed class ODataResponse
             throw ODataErrors.FromResponse(response.StatusCode, body, requestUri);
         }
 
-        return new ODataResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, requestUri);
+        return new ODataResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, requestUri, EntityIdOf(response, requestUri));
+    }
+
+    private static Uri? EntityIdOf(HttpResponseMessage response, Uri requestUri)
+    {
+        var text = response.Headers.TryGetValues("OData-EntityId", out var values)
+            ? System.Linq.Enumerable.FirstOrDefault(values)
+            : response.Headers.Location?.OriginalString;
+        return text is not null && Uri.TryCreate(requestUri, text, out var uri) ? uri : null;
     }
 
     /// <summary>Parses the JSON body; a wrong content type or malformed JSON becomes <see cref="ODataResponseException"/> naming the URI.</summary>

@@ -46,9 +46,12 @@ internal static class ODataErrors
 
         var uri = DiagnosticsHandler.Redact(requestUri);
         var summary = $"{uri} answered HTTP {(int)status}{(message is null ? string.Empty : ": " + message)}{(code is null ? string.Empty : " (code " + code + ")")}{(traceId is null ? string.Empty : " [trace " + traceId + "]")}.";
-        var exception = status == HttpStatusCode.NotFound
-            ? new ODataNotFoundException(summary, code, message, uri, text)
-            : new ODataRequestException(summary, status, code, message, uri, text);
+        var exception = status switch
+        {
+            HttpStatusCode.NotFound => new ODataNotFoundException(summary, code, message, uri, text),
+            HttpStatusCode.PreconditionFailed => new ODataConcurrencyException(summary, code, message, uri, text),
+            _ => new ODataRequestException(summary, status, code, message, uri, text),
+        };
         exception.TraceId = traceId;
         return exception;
     }

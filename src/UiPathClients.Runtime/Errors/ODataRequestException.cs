@@ -52,6 +52,20 @@ public sealed class ODataNotFoundException : ODataRequestException
 }
 
 /// <summary>
+/// The service answered 412 Precondition Failed: the <c>If-Match</c> ETag sent with an update, patch, delete or bound
+/// operation is stale, because someone changed the entity since it was read. Read it again, reapply the change, retry.
+/// Derives from <see cref="ODataRequestException"/>, so existing handlers of that still see it.
+/// </summary>
+public sealed class ODataConcurrencyException : ODataRequestException
+{
+    /// <summary>Creates the exception.</summary>
+    public ODataConcurrencyException(string message, string? errorCode, string? serviceMessage, string? requestUri, string? responseBody)
+        : base(message, HttpStatusCode.PreconditionFailed, errorCode, serviceMessage, requestUri, responseBody)
+    {
+    }
+}
+
+/// <summary>
 /// The service answered with success, but not with what an OData client can read: malformed JSON, a
 /// wrong content type, or JSON of the wrong shape. Nothing was swallowed: the raw body is attached.
 /// </summary>

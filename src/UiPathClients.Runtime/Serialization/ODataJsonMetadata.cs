@@ -97,6 +97,54 @@ public static class ODataJsonMetadata
         });
     }
 
+    /// <summary>
+    /// Describes one property of a generated OData object that tracks what was set (<see cref="IODataTrackedObject"/>):
+    /// written when the caller assigned it (<see langword="null"/> included), when it was read from the service and is
+    /// not computed by it, or when it is a collection the caller filled; otherwise left out of the JSON.
+    /// </summary>
+    /// <typeparam name="TDeclaring">The class that declares the property.</typeparam>
+    /// <typeparam name="TProperty">The property's type.</typeparam>
+    /// <param name="options">The options the metadata is for.</param>
+    /// <param name="name">The C# property name.</param>
+    /// <param name="jsonName">The name in JSON (the service's spelling).</param>
+    /// <param name="get">Reads the property.</param>
+    /// <param name="set">Writes the property.</param>
+    /// <param name="role">What the property is to the service.</param>
+    public static JsonPropertyInfo TrackedPropertyInfo<TDeclaring, TProperty>(JsonSerializerOptions options, string name, string jsonName, Func<TDeclaring, TProperty> get, Action<TDeclaring, TProperty> set, ODataPropertyRole role)
+        where TDeclaring : class, IODataTrackedObject
+    {
+        if (get is null || set is null || jsonName is null)
+        {
+            throw new ArgumentNullException(get is null ? nameof(get) : set is null ? nameof(set) : nameof(jsonName));
+        }
+
+        var computed = (role & ODataPropertyRole.Computed) != 0;
+        var info = JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<TProperty>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(TDeclaring),
+            PropertyName = name,
+            JsonPropertyName = jsonName,
+            // The tracker decides; the options' "skip nulls" must not drop a null the caller set on purpose.
+            IgnoreCondition = JsonIgnoreCondition.Never,
+            Getter = instance => get((TDeclaring)instance),
+            Setter = (instance, value) =>
+            {
+                var target = (TDeclaring)instance;
+                set(target, value!);
+                target.PropertyTracker.MarkRead(jsonName);
+            },
+        });
+        info.ShouldSerialize = (instance, value) =>
+        {
+            var tracker = ((TDeclaring)instance).PropertyTracker;
+            return tracker.IsSet(jsonName)
+                || (tracker.WasRead(jsonName) ? !computed : value is System.Collections.ICollection { Count: > 0 });
+        };
+        return info;
+    }
+
     /// <summary>Describes the <see cref="IODataObject.AdditionalData"/> property that keeps what the client does not know.</summary>
     /// <typeparam name="TDeclaring">The class that declares it.</typeparam>
     public static JsonPropertyInfo AdditionalDataInfo<TDeclaring>(JsonSerializerOptions options)

@@ -67,12 +67,14 @@ internal sealed record PropertyDraft(string Name, string Type, bool IsNullable, 
 internal sealed record ParameterDraft(string Name, string Type, bool IsNullable, bool IsOptional = false);
 
 // BindingType: the binding parameter's type; null for an unbound operation.
+// IsReturnNullable: false when the source's success answer always has a body (ReturnType Nullable="false").
 internal sealed record OperationDraft(
     bool IsAction,
     string Name,
     string? BindingType,
     IReadOnlyList<ParameterDraft> Parameters,
-    string? ReturnType);
+    string? ReturnType,
+    bool IsReturnNullable = true);
 
 internal sealed record EntitySetDraft(string Name, string EntityType);
 

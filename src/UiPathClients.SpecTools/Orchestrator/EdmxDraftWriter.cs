@@ -159,6 +159,11 @@ internal static class EdmxDraftWriter
         {
             writer.WriteStartElement("ReturnType", EdmNamespace);
             writer.WriteAttributeString("Type", operation.ReturnType);
+            if (!operation.IsReturnNullable)
+            {
+                writer.WriteAttributeString("Nullable", "false");
+            }
+
             writer.WriteEndElement();
         }
 

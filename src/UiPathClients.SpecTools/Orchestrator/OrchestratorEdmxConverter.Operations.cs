@@ -109,7 +109,7 @@ internal sealed partial class OrchestratorEdmxConverter
                 continue;
             }
 
-            operations.Add((@namespace, new OperationDraft(isAction, name, binding, parameters, returnType)));
+            operations.Add((@namespace, new OperationDraft(isAction, name, binding, parameters, returnType, IsReturnNullable(returnType))));
         }
 
         return operations;
@@ -191,6 +191,13 @@ internal sealed partial class OrchestratorEdmxConverter
 
         return parameters;
     }
+
+    /// <summary>
+    /// A success answer with a schema always has a body: an object, a collection (whose items are objects or values),
+    /// or a wrapped value type. A wrapped string (whose <c>value</c> may be null), a stream and untyped JSON (which may be
+    /// <c>null</c>; CSDL readers ignore Nullable on it) stay nullable.
+    /// </summary>
+    private static bool IsReturnNullable(string? returnType) => returnType is null or "Edm.String" or "Edm.Stream" or "Edm.Untyped";
 
     private string? ReturnType(JsonObject operation)
     {

@@ -13,23 +13,46 @@ namespace Consumer.Annotations
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Annotations.Robot", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class Robot : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Robot : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Id</c> property.
         /// </summary>
         /// <remarks>
-        /// Computed by the service: ignored when sent on create or update.
+        /// Computed by the service: sent only when set here, never because it was read.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public long Id { get; set; }
+        public long Id
+        {
+            get => _Id;
+            set
+            {
+                _Id = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Id");
+            }
+        }
+
+        private long _Id;
 
         /// <summary>
         /// Unique within the tenant.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
-        public string Name { get; set; } = default!;
+        public string Name
+        {
+            get => _Name;
+            set
+            {
+                _Name = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Name");
+            }
+        }
+
+        private string _Name = default!;
 
         /// <summary>
         /// The <c>CreatedBy</c> property.
@@ -38,7 +61,17 @@ namespace Consumer.Annotations
         /// Immutable: can be set on create only.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("CreatedBy")]
-        public string? CreatedBy { get; set; }
+        public string? CreatedBy
+        {
+            get => _CreatedBy;
+            set
+            {
+                _CreatedBy = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("CreatedBy");
+            }
+        }
+
+        private string? _CreatedBy;
 
         /// <summary>
         /// The <c>Secret</c> property.
@@ -47,13 +80,33 @@ namespace Consumer.Annotations
         /// Permissions: Write.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Secret")]
-        public string? Secret { get; set; }
+        public string? Secret
+        {
+            get => _Secret;
+            set
+            {
+                _Secret = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Secret");
+            }
+        }
+
+        private string? _Secret;
 
         /// <summary>
         /// The <c>NotComputed</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("NotComputed")]
-        public string? NotComputed { get; set; }
+        public string? NotComputed
+        {
+            get => _NotComputed;
+            set
+            {
+                _NotComputed = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("NotComputed");
+            }
+        }
+
+        private string? _NotComputed;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

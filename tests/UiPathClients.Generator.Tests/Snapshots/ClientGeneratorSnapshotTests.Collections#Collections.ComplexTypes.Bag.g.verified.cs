@@ -8,37 +8,90 @@ namespace Consumer.Collections
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Collections.Bag", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Bag : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Bag : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Names</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Names")]
-        public global::System.Collections.Generic.IList<string> Names { get; set; } = new global::System.Collections.Generic.List<string>();
+        public global::System.Collections.Generic.IList<string> Names
+        {
+            get => _Names;
+            set
+            {
+                _Names = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Names");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<string> _Names = new global::System.Collections.Generic.List<string>();
 
         /// <summary>
         /// The <c>NamesWithNulls</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("NamesWithNulls")]
-        public global::System.Collections.Generic.IList<string?> NamesWithNulls { get; set; } = new global::System.Collections.Generic.List<string?>();
+        public global::System.Collections.Generic.IList<string?> NamesWithNulls
+        {
+            get => _NamesWithNulls;
+            set
+            {
+                _NamesWithNulls = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("NamesWithNulls");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<string?> _NamesWithNulls = new global::System.Collections.Generic.List<string?>();
 
         /// <summary>
         /// The <c>Numbers</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Numbers")]
-        public global::System.Collections.Generic.IList<int> Numbers { get; set; } = new global::System.Collections.Generic.List<int>();
+        public global::System.Collections.Generic.IList<int> Numbers
+        {
+            get => _Numbers;
+            set
+            {
+                _Numbers = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Numbers");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<int> _Numbers = new global::System.Collections.Generic.List<int>();
 
         /// <summary>
         /// The <c>NumbersWithNulls</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("NumbersWithNulls")]
-        public global::System.Collections.Generic.IList<int?> NumbersWithNulls { get; set; } = new global::System.Collections.Generic.List<int?>();
+        public global::System.Collections.Generic.IList<int?> NumbersWithNulls
+        {
+            get => _NumbersWithNulls;
+            set
+            {
+                _NumbersWithNulls = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("NumbersWithNulls");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<int?> _NumbersWithNulls = new global::System.Collections.Generic.List<int?>();
 
         /// <summary>
         /// The <c>Tags</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Tags")]
-        public global::System.Collections.Generic.IList<global::Consumer.Collections.Tag> Tags { get; set; } = new global::System.Collections.Generic.List<global::Consumer.Collections.Tag>();
+        public global::System.Collections.Generic.IList<global::Consumer.Collections.Tag> Tags
+        {
+            get => _Tags;
+            set
+            {
+                _Tags = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Tags");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<global::Consumer.Collections.Tag> _Tags = new global::System.Collections.Generic.List<global::Consumer.Collections.Tag>();
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

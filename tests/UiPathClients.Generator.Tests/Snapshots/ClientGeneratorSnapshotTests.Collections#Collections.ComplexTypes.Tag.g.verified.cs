@@ -8,13 +8,26 @@ namespace Consumer.Collections
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Collections.Tag", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Tag : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Tag : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Name</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
-        public string Name { get; set; } = default!;
+        public string Name
+        {
+            get => _Name;
+            set
+            {
+                _Name = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Name");
+            }
+        }
+
+        private string _Name = default!;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

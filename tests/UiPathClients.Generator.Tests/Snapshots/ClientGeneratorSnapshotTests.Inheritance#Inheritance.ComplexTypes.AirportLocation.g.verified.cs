@@ -14,6 +14,16 @@ namespace Consumer.Inheritance
         /// The <c>Code</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Code")]
-        public string? Code { get; set; }
+        public string? Code
+        {
+            get => _Code;
+            set
+            {
+                _Code = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Code");
+            }
+        }
+
+        private string? _Code;
     }
 }

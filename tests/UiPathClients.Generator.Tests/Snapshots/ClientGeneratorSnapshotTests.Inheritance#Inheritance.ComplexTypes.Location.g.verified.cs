@@ -8,13 +8,26 @@ namespace Consumer.Inheritance
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Inheritance.Location", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Location : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Location : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Address</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Address")]
-        public string? Address { get; set; }
+        public string? Address
+        {
+            get => _Address;
+            set
+            {
+                _Address = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Address");
+            }
+        }
+
+        private string? _Address;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

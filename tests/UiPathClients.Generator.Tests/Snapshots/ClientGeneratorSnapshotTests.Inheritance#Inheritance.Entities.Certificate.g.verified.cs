@@ -17,6 +17,16 @@ namespace Consumer.Inheritance
         /// The <c>Thumbprint</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Thumbprint")]
-        public string Thumbprint { get; set; } = default!;
+        public string Thumbprint
+        {
+            get => _Thumbprint;
+            set
+            {
+                _Thumbprint = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Thumbprint");
+            }
+        }
+
+        private string _Thumbprint = default!;
     }
 }

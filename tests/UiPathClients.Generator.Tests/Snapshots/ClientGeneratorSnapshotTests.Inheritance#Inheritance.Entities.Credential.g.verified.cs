@@ -14,6 +14,16 @@ namespace Consumer.Inheritance
         /// The <c>UserName</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("UserName")]
-        public string? UserName { get; set; }
+        public string? UserName
+        {
+            get => _UserName;
+            set
+            {
+                _UserName = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("UserName");
+            }
+        }
+
+        private string? _UserName;
     }
 }

@@ -12,14 +12,27 @@ namespace Consumer.Inheritance
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Inheritance.Setting", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class Setting : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Setting : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Key</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Key")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public string Key { get; set; } = default!;
+        public string Key
+        {
+            get => _Key;
+            set
+            {
+                _Key = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Key");
+            }
+        }
+
+        private string _Key = default!;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

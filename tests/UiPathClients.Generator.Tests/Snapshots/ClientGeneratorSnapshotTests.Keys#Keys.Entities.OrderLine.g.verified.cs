@@ -11,27 +11,60 @@ namespace Consumer.Keys
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Keys.OrderLine", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class OrderLine : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class OrderLine : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>OrderId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("OrderId")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public global::System.Guid OrderId { get; set; }
+        public global::System.Guid OrderId
+        {
+            get => _OrderId;
+            set
+            {
+                _OrderId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("OrderId");
+            }
+        }
+
+        private global::System.Guid _OrderId;
 
         /// <summary>
         /// The <c>LineNumber</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("LineNumber")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(1)]
-        public int LineNumber { get; set; }
+        public int LineNumber
+        {
+            get => _LineNumber;
+            set
+            {
+                _LineNumber = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("LineNumber");
+            }
+        }
+
+        private int _LineNumber;
 
         /// <summary>
         /// The <c>Sku</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Sku")]
-        public string Sku { get; set; } = default!;
+        public string Sku
+        {
+            get => _Sku;
+            set
+            {
+                _Sku = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Sku");
+            }
+        }
+
+        private string _Sku = default!;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

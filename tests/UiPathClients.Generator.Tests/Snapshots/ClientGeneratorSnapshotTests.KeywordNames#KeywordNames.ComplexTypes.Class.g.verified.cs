@@ -8,55 +8,138 @@ namespace Consumer.KeywordNames
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Keywords.class", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Class : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Class : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>class</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("class")]
-        public string? ClassValue2 { get; set; }
+        public string? ClassValue2
+        {
+            get => _ClassValue2;
+            set
+            {
+                _ClassValue2 = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("class");
+            }
+        }
+
+        private string? _ClassValue2;
 
         /// <summary>
         /// The <c>namespace</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("namespace")]
-        public string? Namespace { get; set; }
+        public string? Namespace
+        {
+            get => _Namespace;
+            set
+            {
+                _Namespace = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("namespace");
+            }
+        }
+
+        private string? _Namespace;
 
         /// <summary>
         /// The <c>id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public int Id2 { get; set; }
+        public int Id2
+        {
+            get => _Id2;
+            set
+            {
+                _Id2 = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("id");
+            }
+        }
+
+        private int _Id2;
 
         /// <summary>
         /// The <c>Id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
-        public int Id { get; set; }
+        public int Id
+        {
+            get => _Id;
+            set
+            {
+                _Id = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Id");
+            }
+        }
+
+        private int _Id;
 
         /// <summary>
         /// The <c>display_name</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("display_name")]
-        public string? DisplayName { get; set; }
+        public string? DisplayName
+        {
+            get => _DisplayName;
+            set
+            {
+                _DisplayName = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("display_name");
+            }
+        }
+
+        private string? _DisplayName;
 
         /// <summary>
         /// The <c>2fa</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("2fa")]
-        public bool? _2fa { get; set; }
+        public bool? _2fa
+        {
+            get => __2fa;
+            set
+            {
+                __2fa = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("2fa");
+            }
+        }
+
+        private bool? __2fa;
 
         /// <summary>
         /// The <c>ToString</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ToString")]
-        public string? ToStringValue { get; set; }
+        public string? ToStringValue
+        {
+            get => _ToStringValue;
+            set
+            {
+                _ToStringValue = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ToString");
+            }
+        }
+
+        private string? _ToStringValue;
 
         /// <summary>
         /// The <c>Class</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Class")]
-        public string? ClassValue { get; set; }
+        public string? ClassValue
+        {
+            get => _ClassValue;
+            set
+            {
+                _ClassValue = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Class");
+            }
+        }
+
+        private string? _ClassValue;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

@@ -14,6 +14,16 @@ namespace Consumer.KeywordNames
         /// The <c>widget</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("widget")]
-        public string? Widget { get; set; }
+        public string? Widget
+        {
+            get => _Widget;
+            set
+            {
+                _Widget = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("widget");
+            }
+        }
+
+        private string? _Widget;
     }
 }

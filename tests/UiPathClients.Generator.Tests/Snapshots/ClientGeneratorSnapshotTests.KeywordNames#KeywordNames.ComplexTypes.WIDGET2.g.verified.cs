@@ -8,13 +8,26 @@ namespace Consumer.KeywordNames
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Keywords.WIDGET", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class WIDGET2 : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class WIDGET2 : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Size</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Size")]
-        public int? Size { get; set; }
+        public int? Size
+        {
+            get => _Size;
+            set
+            {
+                _Size = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Size");
+            }
+        }
+
+        private int? _Size;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

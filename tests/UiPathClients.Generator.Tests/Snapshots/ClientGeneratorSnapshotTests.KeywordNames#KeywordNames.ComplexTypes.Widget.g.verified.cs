@@ -8,13 +8,26 @@ namespace Consumer.KeywordNames
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Keywords.Widget", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Widget : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Widget : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Widget</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Widget")]
-        public string? WidgetValue { get; set; }
+        public string? WidgetValue
+        {
+            get => _WidgetValue;
+            set
+            {
+                _WidgetValue = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Widget");
+            }
+        }
+
+        private string? _WidgetValue;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

@@ -8,13 +8,26 @@ namespace Consumer.MultiSchema.Contoso.Common
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Contoso.Common.Address", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Address : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Address : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Street</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Street")]
-        public string? Street { get; set; }
+        public string? Street
+        {
+            get => _Street;
+            set
+            {
+                _Street = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Street");
+            }
+        }
+
+        private string? _Street;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

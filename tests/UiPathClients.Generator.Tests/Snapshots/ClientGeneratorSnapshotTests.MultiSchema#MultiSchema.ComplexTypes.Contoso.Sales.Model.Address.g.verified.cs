@@ -8,13 +8,26 @@ namespace Consumer.MultiSchema.Contoso.Sales.Model
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Contoso.Sales.Model.Address", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Address : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Address : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>SalesRegion</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SalesRegion")]
-        public string? SalesRegion { get; set; }
+        public string? SalesRegion
+        {
+            get => _SalesRegion;
+            set
+            {
+                _SalesRegion = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("SalesRegion");
+            }
+        }
+
+        private string? _SalesRegion;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

@@ -11,26 +11,59 @@ namespace Consumer.MultiSchema
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Contoso.Sales.Model.Customer", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class Customer : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Customer : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public int Id { get; set; }
+        public int Id
+        {
+            get => _Id;
+            set
+            {
+                _Id = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Id");
+            }
+        }
+
+        private int _Id;
 
         /// <summary>
         /// The <c>Address</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Address")]
-        public global::Consumer.MultiSchema.Contoso.Common.Address? Address { get; set; }
+        public global::Consumer.MultiSchema.Contoso.Common.Address? Address
+        {
+            get => _Address;
+            set
+            {
+                _Address = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Address");
+            }
+        }
+
+        private global::Consumer.MultiSchema.Contoso.Common.Address? _Address;
 
         /// <summary>
         /// The <c>Status</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Status")]
-        public global::Consumer.MultiSchema.Status Status { get; set; }
+        public global::Consumer.MultiSchema.Status Status
+        {
+            get => _Status;
+            set
+            {
+                _Status = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Status");
+            }
+        }
+
+        private global::Consumer.MultiSchema.Status _Status;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

@@ -28,23 +28,23 @@ namespace Consumer.MultiSchema
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CustomerInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.MultiSchema.Customer>(options, static () => new global::Consumer.MultiSchema.Customer(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.MultiSchema.Customer, int>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.MultiSchema.Customer, global::Consumer.MultiSchema.Contoso.Common.Address?>(options, "Address", "Address", static instance => instance.Address, static (instance, value) => instance.Address = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.MultiSchema.Customer, global::Consumer.MultiSchema.Status>(options, "Status", "Status", static instance => instance.Status, static (instance, value) => instance.Status = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Customer, int>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Customer, global::Consumer.MultiSchema.Contoso.Common.Address?>(options, "Address", "Address", static instance => instance.Address, static (instance, value) => instance.Address = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Customer, global::Consumer.MultiSchema.Status>(options, "Status", "Status", static instance => instance.Status, static (instance, value) => instance.Status = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.MultiSchema.Customer>(options),
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AddressInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address>(options, static () => new global::Consumer.MultiSchema.Contoso.Sales.Model.Address(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address, string?>(options, "SalesRegion", "SalesRegion", static instance => instance.SalesRegion, static (instance, value) => instance.SalesRegion = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address, string?>(options, "SalesRegion", "SalesRegion", static instance => instance.SalesRegion, static (instance, value) => instance.SalesRegion = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address>(options),
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AddressInfo2(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.MultiSchema.Contoso.Common.Address>(options, static () => new global::Consumer.MultiSchema.Contoso.Common.Address(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.MultiSchema.Contoso.Common.Address, string?>(options, "Street", "Street", static instance => instance.Street, static (instance, value) => instance.Street = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Contoso.Common.Address, string?>(options, "Street", "Street", static instance => instance.Street, static (instance, value) => instance.Street = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.MultiSchema.Contoso.Common.Address>(options),
             });
 

@@ -11,14 +11,27 @@ namespace Consumer.Navigation
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Navigation.Folder", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class Folder : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Folder : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public long Id { get; set; }
+        public long Id
+        {
+            get => _Id;
+            set
+            {
+                _Id = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Id");
+            }
+        }
+
+        private long _Id;
 
         /// <summary>
         /// The <c>Parent</c> property.
@@ -28,7 +41,17 @@ namespace Consumer.Navigation
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Parent")]
         [global::UiPathClients.Runtime.Metadata.ODataNavigation(Partner = "Children")]
-        public global::Consumer.Navigation.Folder? Parent { get; set; }
+        public global::Consumer.Navigation.Folder? Parent
+        {
+            get => _Parent;
+            set
+            {
+                _Parent = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Parent");
+            }
+        }
+
+        private global::Consumer.Navigation.Folder? _Parent;
 
         /// <summary>
         /// The <c>Children</c> property.
@@ -38,7 +61,17 @@ namespace Consumer.Navigation
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Children")]
         [global::UiPathClients.Runtime.Metadata.ODataNavigation(Partner = "Parent")]
-        public global::System.Collections.Generic.IList<global::Consumer.Navigation.Folder>? Children { get; set; }
+        public global::System.Collections.Generic.IList<global::Consumer.Navigation.Folder>? Children
+        {
+            get => _Children;
+            set
+            {
+                _Children = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Children");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<global::Consumer.Navigation.Folder>? _Children;
 
         /// <summary>
         /// The <c>Owner</c> property.
@@ -48,7 +81,17 @@ namespace Consumer.Navigation
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Owner")]
         [global::UiPathClients.Runtime.Metadata.ODataNavigation]
-        public global::Consumer.Navigation.User? Owner { get; set; }
+        public global::Consumer.Navigation.User? Owner
+        {
+            get => _Owner;
+            set
+            {
+                _Owner = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Owner");
+            }
+        }
+
+        private global::Consumer.Navigation.User? _Owner;
 
         /// <summary>
         /// The <c>Settings</c> property.
@@ -58,7 +101,17 @@ namespace Consumer.Navigation
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Settings")]
         [global::UiPathClients.Runtime.Metadata.ODataNavigation(ContainsTarget = true)]
-        public global::System.Collections.Generic.IList<global::Consumer.Navigation.FolderSetting>? Settings { get; set; }
+        public global::System.Collections.Generic.IList<global::Consumer.Navigation.FolderSetting>? Settings
+        {
+            get => _Settings;
+            set
+            {
+                _Settings = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Settings");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<global::Consumer.Navigation.FolderSetting>? _Settings;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

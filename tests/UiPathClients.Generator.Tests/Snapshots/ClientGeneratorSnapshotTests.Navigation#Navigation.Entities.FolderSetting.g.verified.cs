@@ -11,14 +11,27 @@ namespace Consumer.Navigation
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Navigation.FolderSetting", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class FolderSetting : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class FolderSetting : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Name</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public string Name { get; set; } = default!;
+        public string Name
+        {
+            get => _Name;
+            set
+            {
+                _Name = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Name");
+            }
+        }
+
+        private string _Name = default!;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

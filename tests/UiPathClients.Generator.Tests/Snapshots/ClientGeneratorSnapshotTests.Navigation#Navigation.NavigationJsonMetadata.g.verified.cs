@@ -30,25 +30,25 @@ namespace Consumer.Navigation
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FolderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Navigation.Folder>(options, static () => new global::Consumer.Navigation.Folder(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Navigation.Folder, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Navigation.Folder, global::Consumer.Navigation.Folder?>(options, "Parent", "Parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Navigation.Folder, global::System.Collections.Generic.IList<global::Consumer.Navigation.Folder>?>(options, "Children", "Children", static instance => instance.Children, static (instance, value) => instance.Children = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Navigation.Folder, global::Consumer.Navigation.User?>(options, "Owner", "Owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Navigation.Folder, global::System.Collections.Generic.IList<global::Consumer.Navigation.FolderSetting>?>(options, "Settings", "Settings", static instance => instance.Settings, static (instance, value) => instance.Settings = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::Consumer.Navigation.Folder?>(options, "Parent", "Parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::System.Collections.Generic.IList<global::Consumer.Navigation.Folder>?>(options, "Children", "Children", static instance => instance.Children, static (instance, value) => instance.Children = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::Consumer.Navigation.User?>(options, "Owner", "Owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::System.Collections.Generic.IList<global::Consumer.Navigation.FolderSetting>?>(options, "Settings", "Settings", static instance => instance.Settings, static (instance, value) => instance.Settings = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Navigation.Folder>(options),
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FolderSettingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Navigation.FolderSetting>(options, static () => new global::Consumer.Navigation.FolderSetting(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Navigation.FolderSetting, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.FolderSetting, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Navigation.FolderSetting>(options),
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo UserInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Navigation.User>(options, static () => new global::Consumer.Navigation.User(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Navigation.User, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.User, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Navigation.User>(options),
             });
 

@@ -8,175 +8,458 @@ namespace Consumer.NullableMatrix
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Nullable.AllTypes", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class AllTypes : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class AllTypes : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Binary</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Binary")]
-        public byte[] Binary { get; set; } = default!;
+        public byte[] Binary
+        {
+            get => _Binary;
+            set
+            {
+                _Binary = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Binary");
+            }
+        }
+
+        private byte[] _Binary = default!;
 
         /// <summary>
         /// The <c>BinaryOrNull</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("BinaryOrNull")]
-        public byte[]? BinaryOrNull { get; set; }
+        public byte[]? BinaryOrNull
+        {
+            get => _BinaryOrNull;
+            set
+            {
+                _BinaryOrNull = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("BinaryOrNull");
+            }
+        }
+
+        private byte[]? _BinaryOrNull;
 
         /// <summary>
         /// The <c>Boolean</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Boolean")]
-        public bool Boolean { get; set; }
+        public bool Boolean
+        {
+            get => _Boolean;
+            set
+            {
+                _Boolean = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Boolean");
+            }
+        }
+
+        private bool _Boolean;
 
         /// <summary>
         /// The <c>BooleanOrNull</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("BooleanOrNull")]
-        public bool? BooleanOrNull { get; set; }
+        public bool? BooleanOrNull
+        {
+            get => _BooleanOrNull;
+            set
+            {
+                _BooleanOrNull = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("BooleanOrNull");
+            }
+        }
+
+        private bool? _BooleanOrNull;
 
         /// <summary>
         /// The <c>Byte</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Byte")]
-        public byte Byte { get; set; }
+        public byte Byte
+        {
+            get => _Byte;
+            set
+            {
+                _Byte = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Byte");
+            }
+        }
+
+        private byte _Byte;
 
         /// <summary>
         /// The <c>SByte</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SByte")]
-        public sbyte? SByte { get; set; }
+        public sbyte? SByte
+        {
+            get => _SByte;
+            set
+            {
+                _SByte = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("SByte");
+            }
+        }
+
+        private sbyte? _SByte;
 
         /// <summary>
         /// The <c>Int16</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Int16")]
-        public short Int16 { get; set; }
+        public short Int16
+        {
+            get => _Int16;
+            set
+            {
+                _Int16 = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Int16");
+            }
+        }
+
+        private short _Int16;
 
         /// <summary>
         /// The <c>Int32</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Int32")]
-        public int? Int32 { get; set; }
+        public int? Int32
+        {
+            get => _Int32;
+            set
+            {
+                _Int32 = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Int32");
+            }
+        }
+
+        private int? _Int32;
 
         /// <summary>
         /// The <c>Int64</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Int64")]
-        public long Int64 { get; set; }
+        public long Int64
+        {
+            get => _Int64;
+            set
+            {
+                _Int64 = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Int64");
+            }
+        }
+
+        private long _Int64;
 
         /// <summary>
         /// The <c>Single</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Single")]
-        public float? Single { get; set; }
+        public float? Single
+        {
+            get => _Single;
+            set
+            {
+                _Single = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Single");
+            }
+        }
+
+        private float? _Single;
 
         /// <summary>
         /// The <c>Double</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Double")]
-        public double Double { get; set; }
+        public double Double
+        {
+            get => _Double;
+            set
+            {
+                _Double = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Double");
+            }
+        }
+
+        private double _Double;
 
         /// <summary>
         /// The <c>Decimal</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Decimal")]
-        public decimal? Decimal { get; set; }
+        public decimal? Decimal
+        {
+            get => _Decimal;
+            set
+            {
+                _Decimal = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Decimal");
+            }
+        }
+
+        private decimal? _Decimal;
 
         /// <summary>
         /// The <c>Guid</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Guid")]
-        public global::System.Guid Guid { get; set; }
+        public global::System.Guid Guid
+        {
+            get => _Guid;
+            set
+            {
+                _Guid = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Guid");
+            }
+        }
+
+        private global::System.Guid _Guid;
 
         /// <summary>
         /// The <c>DateTimeOffset</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("DateTimeOffset")]
-        public global::System.DateTimeOffset? DateTimeOffset { get; set; }
+        public global::System.DateTimeOffset? DateTimeOffset
+        {
+            get => _DateTimeOffset;
+            set
+            {
+                _DateTimeOffset = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("DateTimeOffset");
+            }
+        }
+
+        private global::System.DateTimeOffset? _DateTimeOffset;
 
         /// <summary>
         /// The <c>Date</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Date")]
-        public global::System.DateOnly Date { get; set; }
+        public global::System.DateOnly Date
+        {
+            get => _Date;
+            set
+            {
+                _Date = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Date");
+            }
+        }
+
+        private global::System.DateOnly _Date;
 
         /// <summary>
         /// The <c>TimeOfDay</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("TimeOfDay")]
-        public global::System.TimeOnly? TimeOfDay { get; set; }
+        public global::System.TimeOnly? TimeOfDay
+        {
+            get => _TimeOfDay;
+            set
+            {
+                _TimeOfDay = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("TimeOfDay");
+            }
+        }
+
+        private global::System.TimeOnly? _TimeOfDay;
 
         /// <summary>
         /// The <c>Duration</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Duration")]
-        public global::System.TimeSpan Duration { get; set; }
+        public global::System.TimeSpan Duration
+        {
+            get => _Duration;
+            set
+            {
+                _Duration = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Duration");
+            }
+        }
+
+        private global::System.TimeSpan _Duration;
 
         /// <summary>
         /// The <c>String</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("String")]
-        public string String { get; set; } = default!;
+        public string String
+        {
+            get => _String;
+            set
+            {
+                _String = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("String");
+            }
+        }
+
+        private string _String = default!;
 
         /// <summary>
         /// The <c>StringOrNull</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("StringOrNull")]
-        public string? StringOrNull { get; set; }
+        public string? StringOrNull
+        {
+            get => _StringOrNull;
+            set
+            {
+                _StringOrNull = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("StringOrNull");
+            }
+        }
+
+        private string? _StringOrNull;
 
         /// <summary>
         /// The <c>Stream</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Stream")]
-        public global::System.Text.Json.JsonElement? Stream { get; set; }
+        public global::System.Text.Json.JsonElement? Stream
+        {
+            get => _Stream;
+            set
+            {
+                _Stream = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Stream");
+            }
+        }
+
+        private global::System.Text.Json.JsonElement? _Stream;
 
         /// <summary>
         /// The <c>GeographyPoint</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("GeographyPoint")]
-        public global::System.Text.Json.JsonElement? GeographyPoint { get; set; }
+        public global::System.Text.Json.JsonElement? GeographyPoint
+        {
+            get => _GeographyPoint;
+            set
+            {
+                _GeographyPoint = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("GeographyPoint");
+            }
+        }
+
+        private global::System.Text.Json.JsonElement? _GeographyPoint;
 
         /// <summary>
         /// The <c>GeometryPolygon</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("GeometryPolygon")]
-        public global::System.Text.Json.JsonElement GeometryPolygon { get; set; }
+        public global::System.Text.Json.JsonElement GeometryPolygon
+        {
+            get => _GeometryPolygon;
+            set
+            {
+                _GeometryPolygon = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("GeometryPolygon");
+            }
+        }
+
+        private global::System.Text.Json.JsonElement _GeometryPolygon;
 
         /// <summary>
         /// The <c>Untyped</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Untyped")]
-        public global::System.Text.Json.JsonElement? Untyped { get; set; }
+        public global::System.Text.Json.JsonElement? Untyped
+        {
+            get => _Untyped;
+            set
+            {
+                _Untyped = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Untyped");
+            }
+        }
+
+        private global::System.Text.Json.JsonElement? _Untyped;
 
         /// <summary>
         /// The <c>Color</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Color")]
-        public global::Consumer.NullableMatrix.Color Color { get; set; }
+        public global::Consumer.NullableMatrix.Color Color
+        {
+            get => _Color;
+            set
+            {
+                _Color = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Color");
+            }
+        }
+
+        private global::Consumer.NullableMatrix.Color _Color;
 
         /// <summary>
         /// The <c>ColorOrNull</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ColorOrNull")]
-        public global::Consumer.NullableMatrix.Color? ColorOrNull { get; set; }
+        public global::Consumer.NullableMatrix.Color? ColorOrNull
+        {
+            get => _ColorOrNull;
+            set
+            {
+                _ColorOrNull = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ColorOrNull");
+            }
+        }
+
+        private global::Consumer.NullableMatrix.Color? _ColorOrNull;
 
         /// <summary>
         /// The <c>Percentage</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Percentage")]
-        public decimal? Percentage { get; set; }
+        public decimal? Percentage
+        {
+            get => _Percentage;
+            set
+            {
+                _Percentage = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Percentage");
+            }
+        }
+
+        private decimal? _Percentage;
 
         /// <summary>
         /// The <c>Point</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Point")]
-        public global::Consumer.NullableMatrix.Point Point { get; set; } = default!;
+        public global::Consumer.NullableMatrix.Point Point
+        {
+            get => _Point;
+            set
+            {
+                _Point = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Point");
+            }
+        }
+
+        private global::Consumer.NullableMatrix.Point _Point = default!;
 
         /// <summary>
         /// The <c>PointOrNull</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("PointOrNull")]
-        public global::Consumer.NullableMatrix.Point? PointOrNull { get; set; }
+        public global::Consumer.NullableMatrix.Point? PointOrNull
+        {
+            get => _PointOrNull;
+            set
+            {
+                _PointOrNull = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("PointOrNull");
+            }
+        }
+
+        private global::Consumer.NullableMatrix.Point? _PointOrNull;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

@@ -8,13 +8,26 @@ namespace Consumer.NullableMatrix
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Nullable.Point", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Point : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Point : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>X</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("X")]
-        public double X { get; set; }
+        public double X
+        {
+            get => _X;
+            set
+            {
+                _X = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("X");
+            }
+        }
+
+        private double _X;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

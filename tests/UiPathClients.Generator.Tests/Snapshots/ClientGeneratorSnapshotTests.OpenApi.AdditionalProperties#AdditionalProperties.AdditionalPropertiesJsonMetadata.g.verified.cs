@@ -25,7 +25,7 @@ namespace Consumer.AdditionalProperties
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ResourceInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AdditionalProperties.Resource>(options, static () => new global::Consumer.AdditionalProperties.Resource(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AdditionalProperties.Resource>(options, static () => new global::Consumer.AdditionalProperties.Resource { Name = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, global::System.Collections.Generic.IDictionary<string, string?>?>(options, "Labels", "labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value),

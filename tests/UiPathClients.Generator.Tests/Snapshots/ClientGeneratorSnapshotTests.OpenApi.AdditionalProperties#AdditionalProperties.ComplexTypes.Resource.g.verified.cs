@@ -17,7 +17,7 @@ namespace Consumer.AdditionalProperties
         /// The <c>name</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
+        public required string Name { get; set; } = default!;
 
         /// <summary>
         /// The <c>labels</c> property.

@@ -27,7 +27,7 @@ namespace Consumer.AllOf
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CatInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Cat>(options, static () => new global::Consumer.AllOf.Cat(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Cat>(options, static () => new global::Consumer.AllOf.Cat { Name = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, int?>(options, "Age", "age", static instance => instance.Age, static (instance, value) => instance.Age = value),
@@ -37,7 +37,7 @@ namespace Consumer.AllOf
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DogInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Dog>(options, static () => new global::Consumer.AllOf.Dog(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Dog>(options, static () => new global::Consumer.AllOf.Dog { Name = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, int?>(options, "Age", "age", static instance => instance.Age, static (instance, value) => instance.Age = value),
@@ -46,7 +46,7 @@ namespace Consumer.AllOf
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Pet>(options, static () => new global::Consumer.AllOf.Pet(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Pet>(options, static () => new global::Consumer.AllOf.Pet { Name = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, int?>(options, "Age", "age", static instance => instance.Age, static (instance, value) => instance.Age = value),

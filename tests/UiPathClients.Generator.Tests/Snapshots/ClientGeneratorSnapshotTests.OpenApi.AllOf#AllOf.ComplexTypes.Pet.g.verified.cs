@@ -14,7 +14,7 @@ namespace Consumer.AllOf
         /// The pet's name.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; set; } = default!;
+        public required string Name { get; set; } = default!;
 
         /// <summary>
         /// The <c>age</c> property.

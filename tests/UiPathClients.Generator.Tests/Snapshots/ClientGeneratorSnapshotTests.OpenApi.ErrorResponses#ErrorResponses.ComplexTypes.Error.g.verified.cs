@@ -14,7 +14,7 @@ namespace Consumer.ErrorResponses
         /// The <c>message</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string Message { get; set; } = default!;
+        public required string Message { get; set; } = default!;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

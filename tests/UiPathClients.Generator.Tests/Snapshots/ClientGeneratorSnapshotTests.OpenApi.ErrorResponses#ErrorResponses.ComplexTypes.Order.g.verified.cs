@@ -14,13 +14,13 @@ namespace Consumer.ErrorResponses
         /// The <c>id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public global::System.Guid Id { get; set; }
+        public required global::System.Guid Id { get; set; }
 
         /// <summary>
         /// The <c>total</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-        public decimal Total { get; set; }
+        public required decimal Total { get; set; }
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

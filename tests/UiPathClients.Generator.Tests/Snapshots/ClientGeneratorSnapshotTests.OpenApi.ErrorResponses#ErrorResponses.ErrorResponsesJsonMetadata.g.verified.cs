@@ -27,7 +27,7 @@ namespace Consumer.ErrorResponses
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ErrorInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Error>(options, static () => new global::Consumer.ErrorResponses.Error(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Error>(options, static () => new global::Consumer.ErrorResponses.Error { Message = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Error, string>(options, "Message", "message", static instance => instance.Message, static (instance, value) => instance.Message = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.Error>(options),
@@ -41,7 +41,7 @@ namespace Consumer.ErrorResponses
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo OrderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Order>(options, static () => new global::Consumer.ErrorResponses.Order(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Order>(options, static () => new global::Consumer.ErrorResponses.Order { Id = default!, Total = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Order, global::System.Guid>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Order, decimal>(options, "Total", "total", static instance => instance.Total, static (instance, value) => instance.Total = value),

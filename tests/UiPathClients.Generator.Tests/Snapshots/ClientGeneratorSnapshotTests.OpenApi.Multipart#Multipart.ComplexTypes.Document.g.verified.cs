@@ -14,7 +14,7 @@ namespace Consumer.Multipart
         /// The <c>id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string Id { get; set; } = default!;
+        public required string Id { get; set; } = default!;
 
         /// <summary>
         /// The <c>title</c> property.

@@ -26,7 +26,7 @@ namespace Consumer.Multipart
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DocumentInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Multipart.Document>(options, static () => new global::Consumer.Multipart.Document(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Multipart.Document>(options, static () => new global::Consumer.Multipart.Document { Id = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.Document, string>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.Document, string?>(options, "Title", "title", static instance => instance.Title, static (instance, value) => instance.Title = value),

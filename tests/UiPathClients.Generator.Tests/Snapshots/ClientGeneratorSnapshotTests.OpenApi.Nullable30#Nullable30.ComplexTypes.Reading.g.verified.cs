@@ -14,25 +14,25 @@ namespace Consumer.Nullable30
         /// The <c>id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long Id { get; set; }
+        public required long Id { get; set; }
 
         /// <summary>
         /// The <c>takenAt</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("takenAt")]
-        public global::System.DateTimeOffset TakenAt { get; set; }
+        public required global::System.DateTimeOffset TakenAt { get; set; }
 
         /// <summary>
         /// The <c>note</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-        public string? Note { get; set; }
+        public required string? Note { get; set; }
 
         /// <summary>
         /// The <c>value</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-        public double? Value { get; set; }
+        public required double? Value { get; set; }
 
         /// <summary>
         /// The <c>unit</c> property.

@@ -30,7 +30,7 @@ namespace Consumer.Nullable31
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ReadingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Nullable31.Reading>(options, static () => new global::Consumer.Nullable31.Reading(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Nullable31.Reading>(options, static () => new global::Consumer.Nullable31.Reading { Id = default!, TakenAt = default!, Note = default!, Value = default!, Previous = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable31.Reading, long>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable31.Reading, global::System.DateTimeOffset>(options, "TakenAt", "takenAt", static instance => instance.TakenAt, static (instance, value) => instance.TakenAt = value),

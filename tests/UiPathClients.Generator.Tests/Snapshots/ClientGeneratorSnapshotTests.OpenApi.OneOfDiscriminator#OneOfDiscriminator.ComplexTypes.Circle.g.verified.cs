@@ -14,7 +14,7 @@ namespace Consumer.OneOfDiscriminator
         /// The <c>kind</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-        public global::Consumer.OneOfDiscriminator.CircleKind Kind { get; set; }
+        public required global::Consumer.OneOfDiscriminator.CircleKind Kind { get; set; }
 
         /// <summary>
         /// The <c>radius</c> property.

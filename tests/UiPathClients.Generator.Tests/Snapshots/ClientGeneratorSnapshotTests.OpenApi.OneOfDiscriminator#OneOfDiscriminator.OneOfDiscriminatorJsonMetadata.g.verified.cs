@@ -43,7 +43,7 @@ namespace Consumer.OneOfDiscriminator
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CircleInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Circle>(options, static () => new global::Consumer.OneOfDiscriminator.Circle(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Circle>(options, static () => new global::Consumer.OneOfDiscriminator.Circle { Kind = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Circle, global::Consumer.OneOfDiscriminator.CircleKind>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Circle, double?>(options, "Radius", "radius", static instance => instance.Radius, static (instance, value) => instance.Radius = value),
@@ -87,7 +87,7 @@ namespace Consumer.OneOfDiscriminator
             global::UiPathClients.Runtime.Serialization.RestJsonMetadata.UnionInfo<global::Consumer.OneOfDiscriminator.Shape>(options, global::Consumer.OneOfDiscriminator.ShapeJsonConverter.Default);
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SquareInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Square>(options, static () => new global::Consumer.OneOfDiscriminator.Square(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Square>(options, static () => new global::Consumer.OneOfDiscriminator.Square { Kind = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Square, global::Consumer.OneOfDiscriminator.SquareKind>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Square, double?>(options, "Side", "side", static instance => instance.Side, static (instance, value) => instance.Side = value),

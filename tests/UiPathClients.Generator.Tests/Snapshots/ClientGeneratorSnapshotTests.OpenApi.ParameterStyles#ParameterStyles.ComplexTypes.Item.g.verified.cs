@@ -14,7 +14,7 @@ namespace Consumer.ParameterStyles
         /// The <c>id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long Id { get; set; }
+        public required long Id { get; set; }
 
         /// <summary>
         /// The <c>name</c> property.

@@ -40,7 +40,7 @@ namespace Consumer.ParameterStyles
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ParameterStyles.Item>(options, static () => new global::Consumer.ParameterStyles.Item(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ParameterStyles.Item>(options, static () => new global::Consumer.ParameterStyles.Item { Id = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Item, long>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Item, string?>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),

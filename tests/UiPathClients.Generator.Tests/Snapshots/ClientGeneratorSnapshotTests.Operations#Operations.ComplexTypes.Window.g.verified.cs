@@ -8,19 +8,42 @@ namespace Consumer.Operations
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Operations.Window", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class Window : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Window : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>From</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("From")]
-        public global::System.DateTimeOffset From { get; set; }
+        public global::System.DateTimeOffset From
+        {
+            get => _From;
+            set
+            {
+                _From = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("From");
+            }
+        }
+
+        private global::System.DateTimeOffset _From;
 
         /// <summary>
         /// The <c>To</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("To")]
-        public global::System.DateTimeOffset? To { get; set; }
+        public global::System.DateTimeOffset? To
+        {
+            get => _To;
+            set
+            {
+                _To = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("To");
+            }
+        }
+
+        private global::System.DateTimeOffset? _To;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

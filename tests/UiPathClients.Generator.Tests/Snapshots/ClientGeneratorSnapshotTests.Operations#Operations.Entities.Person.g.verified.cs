@@ -11,14 +11,27 @@ namespace Consumer.Operations
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Operations.Person", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class Person : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Person : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>UserName</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("UserName")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public string UserName { get; set; } = default!;
+        public string UserName
+        {
+            get => _UserName;
+            set
+            {
+                _UserName = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("UserName");
+            }
+        }
+
+        private string _UserName = default!;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

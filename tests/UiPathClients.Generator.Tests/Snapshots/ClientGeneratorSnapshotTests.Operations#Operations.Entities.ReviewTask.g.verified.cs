@@ -14,6 +14,16 @@ namespace Consumer.Operations
         /// The <c>Reviewer</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Reviewer")]
-        public string? Reviewer { get; set; }
+        public string? Reviewer
+        {
+            get => _Reviewer;
+            set
+            {
+                _Reviewer = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Reviewer");
+            }
+        }
+
+        private string? _Reviewer;
     }
 }

@@ -11,50 +11,123 @@ namespace Consumer.Operations
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("Features.Operations.Task", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class Task : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class Task : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public long Id { get; set; }
+        public long Id
+        {
+            get => _Id;
+            set
+            {
+                _Id = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Id");
+            }
+        }
+
+        private long _Id;
 
         /// <summary>
         /// The <c>Title</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Title")]
-        public string? Title { get; set; }
+        public string? Title
+        {
+            get => _Title;
+            set
+            {
+                _Title = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Title");
+            }
+        }
+
+        private string? _Title;
 
         /// <summary>
         /// The <c>Priority</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Priority")]
-        public global::Consumer.Operations.Priority? Priority { get; set; }
+        public global::Consumer.Operations.Priority? Priority
+        {
+            get => _Priority;
+            set
+            {
+                _Priority = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Priority");
+            }
+        }
+
+        private global::Consumer.Operations.Priority? _Priority;
 
         /// <summary>
         /// The <c>Due</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Due")]
-        public global::System.DateOnly? Due { get; set; }
+        public global::System.DateOnly? Due
+        {
+            get => _Due;
+            set
+            {
+                _Due = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Due");
+            }
+        }
+
+        private global::System.DateOnly? _Due;
 
         /// <summary>
         /// The <c>Estimate</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Estimate")]
-        public global::System.TimeSpan? Estimate { get; set; }
+        public global::System.TimeSpan? Estimate
+        {
+            get => _Estimate;
+            set
+            {
+                _Estimate = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Estimate");
+            }
+        }
+
+        private global::System.TimeSpan? _Estimate;
 
         /// <summary>
         /// The <c>Labels</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Labels")]
-        public global::System.Collections.Generic.IList<string?> Labels { get; set; } = new global::System.Collections.Generic.List<string?>();
+        public global::System.Collections.Generic.IList<string?> Labels
+        {
+            get => _Labels;
+            set
+            {
+                _Labels = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Labels");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<string?> _Labels = new global::System.Collections.Generic.List<string?>();
 
         /// <summary>
         /// The <c>Window</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Window")]
-        public global::Consumer.Operations.Window? Window { get; set; }
+        public global::Consumer.Operations.Window? Window
+        {
+            get => _Window;
+            set
+            {
+                _Window = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Window");
+            }
+        }
+
+        private global::Consumer.Operations.Window? _Window;
 
         /// <summary>
         /// The <c>Subtasks</c> property.
@@ -64,7 +137,17 @@ namespace Consumer.Operations
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Subtasks")]
         [global::UiPathClients.Runtime.Metadata.ODataNavigation]
-        public global::System.Collections.Generic.IList<global::Consumer.Operations.Task>? Subtasks { get; set; }
+        public global::System.Collections.Generic.IList<global::Consumer.Operations.Task>? Subtasks
+        {
+            get => _Subtasks;
+            set
+            {
+                _Subtasks = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Subtasks");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<global::Consumer.Operations.Task>? _Subtasks;
 
         /// <summary>
         /// The <c>Owner</c> property.
@@ -74,7 +157,17 @@ namespace Consumer.Operations
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Owner")]
         [global::UiPathClients.Runtime.Metadata.ODataNavigation]
-        public global::Consumer.Operations.Person? Owner { get; set; }
+        public global::Consumer.Operations.Person? Owner
+        {
+            get => _Owner;
+            set
+            {
+                _Owner = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Owner");
+            }
+        }
+
+        private global::Consumer.Operations.Person? _Owner;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

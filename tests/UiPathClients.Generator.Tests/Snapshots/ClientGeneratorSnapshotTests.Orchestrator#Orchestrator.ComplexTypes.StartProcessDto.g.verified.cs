@@ -8,241 +8,634 @@ namespace Consumer.Orchestrator
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("UiPath.Server.Configuration.OData.StartProcessDto", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class StartProcessDto : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class StartProcessDto : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>ReleaseKey</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ReleaseKey")]
-        public string? ReleaseKey { get; set; }
+        public string? ReleaseKey
+        {
+            get => _ReleaseKey;
+            set
+            {
+                _ReleaseKey = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ReleaseKey");
+            }
+        }
+
+        private string? _ReleaseKey;
 
         /// <summary>
         /// The <c>ReleaseName</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ReleaseName")]
-        public string? ReleaseName { get; set; }
+        public string? ReleaseName
+        {
+            get => _ReleaseName;
+            set
+            {
+                _ReleaseName = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ReleaseName");
+            }
+        }
+
+        private string? _ReleaseName;
 
         /// <summary>
         /// The <c>Strategy</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Strategy")]
-        public global::Consumer.Orchestrator.StartProcessStrategy? Strategy { get; set; }
+        public global::Consumer.Orchestrator.StartProcessStrategy? Strategy
+        {
+            get => _Strategy;
+            set
+            {
+                _Strategy = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Strategy");
+            }
+        }
+
+        private global::Consumer.Orchestrator.StartProcessStrategy? _Strategy;
 
         /// <summary>
         /// The <c>RobotIds</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RobotIds")]
-        public global::System.Collections.Generic.IList<long> RobotIds { get; set; } = new global::System.Collections.Generic.List<long>();
+        public global::System.Collections.Generic.IList<long> RobotIds
+        {
+            get => _RobotIds;
+            set
+            {
+                _RobotIds = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RobotIds");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<long> _RobotIds = new global::System.Collections.Generic.List<long>();
 
         /// <summary>
         /// The <c>MachineSessionIds</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("MachineSessionIds")]
-        public global::System.Collections.Generic.IList<long> MachineSessionIds { get; set; } = new global::System.Collections.Generic.List<long>();
+        public global::System.Collections.Generic.IList<long> MachineSessionIds
+        {
+            get => _MachineSessionIds;
+            set
+            {
+                _MachineSessionIds = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("MachineSessionIds");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<long> _MachineSessionIds = new global::System.Collections.Generic.List<long>();
 
         /// <summary>
         /// The <c>NoOfRobots</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("NoOfRobots")]
-        public int? NoOfRobots { get; set; }
+        public int? NoOfRobots
+        {
+            get => _NoOfRobots;
+            set
+            {
+                _NoOfRobots = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("NoOfRobots");
+            }
+        }
+
+        private int? _NoOfRobots;
 
         /// <summary>
         /// The <c>JobsCount</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("JobsCount")]
-        public int? JobsCount { get; set; }
+        public int? JobsCount
+        {
+            get => _JobsCount;
+            set
+            {
+                _JobsCount = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("JobsCount");
+            }
+        }
+
+        private int? _JobsCount;
 
         /// <summary>
         /// The <c>Source</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Source")]
-        public global::Consumer.Orchestrator.StartProcessSource? Source { get; set; }
+        public global::Consumer.Orchestrator.StartProcessSource? Source
+        {
+            get => _Source;
+            set
+            {
+                _Source = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Source");
+            }
+        }
+
+        private global::Consumer.Orchestrator.StartProcessSource? _Source;
 
         /// <summary>
         /// The <c>JobPriority</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("JobPriority")]
-        public global::Consumer.Orchestrator.StartProcessJobPriority? JobPriority { get; set; }
+        public global::Consumer.Orchestrator.StartProcessJobPriority? JobPriority
+        {
+            get => _JobPriority;
+            set
+            {
+                _JobPriority = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("JobPriority");
+            }
+        }
+
+        private global::Consumer.Orchestrator.StartProcessJobPriority? _JobPriority;
 
         /// <summary>
         /// The <c>SpecificPriorityValue</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SpecificPriorityValue")]
-        public int? SpecificPriorityValue { get; set; }
+        public int? SpecificPriorityValue
+        {
+            get => _SpecificPriorityValue;
+            set
+            {
+                _SpecificPriorityValue = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("SpecificPriorityValue");
+            }
+        }
+
+        private int? _SpecificPriorityValue;
 
         /// <summary>
         /// The <c>RuntimeType</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RuntimeType")]
-        public global::Consumer.Orchestrator.StartProcessRuntimeType? RuntimeType { get; set; }
+        public global::Consumer.Orchestrator.StartProcessRuntimeType? RuntimeType
+        {
+            get => _RuntimeType;
+            set
+            {
+                _RuntimeType = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RuntimeType");
+            }
+        }
+
+        private global::Consumer.Orchestrator.StartProcessRuntimeType? _RuntimeType;
 
         /// <summary>
         /// The <c>InputArguments</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("InputArguments")]
-        public string? InputArguments { get; set; }
+        public string? InputArguments
+        {
+            get => _InputArguments;
+            set
+            {
+                _InputArguments = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("InputArguments");
+            }
+        }
+
+        private string? _InputArguments;
 
         /// <summary>
         /// The <c>InputFile</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("InputFile")]
-        public global::System.Guid? InputFile { get; set; }
+        public global::System.Guid? InputFile
+        {
+            get => _InputFile;
+            set
+            {
+                _InputFile = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("InputFile");
+            }
+        }
+
+        private global::System.Guid? _InputFile;
 
         /// <summary>
         /// The <c>EnvironmentVariables</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("EnvironmentVariables")]
-        public string? EnvironmentVariables { get; set; }
+        public string? EnvironmentVariables
+        {
+            get => _EnvironmentVariables;
+            set
+            {
+                _EnvironmentVariables = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("EnvironmentVariables");
+            }
+        }
+
+        private string? _EnvironmentVariables;
 
         /// <summary>
         /// The <c>Reference</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Reference")]
-        public string? Reference { get; set; }
+        public string? Reference
+        {
+            get => _Reference;
+            set
+            {
+                _Reference = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Reference");
+            }
+        }
+
+        private string? _Reference;
 
         /// <summary>
         /// The <c>MachineRobots</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("MachineRobots")]
-        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.MachineRobotDto> MachineRobots { get; set; } = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.MachineRobotDto>();
+        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.MachineRobotDto> MachineRobots
+        {
+            get => _MachineRobots;
+            set
+            {
+                _MachineRobots = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("MachineRobots");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<global::Consumer.Orchestrator.MachineRobotDto> _MachineRobots = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.MachineRobotDto>();
 
         /// <summary>
         /// The <c>Attachments</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Attachments")]
-        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.JobAttachmentDto> Attachments { get; set; } = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.JobAttachmentDto>();
+        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.JobAttachmentDto> Attachments
+        {
+            get => _Attachments;
+            set
+            {
+                _Attachments = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Attachments");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<global::Consumer.Orchestrator.JobAttachmentDto> _Attachments = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.JobAttachmentDto>();
 
         /// <summary>
         /// The <c>TargetFramework</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("TargetFramework")]
-        public global::Consumer.Orchestrator.StartProcessTargetFramework? TargetFramework { get; set; }
+        public global::Consumer.Orchestrator.StartProcessTargetFramework? TargetFramework
+        {
+            get => _TargetFramework;
+            set
+            {
+                _TargetFramework = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("TargetFramework");
+            }
+        }
+
+        private global::Consumer.Orchestrator.StartProcessTargetFramework? _TargetFramework;
 
         /// <summary>
         /// The <c>ResumeOnSameContext</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ResumeOnSameContext")]
-        public bool? ResumeOnSameContext { get; set; }
+        public bool? ResumeOnSameContext
+        {
+            get => _ResumeOnSameContext;
+            set
+            {
+                _ResumeOnSameContext = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ResumeOnSameContext");
+            }
+        }
+
+        private bool? _ResumeOnSameContext;
 
         /// <summary>
         /// The <c>BatchExecutionKey</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("BatchExecutionKey")]
-        public global::System.Guid? BatchExecutionKey { get; set; }
+        public global::System.Guid? BatchExecutionKey
+        {
+            get => _BatchExecutionKey;
+            set
+            {
+                _BatchExecutionKey = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("BatchExecutionKey");
+            }
+        }
+
+        private global::System.Guid? _BatchExecutionKey;
 
         /// <summary>
         /// The <c>RequiresUserInteraction</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RequiresUserInteraction")]
-        public bool? RequiresUserInteraction { get; set; }
+        public bool? RequiresUserInteraction
+        {
+            get => _RequiresUserInteraction;
+            set
+            {
+                _RequiresUserInteraction = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RequiresUserInteraction");
+            }
+        }
+
+        private bool? _RequiresUserInteraction;
 
         /// <summary>
         /// The <c>StopProcessExpression</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("StopProcessExpression")]
-        public string? StopProcessExpression { get; set; }
+        public string? StopProcessExpression
+        {
+            get => _StopProcessExpression;
+            set
+            {
+                _StopProcessExpression = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("StopProcessExpression");
+            }
+        }
+
+        private string? _StopProcessExpression;
 
         /// <summary>
         /// The <c>StopStrategy</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("StopStrategy")]
-        public global::Consumer.Orchestrator.StartProcessStopStrategy? StopStrategy { get; set; }
+        public global::Consumer.Orchestrator.StartProcessStopStrategy? StopStrategy
+        {
+            get => _StopStrategy;
+            set
+            {
+                _StopStrategy = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("StopStrategy");
+            }
+        }
+
+        private global::Consumer.Orchestrator.StartProcessStopStrategy? _StopStrategy;
 
         /// <summary>
         /// The <c>KillProcessExpression</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("KillProcessExpression")]
-        public string? KillProcessExpression { get; set; }
+        public string? KillProcessExpression
+        {
+            get => _KillProcessExpression;
+            set
+            {
+                _KillProcessExpression = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("KillProcessExpression");
+            }
+        }
+
+        private string? _KillProcessExpression;
 
         /// <summary>
         /// The <c>RemoteControlAccess</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RemoteControlAccess")]
-        public global::Consumer.Orchestrator.StartProcessRemoteControlAccess? RemoteControlAccess { get; set; }
+        public global::Consumer.Orchestrator.StartProcessRemoteControlAccess? RemoteControlAccess
+        {
+            get => _RemoteControlAccess;
+            set
+            {
+                _RemoteControlAccess = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RemoteControlAccess");
+            }
+        }
+
+        private global::Consumer.Orchestrator.StartProcessRemoteControlAccess? _RemoteControlAccess;
 
         /// <summary>
         /// The <c>AlertPendingExpression</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("AlertPendingExpression")]
-        public string? AlertPendingExpression { get; set; }
+        public string? AlertPendingExpression
+        {
+            get => _AlertPendingExpression;
+            set
+            {
+                _AlertPendingExpression = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("AlertPendingExpression");
+            }
+        }
+
+        private string? _AlertPendingExpression;
 
         /// <summary>
         /// The <c>AlertRunningExpression</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("AlertRunningExpression")]
-        public string? AlertRunningExpression { get; set; }
+        public string? AlertRunningExpression
+        {
+            get => _AlertRunningExpression;
+            set
+            {
+                _AlertRunningExpression = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("AlertRunningExpression");
+            }
+        }
+
+        private string? _AlertRunningExpression;
 
         /// <summary>
         /// The <c>RunAsMe</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RunAsMe")]
-        public bool? RunAsMe { get; set; }
+        public bool? RunAsMe
+        {
+            get => _RunAsMe;
+            set
+            {
+                _RunAsMe = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RunAsMe");
+            }
+        }
+
+        private bool? _RunAsMe;
 
         /// <summary>
         /// The <c>ParentOperationId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ParentOperationId")]
-        public string? ParentOperationId { get; set; }
+        public string? ParentOperationId
+        {
+            get => _ParentOperationId;
+            set
+            {
+                _ParentOperationId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ParentOperationId");
+            }
+        }
+
+        private string? _ParentOperationId;
 
         /// <summary>
         /// The <c>AutopilotForRobots</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("AutopilotForRobots")]
-        public global::Consumer.Orchestrator.AutopilotForRobotsSettingsDto? AutopilotForRobots { get; set; }
+        public global::Consumer.Orchestrator.AutopilotForRobotsSettingsDto? AutopilotForRobots
+        {
+            get => _AutopilotForRobots;
+            set
+            {
+                _AutopilotForRobots = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("AutopilotForRobots");
+            }
+        }
+
+        private global::Consumer.Orchestrator.AutopilotForRobotsSettingsDto? _AutopilotForRobots;
 
         /// <summary>
         /// The <c>ProfilingOptions</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ProfilingOptions")]
-        public string? ProfilingOptions { get; set; }
+        public string? ProfilingOptions
+        {
+            get => _ProfilingOptions;
+            set
+            {
+                _ProfilingOptions = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ProfilingOptions");
+            }
+        }
+
+        private string? _ProfilingOptions;
 
         /// <summary>
         /// The <c>FpsContext</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("FpsContext")]
-        public string? FpsContext { get; set; }
+        public string? FpsContext
+        {
+            get => _FpsContext;
+            set
+            {
+                _FpsContext = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("FpsContext");
+            }
+        }
+
+        private string? _FpsContext;
 
         /// <summary>
         /// The <c>FpsProperties</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("FpsProperties")]
-        public string? FpsProperties { get; set; }
+        public string? FpsProperties
+        {
+            get => _FpsProperties;
+            set
+            {
+                _FpsProperties = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("FpsProperties");
+            }
+        }
+
+        private string? _FpsProperties;
 
         /// <summary>
         /// The <c>TraceId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("TraceId")]
-        public string? TraceId { get; set; }
+        public string? TraceId
+        {
+            get => _TraceId;
+            set
+            {
+                _TraceId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("TraceId");
+            }
+        }
+
+        private string? _TraceId;
 
         /// <summary>
         /// The <c>ParentSpanId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ParentSpanId")]
-        public string? ParentSpanId { get; set; }
+        public string? ParentSpanId
+        {
+            get => _ParentSpanId;
+            set
+            {
+                _ParentSpanId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ParentSpanId");
+            }
+        }
+
+        private string? _ParentSpanId;
 
         /// <summary>
         /// The <c>RootSpanId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RootSpanId")]
-        public string? RootSpanId { get; set; }
+        public string? RootSpanId
+        {
+            get => _RootSpanId;
+            set
+            {
+                _RootSpanId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RootSpanId");
+            }
+        }
+
+        private string? _RootSpanId;
 
         /// <summary>
         /// The <c>EntryPointPath</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("EntryPointPath")]
-        public string? EntryPointPath { get; set; }
+        public string? EntryPointPath
+        {
+            get => _EntryPointPath;
+            set
+            {
+                _EntryPointPath = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("EntryPointPath");
+            }
+        }
+
+        private string? _EntryPointPath;
 
         /// <summary>
         /// The <c>VideoRecordingSettings</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("VideoRecordingSettings")]
-        public global::Consumer.Orchestrator.VideoRecordingSettingsDto? VideoRecordingSettings { get; set; }
+        public global::Consumer.Orchestrator.VideoRecordingSettingsDto? VideoRecordingSettings
+        {
+            get => _VideoRecordingSettings;
+            set
+            {
+                _VideoRecordingSettings = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("VideoRecordingSettings");
+            }
+        }
+
+        private global::Consumer.Orchestrator.VideoRecordingSettingsDto? _VideoRecordingSettings;
 
         /// <summary>
         /// The <c>MachineInfraTarget</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("MachineInfraTarget")]
-        public global::Consumer.Orchestrator.JobMachineInfraTargetDto? MachineInfraTarget { get; set; }
+        public global::Consumer.Orchestrator.JobMachineInfraTargetDto? MachineInfraTarget
+        {
+            get => _MachineInfraTarget;
+            set
+            {
+                _MachineInfraTarget = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("MachineInfraTarget");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobMachineInfraTargetDto? _MachineInfraTarget;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

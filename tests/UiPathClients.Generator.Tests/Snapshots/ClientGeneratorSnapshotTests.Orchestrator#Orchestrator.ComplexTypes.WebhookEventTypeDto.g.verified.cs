@@ -8,19 +8,42 @@ namespace Consumer.Orchestrator
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("UiPath.Application.Dto.Webhooks.WebhookEventTypeDto", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Complex)]
-    public partial class WebhookEventTypeDto : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class WebhookEventTypeDto : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Name</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
-        public string? Name { get; set; }
+        public string? Name
+        {
+            get => _Name;
+            set
+            {
+                _Name = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Name");
+            }
+        }
+
+        private string? _Name;
 
         /// <summary>
         /// The <c>Group</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Group")]
-        public string? Group { get; set; }
+        public string? Group
+        {
+            get => _Group;
+            set
+            {
+                _Group = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Group");
+            }
+        }
+
+        private string? _Group;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

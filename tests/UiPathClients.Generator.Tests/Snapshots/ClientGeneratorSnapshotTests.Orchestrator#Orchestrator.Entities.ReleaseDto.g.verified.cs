@@ -11,260 +11,683 @@ namespace Consumer.Orchestrator
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("UiPath.Server.Configuration.OData.ReleaseDto", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class ReleaseDto : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class ReleaseDto : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Key</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Key")]
-        public string? Key { get; set; }
+        public string? Key
+        {
+            get => _Key;
+            set
+            {
+                _Key = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Key");
+            }
+        }
+
+        private string? _Key;
 
         /// <summary>
         /// The <c>ProcessKey</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ProcessKey")]
-        public string? ProcessKey { get; set; }
+        public string? ProcessKey
+        {
+            get => _ProcessKey;
+            set
+            {
+                _ProcessKey = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ProcessKey");
+            }
+        }
+
+        private string? _ProcessKey;
 
         /// <summary>
         /// The <c>ProcessVersion</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ProcessVersion")]
-        public string? ProcessVersion { get; set; }
+        public string? ProcessVersion
+        {
+            get => _ProcessVersion;
+            set
+            {
+                _ProcessVersion = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ProcessVersion");
+            }
+        }
+
+        private string? _ProcessVersion;
 
         /// <summary>
         /// The <c>IsLatestVersion</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("IsLatestVersion")]
-        public bool? IsLatestVersion { get; set; }
+        public bool? IsLatestVersion
+        {
+            get => _IsLatestVersion;
+            set
+            {
+                _IsLatestVersion = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("IsLatestVersion");
+            }
+        }
+
+        private bool? _IsLatestVersion;
 
         /// <summary>
         /// The <c>IsProcessDeleted</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("IsProcessDeleted")]
-        public bool? IsProcessDeleted { get; set; }
+        public bool? IsProcessDeleted
+        {
+            get => _IsProcessDeleted;
+            set
+            {
+                _IsProcessDeleted = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("IsProcessDeleted");
+            }
+        }
+
+        private bool? _IsProcessDeleted;
 
         /// <summary>
         /// The <c>Description</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Description")]
-        public string? Description { get; set; }
+        public string? Description
+        {
+            get => _Description;
+            set
+            {
+                _Description = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Description");
+            }
+        }
+
+        private string? _Description;
 
         /// <summary>
         /// The <c>Name</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
-        public string? Name { get; set; }
+        public string? Name
+        {
+            get => _Name;
+            set
+            {
+                _Name = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Name");
+            }
+        }
+
+        private string? _Name;
 
         /// <summary>
         /// The <c>EntryPointId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("EntryPointId")]
-        public long? EntryPointId { get; set; }
+        public long? EntryPointId
+        {
+            get => _EntryPointId;
+            set
+            {
+                _EntryPointId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("EntryPointId");
+            }
+        }
+
+        private long? _EntryPointId;
 
         /// <summary>
         /// The <c>EntryPointPath</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("EntryPointPath")]
-        public string? EntryPointPath { get; set; }
+        public string? EntryPointPath
+        {
+            get => _EntryPointPath;
+            set
+            {
+                _EntryPointPath = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("EntryPointPath");
+            }
+        }
+
+        private string? _EntryPointPath;
 
         /// <summary>
         /// The <c>EntryPoint</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("EntryPoint")]
-        public global::Consumer.Orchestrator.EntryPointDto? EntryPoint { get; set; }
+        public global::Consumer.Orchestrator.EntryPointDto? EntryPoint
+        {
+            get => _EntryPoint;
+            set
+            {
+                _EntryPoint = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("EntryPoint");
+            }
+        }
+
+        private global::Consumer.Orchestrator.EntryPointDto? _EntryPoint;
 
         /// <summary>
         /// The <c>InputArguments</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("InputArguments")]
-        public string? InputArguments { get; set; }
+        public string? InputArguments
+        {
+            get => _InputArguments;
+            set
+            {
+                _InputArguments = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("InputArguments");
+            }
+        }
+
+        private string? _InputArguments;
 
         /// <summary>
         /// The <c>EnvironmentVariables</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("EnvironmentVariables")]
-        public string? EnvironmentVariables { get; set; }
+        public string? EnvironmentVariables
+        {
+            get => _EnvironmentVariables;
+            set
+            {
+                _EnvironmentVariables = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("EnvironmentVariables");
+            }
+        }
+
+        private string? _EnvironmentVariables;
 
         /// <summary>
         /// The <c>ProcessType</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ProcessType")]
-        public global::Consumer.Orchestrator.ReleaseProcessType? ProcessType { get; set; }
+        public global::Consumer.Orchestrator.ReleaseProcessType? ProcessType
+        {
+            get => _ProcessType;
+            set
+            {
+                _ProcessType = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ProcessType");
+            }
+        }
+
+        private global::Consumer.Orchestrator.ReleaseProcessType? _ProcessType;
 
         /// <summary>
         /// The <c>SupportsMultipleEntryPoints</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SupportsMultipleEntryPoints")]
-        public bool? SupportsMultipleEntryPoints { get; set; }
+        public bool? SupportsMultipleEntryPoints
+        {
+            get => _SupportsMultipleEntryPoints;
+            set
+            {
+                _SupportsMultipleEntryPoints = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("SupportsMultipleEntryPoints");
+            }
+        }
+
+        private bool? _SupportsMultipleEntryPoints;
 
         /// <summary>
         /// The <c>RequiresUserInteraction</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RequiresUserInteraction")]
-        public bool? RequiresUserInteraction { get; set; }
+        public bool? RequiresUserInteraction
+        {
+            get => _RequiresUserInteraction;
+            set
+            {
+                _RequiresUserInteraction = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RequiresUserInteraction");
+            }
+        }
+
+        private bool? _RequiresUserInteraction;
 
         /// <summary>
         /// The <c>IsConversational</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("IsConversational")]
-        public bool? IsConversational { get; set; }
+        public bool? IsConversational
+        {
+            get => _IsConversational;
+            set
+            {
+                _IsConversational = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("IsConversational");
+            }
+        }
+
+        private bool? _IsConversational;
 
         /// <summary>
         /// The <c>MinRequiredRobotVersion</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("MinRequiredRobotVersion")]
-        public string? MinRequiredRobotVersion { get; set; }
+        public string? MinRequiredRobotVersion
+        {
+            get => _MinRequiredRobotVersion;
+            set
+            {
+                _MinRequiredRobotVersion = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("MinRequiredRobotVersion");
+            }
+        }
+
+        private string? _MinRequiredRobotVersion;
 
         /// <summary>
         /// The <c>IsAttended</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("IsAttended")]
-        public bool? IsAttended { get; set; }
+        public bool? IsAttended
+        {
+            get => _IsAttended;
+            set
+            {
+                _IsAttended = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("IsAttended");
+            }
+        }
+
+        private bool? _IsAttended;
 
         /// <summary>
         /// The <c>IsCompiled</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("IsCompiled")]
-        public bool? IsCompiled { get; set; }
+        public bool? IsCompiled
+        {
+            get => _IsCompiled;
+            set
+            {
+                _IsCompiled = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("IsCompiled");
+            }
+        }
+
+        private bool? _IsCompiled;
 
         /// <summary>
         /// The <c>AutomationHubIdeaUrl</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("AutomationHubIdeaUrl")]
-        public string? AutomationHubIdeaUrl { get; set; }
+        public string? AutomationHubIdeaUrl
+        {
+            get => _AutomationHubIdeaUrl;
+            set
+            {
+                _AutomationHubIdeaUrl = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("AutomationHubIdeaUrl");
+            }
+        }
+
+        private string? _AutomationHubIdeaUrl;
 
         /// <summary>
         /// The <c>CurrentVersion</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("CurrentVersion")]
-        public global::Consumer.Orchestrator.ReleaseVersionDto? CurrentVersion { get; set; }
+        public global::Consumer.Orchestrator.ReleaseVersionDto? CurrentVersion
+        {
+            get => _CurrentVersion;
+            set
+            {
+                _CurrentVersion = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("CurrentVersion");
+            }
+        }
+
+        private global::Consumer.Orchestrator.ReleaseVersionDto? _CurrentVersion;
 
         /// <summary>
         /// The <c>ReleaseVersions</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ReleaseVersions")]
-        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.ReleaseVersionDto> ReleaseVersions { get; set; } = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.ReleaseVersionDto>();
+        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.ReleaseVersionDto> ReleaseVersions
+        {
+            get => _ReleaseVersions;
+            set
+            {
+                _ReleaseVersions = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ReleaseVersions");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<global::Consumer.Orchestrator.ReleaseVersionDto> _ReleaseVersions = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.ReleaseVersionDto>();
 
         /// <summary>
         /// The <c>Arguments</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Arguments")]
-        public global::Consumer.Orchestrator.ArgumentMetadata? Arguments { get; set; }
+        public global::Consumer.Orchestrator.ArgumentMetadata? Arguments
+        {
+            get => _Arguments;
+            set
+            {
+                _Arguments = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Arguments");
+            }
+        }
+
+        private global::Consumer.Orchestrator.ArgumentMetadata? _Arguments;
 
         /// <summary>
         /// The <c>ProcessSettings</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ProcessSettings")]
-        public global::Consumer.Orchestrator.ProcessSettingsDto? ProcessSettings { get; set; }
+        public global::Consumer.Orchestrator.ProcessSettingsDto? ProcessSettings
+        {
+            get => _ProcessSettings;
+            set
+            {
+                _ProcessSettings = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ProcessSettings");
+            }
+        }
+
+        private global::Consumer.Orchestrator.ProcessSettingsDto? _ProcessSettings;
 
         /// <summary>
         /// The <c>VideoRecordingSettings</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("VideoRecordingSettings")]
-        public global::Consumer.Orchestrator.VideoRecordingSettingsDto? VideoRecordingSettings { get; set; }
+        public global::Consumer.Orchestrator.VideoRecordingSettingsDto? VideoRecordingSettings
+        {
+            get => _VideoRecordingSettings;
+            set
+            {
+                _VideoRecordingSettings = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("VideoRecordingSettings");
+            }
+        }
+
+        private global::Consumer.Orchestrator.VideoRecordingSettingsDto? _VideoRecordingSettings;
 
         /// <summary>
         /// The <c>AutoUpdate</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("AutoUpdate")]
-        public bool? AutoUpdate { get; set; }
+        public bool? AutoUpdate
+        {
+            get => _AutoUpdate;
+            set
+            {
+                _AutoUpdate = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("AutoUpdate");
+            }
+        }
+
+        private bool? _AutoUpdate;
 
         /// <summary>
         /// The <c>HiddenForAttendedUser</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("HiddenForAttendedUser")]
-        public bool? HiddenForAttendedUser { get; set; }
+        public bool? HiddenForAttendedUser
+        {
+            get => _HiddenForAttendedUser;
+            set
+            {
+                _HiddenForAttendedUser = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("HiddenForAttendedUser");
+            }
+        }
+
+        private bool? _HiddenForAttendedUser;
 
         /// <summary>
         /// The <c>FeedId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("FeedId")]
-        public global::System.Guid? FeedId { get; set; }
+        public global::System.Guid? FeedId
+        {
+            get => _FeedId;
+            set
+            {
+                _FeedId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("FeedId");
+            }
+        }
+
+        private global::System.Guid? _FeedId;
 
         /// <summary>
         /// The <c>JobPriority</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("JobPriority")]
-        public global::Consumer.Orchestrator.ReleaseJobPriority? JobPriority { get; set; }
+        public global::Consumer.Orchestrator.ReleaseJobPriority? JobPriority
+        {
+            get => _JobPriority;
+            set
+            {
+                _JobPriority = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("JobPriority");
+            }
+        }
+
+        private global::Consumer.Orchestrator.ReleaseJobPriority? _JobPriority;
 
         /// <summary>
         /// The <c>SpecificPriorityValue</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SpecificPriorityValue")]
-        public int? SpecificPriorityValue { get; set; }
+        public int? SpecificPriorityValue
+        {
+            get => _SpecificPriorityValue;
+            set
+            {
+                _SpecificPriorityValue = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("SpecificPriorityValue");
+            }
+        }
+
+        private int? _SpecificPriorityValue;
 
         /// <summary>
         /// The <c>FolderKey</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("FolderKey")]
-        public global::System.Guid? FolderKey { get; set; }
+        public global::System.Guid? FolderKey
+        {
+            get => _FolderKey;
+            set
+            {
+                _FolderKey = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("FolderKey");
+            }
+        }
+
+        private global::System.Guid? _FolderKey;
 
         /// <summary>
         /// The <c>OrganizationUnitId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("OrganizationUnitId")]
-        public long? OrganizationUnitId { get; set; }
+        public long? OrganizationUnitId
+        {
+            get => _OrganizationUnitId;
+            set
+            {
+                _OrganizationUnitId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("OrganizationUnitId");
+            }
+        }
+
+        private long? _OrganizationUnitId;
 
         /// <summary>
         /// The <c>OrganizationUnitFullyQualifiedName</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("OrganizationUnitFullyQualifiedName")]
-        public string? OrganizationUnitFullyQualifiedName { get; set; }
+        public string? OrganizationUnitFullyQualifiedName
+        {
+            get => _OrganizationUnitFullyQualifiedName;
+            set
+            {
+                _OrganizationUnitFullyQualifiedName = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("OrganizationUnitFullyQualifiedName");
+            }
+        }
+
+        private string? _OrganizationUnitFullyQualifiedName;
 
         /// <summary>
         /// The <c>TargetFramework</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("TargetFramework")]
-        public global::Consumer.Orchestrator.ReleaseTargetFramework? TargetFramework { get; set; }
+        public global::Consumer.Orchestrator.ReleaseTargetFramework? TargetFramework
+        {
+            get => _TargetFramework;
+            set
+            {
+                _TargetFramework = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("TargetFramework");
+            }
+        }
+
+        private global::Consumer.Orchestrator.ReleaseTargetFramework? _TargetFramework;
 
         /// <summary>
         /// The <c>RobotSize</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RobotSize")]
-        public global::Consumer.Orchestrator.ReleaseRobotSize? RobotSize { get; set; }
+        public global::Consumer.Orchestrator.ReleaseRobotSize? RobotSize
+        {
+            get => _RobotSize;
+            set
+            {
+                _RobotSize = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RobotSize");
+            }
+        }
+
+        private global::Consumer.Orchestrator.ReleaseRobotSize? _RobotSize;
 
         /// <summary>
         /// The <c>Tags</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Tags")]
-        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.TagDto> Tags { get; set; } = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.TagDto>();
+        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.TagDto> Tags
+        {
+            get => _Tags;
+            set
+            {
+                _Tags = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Tags");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<global::Consumer.Orchestrator.TagDto> _Tags = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.TagDto>();
 
         /// <summary>
         /// The <c>RemoteControlAccess</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RemoteControlAccess")]
-        public global::Consumer.Orchestrator.ReleaseRemoteControlAccess? RemoteControlAccess { get; set; }
+        public global::Consumer.Orchestrator.ReleaseRemoteControlAccess? RemoteControlAccess
+        {
+            get => _RemoteControlAccess;
+            set
+            {
+                _RemoteControlAccess = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RemoteControlAccess");
+            }
+        }
+
+        private global::Consumer.Orchestrator.ReleaseRemoteControlAccess? _RemoteControlAccess;
 
         /// <summary>
         /// The <c>LastModificationTime</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("LastModificationTime")]
-        public global::System.DateTimeOffset? LastModificationTime { get; set; }
+        public global::System.DateTimeOffset? LastModificationTime
+        {
+            get => _LastModificationTime;
+            set
+            {
+                _LastModificationTime = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("LastModificationTime");
+            }
+        }
+
+        private global::System.DateTimeOffset? _LastModificationTime;
 
         /// <summary>
         /// The <c>LastModifierUserId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("LastModifierUserId")]
-        public long? LastModifierUserId { get; set; }
+        public long? LastModifierUserId
+        {
+            get => _LastModifierUserId;
+            set
+            {
+                _LastModifierUserId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("LastModifierUserId");
+            }
+        }
+
+        private long? _LastModifierUserId;
 
         /// <summary>
         /// The <c>CreationTime</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("CreationTime")]
-        public global::System.DateTimeOffset? CreationTime { get; set; }
+        public global::System.DateTimeOffset? CreationTime
+        {
+            get => _CreationTime;
+            set
+            {
+                _CreationTime = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("CreationTime");
+            }
+        }
+
+        private global::System.DateTimeOffset? _CreationTime;
 
         /// <summary>
         /// The <c>CreatorUserId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("CreatorUserId")]
-        public long? CreatorUserId { get; set; }
+        public long? CreatorUserId
+        {
+            get => _CreatorUserId;
+            set
+            {
+                _CreatorUserId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("CreatorUserId");
+            }
+        }
+
+        private long? _CreatorUserId;
 
         /// <summary>
         /// The <c>Id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public long Id { get; set; }
+        public long Id
+        {
+            get => _Id;
+            set
+            {
+                _Id = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Id");
+            }
+        }
+
+        private long _Id;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

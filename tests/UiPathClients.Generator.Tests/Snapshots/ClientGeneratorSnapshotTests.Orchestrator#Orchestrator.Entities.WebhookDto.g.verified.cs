@@ -11,68 +11,171 @@ namespace Consumer.Orchestrator
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("UiPath.Server.Configuration.OData.WebhookDto", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class WebhookDto : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class WebhookDto : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Key</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Key")]
-        public global::System.Guid? Key { get; set; }
+        public global::System.Guid? Key
+        {
+            get => _Key;
+            set
+            {
+                _Key = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Key");
+            }
+        }
+
+        private global::System.Guid? _Key;
 
         /// <summary>
         /// The <c>Name</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
-        public string? Name { get; set; }
+        public string? Name
+        {
+            get => _Name;
+            set
+            {
+                _Name = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Name");
+            }
+        }
+
+        private string? _Name;
 
         /// <summary>
         /// The <c>Description</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Description")]
-        public string? Description { get; set; }
+        public string? Description
+        {
+            get => _Description;
+            set
+            {
+                _Description = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Description");
+            }
+        }
+
+        private string? _Description;
 
         /// <summary>
         /// The <c>Url</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Url")]
-        public string? Url { get; set; }
+        public string? Url
+        {
+            get => _Url;
+            set
+            {
+                _Url = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Url");
+            }
+        }
+
+        private string? _Url;
 
         /// <summary>
         /// The <c>Enabled</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Enabled")]
-        public bool Enabled { get; set; }
+        public bool Enabled
+        {
+            get => _Enabled;
+            set
+            {
+                _Enabled = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Enabled");
+            }
+        }
+
+        private bool _Enabled;
 
         /// <summary>
         /// The <c>Secret</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Secret")]
-        public string? Secret { get; set; }
+        public string? Secret
+        {
+            get => _Secret;
+            set
+            {
+                _Secret = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Secret");
+            }
+        }
+
+        private string? _Secret;
 
         /// <summary>
         /// The <c>SubscribeToAllEvents</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SubscribeToAllEvents")]
-        public bool SubscribeToAllEvents { get; set; }
+        public bool SubscribeToAllEvents
+        {
+            get => _SubscribeToAllEvents;
+            set
+            {
+                _SubscribeToAllEvents = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("SubscribeToAllEvents");
+            }
+        }
+
+        private bool _SubscribeToAllEvents;
 
         /// <summary>
         /// The <c>AllowInsecureSsl</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("AllowInsecureSsl")]
-        public bool AllowInsecureSsl { get; set; }
+        public bool AllowInsecureSsl
+        {
+            get => _AllowInsecureSsl;
+            set
+            {
+                _AllowInsecureSsl = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("AllowInsecureSsl");
+            }
+        }
+
+        private bool _AllowInsecureSsl;
 
         /// <summary>
         /// The <c>Events</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Events")]
-        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.WebhookEventDto> Events { get; set; } = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.WebhookEventDto>();
+        public global::System.Collections.Generic.IList<global::Consumer.Orchestrator.WebhookEventDto> Events
+        {
+            get => _Events;
+            set
+            {
+                _Events = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Events");
+            }
+        }
+
+        private global::System.Collections.Generic.IList<global::Consumer.Orchestrator.WebhookEventDto> _Events = new global::System.Collections.Generic.List<global::Consumer.Orchestrator.WebhookEventDto>();
 
         /// <summary>
         /// The <c>Id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public long Id { get; set; }
+        public long Id
+        {
+            get => _Id;
+            set
+            {
+                _Id = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Id");
+            }
+        }
+
+        private long _Id;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

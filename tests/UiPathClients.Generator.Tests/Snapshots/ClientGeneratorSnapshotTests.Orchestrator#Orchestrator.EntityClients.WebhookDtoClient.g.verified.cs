@@ -19,10 +19,10 @@ namespace Consumer.Orchestrator
         /// Action <c>UiPath.Server.Configuration.OData.Ping</c>: <c>POST …/UiPath.Server.Configuration.OData.Ping</c>.
         /// </summary>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.PingEventDto?> PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.PingEventDto> PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPath.Server.Configuration.OData.Ping";
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.PingEventDto?>(global::System.Net.Http.HttpMethod.Post, path, static writer => { }, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.PingEventDto>(global::System.Net.Http.HttpMethod.Post, path, static writer => { }, unwrapValue: false, allowNull: false, cancellationToken);
         }
     }
 }

@@ -23,10 +23,10 @@ namespace Consumer.Orchestrator
         /// Action <c>UiPath.Server.Configuration.OData.Export</c>: <c>POST …/UiPath.Server.Configuration.OData.Export</c>.
         /// </summary>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.ExportModel?> ExportAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.ExportModel> ExportAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPath.Server.Configuration.OData.Export";
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.ExportModel?>(global::System.Net.Http.HttpMethod.Post, path, static writer => { }, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.ExportModel>(global::System.Net.Http.HttpMethod.Post, path, static writer => { }, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -34,7 +34,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="jobId">The <c>jobId</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.JobDto?> RestartJobAsync(long jobId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.JobDto> RestartJobAsync(long jobId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPath.Server.Configuration.OData.RestartJob";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -42,7 +42,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "jobId", jobId);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.JobDto?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.JobDto>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -50,7 +50,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="jobKey">The <c>jobKey</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.JobDto?> ResumeJobAsync(global::System.Guid jobKey, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.JobDto> ResumeJobAsync(global::System.Guid jobKey, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPath.Server.Configuration.OData.ResumeJob";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -58,7 +58,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "jobKey", jobKey);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.JobDto?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.JobDto>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -105,7 +105,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="startInfo">The <c>startInfo</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.ValidationResultDto?> ValidateDynamicJobAsync(global::Consumer.Orchestrator.StartProcessDto startInfo, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.ValidationResultDto> ValidateDynamicJobAsync(global::Consumer.Orchestrator.StartProcessDto startInfo, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (startInfo is null)
             {
@@ -118,7 +118,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "startInfo", startInfo);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.ValidationResultDto?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.ValidationResultDto>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
     }
 }

@@ -34,7 +34,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="itemData">The <c>itemData</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto?> AddQueueItemAsync(global::Consumer.Orchestrator.QueueItemDataDto itemData, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto> AddQueueItemAsync(global::Consumer.Orchestrator.QueueItemDataDto itemData, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (itemData is null)
             {
@@ -47,7 +47,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "itemData", itemData);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -57,7 +57,7 @@ namespace Consumer.Orchestrator
         /// <param name="commitType">The <c>commitType</c> parameter.</param>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfFailedQueueItemDto?> BulkAddQueueItemsAsync(string queueName, global::Consumer.Orchestrator.BulkAddQueueItemsRequestCommitType commitType, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.QueueItemDataDto> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfFailedQueueItemDto> BulkAddQueueItemsAsync(string queueName, global::Consumer.Orchestrator.BulkAddQueueItemsRequestCommitType commitType, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.QueueItemDataDto> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (queueName is null)
             {
@@ -72,7 +72,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfFailedQueueItemDto?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfFailedQueueItemDto>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -80,7 +80,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> DeleteBulkAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> DeleteBulkAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.DeleteBulk";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -88,7 +88,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -96,10 +96,10 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="key">The <c>key</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto?> GetItemLastRetryByKeyAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto> GetItemLastRetryByKeyAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.GetItemLastRetryByKey" + "(" + "key=" + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath(global::UiPathClients.Runtime.Querying.ODataLiteral.Format(key)) + ")";
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto?>(global::System.Net.Http.HttpMethod.Get, path, null, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto>(global::System.Net.Http.HttpMethod.Get, path, null, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -108,7 +108,7 @@ namespace Consumer.Orchestrator
         /// <param name="status">The <c>status</c> parameter.</param>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> SetItemReviewStatusAsync(string status, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> SetItemReviewStatusAsync(string status, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (status is null)
             {
@@ -122,7 +122,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -131,7 +131,7 @@ namespace Consumer.Orchestrator
         /// <param name="userId">The <c>userId</c> parameter.</param>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> SetItemReviewerAsync(long userId, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> SetItemReviewerAsync(long userId, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.SetItemReviewer";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -140,7 +140,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -148,7 +148,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="transactionData">The <c>transactionData</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto?> StartTransactionAsync(global::Consumer.Orchestrator.TransactionDataDto transactionData, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto> StartTransactionAsync(global::Consumer.Orchestrator.TransactionDataDto transactionData, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (transactionData is null)
             {
@@ -161,7 +161,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "transactionData", transactionData);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -169,7 +169,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> UnsetItemReviewerAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> UnsetItemReviewerAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.UnsetItemReviewer";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -177,7 +177,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
     }
 }

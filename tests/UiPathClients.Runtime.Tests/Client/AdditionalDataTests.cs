@@ -69,7 +69,7 @@ public sealed class AdditionalDataTests
     [Fact]
     public async Task Sent_back_unknown_properties_go_along_and_control_annotations_stay_out()
     {
-        var handler = RecordingHandler.Sequence(() => RecordingHandler.Json(Item), RecordingHandler.NoContent);
+        var handler = RecordingHandler.Sequence(() => RecordingHandler.Json(Item), () => RecordingHandler.Json(Item));
         using var http = handler.CreateClient();
         var client = new TestServiceClient(http).WorkItems[1];
         var item = await client.GetAsync();
@@ -94,7 +94,7 @@ public sealed class AdditionalDataTests
         // AdditionalData; replacing it must say which type those properties belong to.
         var handler = RecordingHandler.Sequence(
             () => RecordingHandler.Json("{\"@odata.type\":\"#Test.ReviewItem\",\"@odata.etag\":\"W/\\\"1\\\"\",\"Id\":1,\"Reviewer\":\"bob\"}"),
-            RecordingHandler.NoContent);
+            () => RecordingHandler.Json("{\"@odata.type\":\"#Test.ReviewItem\",\"@odata.etag\":\"W/\\\"2\\\"\",\"Id\":1,\"Reviewer\":\"bob\"}"));
         using var http = handler.CreateClient();
         var client = new TestServiceClient(http).WorkItems[1];
         var item = await client.GetAsync();

@@ -128,19 +128,45 @@ public sealed class EntityClientTests
     }
 
     [Fact]
-    public async Task CreateAsync_answered_with_204_returns_the_entity_sent()
+    public async Task CreateAsync_asks_for_the_representation_and_on_204_reads_the_entity_from_its_OData_EntityId()
     {
-        var handler = RecordingHandler.Sequence(RecordingHandler.NoContent);
+        var handler = RecordingHandler.Sequence(
+            () =>
+            {
+                var noContent = RecordingHandler.NoContent();
+                noContent.Headers.TryAddWithoutValidation("OData-EntityId", "https://cloud.test/org/tenant/orchestrator_/odata/WorkItems(77)");
+                return noContent;
+            },
+            () => RecordingHandler.Json("{\"Id\":77,\"Title\":\"Stored\"}"));
         using var http = handler.CreateClient();
         var item = NewItem();
 
-        Assert.Same(item, await new TestServiceClient(http).WorkItems.CreateAsync(item));
+        var created = await new TestServiceClient(http).WorkItems.CreateAsync(item);
+
+        Assert.Equal("return=representation", handler.Requests[0].Header("Prefer"));
+        Assert.Equal(HttpMethod.Get, handler.Requests[1].Method);
+        Assert.Equal("odata/WorkItems(77)", handler.Requests[1].RelativeUri);
+        Assert.NotSame(item, created);
+        Assert.Equal(77, created.Id);
+        Assert.Equal("Stored", created.Title);
     }
 
     [Fact]
-    public async Task UpdateAsync_puts_the_entity_with_If_Match_from_its_etag()
+    public async Task CreateAsync_answered_with_204_and_no_location_is_unreadable_rather_than_the_entity_sent()
     {
-        var handler = RecordingHandler.Sequence(() => RecordingHandler.Json(FullItem), RecordingHandler.NoContent);
+        var handler = RecordingHandler.Sequence(RecordingHandler.NoContent);
+        using var http = handler.CreateClient();
+
+        var failure = await Assert.ThrowsAsync<ODataResponseException>(() => new TestServiceClient(http).WorkItems.CreateAsync(NewItem()));
+
+        Assert.Equal(HttpStatusCode.NoContent, failure.StatusCode);
+        Assert.Contains("OData-EntityId", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_puts_the_entity_with_If_Match_from_its_etag_and_on_204_reads_it_again()
+    {
+        var handler = RecordingHandler.Sequence(() => RecordingHandler.Json(FullItem), RecordingHandler.NoContent, () => RecordingHandler.Json("{\"Id\":1,\"Title\":\"Renamed by the service\"}"));
         using var http = handler.CreateClient();
         var client = new TestServiceClient(http).WorkItems[1];
         var item = await client.GetAsync();
@@ -148,11 +174,16 @@ public sealed class EntityClientTests
 
         var updated = await client.UpdateAsync(item);
 
-        Assert.Same(item, updated);
+        Assert.NotSame(item, updated);
+        Assert.Equal("Renamed by the service", updated.Title);
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal(HttpMethod.Get, handler.Requests[2].Method);
+        Assert.Equal("odata/WorkItems(1)", handler.Requests[2].RelativeUri);
         var put = handler.Requests[1];
         Assert.Equal(HttpMethod.Put, put.Method);
         Assert.Equal("odata/WorkItems(1)", put.RelativeUri);
         Assert.Equal("W/\"abc\"", put.Header("If-Match"));
+        Assert.Equal("return=representation", put.Header("Prefer"));
         Assert.DoesNotContain("@odata", put.Body, StringComparison.Ordinal);
         using var body = JsonDocument.Parse(put.Body!);
         Assert.Equal("Renamed", body.RootElement.GetProperty("Title").GetString());
@@ -180,8 +211,9 @@ public sealed class EntityClientTests
         using var http = handler.CreateClient();
         var item = new WorkItem { Id = 1, AdditionalData = new Dictionary<string, JsonElement> { ["@odata.etag"] = JsonSerializer.SerializeToElement("W/\"old\"") } };
 
-        var failure = await Assert.ThrowsAsync<ODataRequestException>(() => new TestServiceClient(http).WorkItems[1].UpdateAsync(item));
+        var failure = await Assert.ThrowsAsync<ODataConcurrencyException>(() => new TestServiceClient(http).WorkItems[1].UpdateAsync(item));
 
+        Assert.IsAssignableFrom<ODataRequestException>(failure);
         Assert.Equal(HttpStatusCode.PreconditionFailed, failure.StatusCode);
         Assert.Equal("PreconditionFailed", failure.ErrorCode);
         Assert.Equal("W/\"old\"", Assert.Single(handler.Requests).Header("If-Match"));
