@@ -72,7 +72,8 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         }
     }
 
-    /// <summary><c>GET {set}({key})</c>.</summary>
+    /// <summary><c>GET {set}({key})</c>, with <c>$select</c>/<c>$expand</c> applied as the service does.</summary>
+    [EnableQuery(HandleNullPropagation = HandleNullPropagationOption.True)]
     public IActionResult Get(TKey key)
     {
         if (!TryGetFolder(out var folderId, out var error))
@@ -80,7 +81,9 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return error;
         }
 
-        return Table.Find(key, folderId) is { } entity ? Ok(entity) : OrchestratorError.NotFound($"{EntityName} {key}");
+        return Table.Find(key, folderId) is { } entity
+            ? Ok(SingleResult.Create(new[] { entity }.AsQueryable()))
+            : OrchestratorError.NotFound($"{EntityName} {key}");
     }
 
     /// <summary><c>POST {set}</c>.</summary>

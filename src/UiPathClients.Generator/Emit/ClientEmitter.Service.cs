@@ -29,11 +29,13 @@ internal sealed partial class ClientEmitter
     };
 
     /// <summary>Members of <c>EntityClient</c> an operation method must not hide.</summary>
-    private static readonly string[] EntityMemberNames = { "GetAsync", "UpdateAsync", "PatchAsync", "DeleteAsync", "Connection", "Path" };
+    private static readonly string[] EntityMemberNames = { "GetAsync", "UpdateAsync", "PatchAsync", "DeleteAsync", "Select", "Expand", "Connection", "Path" };
 
     /// <summary>Members of the service client an accessor or operation must not hide.</summary>
     /// <summary>Names the operation methods use for their own locals and parameters.</summary>
-    private static readonly string[] OperationLocalNames = { "cancellationToken", "path", "writer", "WriteParameters" };
+    private static readonly string[] OperationLocalNames = { "cancellationToken", "path", "writer", "WriteParameters", "ifMatch", "arguments", "aliases" };
+
+    private static readonly string[] ETagParameter = { "string? ifMatch = null" };
 
     private static readonly string[] ServiceClientMemberNames = { "Connection", "WithFolder", "DefaultServicePath" };
 
@@ -127,7 +129,7 @@ internal sealed partial class ClientEmitter
         foreach (var import in _model.OperationImports)
         {
             var overloads = _model.Operations.Where(operation => operation.QualifiedName == import.Operation && !operation.IsBound).ToList();
-            AddOperations(members, scope, overloads.Select(operation => (operation, Segment: import.Name, IsImport: true)), pathExpression: null);
+            AddOperations(members, scope, overloads.Select(operation => (operation, Segment: import.Name, IsImport: true)), pathExpression: null, takesETag: false);
         }
 
         return new CodeFileView
@@ -169,7 +171,7 @@ internal sealed partial class ClientEmitter
         }
 
         var scope = new NameScope(EntitySetMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
-        AddOperations(members, scope, BoundOperations(entity, collection: true), pathExpression: "Path");
+        AddOperations(members, scope, BoundOperations(entity, collection: true), pathExpression: "Path", takesETag: false);
         return new CodeFileView
         {
             Namespace = _model.Namespace,
@@ -195,7 +197,8 @@ internal sealed partial class ClientEmitter
         };
 
         var scope = new NameScope(EntityMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
-        AddOperations(members, scope, BoundOperations(entity, collection: false), pathExpression: "Path");
+        AddOperations(members, scope, BoundOperations(entity, collection: false), pathExpression: "Path", takesETag: true);
+        AddNavigations(members, scope, entity);
         return new CodeFileView
         {
             Namespace = @namespace,
@@ -203,7 +206,8 @@ internal sealed partial class ClientEmitter
             DocLines = new[]
             {
                 "/// <summary>",
-                $"/// One <see cref=\"{TypeFullName(entity.QualifiedName)}\"/> addressed by key or a singleton: read, replace, patch, delete, and the operations bound to it.",
+                $"/// One <see cref=\"{TypeFullName(entity.QualifiedName)}\"/> addressed by key or a singleton: read (with <c>Select</c>/<c>Expand</c>), replace, patch, delete,",
+                "/// the operations bound to it, and the entities its navigation properties lead to.",
                 "/// </summary>",
             },
             Declaration = $"public sealed partial class {name} : {Client}EntityClient<{TypeFullName(entity.QualifiedName)}, {filter}>",
@@ -290,7 +294,8 @@ internal sealed partial class ClientEmitter
     /// <param name="scope">The class's member names.</param>
     /// <param name="operations">The operations with their path segment (qualified name, or cast + qualified name, or import name).</param>
     /// <param name="pathExpression">The C# expression of the binding path (<c>Path</c>), or <see langword="null"/> for imports (service root).</param>
-    private void AddOperations(List<MemberView> members, NameScope scope, IEnumerable<(OperationModel Operation, string Segment, bool IsImport)> operations, string? pathExpression)
+    /// <param name="takesETag">Bound to one entity: the methods take the entity's ETag for <c>If-Match</c>, which services that version the entity may require.</param>
+    private void AddOperations(List<MemberView> members, NameScope scope, IEnumerable<(OperationModel Operation, string Segment, bool IsImport)> operations, string? pathExpression, bool takesETag)
     {
         var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var signatures = new HashSet<string>(StringComparer.Ordinal);
@@ -310,14 +315,14 @@ internal sealed partial class ClientEmitter
 
             var parameterScope = new NameScope(OperationLocalNames);
             var csharpParameters = parameters
-                .Select(parameter => (Model: parameter, Name: CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CamelCase(parameter.Name))), Type: _typeMapper.Map(parameter.Type)))
+                .Select(parameter => (Model: parameter, Name: CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CamelCase(parameter.Name))), Type: ParameterType(parameter)))
                 .ToList();
             if (!signatures.Add(methodName + "(" + string.Join(",", csharpParameters.Select(parameter => parameter.Type)) + ")"))
             {
                 continue;
             }
 
-            members.Add(BuildOperationMethod(operation, segment, isImport, pathExpression, methodName, csharpParameters));
+            members.Add(BuildOperationMethod(operation, segment, isImport, pathExpression, methodName, csharpParameters, takesETag));
         }
     }
 
@@ -327,7 +332,8 @@ internal sealed partial class ClientEmitter
         bool isImport,
         string? pathExpression,
         string methodName,
-        List<(ParameterModel Model, string Name, string Type)> parameters)
+        List<(ParameterModel Model, string Name, string Type)> parameters,
+        bool takesETag)
     {
         var isAction = operation.Kind == OperationKind.Action;
         var verb = isAction ? "POST" : "GET";
@@ -336,7 +342,12 @@ internal sealed partial class ClientEmitter
             $"{(isAction ? "Action" : "Function")} <c>{DocComment.Escape(operation.QualifiedName)}</c>: <c>{verb} …/{DocComment.Escape(segment)}{(isAction ? string.Empty : "(…)")}</c>."));
         foreach (var parameter in parameters)
         {
-            lines.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">The <c>{DocComment.Escape(parameter.Model.Name)}</c> parameter.</param>");
+            lines.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">The <c>{DocComment.Escape(parameter.Model.Name)}</c> parameter{(parameter.Model.IsOptional ? "; optional: left out of the request when null, so the service applies its default" : string.Empty)}.</param>");
+        }
+
+        if (takesETag)
+        {
+            lines.Line("/// <param name=\"ifMatch\">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>");
         }
 
         lines.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
@@ -355,9 +366,19 @@ internal sealed partial class ClientEmitter
             resultType = $"{Tasks}Task<{_typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable)}>";
         }
 
-        var signature = string.Join(", ", parameters.Select(parameter => parameter.Type + " " + parameter.Name).Concat(new[] { CancellationTokenParameter }));
+        // Optional parameters default to null only where no required one follows (CSDL puts them last; C# needs them last).
+        var firstTrailingOptional = parameters.Count;
+        while (firstTrailingOptional > 0 && parameters[firstTrailingOptional - 1].Model.IsOptional)
+        {
+            firstTrailingOptional--;
+        }
+
+        var signature = string.Join(", ", parameters
+            .Select((parameter, index) => parameter.Type + " " + parameter.Name + (index >= firstTrailingOptional ? " = null" : string.Empty))
+            .Concat(takesETag ? ETagParameter : Array.Empty<string>())
+            .Concat(new[] { CancellationTokenParameter }));
         lines.Line($"public {resultType} {methodName}({signature})").Open();
-        foreach (var parameter in parameters.Where(parameter => !parameter.Model.Type.IsNullable && !parameter.Model.Type.IsCollection && _typeMapper.IsReferenceType(parameter.Model.Type.QualifiedName)))
+        foreach (var parameter in parameters.Where(parameter => !parameter.Model.IsOptional && !parameter.Model.Type.IsNullable && !parameter.Model.Type.IsCollection && _typeMapper.IsReferenceType(parameter.Model.Type.QualifiedName)))
         {
             lines.Line($"if ({parameter.Name} is null)").Open()
                 .Line($"throw new global::System.ArgumentNullException(nameof({parameter.Name}));")
@@ -375,11 +396,25 @@ internal sealed partial class ClientEmitter
                 lines.Line("void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)").Open();
                 foreach (var parameter in parameters)
                 {
-                    lines.Line($"Connection.WriteParameter(writer, {Literal(parameter.Model.Name)}, {parameter.Name});");
+                    var write = $"Connection.WriteParameter(writer, {Literal(parameter.Model.Name)}, {parameter.Name});";
+                    if (parameter.Model.IsOptional)
+                    {
+                        // An optional parameter left out of the body takes the service's default; null would be a value.
+                        lines.Line($"if ({parameter.Name} is not null)").Open().Line(write).Close();
+                    }
+                    else
+                    {
+                        lines.Line(write);
+                    }
                 }
 
                 lines.Close().Blank();
             }
+        }
+        else if (parameters.Any(parameter => parameter.Model.IsOptional))
+        {
+            writer = "null";
+            EmitFunctionPathWithOptionalParameters(lines, target, parameters);
         }
         else
         {
@@ -411,21 +446,137 @@ internal sealed partial class ClientEmitter
         }
 
         var method = isAction ? "global::System.Net.Http.HttpMethod.Post" : "global::System.Net.Http.HttpMethod.Get";
+        var eTag = takesETag ? "ifMatch, " : string.Empty;
         if (returnType is null)
         {
-            lines.Line($"return Connection.InvokeAsync(path, {writer}, cancellationToken);");
+            lines.Line($"return Connection.InvokeAsync(path, {writer}, {eTag}cancellationToken);");
         }
         else if (returnType.IsCollection)
         {
-            lines.Line($"return Connection.InvokeCollectionAsync<{ResultItemType(returnType)}>({method}, path, {writer}, cancellationToken);");
+            lines.Line($"return Connection.InvokeCollectionAsync<{ResultItemType(returnType)}>({method}, path, {writer}, {eTag}cancellationToken);");
         }
         else
         {
             var unwrap = !_filterNames.ContainsKey(Underlying(returnType.QualifiedName));
-            lines.Line($"return Connection.InvokeAsync<{_typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable)}>({method}, path, {writer}, unwrapValue: {(unwrap ? "true" : "false")}, allowNull: {(returnType.IsNullable ? "true" : "false")}, cancellationToken);");
+            lines.Line($"return Connection.InvokeAsync<{_typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable)}>({method}, path, {writer}, unwrapValue: {(unwrap ? "true" : "false")}, allowNull: {(returnType.IsNullable ? "true" : "false")}, {eTag}cancellationToken);");
         }
 
         return lines.Close().ToMember();
+    }
+
+    /// <summary>
+    /// A function path whose optional parameters are left out when null (the service then applies its default; <c>p=null</c>
+    /// would be a value the service may refuse): the arguments are collected at run time.
+    /// </summary>
+    private void EmitFunctionPathWithOptionalParameters(CodeLines lines, string target, List<(ParameterModel Model, string Name, string Type)> parameters)
+    {
+        const string Literals = "global::UiPathClients.Runtime.Querying.";
+        var hasAliases = parameters.Any(parameter => parameter.Model.Type.IsCollection || !HasLiteral(parameter.Model.Type.QualifiedName));
+        lines.Line("var arguments = new global::System.Collections.Generic.List<string>();");
+        if (hasAliases)
+        {
+            lines.Line("var aliases = new global::System.Collections.Generic.List<string>();");
+        }
+
+        foreach (var parameter in parameters)
+        {
+            var name = parameter.Model.Name;
+            var isValueType = !parameter.Model.Type.IsCollection && !_typeMapper.IsReferenceType(parameter.Model.Type.QualifiedName);
+            var local = parameter.Name.TrimStart('@') + "Value";
+            var nullable = parameter.Model.IsOptional || parameter.Model.Type.IsNullable;
+            var value = nullable && isValueType ? local : parameter.Name;
+            var statements = new List<string>();
+            if (!parameter.Model.Type.IsCollection && HasLiteral(parameter.Model.Type.QualifiedName))
+            {
+                statements.Add($"arguments.Add({Literal(name + "=")} + {Literals}ODataKey.EscapeForPath({LiteralExpression(parameter.Model.Type.QualifiedName, value)}));");
+            }
+            else
+            {
+                statements.Add($"arguments.Add({Literal(name + "=@" + name)});");
+                statements.Add($"aliases.Add({Literal("@" + name + "=")} + global::System.Uri.EscapeDataString(Connection.ToJson({parameter.Name})));");
+            }
+
+            if (parameter.Model.IsOptional)
+            {
+                lines.Line(isValueType ? $"if ({parameter.Name} is {{ }} {local})" : $"if ({parameter.Name} is not null)").Open();
+                foreach (var statement in statements)
+                {
+                    lines.Line(statement);
+                }
+
+                lines.Close().Blank();
+            }
+            else if (nullable && isValueType)
+            {
+                lines.Line($"if ({parameter.Name} is {{ }} {local})").Open().Line(statements[0]).Close()
+                    .Line("else").Open().Line($"arguments.Add({Literal(name + "=")} + {Literals}ODataLiteral.Null);").Close().Blank();
+            }
+            else
+            {
+                foreach (var statement in statements)
+                {
+                    lines.Line(statement);
+                }
+            }
+        }
+
+        var query = hasAliases ? " + (aliases.Count == 0 ? string.Empty : \"?\" + string.Join(\"&\", aliases))" : string.Empty;
+        lines.Line($"var path = {target} + \"(\" + string.Join(\",\", arguments) + \")\"{query};");
+    }
+
+    /// <summary>
+    /// The entities the entity's navigation properties lead to, as clients at <c>{entity}/{navigation}</c>: a collection is queried
+    /// like a set (<c>client.Authors[1].Books.Where(…)</c>), a single entity read, changed and expanded like one addressed by key.
+    /// </summary>
+    private void AddNavigations(List<MemberView> members, NameScope scope, TypeModel entity)
+    {
+        foreach (var navigation in AllProperties(entity).Where(property => property.Model.Kind == PropertyKind.Navigation))
+        {
+            var target = navigation.Model.Type.QualifiedName;
+            if (!_typesByQualifiedName.TryGetValue(target, out var targetType) || targetType.Kind != TypeKind.Entity || !_filterNames.ContainsKey(target))
+            {
+                continue;
+            }
+
+            string type;
+            string create;
+            var segment = Literal("/" + navigation.Model.Name);
+            if (navigation.Model.Type.IsCollection)
+            {
+                type = $"{Client}NavigationCollectionClient<{TypeFullName(target)}, {FilterFullName(target)}>";
+                create = $"new {type}(Connection, Path + {segment}, new {FilterFullName(target)}(string.Empty))";
+            }
+            else if (_entityClientNames.ContainsKey(target))
+            {
+                type = EntityClientFullName(target);
+                create = $"new {type}(Connection, Path + {segment})";
+            }
+            else
+            {
+                continue;
+            }
+
+            var name = scope.Claim(navigation.CSharpName);
+            members.Add(new CodeLines()
+                .Lines(DocComment.Lines(
+                    navigation.Model.Documentation,
+                    $"The {(navigation.Model.Type.IsCollection ? "entities" : "entity")} of the <c>{DocComment.Escape(navigation.Model.Name)}</c> navigation property: <c>…/{DocComment.Escape(navigation.Model.Name)}</c>."))
+                .Line($"public {type} {name} => {create};")
+                .ToMember());
+        }
+    }
+
+    /// <summary>An optional parameter is nullable whatever the spec says: null is how a caller leaves it out.</summary>
+    private string ParameterType(ParameterModel parameter)
+    {
+        if (!parameter.IsOptional)
+        {
+            return _typeMapper.Map(parameter.Type);
+        }
+
+        return parameter.Type.IsCollection
+            ? _typeMapper.Map(parameter.Type) + "?"
+            : _typeMapper.Map(parameter.Type with { IsNullable = true });
     }
 
     /// <summary>Items of a collection result: structured items are never null; primitive items follow the spec.</summary>

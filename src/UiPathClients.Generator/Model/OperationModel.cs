@@ -32,7 +32,10 @@ internal sealed record OperationModel(
 }
 
 /// <summary>An operation parameter.</summary>
-internal sealed record ParameterModel(string Name, TypeReference Type);
+/// <param name="Name">The name as declared (also its name in the URL or body).</param>
+/// <param name="Type">The parameter type.</param>
+/// <param name="IsOptional">Annotated <c>Core.OptionalParameter</c>: the service applies its default when the parameter is left out.</param>
+internal sealed record ParameterModel(string Name, TypeReference Type, bool IsOptional = false);
 
 /// <summary>An <c>ActionImport</c> or <c>FunctionImport</c> of the entity container.</summary>
 /// <param name="Kind">Action or function import.</param>

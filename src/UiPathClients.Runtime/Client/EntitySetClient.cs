@@ -71,6 +71,29 @@ public abstract class EntityClient<TEntity, TSurface>
     /// <exception cref="Errors.ODataNotFoundException">No entity has this key.</exception>
     public Task<TEntity> GetAsync(CancellationToken cancellationToken = default) => Connection.GetAsync<TEntity>(Path, cancellationToken);
 
+    /// <summary>Reads only these properties of the entity: <c>GET {set}({key})?$select=…</c> (finish with <c>GetAsync</c>).</summary>
+    public ODataEntityQuery<TEntity, TSurface> Select(params Func<TSurface, IPropertyPath>[] properties) => Query().Select(properties);
+
+    /// <summary>Reads the entity with a related entity: <c>GET {set}({key})?$expand=…</c> (finish with <c>GetAsync</c>).</summary>
+    public ODataEntityQuery<TEntity, TSurface> Expand<TNavigation>(Func<TSurface, TNavigation> navigation)
+        where TNavigation : FilterSurface =>
+        Query().Expand(navigation);
+
+    /// <summary>Reads the entity with a related entity and nested options (<c>$select</c>, <c>$expand</c>).</summary>
+    public ODataEntityQuery<TEntity, TSurface> Expand<TNavigation>(Func<TSurface, TNavigation> navigation, Func<ExpandOptions<TNavigation>, ExpandOptions<TNavigation>> configure)
+        where TNavigation : FilterSurface =>
+        Query().Expand(navigation, configure);
+
+    /// <summary>Reads the entity with the related entities of a collection-valued navigation property.</summary>
+    public ODataEntityQuery<TEntity, TSurface> Expand<TNavigation>(Func<TSurface, CollectionOperand<TNavigation>> navigation)
+        where TNavigation : FilterSurface =>
+        Query().Expand(navigation);
+
+    /// <summary>Reads the entity with the related entities of a collection-valued navigation property, with nested options.</summary>
+    public ODataEntityQuery<TEntity, TSurface> Expand<TNavigation>(Func<TSurface, CollectionOperand<TNavigation>> navigation, Func<ExpandOptions<TNavigation>, ExpandOptions<TNavigation>> configure)
+        where TNavigation : FilterSurface =>
+        Query().Expand(navigation, configure);
+
     /// <summary>
     /// Replaces the entity: <c>PUT</c> with <c>Prefer: return=representation</c>. The body carries every property read
     /// into <paramref name="entity"/> (except those the service computes) and every property set on it, so a property
@@ -106,5 +129,28 @@ public abstract class EntityClient<TEntity, TSurface>
     /// <inheritdoc />
     public override string ToString() => Path;
 
+    private ODataEntityQuery<TEntity, TSurface> Query() => new(Connection, Path, _surface, QueryText.Empty);
+
     private static string? ETagOf(TEntity entity) => entity is Metadata.IODataObject data ? Metadata.ODataObjectExtensions.GetETag(data) : null;
+}
+
+/// <summary>
+/// The entities a collection-valued navigation property of one entity leads to (<c>client.Authors[101].Books</c> →
+/// <c>Authors(101)/books</c>): query them like an entity set (<c>Where</c>, <c>OrderBy</c>, <c>Top</c>, <c>Select</c>,
+/// <c>Expand</c>, <c>await foreach</c>), or create one related to the entity.
+/// </summary>
+/// <typeparam name="TEntity">The related entity type.</typeparam>
+/// <typeparam name="TSurface">The related entity type's filter surface.</typeparam>
+public sealed class NavigationCollectionClient<TEntity, TSurface> : EntitySetClient<TEntity, TSurface>
+    where TEntity : class
+    where TSurface : FilterSurface
+{
+    /// <summary>Creates the client of the related entities at <paramref name="path"/>, e.g. <c>Authors(101)/books</c>.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="path">The navigation's path relative to the service root.</param>
+    /// <param name="surface">The related type's filter surface at the root.</param>
+    public NavigationCollectionClient(ODataConnection connection, string path, TSurface surface)
+        : base(connection, path, surface)
+    {
+    }
 }

@@ -24,7 +24,9 @@ namespace UiPathClients.Runtime.Client;
 /// </summary>
 public sealed class ODataConnection
 {
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    // Says how the client writes Edm.Int64/Edm.Decimal (JSON numbers) and asks for the same; services that send
+    // strings anyway (IEEE754Compatible=true regardless, as SAP CAP does for decimals) are still read.
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = MediaTypeWithQualityHeaderValue.Parse("application/json;IEEE754Compatible=false");
 
     private readonly FolderContext? _folder;
 
@@ -155,9 +157,21 @@ public sealed class ODataConnection
     /// <param name="unwrapValue">Whether the result is a primitive or enum wrapped as <c>{"value": …}</c>.</param>
     /// <param name="allowNull">Whether an empty answer (204) or <c>null</c> is a valid result.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<T> InvokeAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, bool unwrapValue, bool allowNull, CancellationToken cancellationToken)
+    public Task<T> InvokeAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, bool unwrapValue, bool allowNull, CancellationToken cancellationToken) =>
+        InvokeAsync<T>(method, path, writeParameters, unwrapValue, allowNull, null, cancellationToken);
+
+    /// <summary>Invokes an operation bound to an entity, sending <paramref name="ifMatch"/> as <c>If-Match</c> when given (services that version the entity may require it: 428).</summary>
+    /// <typeparam name="T">The result type; nullable when the operation may return nothing.</typeparam>
+    /// <param name="method">POST for actions, GET for functions.</param>
+    /// <param name="path">The operation's path relative to the service root, with function parameters.</param>
+    /// <param name="writeParameters">Writes the action's parameters into the body object; <see langword="null"/> for functions.</param>
+    /// <param name="unwrapValue">Whether the result is a primitive or enum wrapped as <c>{"value": …}</c>.</param>
+    /// <param name="allowNull">Whether an empty answer (204) or <c>null</c> is a valid result.</param>
+    /// <param name="ifMatch">The entity's ETag, or <see langword="null"/> to send none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<T> InvokeAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, bool unwrapValue, bool allowNull, string? ifMatch, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(method, path, ParametersBody(writeParameters), null, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(method, path, ParametersBody(writeParameters), ifMatch, cancellationToken).ConfigureAwait(false);
         if (response.IsEmpty)
         {
             return allowNull ? default! : throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "the operation returned nothing, but its result is not nullable.");
@@ -172,16 +186,24 @@ public sealed class ODataConnection
     }
 
     /// <summary>Invokes an action or function whose result is a collection (<c>{"value":[…]}</c>).</summary>
-    public async Task<IReadOnlyList<T>> InvokeCollectionAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<T>> InvokeCollectionAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken) =>
+        InvokeCollectionAsync<T>(method, path, writeParameters, null, cancellationToken);
+
+    /// <summary>Invokes an operation bound to an entity whose result is a collection, sending <paramref name="ifMatch"/> as <c>If-Match</c> when given.</summary>
+    public async Task<IReadOnlyList<T>> InvokeCollectionAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, string? ifMatch, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(method, path, ParametersBody(writeParameters), null, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(method, path, ParametersBody(writeParameters), ifMatch, cancellationToken).ConfigureAwait(false);
         var itemType = TypeInfo<T>();
         return response.Read(body => ODataCollectionReader.Parse(body, response.RequestUri, itemType)).Items;
     }
 
     /// <summary>Invokes an action without a result.</summary>
-    public async Task InvokeAsync(string path, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Post, path, ParametersBody(writeParameters) ?? EmptyObject, null, cancellationToken).ConfigureAwait(false);
+    public Task InvokeAsync(string path, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken) =>
+        InvokeAsync(path, writeParameters, null, cancellationToken);
+
+    /// <summary>Invokes an action bound to an entity without a result, sending <paramref name="ifMatch"/> as <c>If-Match</c> when given.</summary>
+    public async Task InvokeAsync(string path, Action<Utf8JsonWriter>? writeParameters, string? ifMatch, CancellationToken cancellationToken) =>
+        await SendAsync(HttpMethod.Post, path, ParametersBody(writeParameters) ?? EmptyObject, ifMatch, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Writes one operation parameter: <c>"name": value</c>.</summary>
     public void WriteParameter<T>(Utf8JsonWriter writer, string name, T value)

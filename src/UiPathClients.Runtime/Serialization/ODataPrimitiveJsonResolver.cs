@@ -7,7 +7,8 @@ namespace UiPathClients.Runtime.Serialization;
 
 /// <summary>
 /// JSON metadata for the primitive types OData uses (and their nullable forms), with OData's own
-/// formats where they differ from System.Text.Json's defaults (<c>Edm.Duration</c> is ISO 8601).
+/// formats where they differ from System.Text.Json's defaults (<c>Edm.Duration</c> is ISO 8601; <c>Edm.Decimal</c> and
+/// <c>Edm.Int64</c> are read from JSON numbers and from the strings IEEE754-compatible services send).
 /// Generated resolvers handle the service's own types and chain to this one.
 /// </summary>
 public sealed class ODataPrimitiveJsonResolver : IJsonTypeInfoResolver
@@ -20,10 +21,10 @@ public sealed class ODataPrimitiveJsonResolver : IJsonTypeInfoResolver
         [typeof(sbyte)] = static options => JsonMetadataServices.CreateValueInfo<sbyte>(options, JsonMetadataServices.SByteConverter),
         [typeof(short)] = static options => JsonMetadataServices.CreateValueInfo<short>(options, JsonMetadataServices.Int16Converter),
         [typeof(int)] = static options => JsonMetadataServices.CreateValueInfo<int>(options, JsonMetadataServices.Int32Converter),
-        [typeof(long)] = static options => JsonMetadataServices.CreateValueInfo<long>(options, JsonMetadataServices.Int64Converter),
+        [typeof(long)] = static options => JsonMetadataServices.CreateValueInfo<long>(options, ODataIeee754JsonConverters.Int64),
         [typeof(float)] = static options => JsonMetadataServices.CreateValueInfo<float>(options, JsonMetadataServices.SingleConverter),
         [typeof(double)] = static options => JsonMetadataServices.CreateValueInfo<double>(options, JsonMetadataServices.DoubleConverter),
-        [typeof(decimal)] = static options => JsonMetadataServices.CreateValueInfo<decimal>(options, JsonMetadataServices.DecimalConverter),
+        [typeof(decimal)] = static options => JsonMetadataServices.CreateValueInfo<decimal>(options, ODataIeee754JsonConverters.Decimal),
         [typeof(Guid)] = static options => JsonMetadataServices.CreateValueInfo<Guid>(options, JsonMetadataServices.GuidConverter),
         [typeof(DateTimeOffset)] = static options => JsonMetadataServices.CreateValueInfo<DateTimeOffset>(options, JsonMetadataServices.DateTimeOffsetConverter),
         [typeof(DateTime)] = static options => JsonMetadataServices.CreateValueInfo<DateTime>(options, JsonMetadataServices.DateTimeConverter),

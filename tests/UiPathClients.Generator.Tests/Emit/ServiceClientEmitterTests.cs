@@ -68,4 +68,49 @@ public sealed class ServiceClientEmitterTests
         Assert.Contains("public global::Consumer.Operations.PersonClient Me =>", client, StringComparison.Ordinal);
         GeneratorHarness.AssertCompilesCleanly(run);
     }
+    [Fact]
+    public void Optional_parameters_are_nullable_trailing_and_left_out_when_null()
+    {
+        var run = GeneratorHarness.Run(new[] { Operations() });
+        var task = run.Sources["Operations/EntityClients/TaskClient.g.cs"];
+
+        // Inline, overload-targeted and all-overload Core.OptionalParameter; a non-nullable optional value still takes null.
+        Assert.Contains("EstimateAsync(decimal factor, decimal? rate = null, string? label = null, global::Consumer.Operations.Window? window = null, string? ifMatch = null,", task, StringComparison.Ordinal);
+        Assert.Contains("if (rate is { } rateValue)", task, StringComparison.Ordinal);
+        Assert.Contains("if (label is not null)", task, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"rate=\" + global::UiPathClients.Runtime.Querying.ODataLiteral.Null", task, StringComparison.Ordinal);
+        // An action leaves an optional parameter out of its body.
+        Assert.Contains("if (priority is not null)", task, StringComparison.Ordinal);
+        Assert.Contains("RescheduleAsync(global::Consumer.Operations.Window window, global::Consumer.Operations.Priority? priority = null,", task, StringComparison.Ordinal);
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
+    [Fact]
+    public void Operations_bound_to_one_entity_take_its_etag_and_collection_bound_ones_do_not()
+    {
+        var run = GeneratorHarness.Run(new[] { Operations() });
+        var task = run.Sources["Operations/EntityClients/TaskClient.g.cs"];
+        var tasks = run.Sources["Operations/EntitySets/TasksCollection.g.cs"];
+        var client = run.Sources["Operations/OperationsClient.g.cs"];
+
+        Assert.Contains("CompleteAsync(string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)", task, StringComparison.Ordinal);
+        Assert.Contains("Connection.InvokeAsync(path, static writer => { }, ifMatch, cancellationToken);", task, StringComparison.Ordinal);
+        Assert.DoesNotContain("ifMatch", tasks, StringComparison.Ordinal);
+        Assert.DoesNotContain("ifMatch", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Navigation_properties_lead_from_an_entity_client_to_its_related_entities()
+    {
+        var run = GeneratorHarness.Run(new[] { Operations() });
+        var task = run.Sources["Operations/EntityClients/TaskClient.g.cs"];
+        var review = run.Sources["Operations/EntityClients/ReviewTaskClient.g.cs"];
+
+        Assert.Contains("NavigationCollectionClient<global::Consumer.Operations.Task, global::Consumer.Operations.TaskFilter> Subtasks => ", task, StringComparison.Ordinal);
+        Assert.Contains("(Connection, Path + \"/Subtasks\", new global::Consumer.Operations.TaskFilter(string.Empty));", task, StringComparison.Ordinal);
+        Assert.Contains("public global::Consumer.Operations.PersonClient Owner => new global::Consumer.Operations.PersonClient(Connection, Path + \"/Owner\");", task, StringComparison.Ordinal);
+        // Inherited navigation properties too.
+        Assert.Contains("PersonClient Owner =>", review, StringComparison.Ordinal);
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
 }

@@ -4,7 +4,8 @@
 namespace Consumer.Keys
 {
     /// <summary>
-    /// One <see cref="global::Consumer.Keys.Tenant"/> addressed by key or a singleton: read, replace, patch, delete, and the operations bound to it.
+    /// One <see cref="global::Consumer.Keys.Tenant"/> addressed by key or a singleton: read (with <c>Select</c>/<c>Expand</c>), replace, patch, delete,
+    /// the operations bound to it, and the entities its navigation properties lead to.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed partial class TenantClient : global::UiPathClients.Runtime.Client.EntityClient<global::Consumer.Keys.Tenant, global::Consumer.Keys.TenantFilter>

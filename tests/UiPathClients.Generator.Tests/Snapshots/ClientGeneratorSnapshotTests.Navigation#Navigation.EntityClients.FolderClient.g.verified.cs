@@ -4,7 +4,8 @@
 namespace Consumer.Navigation
 {
     /// <summary>
-    /// One <see cref="global::Consumer.Navigation.Folder"/> addressed by key or a singleton: read, replace, patch, delete, and the operations bound to it.
+    /// One <see cref="global::Consumer.Navigation.Folder"/> addressed by key or a singleton: read (with <c>Select</c>/<c>Expand</c>), replace, patch, delete,
+    /// the operations bound to it, and the entities its navigation properties lead to.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed partial class FolderClient : global::UiPathClients.Runtime.Client.EntityClient<global::Consumer.Navigation.Folder, global::Consumer.Navigation.FolderFilter>
@@ -14,5 +15,25 @@ namespace Consumer.Navigation
             : base(connection, path, new global::Consumer.Navigation.FolderFilter(string.Empty))
         {
         }
+
+        /// <summary>
+        /// The entity of the <c>Parent</c> navigation property: <c>…/Parent</c>.
+        /// </summary>
+        public global::Consumer.Navigation.FolderClient Parent => new global::Consumer.Navigation.FolderClient(Connection, Path + "/Parent");
+
+        /// <summary>
+        /// The entities of the <c>Children</c> navigation property: <c>…/Children</c>.
+        /// </summary>
+        public global::UiPathClients.Runtime.Client.NavigationCollectionClient<global::Consumer.Navigation.Folder, global::Consumer.Navigation.FolderFilter> Children => new global::UiPathClients.Runtime.Client.NavigationCollectionClient<global::Consumer.Navigation.Folder, global::Consumer.Navigation.FolderFilter>(Connection, Path + "/Children", new global::Consumer.Navigation.FolderFilter(string.Empty));
+
+        /// <summary>
+        /// The entity of the <c>Owner</c> navigation property: <c>…/Owner</c>.
+        /// </summary>
+        public global::Consumer.Navigation.UserClient Owner => new global::Consumer.Navigation.UserClient(Connection, Path + "/Owner");
+
+        /// <summary>
+        /// The entities of the <c>Settings</c> navigation property: <c>…/Settings</c>.
+        /// </summary>
+        public global::UiPathClients.Runtime.Client.NavigationCollectionClient<global::Consumer.Navigation.FolderSetting, global::Consumer.Navigation.FolderSettingFilter> Settings => new global::UiPathClients.Runtime.Client.NavigationCollectionClient<global::Consumer.Navigation.FolderSetting, global::Consumer.Navigation.FolderSettingFilter>(Connection, Path + "/Settings", new global::Consumer.Navigation.FolderSettingFilter(string.Empty));
     }
 }

@@ -4,7 +4,8 @@
 namespace Consumer.Operations
 {
     /// <summary>
-    /// One <see cref="global::Consumer.Operations.Task"/> addressed by key or a singleton: read, replace, patch, delete, and the operations bound to it.
+    /// One <see cref="global::Consumer.Operations.Task"/> addressed by key or a singleton: read (with <c>Select</c>/<c>Expand</c>), replace, patch, delete,
+    /// the operations bound to it, and the entities its navigation properties lead to.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed partial class TaskClient : global::UiPathClients.Runtime.Client.EntityClient<global::Consumer.Operations.Task, global::Consumer.Operations.TaskFilter>
@@ -18,19 +19,21 @@ namespace Consumer.Operations
         /// <summary>
         /// Action <c>Features.Operations.Complete</c>: <c>POST …/Features.Operations.Complete</c>.
         /// </summary>
+        /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task CompleteAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task CompleteAsync(string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/Features.Operations.Complete";
-            return Connection.InvokeAsync(path, static writer => { }, cancellationToken);
+            return Connection.InvokeAsync(path, static writer => { }, ifMatch, cancellationToken);
         }
 
         /// <summary>
         /// Action <c>Features.Operations.Approve</c>: <c>POST …/Features.Operations.ReviewTask/Features.Operations.Approve</c>.
         /// </summary>
         /// <param name="comment">The <c>comment</c> parameter.</param>
+        /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<bool> ApproveAsync(string? comment, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> ApproveAsync(string? comment, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/Features.Operations.ReviewTask/Features.Operations.Approve";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -38,7 +41,78 @@ namespace Consumer.Operations
                 Connection.WriteParameter(writer, "comment", comment);
             }
 
-            return Connection.InvokeAsync<bool>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: true, allowNull: false, cancellationToken);
+            return Connection.InvokeAsync<bool>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: true, allowNull: false, ifMatch, cancellationToken);
         }
+
+        /// <summary>
+        /// Function <c>Features.Operations.Estimate</c>: <c>GET …/Features.Operations.Estimate(…)</c>.
+        /// </summary>
+        /// <param name="factor">The <c>factor</c> parameter.</param>
+        /// <param name="rate">The <c>rate</c> parameter; optional: left out of the request when null, so the service applies its default.</param>
+        /// <param name="label">The <c>label</c> parameter; optional: left out of the request when null, so the service applies its default.</param>
+        /// <param name="window">The <c>window</c> parameter; optional: left out of the request when null, so the service applies its default.</param>
+        /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public global::System.Threading.Tasks.Task<decimal> EstimateAsync(decimal factor, decimal? rate = null, string? label = null, global::Consumer.Operations.Window? window = null, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var arguments = new global::System.Collections.Generic.List<string>();
+            var aliases = new global::System.Collections.Generic.List<string>();
+            arguments.Add("factor=" + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath(global::UiPathClients.Runtime.Querying.ODataLiteral.Format(factor)));
+            if (rate is { } rateValue)
+            {
+                arguments.Add("rate=" + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath(global::UiPathClients.Runtime.Querying.ODataLiteral.Format(rateValue)));
+            }
+
+            if (label is not null)
+            {
+                arguments.Add("label=" + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath(global::UiPathClients.Runtime.Querying.ODataLiteral.Format(label)));
+            }
+
+            if (window is not null)
+            {
+                arguments.Add("window=@window");
+                aliases.Add("@window=" + global::System.Uri.EscapeDataString(Connection.ToJson(window)));
+            }
+
+            var path = Path + "/Features.Operations.Estimate" + "(" + string.Join(",", arguments) + ")" + (aliases.Count == 0 ? string.Empty : "?" + string.Join("&", aliases));
+            return Connection.InvokeAsync<decimal>(global::System.Net.Http.HttpMethod.Get, path, null, unwrapValue: true, allowNull: false, ifMatch, cancellationToken);
+        }
+
+        /// <summary>
+        /// Action <c>Features.Operations.Reschedule</c>: <c>POST …/Features.Operations.Reschedule</c>.
+        /// </summary>
+        /// <param name="window">The <c>window</c> parameter.</param>
+        /// <param name="priority">The <c>priority</c> parameter; optional: left out of the request when null, so the service applies its default.</param>
+        /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public global::System.Threading.Tasks.Task<global::Consumer.Operations.Task> RescheduleAsync(global::Consumer.Operations.Window window, global::Consumer.Operations.Priority? priority = null, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (window is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(window));
+            }
+
+            var path = Path + "/Features.Operations.Reschedule";
+            void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
+            {
+                Connection.WriteParameter(writer, "window", window);
+                if (priority is not null)
+                {
+                    Connection.WriteParameter(writer, "priority", priority);
+                }
+            }
+
+            return Connection.InvokeAsync<global::Consumer.Operations.Task>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, ifMatch, cancellationToken);
+        }
+
+        /// <summary>
+        /// The entities of the <c>Subtasks</c> navigation property: <c>…/Subtasks</c>.
+        /// </summary>
+        public global::UiPathClients.Runtime.Client.NavigationCollectionClient<global::Consumer.Operations.Task, global::Consumer.Operations.TaskFilter> Subtasks => new global::UiPathClients.Runtime.Client.NavigationCollectionClient<global::Consumer.Operations.Task, global::Consumer.Operations.TaskFilter>(Connection, Path + "/Subtasks", new global::Consumer.Operations.TaskFilter(string.Empty));
+
+        /// <summary>
+        /// The entity of the <c>Owner</c> navigation property: <c>…/Owner</c>.
+        /// </summary>
+        public global::Consumer.Operations.PersonClient Owner => new global::Consumer.Operations.PersonClient(Connection, Path + "/Owner");
     }
 }

@@ -4,7 +4,8 @@
 namespace Consumer.Orchestrator
 {
     /// <summary>
-    /// One <see cref="global::Consumer.Orchestrator.WebhookDto"/> addressed by key or a singleton: read, replace, patch, delete, and the operations bound to it.
+    /// One <see cref="global::Consumer.Orchestrator.WebhookDto"/> addressed by key or a singleton: read (with <c>Select</c>/<c>Expand</c>), replace, patch, delete,
+    /// the operations bound to it, and the entities its navigation properties lead to.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed partial class WebhookDtoClient : global::UiPathClients.Runtime.Client.EntityClient<global::Consumer.Orchestrator.WebhookDto, global::Consumer.Orchestrator.WebhookDtoFilter>
@@ -18,11 +19,12 @@ namespace Consumer.Orchestrator
         /// <summary>
         /// Action <c>UiPath.Server.Configuration.OData.Ping</c>: <c>POST …/UiPath.Server.Configuration.OData.Ping</c>.
         /// </summary>
+        /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.PingEventDto> PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.PingEventDto?> PingAsync(string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPath.Server.Configuration.OData.Ping";
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.PingEventDto>(global::System.Net.Http.HttpMethod.Post, path, static writer => { }, unwrapValue: false, allowNull: false, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.PingEventDto?>(global::System.Net.Http.HttpMethod.Post, path, static writer => { }, unwrapValue: false, allowNull: true, ifMatch, cancellationToken);
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed class EntityClientTests
         var request = Assert.Single(handler.Requests);
         Assert.Equal(HttpMethod.Get, request.Method);
         Assert.Equal("odata/WorkItems(1)", request.RelativeUri);
-        Assert.Equal("application/json", request.Header("Accept"));
+        Assert.Equal("application/json; IEEE754Compatible=false", request.Header("Accept"));
         Assert.Null(request.Body);
 
         Assert.Equal(1, item.Id);

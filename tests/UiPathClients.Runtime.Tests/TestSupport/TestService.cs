@@ -250,6 +250,24 @@ public sealed class WorkItemClient(ODataConnection connection, string path) : En
     /// <summary>Action returning an enum.</summary>
     public Task<Priority> EscalateAsync(CancellationToken cancellationToken = default) =>
         Connection.InvokeAsync<Priority>(HttpMethod.Post, Path + "/Test.Escalate", static writer => { }, unwrapValue: true, allowNull: false, cancellationToken);
+
+    /// <summary>Action returning the entity, with the entity's ETag as generated for entity-bound operations.</summary>
+    public Task<WorkItem> ReopenAsync(string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        Connection.InvokeAsync<WorkItem>(HttpMethod.Post, Path + "/Test.Reopen", static writer => { }, unwrapValue: false, allowNull: false, ifMatch, cancellationToken);
+
+    /// <summary>Function returning a collection, with an ETag.</summary>
+    public Task<IReadOnlyList<string>> HistoryAsync(string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        Connection.InvokeCollectionAsync<string>(HttpMethod.Get, Path + "/Test.History()", null, ifMatch, cancellationToken);
+
+    /// <summary>Void action with an ETag.</summary>
+    public Task ArchiveAsync(string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        Connection.InvokeAsync(Path + "/Test.Archive", static writer => { }, ifMatch, cancellationToken);
+
+    /// <summary>Collection-valued navigation: <c>WorkItems(1)/Subtasks</c>.</summary>
+    public NavigationCollectionClient<WorkItem, WorkItemFilter> Subtasks => new(Connection, Path + "/Subtasks", new WorkItemFilter(string.Empty));
+
+    /// <summary>Single-valued navigation: <c>WorkItems(1)/Owner</c>.</summary>
+    public PersonClient Owner => new(Connection, Path + "/Owner");
 }
 
 public sealed class PeopleCollection(ODataConnection connection) : EntitySetClient<Person, PersonFilter>(connection, "People", new PersonFilter(string.Empty))

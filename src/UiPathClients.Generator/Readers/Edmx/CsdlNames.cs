@@ -16,4 +16,5 @@ internal static class CsdlNames
     public const string ComputedTerm = CoreVocabulary + ".Computed";
     public const string ImmutableTerm = CoreVocabulary + ".Immutable";
     public const string PermissionsTerm = CoreVocabulary + ".Permissions";
+    public const string OptionalParameterTerm = CoreVocabulary + ".OptionalParameter";
 }

@@ -512,6 +512,7 @@ internal sealed class EdmxReader
         var description = $"{kind} '{qualifiedName}'";
 
         var parameters = new List<ParameterModel>();
+        var signature = OverloadSignature(element, kind);
         foreach (var parameter in element.Elements(CsdlNames.Edm + "Parameter"))
         {
             var parameterName = (string?)parameter.Attribute("Name");
@@ -528,7 +529,10 @@ internal sealed class EdmxReader
                 return null;
             }
 
-            parameters.Add(new ParameterModel(parameterName, type));
+            // Core.OptionalParameter may target every overload (Ns.Op/p) or one (Ns.Op(Ns.Binding,Edm.Int32)/p).
+            var isOptional = _annotations.IsTagged(parameter, qualifiedName + "/" + parameterName, CsdlNames.OptionalParameterTerm)
+                || (signature is not null && _annotations.IsTagged(parameter, qualifiedName + signature + "/" + parameterName, CsdlNames.OptionalParameterTerm));
+            parameters.Add(new ParameterModel(parameterName, type, isOptional));
         }
 
         var isBound = ReadBoolean(element, "IsBound", false);
@@ -571,6 +575,34 @@ internal sealed class EdmxReader
             parameters.ToEquatableArray(),
             returnType,
             _annotations.Documentation(element, qualifiedName));
+    }
+
+    /// <summary>
+    /// The overload part of an annotation target, <c>(Ns.Binding,Edm.Int32)</c>: every parameter type of a function, only the
+    /// binding parameter's type of an action (CSDL §14.2.1). Types are written as declared; aliases are resolved.
+    /// </summary>
+    private string? OverloadSignature(XElement element, OperationKind kind)
+    {
+        var types = new List<string>();
+        var isBound = ReadBoolean(element, "IsBound", false);
+        foreach (var parameter in element.Elements(CsdlNames.Edm + "Parameter"))
+        {
+            if (kind == OperationKind.Action && (!isBound || types.Count == 1))
+            {
+                break;
+            }
+
+            var type = (string?)parameter.Attribute("Type");
+            if (type is null)
+            {
+                return null;
+            }
+
+            var (reference, _) = _resolver.Resolve(type, isNullable: true);
+            types.Add(reference.IsCollection ? "Collection(" + reference.QualifiedName + ")" : reference.QualifiedName);
+        }
+
+        return "(" + string.Join(",", types) + ")";
     }
 
     private void ReadContainer(XElement container, string qualifiedContainerName, List<EntitySetModel> entitySets, List<OperationImportModel> imports)

@@ -62,7 +62,7 @@ public sealed class EdmxReaderOracleTests
         // vocabulary); ignoring unexpected attributes keeps it usable as an oracle for the rest.
         Assert.True(CsdlReader.TryParse(xml, ignoreUnexpectedAttributesAndElements: true, out var oracle, out var parseErrors), "CsdlReader refused the document: " + string.Join("; ", parseErrors ?? Array.Empty<EdmError>()));
 
-        var expected = OracleFacts(oracle, out var unresolvedInOracle);
+        var expected = OracleFacts(oracle, OverloadTargetedOptionalParameters(text), out var unresolvedInOracle);
         var actual = OurFacts(ours.Model!);
 
         var missing = expected.Except(actual, StringComparer.Ordinal).ToList();
@@ -78,7 +78,38 @@ public sealed class EdmxReaderOracleTests
         Assert.Equal(unresolvedInOracle, reportedUnresolved);
     }
 
-    private static List<string> OracleFacts(IEdmModel model, out int unresolvedMembers)
+    /// <summary>
+    /// Core.OptionalParameter aimed at one overload (<c>Ns.Fn(Ns.Binding,Edm.Int32)/p</c>, CSDL §14.2.1, as SAP CAP writes it):
+    /// CsdlReader 8.4 does not resolve such targets, so the oracle reads them from the document, as <c>Ns.Fn/p</c>.
+    /// </summary>
+    private static HashSet<string> OverloadTargetedOptionalParameters(string text)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var edm = System.Xml.Linq.XNamespace.Get("http://docs.oasis-open.org/odata/ns/edm");
+        foreach (var annotations in System.Xml.Linq.XDocument.Parse(text).Descendants(edm + "Annotations"))
+        {
+            var target = (string?)annotations.Attribute("Target") ?? string.Empty;
+            var open = target.IndexOf('(', StringComparison.Ordinal);
+            var slash = target.LastIndexOf(")/", StringComparison.Ordinal);
+            if (open > 0 && slash > open && annotations.Elements(edm + "Annotation").Any(annotation => ((string?)annotation.Attribute("Term"))?.EndsWith(".OptionalParameter", StringComparison.Ordinal) == true))
+            {
+                found.Add(target.Substring(0, open) + target.Substring(slash + 1));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>CsdlReader makes an inline Core.OptionalParameter an <see cref="IEdmOptionalParameter"/>; one in an Annotations block stays an annotation.</summary>
+    private static bool IsOptionalByAnnotation(IEdmModel model, IEdmOperationParameter parameter) =>
+        model.VocabularyAnnotations.Any(annotation =>
+            annotation.Term.FullName() == "Org.OData.Core.V1.OptionalParameter"
+            && annotation.Qualifier is null
+            && annotation.Target is IEdmOperationParameter target
+            && target.Name == parameter.Name
+            && target.DeclaringOperation?.FullName() == parameter.DeclaringOperation.FullName());
+
+    private static List<string> OracleFacts(IEdmModel model, ISet<string> overloadTargetedOptional, out int unresolvedMembers)
     {
         var facts = new List<string>();
         var unresolved = 0;
@@ -159,7 +190,7 @@ public sealed class EdmxReaderOracleTests
 
                     break;
                 case IEdmOperation operation:
-                    var parameters = operation.Parameters.Select(parameter => parameter.Name + ":" + Describe(parameter.Type)).ToList();
+                    var parameters = operation.Parameters.Select(parameter => parameter.Name + ":" + Describe(parameter.Type) + (parameter is IEdmOptionalParameter || IsOptionalByAnnotation(model, parameter) || overloadTargetedOptional.Contains(operation.FullName() + "/" + parameter.Name) ? " optional" : string.Empty)).ToList();
                     var returnType = Describe(operation.GetReturn()?.Type);
                     if (returnType is null || parameters.Any(parameter => parameter.EndsWith(":", StringComparison.Ordinal)))
                     {
@@ -225,7 +256,7 @@ public sealed class EdmxReaderOracleTests
 
         foreach (var operation in model.Operations)
         {
-            var parameters = operation.Parameters.Select(parameter => parameter.Name + ":" + Describe(parameter.Type));
+            var parameters = operation.Parameters.Select(parameter => parameter.Name + ":" + Describe(parameter.Type) + (parameter.IsOptional ? " optional" : string.Empty));
             facts.Add($"{(operation.Kind == OperationKind.Action ? "action" : "function")} {operation.QualifiedName}{(operation.IsBound ? " bound" : "")}({string.Join(", ", parameters)}) -> {Describe(operation.ReturnType)}");
         }
 
