@@ -50,7 +50,8 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
         {
             Assert.Equal(JobState.Pending, job.State);
             Assert.Equal("InvoiceProcessing", job.ReleaseName);
-            Assert.Equal(releaseKey, job.Release?.Key);
+            // Release is a navigation: the action's answer carries it only when expanded, as the service does.
+            Assert.Null(job.Release);
             Assert.Equal(session.SharedFolderId, job.OrganizationUnitId);
             Assert.Null(job.StartTime);
         });
@@ -234,7 +235,7 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
         var queue = session.Emulator.Data.QueueDefinitions.InFolder(session.SharedFolderId).Single(q => q.Name == "Invoices");
         var log = RequestLog.Mark(session.Emulator);
 
-        var added = await Shared.QueueItems.AddQueueItemAsync(new QueueItemDataDto
+        var added = await Shared.Queues.AddQueueItemAsync(new QueueItemDataDto
         {
             Name = "Invoices",
             Reference = "E2E-ADD-0001",
@@ -244,7 +245,7 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
 
         var add = log.Single();
         Assert.Equal("POST", add.Method);
-        Assert.Equal("/odata/QueueItems/UiPathODataSvc.AddQueueItem", add.PathAndQuery);
+        Assert.Equal("/odata/Queues/UiPathODataSvc.AddQueueItem", add.PathAndQuery);
         Assert.Equal(["itemData"], add.BodyPropertyNames());
         var itemData = add.JsonBody().GetProperty("itemData");
         Assert.Equal("E2E-ADD-0001", itemData.GetProperty("Reference").GetString());
@@ -269,7 +270,7 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
         Assert.Equal(added.Id, found.Id);
         Assert.Equal("E2E-ADD-0001", found.Reference);
 
-        var duplicate = await Assert.ThrowsAsync<ODataRequestException>(() => Shared.QueueItems.AddQueueItemAsync(new QueueItemDataDto { Name = "Invoices", Reference = "E2E-ADD-0001" }));
+        var duplicate = await Assert.ThrowsAsync<ODataRequestException>(() => Shared.Queues.AddQueueItemAsync(new QueueItemDataDto { Name = "Invoices", Reference = "E2E-ADD-0001" }));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         var unknownKey = await Assert.ThrowsAsync<ODataNotFoundException>(() => Shared.QueueItems.GetItemLastRetryByKeyAsync(Guid.NewGuid()));
         Assert.Equal("1002", unknownKey.ErrorCode);
