@@ -230,6 +230,22 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
     }
 
     [Fact]
+    public async Task GetByKey_finds_a_job_by_its_Key_on_the_supplemented_route()
+    {
+        var job = session.Emulator.Data.Jobs.InFolder(session.SharedFolderId).First(candidate => candidate.Key is not null);
+        var log = RequestLog.Mark(session.Emulator);
+
+        var found = await Shared.Jobs.GetByKeyAsync(job.Key!.Value);
+
+        var request = log.Single();
+        Assert.Equal("GET", request.Method);
+        Assert.Equal($"/odata/Jobs/UiPath.Server.Configuration.OData.GetByKey(identifier={job.Key.Value:D})", request.Path());
+        Assert.NotNull(found);
+        Assert.Equal(job.Id, found.Id);
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => Shared.Jobs.GetByKeyAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
     public async Task AddQueueItem_then_GetItemLastRetryByKey_finds_the_item()
     {
         var queue = session.Emulator.Data.QueueDefinitions.InFolder(session.SharedFolderId).Single(q => q.Name == "Invoices");

@@ -58,13 +58,21 @@ namespace Consumer.Orchestrator
         /// <summary>
         /// The <c>Robot</c> property.
         /// </summary>
+        /// <remarks>
+        /// A navigation property: present only when the request expands it with <c>$expand</c>.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Robot")]
+        [global::UiPathClients.Runtime.Metadata.ODataNavigation]
         public global::Consumer.Orchestrator.SimpleRobotDto? Robot { get; set; }
 
         /// <summary>
         /// The <c>Release</c> property.
         /// </summary>
+        /// <remarks>
+        /// A navigation property: present only when the request expands it with <c>$expand</c>.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Release")]
+        [global::UiPathClients.Runtime.Metadata.ODataNavigation]
         public global::Consumer.Orchestrator.SimpleReleaseDto? Release { get; set; }
 
         /// <summary>
