@@ -68,11 +68,11 @@ public sealed class ClientGeneratorSnapshotTests
         var run = GeneratorHarness.RunTwiceAndAssertCached(new[] { Spec.FromFile(TestPaths.BundledOrchestratorSpec) });
 
         Assert.Empty(run.GeneratorDiagnostics);
-        // 54 entity types, 279 complex types and 269 enums, one file each; a filter surface per entity and
-        // complex type (333); an entity client per entity type (54); 52 entity set clients; the service client
+        // 59 entity types, 275 complex types and 269 enums, one file each; a filter surface per entity and
+        // complex type (334); an entity client per entity type (59); 52 entity set clients; the service client
         // and the JSON metadata.
-        Assert.Equal(602 + 333 + 54 + 52 + 2, run.Sources.Count);
-        Assert.Equal(333, run.Sources.Keys.Count(hint => hint.StartsWith("Orchestrator/Filters/", StringComparison.Ordinal)));
+        Assert.Equal(603 + 334 + 59 + 52 + 2, run.Sources.Count);
+        Assert.Equal(334, run.Sources.Keys.Count(hint => hint.StartsWith("Orchestrator/Filters/", StringComparison.Ordinal)));
         Assert.Equal(52, run.Sources.Keys.Count(hint => hint.StartsWith("Orchestrator/EntitySets/", StringComparison.Ordinal)));
         foreach (var hintName in new[]
         {

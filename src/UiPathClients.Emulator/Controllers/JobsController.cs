@@ -50,6 +50,19 @@ internal sealed class JobsController : TableController<JobDto, long>
     }
 
     /// <summary><c>POST Jobs({key})/UiPath.Server.Configuration.OData.StopJob</c> with <c>{"strategy": "SoftStop"|"Kill"}</c>.</summary>
+    /// <summary><c>GET Jobs/…GetByKey(identifier=…)</c>: the job by its <c>Key</c> (supplement; see specs/README.md).</summary>
+    [HttpGet("odata/Jobs/" + Namespace + ".GetByKey(identifier={identifier})")]
+    public IActionResult GetByKey(System.Guid identifier)
+    {
+        if (!TryGetFolder(out var folderId, out var error))
+        {
+            return error;
+        }
+
+        var job = Table.InFolder(folderId).FirstOrDefault(candidate => candidate.Key == identifier);
+        return job is null ? OrchestratorError.NotFound($"Job {identifier}") : Ok(job);
+    }
+
     [HttpPost("odata/Jobs({key})/" + Namespace + ".StopJob")]
     public IActionResult StopJob(long key, ODataActionParameters parameters)
     {

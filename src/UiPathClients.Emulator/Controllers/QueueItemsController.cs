@@ -35,8 +35,8 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
 
     protected override string EntityName => "Queue item";
 
-    /// <summary><c>POST QueueItems/UiPathODataSvc.AddQueueItem</c> with <c>{"itemData": {...}}</c>.</summary>
-    [HttpPost("odata/QueueItems/" + Namespace + ".AddQueueItem")]
+    /// <summary><c>POST Queues/UiPathODataSvc.AddQueueItem</c> (the set the service serves it on) with <c>{"itemData": {...}}</c>.</summary>
+    [HttpPost("odata/Queues/" + Namespace + ".AddQueueItem")]
     public async Task<IActionResult> AddQueueItem()
     {
         if (!TryGetFolder(out var folderId, out var error))

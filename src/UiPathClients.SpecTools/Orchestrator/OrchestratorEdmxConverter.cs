@@ -89,6 +89,17 @@ internal sealed partial class OrchestratorEdmxConverter
         PlanEnumNames();
         FindEntitySets();
         var operations = ReadOperations();
+        foreach (var supplement in SupplementalOperations().ToList())
+        {
+            if (operations.Any(known => known.Operation.Name == supplement.Operation.Name && known.Operation.BindingType == supplement.Operation.BindingType))
+            {
+                _skipped.Add($"supplement {supplement.Operation.Name} on {supplement.Operation.BindingType}: the source has it");
+                continue;
+            }
+
+            operations.Add(supplement);
+        }
+
         foreach (var name in _entitySchemas.OrderBy(name => name, StringComparer.Ordinal))
         {
             _schemaQualifiedNames[name] = Qualify(name);
@@ -208,6 +219,7 @@ internal sealed partial class OrchestratorEdmxConverter
             .Select(pair => BoundOperationPath().Match(pair.Key))
             .Where(match => match.Success && !_setElementTypes.ContainsKey(match.Groups["set"].Value) && !_singletonTypes.ContainsKey(match.Groups["set"].Value))
             .GroupBy(match => match.Groups["set"].Value, StringComparer.Ordinal);
+        var operationOnly = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in operationOnlySets.OrderBy(group => group.Key, StringComparer.Ordinal))
         {
             var responses = group
@@ -228,10 +240,13 @@ internal sealed partial class OrchestratorEdmxConverter
             }
 
             _setElementTypes[group.Key] = element;
+            operationOnly.Add(group.Key);
         }
 
+        SeparateSharedOperationOnlySets(operationOnly);
         ChooseKeys(_setElementTypes, "set");
         ChooseKeys(_singletonTypes, "singleton");
+        MarkKnownNavigationTargets();
 
         // CSDL lets only entity types derive from entity types: MachineFolderDto extends MachineDto.
         foreach (var (name, _) in _schemas)

@@ -50,7 +50,8 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
         {
             Assert.Equal(JobState.Pending, job.State);
             Assert.Equal("InvoiceProcessing", job.ReleaseName);
-            Assert.Equal(releaseKey, job.Release?.Key);
+            // Release is a navigation: the action's answer carries it only when expanded, as the service does.
+            Assert.Null(job.Release);
             Assert.Equal(session.SharedFolderId, job.OrganizationUnitId);
             Assert.Null(job.StartTime);
         });
@@ -229,12 +230,28 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
     }
 
     [Fact]
+    public async Task GetByKey_finds_a_job_by_its_Key_on_the_supplemented_route()
+    {
+        var job = session.Emulator.Data.Jobs.InFolder(session.SharedFolderId).First(candidate => candidate.Key is not null);
+        var log = RequestLog.Mark(session.Emulator);
+
+        var found = await Shared.Jobs.GetByKeyAsync(job.Key!.Value);
+
+        var request = log.Single();
+        Assert.Equal("GET", request.Method);
+        Assert.Equal($"/odata/Jobs/UiPath.Server.Configuration.OData.GetByKey(identifier={job.Key.Value:D})", request.Path());
+        Assert.NotNull(found);
+        Assert.Equal(job.Id, found.Id);
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => Shared.Jobs.GetByKeyAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
     public async Task AddQueueItem_then_GetItemLastRetryByKey_finds_the_item()
     {
         var queue = session.Emulator.Data.QueueDefinitions.InFolder(session.SharedFolderId).Single(q => q.Name == "Invoices");
         var log = RequestLog.Mark(session.Emulator);
 
-        var added = await Shared.QueueItems.AddQueueItemAsync(new QueueItemDataDto
+        var added = await Shared.Queues.AddQueueItemAsync(new QueueItemDataDto
         {
             Name = "Invoices",
             Reference = "E2E-ADD-0001",
@@ -244,7 +261,7 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
 
         var add = log.Single();
         Assert.Equal("POST", add.Method);
-        Assert.Equal("/odata/QueueItems/UiPathODataSvc.AddQueueItem", add.PathAndQuery);
+        Assert.Equal("/odata/Queues/UiPathODataSvc.AddQueueItem", add.PathAndQuery);
         Assert.Equal(["itemData"], add.BodyPropertyNames());
         var itemData = add.JsonBody().GetProperty("itemData");
         Assert.Equal("E2E-ADD-0001", itemData.GetProperty("Reference").GetString());
@@ -269,7 +286,7 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
         Assert.Equal(added.Id, found.Id);
         Assert.Equal("E2E-ADD-0001", found.Reference);
 
-        var duplicate = await Assert.ThrowsAsync<ODataRequestException>(() => Shared.QueueItems.AddQueueItemAsync(new QueueItemDataDto { Name = "Invoices", Reference = "E2E-ADD-0001" }));
+        var duplicate = await Assert.ThrowsAsync<ODataRequestException>(() => Shared.Queues.AddQueueItemAsync(new QueueItemDataDto { Name = "Invoices", Reference = "E2E-ADD-0001" }));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         var unknownKey = await Assert.ThrowsAsync<ODataNotFoundException>(() => Shared.QueueItems.GetItemLastRetryByKeyAsync(Guid.NewGuid()));
         Assert.Equal("1002", unknownKey.ErrorCode);

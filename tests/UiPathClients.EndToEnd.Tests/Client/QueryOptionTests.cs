@@ -50,7 +50,12 @@ public sealed class QueryOptionTests(SharedEmulator session)
 
         Assert.Contains(session.Emulator.Data.Jobs.InFolder(session.SharedFolderId), job => job.Machine is not null);
         Assert.All(jobs, job => Assert.Null(job.Machine));
-        Assert.Contains(jobs, job => job.Release is not null);
+
+        // Robot and Release are navigations too (the public SDKs request $expand=Robot,Release,Machine).
+        Assert.Contains(session.Emulator.Data.Jobs.InFolder(session.SharedFolderId), job => job.Release is not null);
+        Assert.All(jobs, job => Assert.Null(job.Release));
+        var expanded = await session.Shared.Jobs.OrderBy(j => j.Id).Expand(j => j.Release).ToListAsync();
+        Assert.Contains(expanded, job => job.Release is not null);
     }
 
     [Fact]

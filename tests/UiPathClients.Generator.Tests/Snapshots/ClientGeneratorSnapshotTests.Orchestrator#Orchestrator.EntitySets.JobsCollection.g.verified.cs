@@ -30,6 +30,17 @@ namespace Consumer.Orchestrator
         }
 
         /// <summary>
+        /// Function <c>UiPath.Server.Configuration.OData.GetByKey</c>: <c>GET …/UiPath.Server.Configuration.OData.GetByKey(…)</c>.
+        /// </summary>
+        /// <param name="identifier">The <c>identifier</c> parameter.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.JobDto?> GetByKeyAsync(global::System.Guid identifier, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var path = Path + "/UiPath.Server.Configuration.OData.GetByKey" + "(" + "identifier=" + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath(global::UiPathClients.Runtime.Querying.ODataLiteral.Format(identifier)) + ")";
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.JobDto?>(global::System.Net.Http.HttpMethod.Get, path, null, unwrapValue: false, allowNull: true, cancellationToken);
+        }
+
+        /// <summary>
         /// Action <c>UiPath.Server.Configuration.OData.RestartJob</c>: <c>POST …/UiPath.Server.Configuration.OData.RestartJob</c>.
         /// </summary>
         /// <param name="jobId">The <c>jobId</c> parameter.</param>

@@ -30,57 +30,11 @@ namespace Consumer.Orchestrator
         }
 
         /// <summary>
-        /// Action <c>UiPathODataSvc.AddQueueItem</c>: <c>POST …/UiPathODataSvc.AddQueueItem</c>.
-        /// </summary>
-        /// <param name="itemData">The <c>itemData</c> parameter.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto> AddQueueItemAsync(global::Consumer.Orchestrator.QueueItemDataDto itemData, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (itemData is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(itemData));
-            }
-
-            var path = Path + "/UiPathODataSvc.AddQueueItem";
-            void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                Connection.WriteParameter(writer, "itemData", itemData);
-            }
-
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
-        }
-
-        /// <summary>
-        /// Action <c>UiPathODataSvc.BulkAddQueueItems</c>: <c>POST …/UiPathODataSvc.BulkAddQueueItems</c>.
-        /// </summary>
-        /// <param name="queueName">The <c>queueName</c> parameter.</param>
-        /// <param name="commitType">The <c>commitType</c> parameter.</param>
-        /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfFailedQueueItemDto> BulkAddQueueItemsAsync(string queueName, global::Consumer.Orchestrator.BulkAddQueueItemsRequestCommitType commitType, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.QueueItemDataDto> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (queueName is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(queueName));
-            }
-
-            var path = Path + "/UiPathODataSvc.BulkAddQueueItems";
-            void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                Connection.WriteParameter(writer, "queueName", queueName);
-                Connection.WriteParameter(writer, "commitType", commitType);
-                Connection.WriteParameter(writer, "queueItems", queueItems);
-            }
-
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfFailedQueueItemDto>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
-        }
-
-        /// <summary>
         /// Action <c>UiPathODataSvc.DeleteBulk</c>: <c>POST …/UiPathODataSvc.DeleteBulk</c>.
         /// </summary>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> DeleteBulkAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> DeleteBulkAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.DeleteBulk";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -88,7 +42,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
         }
 
         /// <summary>
@@ -96,10 +50,10 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="key">The <c>key</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto> GetItemLastRetryByKeyAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto?> GetItemLastRetryByKeyAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.GetItemLastRetryByKey" + "(" + "key=" + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath(global::UiPathClients.Runtime.Querying.ODataLiteral.Format(key)) + ")";
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto>(global::System.Net.Http.HttpMethod.Get, path, null, unwrapValue: false, allowNull: false, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto?>(global::System.Net.Http.HttpMethod.Get, path, null, unwrapValue: false, allowNull: true, cancellationToken);
         }
 
         /// <summary>
@@ -108,7 +62,7 @@ namespace Consumer.Orchestrator
         /// <param name="status">The <c>status</c> parameter.</param>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> SetItemReviewStatusAsync(string status, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> SetItemReviewStatusAsync(string status, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (status is null)
             {
@@ -122,7 +76,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
         }
 
         /// <summary>
@@ -131,7 +85,7 @@ namespace Consumer.Orchestrator
         /// <param name="userId">The <c>userId</c> parameter.</param>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> SetItemReviewerAsync(long userId, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> SetItemReviewerAsync(long userId, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.SetItemReviewer";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -140,28 +94,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
-        }
-
-        /// <summary>
-        /// Action <c>UiPathODataSvc.StartTransaction</c>: <c>POST …/UiPathODataSvc.StartTransaction</c>.
-        /// </summary>
-        /// <param name="transactionData">The <c>transactionData</c> parameter.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto> StartTransactionAsync(global::Consumer.Orchestrator.TransactionDataDto transactionData, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (transactionData is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(transactionData));
-            }
-
-            var path = Path + "/UiPathODataSvc.StartTransaction";
-            void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                Connection.WriteParameter(writer, "transactionData", transactionData);
-            }
-
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
         }
 
         /// <summary>
@@ -169,7 +102,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> UnsetItemReviewerAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> UnsetItemReviewerAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.UnsetItemReviewer";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -177,7 +110,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
         }
     }
 }

@@ -40,10 +40,10 @@ namespace Consumer.Orchestrator
         /// <summary>The <c>SpecificPriorityValue</c> property.</summary>
         public global::UiPathClients.Runtime.Querying.NumberOperand<int> SpecificPriorityValue => new global::UiPathClients.Runtime.Querying.NumberOperand<int>(PathOf("SpecificPriorityValue"));
 
-        /// <summary>The <c>Robot</c> property.</summary>
+        /// <summary>The <c>Robot</c> property (navigation).</summary>
         public global::Consumer.Orchestrator.SimpleRobotDtoFilter Robot => new global::Consumer.Orchestrator.SimpleRobotDtoFilter(PathOf("Robot") + "/");
 
-        /// <summary>The <c>Release</c> property.</summary>
+        /// <summary>The <c>Release</c> property (navigation).</summary>
         public global::Consumer.Orchestrator.SimpleReleaseDtoFilter Release => new global::Consumer.Orchestrator.SimpleReleaseDtoFilter(PathOf("Release") + "/");
 
         /// <summary>The <c>ResourceOverwrites</c> property.</summary>
