@@ -60,7 +60,7 @@ public sealed class RequestBodyTests(MutableEmulator session) : IClassFixture<Mu
     {
         var log = RequestLog.Mark(session.Emulator);
 
-        var added = await session.Shared.QueueItems.AddQueueItemAsync(new QueueItemDataDto
+        var added = await session.Shared.Queues.AddQueueItemAsync(new QueueItemDataDto
         {
             Name = "Invoices",
             Priority = QueueItemDataPriority.High,

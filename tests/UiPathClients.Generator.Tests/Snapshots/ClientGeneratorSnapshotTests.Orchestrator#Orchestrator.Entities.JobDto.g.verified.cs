@@ -11,49 +11,122 @@ namespace Consumer.Orchestrator
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     [global::UiPathClients.Runtime.Metadata.ODataType("UiPath.Server.Configuration.OData.JobDto", global::UiPathClients.Runtime.Metadata.ODataTypeKind.Entity)]
-    public partial class JobDto : global::UiPathClients.Runtime.Metadata.IODataObject
+    public partial class JobDto : global::UiPathClients.Runtime.Metadata.IODataTrackedObject
     {
+        /// <inheritdoc />
+        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker global::UiPathClients.Runtime.Metadata.IODataTrackedObject.PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();
+
         /// <summary>
         /// The <c>Key</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Key")]
-        public global::System.Guid? Key { get; set; }
+        public global::System.Guid? Key
+        {
+            get => _Key;
+            set
+            {
+                _Key = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Key");
+            }
+        }
+
+        private global::System.Guid? _Key;
 
         /// <summary>
         /// The <c>StartTime</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("StartTime")]
-        public global::System.DateTimeOffset? StartTime { get; set; }
+        public global::System.DateTimeOffset? StartTime
+        {
+            get => _StartTime;
+            set
+            {
+                _StartTime = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("StartTime");
+            }
+        }
+
+        private global::System.DateTimeOffset? _StartTime;
 
         /// <summary>
         /// The <c>EndTime</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("EndTime")]
-        public global::System.DateTimeOffset? EndTime { get; set; }
+        public global::System.DateTimeOffset? EndTime
+        {
+            get => _EndTime;
+            set
+            {
+                _EndTime = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("EndTime");
+            }
+        }
+
+        private global::System.DateTimeOffset? _EndTime;
 
         /// <summary>
         /// The <c>State</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("State")]
-        public global::Consumer.Orchestrator.JobState? State { get; set; }
+        public global::Consumer.Orchestrator.JobState? State
+        {
+            get => _State;
+            set
+            {
+                _State = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("State");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobState? _State;
 
         /// <summary>
         /// The <c>SubState</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SubState")]
-        public string? SubState { get; set; }
+        public string? SubState
+        {
+            get => _SubState;
+            set
+            {
+                _SubState = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("SubState");
+            }
+        }
+
+        private string? _SubState;
 
         /// <summary>
         /// The <c>JobPriority</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("JobPriority")]
-        public global::Consumer.Orchestrator.JobPriority? JobPriority { get; set; }
+        public global::Consumer.Orchestrator.JobPriority? JobPriority
+        {
+            get => _JobPriority;
+            set
+            {
+                _JobPriority = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("JobPriority");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobPriority? _JobPriority;
 
         /// <summary>
         /// The <c>SpecificPriorityValue</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SpecificPriorityValue")]
-        public int? SpecificPriorityValue { get; set; }
+        public int? SpecificPriorityValue
+        {
+            get => _SpecificPriorityValue;
+            set
+            {
+                _SpecificPriorityValue = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("SpecificPriorityValue");
+            }
+        }
+
+        private int? _SpecificPriorityValue;
 
         /// <summary>
         /// The <c>Robot</c> property.
@@ -63,7 +136,17 @@ namespace Consumer.Orchestrator
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Robot")]
         [global::UiPathClients.Runtime.Metadata.ODataNavigation]
-        public global::Consumer.Orchestrator.SimpleRobotDto? Robot { get; set; }
+        public global::Consumer.Orchestrator.SimpleRobotDto? Robot
+        {
+            get => _Robot;
+            set
+            {
+                _Robot = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Robot");
+            }
+        }
+
+        private global::Consumer.Orchestrator.SimpleRobotDto? _Robot;
 
         /// <summary>
         /// The <c>Release</c> property.
@@ -73,175 +156,465 @@ namespace Consumer.Orchestrator
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Release")]
         [global::UiPathClients.Runtime.Metadata.ODataNavigation]
-        public global::Consumer.Orchestrator.SimpleReleaseDto? Release { get; set; }
+        public global::Consumer.Orchestrator.SimpleReleaseDto? Release
+        {
+            get => _Release;
+            set
+            {
+                _Release = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Release");
+            }
+        }
+
+        private global::Consumer.Orchestrator.SimpleReleaseDto? _Release;
 
         /// <summary>
         /// The <c>ResourceOverwrites</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ResourceOverwrites")]
-        public string? ResourceOverwrites { get; set; }
+        public string? ResourceOverwrites
+        {
+            get => _ResourceOverwrites;
+            set
+            {
+                _ResourceOverwrites = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ResourceOverwrites");
+            }
+        }
+
+        private string? _ResourceOverwrites;
 
         /// <summary>
         /// The <c>Source</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Source")]
-        public string? Source { get; set; }
+        public string? Source
+        {
+            get => _Source;
+            set
+            {
+                _Source = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Source");
+            }
+        }
+
+        private string? _Source;
 
         /// <summary>
         /// The <c>SourceType</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("SourceType")]
-        public global::Consumer.Orchestrator.JobSourceType? SourceType { get; set; }
+        public global::Consumer.Orchestrator.JobSourceType? SourceType
+        {
+            get => _SourceType;
+            set
+            {
+                _SourceType = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("SourceType");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobSourceType? _SourceType;
 
         /// <summary>
         /// The <c>BatchExecutionKey</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("BatchExecutionKey")]
-        public global::System.Guid? BatchExecutionKey { get; set; }
+        public global::System.Guid? BatchExecutionKey
+        {
+            get => _BatchExecutionKey;
+            set
+            {
+                _BatchExecutionKey = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("BatchExecutionKey");
+            }
+        }
+
+        private global::System.Guid? _BatchExecutionKey;
 
         /// <summary>
         /// The <c>Info</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Info")]
-        public string? Info { get; set; }
+        public string? Info
+        {
+            get => _Info;
+            set
+            {
+                _Info = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Info");
+            }
+        }
+
+        private string? _Info;
 
         /// <summary>
         /// The <c>CreationTime</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("CreationTime")]
-        public global::System.DateTimeOffset? CreationTime { get; set; }
+        public global::System.DateTimeOffset? CreationTime
+        {
+            get => _CreationTime;
+            set
+            {
+                _CreationTime = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("CreationTime");
+            }
+        }
+
+        private global::System.DateTimeOffset? _CreationTime;
 
         /// <summary>
         /// The <c>StartingScheduleId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("StartingScheduleId")]
-        public long? StartingScheduleId { get; set; }
+        public long? StartingScheduleId
+        {
+            get => _StartingScheduleId;
+            set
+            {
+                _StartingScheduleId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("StartingScheduleId");
+            }
+        }
+
+        private long? _StartingScheduleId;
 
         /// <summary>
         /// The <c>ReleaseName</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ReleaseName")]
-        public string? ReleaseName { get; set; }
+        public string? ReleaseName
+        {
+            get => _ReleaseName;
+            set
+            {
+                _ReleaseName = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ReleaseName");
+            }
+        }
+
+        private string? _ReleaseName;
 
         /// <summary>
         /// The <c>Type</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Type")]
-        public global::Consumer.Orchestrator.JobType? Type { get; set; }
+        public global::Consumer.Orchestrator.JobType? Type
+        {
+            get => _Type;
+            set
+            {
+                _Type = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Type");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobType? _Type;
 
         /// <summary>
         /// The <c>InputArguments</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("InputArguments")]
-        public string? InputArguments { get; set; }
+        public string? InputArguments
+        {
+            get => _InputArguments;
+            set
+            {
+                _InputArguments = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("InputArguments");
+            }
+        }
+
+        private string? _InputArguments;
 
         /// <summary>
         /// The <c>InputFile</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("InputFile")]
-        public global::System.Guid? InputFile { get; set; }
+        public global::System.Guid? InputFile
+        {
+            get => _InputFile;
+            set
+            {
+                _InputFile = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("InputFile");
+            }
+        }
+
+        private global::System.Guid? _InputFile;
 
         /// <summary>
         /// The <c>EnvironmentVariables</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("EnvironmentVariables")]
-        public string? EnvironmentVariables { get; set; }
+        public string? EnvironmentVariables
+        {
+            get => _EnvironmentVariables;
+            set
+            {
+                _EnvironmentVariables = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("EnvironmentVariables");
+            }
+        }
+
+        private string? _EnvironmentVariables;
 
         /// <summary>
         /// The <c>OutputArguments</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("OutputArguments")]
-        public string? OutputArguments { get; set; }
+        public string? OutputArguments
+        {
+            get => _OutputArguments;
+            set
+            {
+                _OutputArguments = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("OutputArguments");
+            }
+        }
+
+        private string? _OutputArguments;
 
         /// <summary>
         /// The <c>OutputFile</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("OutputFile")]
-        public global::System.Guid? OutputFile { get; set; }
+        public global::System.Guid? OutputFile
+        {
+            get => _OutputFile;
+            set
+            {
+                _OutputFile = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("OutputFile");
+            }
+        }
+
+        private global::System.Guid? _OutputFile;
 
         /// <summary>
         /// The <c>HostMachineName</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("HostMachineName")]
-        public string? HostMachineName { get; set; }
+        public string? HostMachineName
+        {
+            get => _HostMachineName;
+            set
+            {
+                _HostMachineName = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("HostMachineName");
+            }
+        }
+
+        private string? _HostMachineName;
 
         /// <summary>
         /// The <c>HasMediaRecorded</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("HasMediaRecorded")]
-        public bool? HasMediaRecorded { get; set; }
+        public bool? HasMediaRecorded
+        {
+            get => _HasMediaRecorded;
+            set
+            {
+                _HasMediaRecorded = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("HasMediaRecorded");
+            }
+        }
+
+        private bool? _HasMediaRecorded;
 
         /// <summary>
         /// The <c>HasVideoRecorded</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("HasVideoRecorded")]
-        public bool? HasVideoRecorded { get; set; }
+        public bool? HasVideoRecorded
+        {
+            get => _HasVideoRecorded;
+            set
+            {
+                _HasVideoRecorded = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("HasVideoRecorded");
+            }
+        }
+
+        private bool? _HasVideoRecorded;
 
         /// <summary>
         /// The <c>PersistenceId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("PersistenceId")]
-        public global::System.Guid? PersistenceId { get; set; }
+        public global::System.Guid? PersistenceId
+        {
+            get => _PersistenceId;
+            set
+            {
+                _PersistenceId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("PersistenceId");
+            }
+        }
+
+        private global::System.Guid? _PersistenceId;
 
         /// <summary>
         /// The <c>ResumeVersion</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ResumeVersion")]
-        public int? ResumeVersion { get; set; }
+        public int? ResumeVersion
+        {
+            get => _ResumeVersion;
+            set
+            {
+                _ResumeVersion = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ResumeVersion");
+            }
+        }
+
+        private int? _ResumeVersion;
 
         /// <summary>
         /// The <c>StopStrategy</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("StopStrategy")]
-        public global::Consumer.Orchestrator.JobStopStrategy? StopStrategy { get; set; }
+        public global::Consumer.Orchestrator.JobStopStrategy? StopStrategy
+        {
+            get => _StopStrategy;
+            set
+            {
+                _StopStrategy = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("StopStrategy");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobStopStrategy? _StopStrategy;
 
         /// <summary>
         /// The <c>RuntimeType</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RuntimeType")]
-        public global::Consumer.Orchestrator.JobRuntimeType? RuntimeType { get; set; }
+        public global::Consumer.Orchestrator.JobRuntimeType? RuntimeType
+        {
+            get => _RuntimeType;
+            set
+            {
+                _RuntimeType = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RuntimeType");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobRuntimeType? _RuntimeType;
 
         /// <summary>
         /// The <c>RequiresUserInteraction</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RequiresUserInteraction")]
-        public bool? RequiresUserInteraction { get; set; }
+        public bool? RequiresUserInteraction
+        {
+            get => _RequiresUserInteraction;
+            set
+            {
+                _RequiresUserInteraction = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RequiresUserInteraction");
+            }
+        }
+
+        private bool? _RequiresUserInteraction;
 
         /// <summary>
         /// The <c>ReleaseVersionId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ReleaseVersionId")]
-        public long? ReleaseVersionId { get; set; }
+        public long? ReleaseVersionId
+        {
+            get => _ReleaseVersionId;
+            set
+            {
+                _ReleaseVersionId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ReleaseVersionId");
+            }
+        }
+
+        private long? _ReleaseVersionId;
 
         /// <summary>
         /// The <c>EntryPointPath</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("EntryPointPath")]
-        public string? EntryPointPath { get; set; }
+        public string? EntryPointPath
+        {
+            get => _EntryPointPath;
+            set
+            {
+                _EntryPointPath = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("EntryPointPath");
+            }
+        }
+
+        private string? _EntryPointPath;
 
         /// <summary>
         /// The <c>OrganizationUnitId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("OrganizationUnitId")]
-        public long? OrganizationUnitId { get; set; }
+        public long? OrganizationUnitId
+        {
+            get => _OrganizationUnitId;
+            set
+            {
+                _OrganizationUnitId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("OrganizationUnitId");
+            }
+        }
+
+        private long? _OrganizationUnitId;
 
         /// <summary>
         /// The <c>OrganizationUnitFullyQualifiedName</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("OrganizationUnitFullyQualifiedName")]
-        public string? OrganizationUnitFullyQualifiedName { get; set; }
+        public string? OrganizationUnitFullyQualifiedName
+        {
+            get => _OrganizationUnitFullyQualifiedName;
+            set
+            {
+                _OrganizationUnitFullyQualifiedName = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("OrganizationUnitFullyQualifiedName");
+            }
+        }
+
+        private string? _OrganizationUnitFullyQualifiedName;
 
         /// <summary>
         /// The <c>Reference</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Reference")]
-        public string? Reference { get; set; }
+        public string? Reference
+        {
+            get => _Reference;
+            set
+            {
+                _Reference = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Reference");
+            }
+        }
+
+        private string? _Reference;
 
         /// <summary>
         /// The <c>ProcessType</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ProcessType")]
-        public global::Consumer.Orchestrator.JobProcessType? ProcessType { get; set; }
+        public global::Consumer.Orchestrator.JobProcessType? ProcessType
+        {
+            get => _ProcessType;
+            set
+            {
+                _ProcessType = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ProcessType");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobProcessType? _ProcessType;
 
         /// <summary>
         /// The <c>Machine</c> property.
@@ -251,128 +624,338 @@ namespace Consumer.Orchestrator
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("Machine")]
         [global::UiPathClients.Runtime.Metadata.ODataNavigation]
-        public global::Consumer.Orchestrator.MachineDto? Machine { get; set; }
+        public global::Consumer.Orchestrator.MachineDto? Machine
+        {
+            get => _Machine;
+            set
+            {
+                _Machine = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Machine");
+            }
+        }
+
+        private global::Consumer.Orchestrator.MachineDto? _Machine;
 
         /// <summary>
         /// The <c>ProfilingOptions</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ProfilingOptions")]
-        public string? ProfilingOptions { get; set; }
+        public string? ProfilingOptions
+        {
+            get => _ProfilingOptions;
+            set
+            {
+                _ProfilingOptions = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ProfilingOptions");
+            }
+        }
+
+        private string? _ProfilingOptions;
 
         /// <summary>
         /// The <c>ResumeOnSameContext</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ResumeOnSameContext")]
-        public bool? ResumeOnSameContext { get; set; }
+        public bool? ResumeOnSameContext
+        {
+            get => _ResumeOnSameContext;
+            set
+            {
+                _ResumeOnSameContext = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ResumeOnSameContext");
+            }
+        }
+
+        private bool? _ResumeOnSameContext;
 
         /// <summary>
         /// The <c>LocalSystemAccount</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("LocalSystemAccount")]
-        public string? LocalSystemAccount { get; set; }
+        public string? LocalSystemAccount
+        {
+            get => _LocalSystemAccount;
+            set
+            {
+                _LocalSystemAccount = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("LocalSystemAccount");
+            }
+        }
+
+        private string? _LocalSystemAccount;
 
         /// <summary>
         /// The <c>OrchestratorUserIdentity</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("OrchestratorUserIdentity")]
-        public string? OrchestratorUserIdentity { get; set; }
+        public string? OrchestratorUserIdentity
+        {
+            get => _OrchestratorUserIdentity;
+            set
+            {
+                _OrchestratorUserIdentity = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("OrchestratorUserIdentity");
+            }
+        }
+
+        private string? _OrchestratorUserIdentity;
 
         /// <summary>
         /// The <c>RemoteControlAccess</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RemoteControlAccess")]
-        public global::Consumer.Orchestrator.JobRemoteControlAccess? RemoteControlAccess { get; set; }
+        public global::Consumer.Orchestrator.JobRemoteControlAccess? RemoteControlAccess
+        {
+            get => _RemoteControlAccess;
+            set
+            {
+                _RemoteControlAccess = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RemoteControlAccess");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobRemoteControlAccess? _RemoteControlAccess;
 
         /// <summary>
         /// The <c>StartingTriggerId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("StartingTriggerId")]
-        public global::System.Guid? StartingTriggerId { get; set; }
+        public global::System.Guid? StartingTriggerId
+        {
+            get => _StartingTriggerId;
+            set
+            {
+                _StartingTriggerId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("StartingTriggerId");
+            }
+        }
+
+        private global::System.Guid? _StartingTriggerId;
 
         /// <summary>
         /// The <c>MaxExpectedRunningTimeSeconds</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("MaxExpectedRunningTimeSeconds")]
-        public long? MaxExpectedRunningTimeSeconds { get; set; }
+        public long? MaxExpectedRunningTimeSeconds
+        {
+            get => _MaxExpectedRunningTimeSeconds;
+            set
+            {
+                _MaxExpectedRunningTimeSeconds = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("MaxExpectedRunningTimeSeconds");
+            }
+        }
+
+        private long? _MaxExpectedRunningTimeSeconds;
 
         /// <summary>
         /// The <c>ServerlessJobType</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ServerlessJobType")]
-        public global::Consumer.Orchestrator.JobServerlessJobType? ServerlessJobType { get; set; }
+        public global::Consumer.Orchestrator.JobServerlessJobType? ServerlessJobType
+        {
+            get => _ServerlessJobType;
+            set
+            {
+                _ServerlessJobType = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ServerlessJobType");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobServerlessJobType? _ServerlessJobType;
 
         /// <summary>
         /// The <c>ParentJobKey</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ParentJobKey")]
-        public global::System.Guid? ParentJobKey { get; set; }
+        public global::System.Guid? ParentJobKey
+        {
+            get => _ParentJobKey;
+            set
+            {
+                _ParentJobKey = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ParentJobKey");
+            }
+        }
+
+        private global::System.Guid? _ParentJobKey;
 
         /// <summary>
         /// The <c>ResumeTime</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ResumeTime")]
-        public global::System.DateTimeOffset? ResumeTime { get; set; }
+        public global::System.DateTimeOffset? ResumeTime
+        {
+            get => _ResumeTime;
+            set
+            {
+                _ResumeTime = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ResumeTime");
+            }
+        }
+
+        private global::System.DateTimeOffset? _ResumeTime;
 
         /// <summary>
         /// The <c>LastModificationTime</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("LastModificationTime")]
-        public global::System.DateTimeOffset? LastModificationTime { get; set; }
+        public global::System.DateTimeOffset? LastModificationTime
+        {
+            get => _LastModificationTime;
+            set
+            {
+                _LastModificationTime = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("LastModificationTime");
+            }
+        }
+
+        private global::System.DateTimeOffset? _LastModificationTime;
 
         /// <summary>
         /// The <c>JobError</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("JobError")]
-        public global::Consumer.Orchestrator.JobErrorDto? JobError { get; set; }
+        public global::Consumer.Orchestrator.JobErrorDto? JobError
+        {
+            get => _JobError;
+            set
+            {
+                _JobError = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("JobError");
+            }
+        }
+
+        private global::Consumer.Orchestrator.JobErrorDto? _JobError;
 
         /// <summary>
         /// The <c>ErrorCode</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ErrorCode")]
-        public string? ErrorCode { get; set; }
+        public string? ErrorCode
+        {
+            get => _ErrorCode;
+            set
+            {
+                _ErrorCode = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ErrorCode");
+            }
+        }
+
+        private string? _ErrorCode;
 
         /// <summary>
         /// The <c>FpsProperties</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("FpsProperties")]
-        public string? FpsProperties { get; set; }
+        public string? FpsProperties
+        {
+            get => _FpsProperties;
+            set
+            {
+                _FpsProperties = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("FpsProperties");
+            }
+        }
+
+        private string? _FpsProperties;
 
         /// <summary>
         /// The <c>TraceId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("TraceId")]
-        public string? TraceId { get; set; }
+        public string? TraceId
+        {
+            get => _TraceId;
+            set
+            {
+                _TraceId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("TraceId");
+            }
+        }
+
+        private string? _TraceId;
 
         /// <summary>
         /// The <c>ParentSpanId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ParentSpanId")]
-        public string? ParentSpanId { get; set; }
+        public string? ParentSpanId
+        {
+            get => _ParentSpanId;
+            set
+            {
+                _ParentSpanId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("ParentSpanId");
+            }
+        }
+
+        private string? _ParentSpanId;
 
         /// <summary>
         /// The <c>RootSpanId</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("RootSpanId")]
-        public string? RootSpanId { get; set; }
+        public string? RootSpanId
+        {
+            get => _RootSpanId;
+            set
+            {
+                _RootSpanId = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("RootSpanId");
+            }
+        }
+
+        private string? _RootSpanId;
 
         /// <summary>
         /// The <c>AutopilotForRobots</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("AutopilotForRobots")]
-        public global::Consumer.Orchestrator.AutopilotForRobotsSettingsDto? AutopilotForRobots { get; set; }
+        public global::Consumer.Orchestrator.AutopilotForRobotsSettingsDto? AutopilotForRobots
+        {
+            get => _AutopilotForRobots;
+            set
+            {
+                _AutopilotForRobots = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("AutopilotForRobots");
+            }
+        }
+
+        private global::Consumer.Orchestrator.AutopilotForRobotsSettingsDto? _AutopilotForRobots;
 
         /// <summary>
         /// The <c>FpsContext</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("FpsContext")]
-        public string? FpsContext { get; set; }
+        public string? FpsContext
+        {
+            get => _FpsContext;
+            set
+            {
+                _FpsContext = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("FpsContext");
+            }
+        }
+
+        private string? _FpsContext;
 
         /// <summary>
         /// The <c>Id</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
         [global::UiPathClients.Runtime.Metadata.ODataKey(0)]
-        public long Id { get; set; }
+        public long Id
+        {
+            get => _Id;
+            set
+            {
+                _Id = value;
+                ((global::UiPathClients.Runtime.Metadata.IODataTrackedObject)this).PropertyTracker.MarkSet("Id");
+            }
+        }
+
+        private long _Id;
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

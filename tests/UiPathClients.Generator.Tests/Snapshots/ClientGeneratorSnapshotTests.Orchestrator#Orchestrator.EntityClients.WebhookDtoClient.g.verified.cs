@@ -21,10 +21,10 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.PingEventDto?> PingAsync(string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.PingEventDto> PingAsync(string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPath.Server.Configuration.OData.Ping";
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.PingEventDto?>(global::System.Net.Http.HttpMethod.Post, path, static writer => { }, unwrapValue: false, allowNull: true, ifMatch, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.PingEventDto>(global::System.Net.Http.HttpMethod.Post, path, static writer => { }, unwrapValue: false, allowNull: false, ifMatch, cancellationToken);
         }
     }
 }

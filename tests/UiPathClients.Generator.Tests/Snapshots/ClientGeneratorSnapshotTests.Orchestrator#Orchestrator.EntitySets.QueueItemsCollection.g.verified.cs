@@ -34,7 +34,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> DeleteBulkAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> DeleteBulkAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.DeleteBulk";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -42,7 +42,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -50,10 +50,10 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="key">The <c>key</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto?> GetItemLastRetryByKeyAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.QueueItemDto> GetItemLastRetryByKeyAsync(global::System.Guid key, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.GetItemLastRetryByKey" + "(" + "key=" + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath(global::UiPathClients.Runtime.Querying.ODataLiteral.Format(key)) + ")";
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto?>(global::System.Net.Http.HttpMethod.Get, path, null, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.QueueItemDto>(global::System.Net.Http.HttpMethod.Get, path, null, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -62,7 +62,7 @@ namespace Consumer.Orchestrator
         /// <param name="status">The <c>status</c> parameter.</param>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> SetItemReviewStatusAsync(string status, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> SetItemReviewStatusAsync(string status, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (status is null)
             {
@@ -76,7 +76,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -85,7 +85,7 @@ namespace Consumer.Orchestrator
         /// <param name="userId">The <c>userId</c> parameter.</param>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> SetItemReviewerAsync(long userId, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> SetItemReviewerAsync(long userId, global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.SetItemReviewer";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -94,7 +94,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
 
         /// <summary>
@@ -102,7 +102,7 @@ namespace Consumer.Orchestrator
         /// </summary>
         /// <param name="queueItems">The <c>queueItems</c> parameter.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?> UnsetItemReviewerAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64> UnsetItemReviewerAsync(global::System.Collections.Generic.IList<global::Consumer.Orchestrator.LongVersionedEntity> queueItems, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/UiPathODataSvc.UnsetItemReviewer";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -110,7 +110,7 @@ namespace Consumer.Orchestrator
                 Connection.WriteParameter(writer, "queueItems", queueItems);
             }
 
-            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64?>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: true, cancellationToken);
+            return Connection.InvokeAsync<global::Consumer.Orchestrator.BulkOperationResponseDtoOfInt64>(global::System.Net.Http.HttpMethod.Post, path, WriteParameters, unwrapValue: false, allowNull: false, cancellationToken);
         }
     }
 }
