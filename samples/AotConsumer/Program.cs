@@ -1,0 +1,53 @@
+using System.Net.Http.Headers;
+using AotConsumer.CommunicationsMining;
+using AotConsumer.Orchestrator;
+using UiPathClients.Runtime.Http;
+
+// Run by run.sh as a native binary against the emulator: `AotConsumer <emulator base address> <folder path>`.
+// Each step goes through the generated JSON metadata and the packaged runtime, with no reflection.
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: AotConsumer <emulator base address, e.g. http://127.0.0.1:5181/> <folder path>");
+    return 2;
+}
+
+var baseAddress = new Uri(args[0]);
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+var cancellationToken = cancellation.Token;
+
+using var http = new HttpClient { BaseAddress = baseAddress };
+var orchestrator = new OrchestratorClient(http).WithFolder(FolderContext.ByPath(args[1]));
+
+// A typed filter, sent as $filter.
+var releases = await orchestrator.Releases.Where(r => r.Name.StartsWith("")).OrderBy(r => r.Name).ToListAsync(cancellationToken);
+Console.WriteLine($"filter: {releases.Count} release(s), first '{releases.FirstOrDefault()?.Name}'");
+var release = releases.FirstOrDefault() ?? throw new InvalidOperationException("The emulator's folder has no release.");
+
+// Paging: small pages, every item once.
+var pages = 0;
+var queueItems = new HashSet<long>();
+await foreach (var item in orchestrator.QueueItems.PageSize(50).Top(230).WithCancellation(cancellationToken))
+{
+    if (!queueItems.Add(item.Id))
+    {
+        throw new InvalidOperationException($"Queue item {item.Id} came twice.");
+    }
+
+    pages = queueItems.Count / 50 + 1;
+}
+
+Console.WriteLine($"paging: {queueItems.Count} queue item(s) over about {pages} page(s)");
+
+// An action and a function.
+var started = await orchestrator.Jobs.StartJobsAsync(new StartProcessDto { ReleaseKey = release.Key, Strategy = StartProcessStrategy.ModernJobsCount, JobsCount = 1 }, cancellationToken);
+Console.WriteLine($"action: StartJobs created job {started.Single().Id} ({started.Single().State})");
+var eventTypes = await orchestrator.Webhooks.GetEventTypesAsync(cancellationToken);
+Console.WriteLine($"function: {eventTypes.Count} webhook event type(s)");
+
+// The Communications Mining client over the same host.
+using var cmHttp = new HttpClient { BaseAddress = new Uri(baseAddress, "reinfer_/api/") };
+cmHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "aot-token");
+var datasets = await new CommunicationsMiningClient(cmHttp).Datasets.GetAllAsync(cancellationToken);
+Console.WriteLine($"communications mining: {datasets.Count} dataset(s)");
+
+return releases.Count > 0 && queueItems.Count > 0 && eventTypes.Count > 0 ? 0 : 1;
