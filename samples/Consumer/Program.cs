@@ -23,8 +23,8 @@ var faulted = new OrchestratorClient(http).Jobs
 Console.WriteLine($"Typed query: GET {faulted.ToUri()}");
 
 // The bundled Communications Mining OpenAPI 3.1 spec: its models, with the service's snake_case JSON names.
-var dataset = new Consumer.CommunicationsMining.Dataset { Owner = "acme", Name = "invoices", Title = "Invoices" };
-Console.WriteLine($"Communications Mining Dataset: {JsonSerializer.Serialize(dataset, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull })}");
+var request = new Consumer.CommunicationsMining.CreateSourceRequest { Source = new Consumer.CommunicationsMining.SourceUpdate { Title = "Invoices", Description = "Supplier mail" } };
+Console.WriteLine($"Communications Mining CreateSourceRequest: {JsonSerializer.Serialize(request, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull })}");
 
 // Its generated operations on the packaged runtime, with the conventions the package sets for it: the envelope
 // {"status":"ok","dataset":{…}} comes back as the Dataset. The answer is canned, so nothing leaves this process.
