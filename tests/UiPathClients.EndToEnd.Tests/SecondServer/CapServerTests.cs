@@ -52,6 +52,38 @@ public sealed class CapServerTests(CapServer server)
     }
 
     [CapFact]
+    public async Task A_create_without_a_key_lets_the_server_compute_it_every_time()
+    {
+        var client = Client();
+
+        // Reviews.ID is a non-nullable Guid with Core.ComputedDefaultValue: sending Guid.Empty would store it, and the
+        // second create would then fail on the unique key.
+        var first = await client.Reviews.CreateAsync(new Reviews { BookID = 201, Rating = 4, Text = "First" });
+        var second = await client.Reviews.CreateAsync(new Reviews { BookID = 201, Rating = 5, Text = "Second" });
+
+        Assert.NotEqual(Guid.Empty, first.ID);
+        Assert.NotEqual(Guid.Empty, second.ID);
+        Assert.NotEqual(first.ID, second.ID);
+        Assert.Equal("Second", (await client.Reviews[second.ID].GetAsync()).Text);
+    }
+
+    [CapFact]
+    public async Task A_put_that_sets_a_property_to_null_clears_it()
+    {
+        var client = Client();
+        var author = await client.Authors[170].GetAsync();
+        Assert.NotNull(author.PlaceOfBirth);
+
+        // CAP's PUT keeps properties a body leaves out, so only an explicit null clears the value.
+        author.PlaceOfBirth = null;
+        var updated = await client.Authors[170].UpdateAsync(author);
+
+        Assert.Null(updated.PlaceOfBirth);
+        Assert.Null((await client.Authors[170].GetAsync()).PlaceOfBirth);
+        Assert.Equal("Richard Carpenter", updated.Name);
+    }
+
+    [CapFact]
     public async Task A_bound_operation_takes_the_entitys_etag_without_it_CAP_answers_428()
     {
         var client = Client();
