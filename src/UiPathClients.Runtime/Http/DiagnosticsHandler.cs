@@ -50,70 +50,48 @@ public sealed class DiagnosticsHandler : DelegatingHandler
     public DiagnosticsHandler(ILogger logger) => _logger = logger ?? throw new ArgumentNullException(nameof(logger));
 
     /// <summary>The URI as it may appear in logs: secret-bearing query parameters replaced by <c>***</c>, no user info.</summary>
-    public static string Redact(Uri uri)
-    {
-        if (uri is null)
-        {
-            throw new ArgumentNullException(nameof(uri));
-        }
-
-        if (!uri.IsAbsoluteUri)
-        {
-            return uri.OriginalString;
-        }
-
-        // Authority leaves out user info (user:password@), which must never reach a log.
-        var builder = new StringBuilder(uri.Scheme + "://" + uri.Authority + uri.AbsolutePath);
-        var query = uri.Query;
-        if (query.Length > 1)
-        {
-            var separator = '?';
-            foreach (var pair in query.Substring(1).Split('&'))
-            {
-                var equals = pair.IndexOf('=');
-                var name = equals < 0 ? pair : pair.Substring(0, equals);
-                var isSecret = SecretQueryParameters.Contains(Uri.UnescapeDataString(name), StringComparer.OrdinalIgnoreCase);
-                builder.Append(separator).Append(isSecret && equals >= 0 ? name + "=***" : pair);
-                separator = '&';
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string Redact(Uri uri) =>
+        Rewrite(uri, static name => SecretQueryParameters.Contains(Uri.UnescapeDataString(name), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The URI with every query value replaced by <c>***</c> (names kept) and no user info: what Information logs and traces show.</summary>
-    public static string RedactQueryValues(Uri uri)
+    public static string RedactQueryValues(Uri uri) => Rewrite(uri, static _ => true);
+
+    /// <summary>The URI without user info, with the values of the query parameters <paramref name="masks"/> names replaced by <c>***</c>.</summary>
+    private static string Rewrite(Uri uri, Func<string, bool> masks)
     {
         if (uri is null)
         {
             throw new ArgumentNullException(nameof(uri));
         }
 
-        if (!uri.IsAbsoluteUri)
+        string query;
+        StringBuilder builder;
+        if (uri.IsAbsoluteUri)
+        {
+            // Authority leaves out user info (user:password@), which must never reach a log.
+            builder = new StringBuilder(uri.Scheme + "://" + uri.Authority + uri.AbsolutePath);
+            query = uri.Query.Length > 1 ? uri.Query.Substring(1) : string.Empty;
+        }
+        else
         {
             var relative = uri.OriginalString;
             var mark = relative.IndexOf('?');
-            return mark < 0 ? relative : MaskValues(new StringBuilder().Append(relative, 0, mark), relative, mark + 1);
+            builder = mark < 0 ? new StringBuilder(relative) : new StringBuilder().Append(relative, 0, mark);
+            query = mark < 0 ? string.Empty : relative.Substring(mark + 1);
         }
 
-        var builder = new StringBuilder(uri.Scheme + "://" + uri.Authority + uri.AbsolutePath);
-        return uri.Query.Length > 1 ? MaskValues(builder, uri.Query, 1) : builder.ToString();
-    }
-
-    private static string MaskValues(StringBuilder builder, string text, int queryStart)
-    {
         var separator = '?';
-        foreach (var pair in text.Substring(queryStart).Split('&'))
+        foreach (var pair in query.Length == 0 ? Array.Empty<string>() : query.Split('&'))
         {
             var equals = pair.IndexOf('=');
             builder.Append(separator);
-            if (equals < 0)
+            if (equals >= 0 && masks(pair.Substring(0, equals)))
             {
-                builder.Append(pair);
+                builder.Append(pair, 0, equals).Append("=***");
             }
             else
             {
-                builder.Append(pair, 0, equals).Append("=***");
+                builder.Append(pair);
             }
 
             separator = '&';
