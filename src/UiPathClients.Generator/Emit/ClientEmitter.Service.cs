@@ -21,7 +21,7 @@ internal sealed partial class ClientEmitter
     private static readonly string[] EntitySetMemberNames =
     {
         "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Top", "Skip", "Select", "Expand", "WithCount", "Search",
-        "PageSize", "ToUri", "ToPageAsync", "ToListAsync", "FirstOrDefaultAsync", "CountAsync", "GetAsyncEnumerator", "CreateAsync",
+        "PageSize", "ToUri", "ToPageAsync", "ToListAsync", "FirstOrDefaultAsync", "CountAsync", "GetAsyncEnumerator", "CreateAsync", "CreateEntityAsync",
         "WithCancellation", "ConfigureAwait", "AsAsyncEnumerable",
         // Members that exist only to refuse untranslatable LINQ habits with a clear message ([Obsolete(error: true)]).
         "Take", "Count", "LongCount", "FirstAsync", "AnyAsync", "ToArrayAsync",
@@ -29,15 +29,66 @@ internal sealed partial class ClientEmitter
     };
 
     /// <summary>Members of <c>EntityClient</c> an operation method must not hide.</summary>
-    private static readonly string[] EntityMemberNames = { "GetAsync", "UpdateAsync", "PatchAsync", "DeleteAsync", "Select", "Expand", "Connection", "Path" };
+    private static readonly string[] EntityMemberNames =
+    {
+        "GetAsync", "UpdateAsync", "PatchAsync", "DeleteAsync", "Select", "Expand", "Connection", "Path", "Surface",
+        "ReplaceEntityAsync", "PatchEntityAsync", "DeleteEntityAsync",
+    };
 
-    /// <summary>Members of the service client an accessor or operation must not hide.</summary>
     /// <summary>Names the operation methods use for their own locals and parameters.</summary>
     private static readonly string[] OperationLocalNames = { "cancellationToken", "path", "writer", "WriteParameters", "ifMatch", "arguments", "aliases" };
 
     private static readonly string[] ETagParameter = { "string? ifMatch = null" };
 
+    /// <summary>Members of the service client an accessor or operation must not hide.</summary>
     private static readonly string[] ServiceClientMemberNames = { "Connection", "WithFolder", "DefaultServicePath" };
+
+    private Dictionary<string, EntitySetCapabilities>? _entityClients;
+
+    /// <summary>
+    /// The entity clients a caller can reach, and what each offers: the entity types of singletons and of sets whose
+    /// entities are addressed by key, then the entity types their single-valued navigation properties lead to where
+    /// the service allows navigation. A type several sets share offers what any of them accepts; a type reached only
+    /// through navigation offers what its own sets accept, or everything when it has none. Unreachable entity types
+    /// get no client: it could only call routes the service does not describe.
+    /// </summary>
+    private Dictionary<string, EntitySetCapabilities> EntityClients => _entityClients ??= FindEntityClients();
+
+    private Dictionary<string, EntitySetCapabilities> FindEntityClients()
+    {
+        EntitySetCapabilities? SetsOf(string type) => _model.EntitySets
+            .Where(set => set.EntityType == type)
+            .Select(set => set.Capabilities)
+            .Aggregate((EntitySetCapabilities?)null, (union, capabilities) => union is null ? capabilities : union.Union(capabilities));
+
+        var found = new Dictionary<string, EntitySetCapabilities>(StringComparer.Ordinal);
+        foreach (var set in _model.EntitySets.Where(set => _entityClientNames.ContainsKey(set.EntityType) && (set.IsSingleton || set.Capabilities.IndexableByKey)))
+        {
+            found[set.EntityType] = found.TryGetValue(set.EntityType, out var known) ? known.Union(set.Capabilities) : set.Capabilities;
+        }
+
+        var pending = new Queue<string>(found.Keys.OrderBy(name => name, StringComparer.Ordinal));
+        while (pending.Count > 0)
+        {
+            var type = pending.Dequeue();
+            if (!found[type].Navigable)
+            {
+                continue;
+            }
+
+            foreach (var navigation in AllProperties(_typesByQualifiedName[type]).Where(property => property.Model.Kind == PropertyKind.Navigation && !property.Model.Type.IsCollection))
+            {
+                var target = navigation.Model.Type.QualifiedName;
+                if (_entityClientNames.ContainsKey(target) && !found.ContainsKey(target))
+                {
+                    found[target] = SetsOf(target) ?? EntitySetCapabilities.Unrestricted;
+                    pending.Enqueue(target);
+                }
+            }
+        }
+
+        return found;
+    }
 
     private IEnumerable<GeneratedFile> EmitServiceClient(CancellationToken cancellationToken)
     {
@@ -55,13 +106,13 @@ internal sealed partial class ClientEmitter
                 TemplateRenderer.RenderCodeFile(BuildEntitySetView(set)));
         }
 
-        foreach (var type in _model.Types.Where(type => _entityClientNames.ContainsKey(type.QualifiedName)))
+        foreach (var type in _model.Types.Where(type => EntityClients.ContainsKey(type.QualifiedName)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (@namespace, _, prefix) = _names[type.QualifiedName];
             yield return new GeneratedFile(
                 _model.ClientName + "/EntityClients/" + prefix + _entityClientNames[type.QualifiedName] + ".g.cs",
-                TemplateRenderer.RenderCodeFile(BuildEntityClientView(type, @namespace)));
+                TemplateRenderer.RenderCodeFile(BuildEntityClientView(type, @namespace, EntityClients[type.QualifiedName])));
         }
     }
 
@@ -114,6 +165,7 @@ internal sealed partial class ClientEmitter
             var lines = new CodeLines().Lines(DocComment.Lines(set.Documentation, $"The <c>{DocComment.Escape(set.Name)}</c> {(set.IsSingleton ? "singleton" : "entity set")}."));
             if (set.IsSingleton)
             {
+                // A singleton is its own entity client (in EntityClients by construction).
                 var entityClient = EntityClientFullName(set.EntityType);
                 lines.Line($"public {entityClient} {accessor} => new {entityClient}(Connection, {Literal(set.Name)});");
             }
@@ -154,17 +206,31 @@ internal sealed partial class ClientEmitter
         var entity = _typesByQualifiedName[set.EntityType];
         var entityFull = TypeFullName(entity.QualifiedName);
         var filter = FilterFullName(entity.QualifiedName);
+        var capabilities = set.Capabilities;
         var members = new List<MemberView>
         {
             new CodeLines()
                 .Line("/// <summary>Creates the set client.</summary>")
                 .Line($"public {name}({Client}ODataConnection connection)")
-                .Indent().Line($": base(connection, {Literal(set.Name)}, new {filter}(string.Empty))").Outdent()
+                .Indent().Line(capabilities.Queryable
+                    ? $": base(connection, {Literal(set.Name)}, new {filter}(string.Empty))"
+                    : $": base(connection, {Literal(set.Name)})").Outdent()
                 .Open().Close()
                 .ToMember(),
         };
 
-        var indexer = KeyIndexer(entity);
+        if (capabilities.Insertable)
+        {
+            members.Add(new CodeLines()
+                .Line($"/// <summary>Creates an entity: <c>POST {DocComment.Escape(set.Name)}</c> with <c>Prefer: return=representation</c>. The body carries exactly the properties set on <paramref name=\"entity\"/>, so the service computes the key and its defaults.</summary>")
+                .Line("/// <param name=\"entity\">The entity to create.</param>")
+                .Line("/// <param name=\"cancellationToken\">Cancels the call.</param>")
+                .Line("/// <returns>The entity as the service stored it (with its key and computed properties), never <paramref name=\"entity\"/> itself.</returns>")
+                .Line($"public {Tasks}Task<{entityFull}> CreateAsync({entityFull} entity, {CancellationTokenParameter}) => CreateEntityAsync(entity, cancellationToken);")
+                .ToMember());
+        }
+
+        var indexer = capabilities.IndexableByKey ? KeyIndexer(entity) : null;
         if (indexer is not null)
         {
             members.Add(indexer);
@@ -172,19 +238,29 @@ internal sealed partial class ClientEmitter
 
         var scope = new NameScope(EntitySetMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
         AddOperations(members, scope, BoundOperations(entity, collection: true), pathExpression: "Path", takesETag: false);
+        var offers = string.Join(", ", new[]
+        {
+            capabilities.Queryable ? "query it (<c>Where</c>, <c>OrderBy</c>, <c>await foreach</c>)" : null,
+            capabilities.Insertable ? "create" : null,
+            indexer is not null ? "address by key" : null,
+            "call its operations",
+        }.Where(part => part is not null));
         return new CodeFileView
         {
             Namespace = _model.Namespace,
             GeneratorVersion = _generatorVersion,
-            DocLines = DocComment.Lines(set.Documentation, $"The <c>{DocComment.Escape(set.Name)}</c> entity set: query it (<c>Where</c>, <c>OrderBy</c>, <c>await foreach</c>), create, address by key, call its operations."),
-            Declaration = $"public sealed partial class {name} : {Client}EntitySetClient<{entityFull}, {filter}>",
+            DocLines = DocComment.Lines(set.Documentation, $"The <c>{DocComment.Escape(set.Name)}</c> entity set: {offers}."),
+            Declaration = capabilities.Queryable
+                ? $"public sealed partial class {name} : {Client}EntitySetClient<{entityFull}, {filter}>"
+                : $"public sealed partial class {name} : {Client}UnqueryableEntitySetClient<{entityFull}, {filter}>",
             Members = members,
         };
     }
 
-    private CodeFileView BuildEntityClientView(TypeModel entity, string @namespace)
+    private CodeFileView BuildEntityClientView(TypeModel entity, string @namespace, EntitySetCapabilities capabilities)
     {
         var name = _entityClientNames[entity.QualifiedName];
+        var entityFull = TypeFullName(entity.QualifiedName);
         var filter = FilterFullName(entity.QualifiedName);
         var members = new List<MemberView>
         {
@@ -196,21 +272,72 @@ internal sealed partial class ClientEmitter
                 .ToMember(),
         };
 
+        if (capabilities.Replaceable)
+        {
+            members.Add(new CodeLines()
+                .Line("/// <summary>")
+                .Line("/// Replaces the entity: <c>PUT</c> with <c>Prefer: return=representation</c>. The body carries every property read into")
+                .Line("/// <paramref name=\"entity\"/> (except those the service computes) and every property set on it, so a property set to")
+                .Line("/// <see langword=\"null\"/> is cleared. An <c>@odata.etag</c> read with <paramref name=\"entity\"/> is sent as <c>If-Match</c>.")
+                .Line("/// </summary>")
+                .Line("/// <param name=\"entity\">The entity as it should be stored.</param>")
+                .Line("/// <param name=\"cancellationToken\">Cancels the call.</param>")
+                .Line("/// <returns>The entity as the service stored it, a new object: the answer's body, or the entity read again when the service answers 204.</returns>")
+                .Line("/// <exception cref=\"global::UiPathClients.Runtime.Errors.ODataConcurrencyException\">The entity changed since it was read (HTTP 412).</exception>")
+                .Line($"public {Tasks}Task<{entityFull}> UpdateAsync({entityFull} entity, {CancellationTokenParameter}) => ReplaceEntityAsync(entity, cancellationToken);")
+                .ToMember());
+        }
+
+        if (capabilities.Patchable)
+        {
+            members.Add(new CodeLines()
+                .Line("/// <summary>Changes only the properties set on <paramref name=\"changes\"/>: <c>PATCH</c> with just those.</summary>")
+                .Line("/// <param name=\"changes\">Builds the changes, e.g. <c>d => d.Set(w => w.Url, \"https://…\")</c>.</param>")
+                .Line("/// <param name=\"ifMatch\">An ETag to send as <c>If-Match</c>, if any.</param>")
+                .Line("/// <param name=\"cancellationToken\">Cancels the call.</param>")
+                .Line("/// <exception cref=\"global::UiPathClients.Runtime.Errors.ODataConcurrencyException\">The ETag is stale (HTTP 412).</exception>")
+                .Line($"public {Tasks}Task PatchAsync(global::System.Func<{Client}ODataDelta<{filter}>, {Client}ODataDelta<{filter}>> changes, string? ifMatch = null, {CancellationTokenParameter}) => PatchEntityAsync(changes, ifMatch, cancellationToken);")
+                .ToMember());
+        }
+
+        if (capabilities.Deletable)
+        {
+            members.Add(new CodeLines()
+                .Line("/// <summary>Deletes the entity: <c>DELETE</c>.</summary>")
+                .Line("/// <param name=\"ifMatch\">An ETag to send as <c>If-Match</c>, if any.</param>")
+                .Line("/// <param name=\"cancellationToken\">Cancels the call.</param>")
+                .Line("/// <exception cref=\"global::UiPathClients.Runtime.Errors.ODataConcurrencyException\">The ETag is stale (HTTP 412).</exception>")
+                .Line($"public {Tasks}Task DeleteAsync(string? ifMatch = null, {CancellationTokenParameter}) => DeleteEntityAsync(ifMatch, cancellationToken);")
+                .ToMember());
+        }
+
         var scope = new NameScope(EntityMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
         AddOperations(members, scope, BoundOperations(entity, collection: false), pathExpression: "Path", takesETag: true);
-        AddNavigations(members, scope, entity);
+        if (capabilities.Navigable)
+        {
+            AddNavigations(members, scope, entity);
+        }
+
+        var offers = string.Join(", ", new[]
+        {
+            capabilities.ReadableByKey ? "read (with <c>Select</c>/<c>Expand</c>)" : null,
+            capabilities.Replaceable ? "replace" : null,
+            capabilities.Patchable ? "patch" : null,
+            capabilities.Deletable ? "delete" : null,
+            "call the operations bound to it",
+            capabilities.Navigable ? "follow its navigation properties" : null,
+        }.Where(part => part is not null));
         return new CodeFileView
         {
             Namespace = @namespace,
             GeneratorVersion = _generatorVersion,
             DocLines = new[]
             {
-                "/// <summary>",
-                $"/// One <see cref=\"{TypeFullName(entity.QualifiedName)}\"/> addressed by key or a singleton: read (with <c>Select</c>/<c>Expand</c>), replace, patch, delete,",
-                "/// the operations bound to it, and the entities its navigation properties lead to.",
-                "/// </summary>",
+                $"/// <summary>One <see cref=\"{entityFull}\"/> addressed by key or a singleton, as the service allows: {offers}.</summary>",
             },
-            Declaration = $"public sealed partial class {name} : {Client}EntityClient<{TypeFullName(entity.QualifiedName)}, {filter}>",
+            Declaration = capabilities.ReadableByKey
+                ? $"public sealed partial class {name} : {Client}EntityClient<{entityFull}, {filter}>"
+                : $"public sealed partial class {name} : {Client}EntityClientBase<{entityFull}, {filter}>",
             Members = members,
         };
     }
@@ -546,7 +673,7 @@ internal sealed partial class ClientEmitter
                 type = $"{Client}NavigationCollectionClient<{TypeFullName(target)}, {FilterFullName(target)}>";
                 create = $"new {type}(Connection, Path + {segment}, new {FilterFullName(target)}(string.Empty))";
             }
-            else if (_entityClientNames.ContainsKey(target))
+            else if (EntityClients.ContainsKey(target))
             {
                 type = EntityClientFullName(target);
                 create = $"new {type}(Connection, Path + {segment})";

@@ -76,6 +76,21 @@ internal sealed record OperationDraft(
     string? ReturnType,
     bool IsReturnNullable = true);
 
-internal sealed record EntitySetDraft(string Name, string EntityType);
+// Capabilities: what the source lets a client do with the set (written as Capabilities restrictions).
+internal sealed record EntitySetDraft(string Name, string EntityType, SetCapabilitiesDraft Capabilities);
+
+/// <summary>
+/// The requests the source describes for one set: <c>GET</c> on the collection, and <c>GET</c>/<c>PUT</c>/
+/// <c>PATCH</c>/<c>DELETE</c> on <c>({key})</c>, <c>POST</c> on the collection, any path through <c>({key})</c>.
+/// None of the source's paths goes through a navigation property, so no set is navigable.
+/// </summary>
+internal sealed record SetCapabilitiesDraft(
+    bool Readable,
+    bool ReadableByKey,
+    bool IndexableByKey,
+    bool Insertable,
+    bool Replaceable,
+    bool Patchable,
+    bool Deletable);
 
 internal sealed record OperationImportDraft(bool IsAction, string Name, string Operation);

@@ -13,6 +13,7 @@ internal static class EdmxDraftWriter
     private const string EdmxNamespace = "http://docs.oasis-open.org/odata/ns/edmx";
     private const string EdmNamespace = "http://docs.oasis-open.org/odata/ns/edm";
     private const string OptionalParameterTerm = "Org.OData.Core.V1.OptionalParameter";
+    private const string Capabilities = "Org.OData.Capabilities.V1.";
 
     public static string Write(EdmxDraft draft, string containerNamespace, string containerName)
     {
@@ -179,6 +180,7 @@ internal static class EdmxDraftWriter
             writer.WriteStartElement("EntitySet", EdmNamespace);
             writer.WriteAttributeString("Name", set.Name);
             writer.WriteAttributeString("EntityType", set.EntityType);
+            WriteRestrictions(writer, set.Capabilities, isSingleton: false);
             writer.WriteEndElement();
         }
 
@@ -187,6 +189,7 @@ internal static class EdmxDraftWriter
             writer.WriteStartElement("Singleton", EdmNamespace);
             writer.WriteAttributeString("Name", singleton.Name);
             writer.WriteAttributeString("Type", singleton.EntityType);
+            WriteRestrictions(writer, singleton.Capabilities, isSingleton: true);
             writer.WriteEndElement();
         }
 
@@ -198,6 +201,103 @@ internal static class EdmxDraftWriter
             writer.WriteEndElement();
         }
 
+        writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Capabilities vocabulary annotations for what the source does not describe; an absent restriction
+    /// means allowed, so a set with every route gets only the navigation restriction.
+    /// </summary>
+    private static void WriteRestrictions(XmlWriter writer, SetCapabilitiesDraft capabilities, bool isSingleton)
+    {
+        if (!capabilities.Readable || !capabilities.ReadableByKey)
+        {
+            StartRecordAnnotation(writer, "ReadRestrictions");
+            if (!capabilities.Readable)
+            {
+                WriteFalse(writer, "Readable");
+            }
+
+            if (!capabilities.ReadableByKey && !isSingleton)
+            {
+                writer.WriteStartElement("PropertyValue", EdmNamespace);
+                writer.WriteAttributeString("Property", "ReadByKeyRestrictions");
+                writer.WriteStartElement("Record", EdmNamespace);
+                WriteFalse(writer, "Readable");
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+
+            EndRecordAnnotation(writer);
+        }
+
+        if (!isSingleton && !capabilities.IndexableByKey)
+        {
+            writer.WriteStartElement("Annotation", EdmNamespace);
+            writer.WriteAttributeString("Term", Capabilities + "IndexableByKey");
+            writer.WriteAttributeString("Bool", "false");
+            writer.WriteEndElement();
+        }
+
+        if (!isSingleton && !capabilities.Insertable)
+        {
+            StartRecordAnnotation(writer, "InsertRestrictions");
+            WriteFalse(writer, "Insertable");
+            EndRecordAnnotation(writer);
+        }
+
+        if (!capabilities.Replaceable || !capabilities.Patchable)
+        {
+            StartRecordAnnotation(writer, "UpdateRestrictions");
+            if (!capabilities.Replaceable && !capabilities.Patchable)
+            {
+                WriteFalse(writer, "Updatable");
+            }
+            else
+            {
+                writer.WriteStartElement("PropertyValue", EdmNamespace);
+                writer.WriteAttributeString("Property", "UpdateMethod");
+                writer.WriteAttributeString("EnumMember", Capabilities + "HttpMethod/" + (capabilities.Replaceable ? "PUT" : "PATCH"));
+                writer.WriteEndElement();
+            }
+
+            EndRecordAnnotation(writer);
+        }
+
+        if (!isSingleton && !capabilities.Deletable)
+        {
+            StartRecordAnnotation(writer, "DeleteRestrictions");
+            WriteFalse(writer, "Deletable");
+            EndRecordAnnotation(writer);
+        }
+
+        // No path of the source goes through a navigation property: related entities come only with $expand.
+        StartRecordAnnotation(writer, "NavigationRestrictions");
+        writer.WriteStartElement("PropertyValue", EdmNamespace);
+        writer.WriteAttributeString("Property", "Navigability");
+        writer.WriteAttributeString("EnumMember", Capabilities + "NavigationType/None");
+        writer.WriteEndElement();
+        EndRecordAnnotation(writer);
+    }
+
+    private static void StartRecordAnnotation(XmlWriter writer, string term)
+    {
+        writer.WriteStartElement("Annotation", EdmNamespace);
+        writer.WriteAttributeString("Term", Capabilities + term);
+        writer.WriteStartElement("Record", EdmNamespace);
+    }
+
+    private static void EndRecordAnnotation(XmlWriter writer)
+    {
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private static void WriteFalse(XmlWriter writer, string property)
+    {
+        writer.WriteStartElement("PropertyValue", EdmNamespace);
+        writer.WriteAttributeString("Property", property);
+        writer.WriteAttributeString("Bool", "false");
         writer.WriteEndElement();
     }
 }

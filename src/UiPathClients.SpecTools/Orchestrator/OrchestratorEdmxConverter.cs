@@ -127,12 +127,12 @@ internal sealed partial class OrchestratorEdmxConverter
 
         foreach (var (set, element) in _setElementTypes)
         {
-            _draft.EntitySets.Add(set, new EntitySetDraft(set, _schemaQualifiedNames[element]));
+            _draft.EntitySets.Add(set, new EntitySetDraft(set, _schemaQualifiedNames[element], CapabilitiesOf(set)));
         }
 
         foreach (var (singleton, element) in _singletonTypes)
         {
-            _draft.Singletons.Add(singleton, new EntitySetDraft(singleton, _schemaQualifiedNames[element]));
+            _draft.Singletons.Add(singleton, new EntitySetDraft(singleton, _schemaQualifiedNames[element], CapabilitiesOf(singleton)));
         }
 
         _draft.Schema(ServiceNamespace);
@@ -155,6 +155,24 @@ internal sealed partial class OrchestratorEdmxConverter
             .AppendJoin(string.Empty, _skipped.Order(StringComparer.Ordinal).Select(line => "\n  " + line))
             .ToString();
         return new ConversionResult(edmx, summary, _draft.EntitySets.Count, bound.Count);
+    }
+
+    /// <summary>What the source lets a client do with <paramref name="set"/>: the methods on its collection and key paths.</summary>
+    private SetCapabilitiesDraft CapabilitiesOf(string set)
+    {
+        bool Has(string? path, string method) => path is not null && _paths[path]?[method] is JsonObject;
+        var collection = _paths.ContainsKey("/odata/" + set) ? "/odata/" + set : null;
+        var key = _paths.Select(pair => pair.Key).FirstOrDefault(path => KeyPath().Match(path) is { Success: true } match && match.Groups["set"].Value == set);
+        var keyedOperation = _paths.Any(pair => BoundOperationPath().Match(pair.Key) is { Success: true } match
+            && match.Groups["set"].Value == set && match.Groups["key"].Success);
+        return new SetCapabilitiesDraft(
+            Readable: Has(collection, "get"),
+            ReadableByKey: Has(key, "get"),
+            IndexableByKey: key is not null || keyedOperation,
+            Insertable: Has(collection, "post"),
+            Replaceable: Has(key, "put"),
+            Patchable: Has(key, "patch"),
+            Deletable: Has(key, "delete"));
     }
 
     private static bool IsEnvelope(string schemaName) => schemaName.StartsWith("ODataValueOf", StringComparison.Ordinal);

@@ -187,37 +187,24 @@ public sealed class CrudTests(MutableEmulator session) : IClassFixture<MutableEm
     }
 
     [Fact]
-    public async Task A_process_is_addressed_by_its_string_key()
+    public async Task A_process_is_addressed_by_its_string_key_and_offers_only_its_routes()
     {
-        var log = RequestLog.Mark(session.Emulator);
-
-        var process = await Tenant.Processes["InvoiceProcessing"].GetAsync();
-
-        Assert.Equal("InvoiceProcessing", process.Id);
-        Assert.Equal("Invoice processing", process.Title);
-        Assert.Equal("1.0.3", process.Version);
-        Assert.Equal("InvoiceProcessing:1.0.3", process.Key);
-        Assert.Equal("/odata/Processes('InvoiceProcessing')", log.Single().Path());
-        var missing = await Assert.ThrowsAsync<ODataNotFoundException>(() => Tenant.Processes["NoSuchPackage"].GetAsync());
-        Assert.Equal("1002", missing.ErrorCode);
-    }
-
-    [Fact]
-    public async Task A_string_key_with_a_quote_and_a_space_round_trips()
-    {
+        // Orchestrator describes only DELETE on Processes('{key}'): the client has no GetAsync/PatchAsync there,
+        // and no CreateAsync on the set (packages are uploaded), so only the delete can be proven on the wire.
         const string id = "O'Neil Tools";
-        await Tenant.Processes.CreateAsync(new ProcessDto { Id = id, Title = "Tools of O'Neil", Version = "0.1.0", Key = id + ":0.1.0" });
+        session.Emulator.Data.Processes.Add(new UiPathClients.Emulator.Orchestrator.ProcessDto { Id = id, Title = "Tools of O'Neil", Version = "0.1.0", Key = id + ":0.1.0" }, folderId: null);
         var log = RequestLog.Mark(session.Emulator);
 
-        var process = await Tenant.Processes[id].GetAsync();
-        await Tenant.Processes[id].PatchAsync(changes => changes.Set(p => p.Title, "Renamed"));
-
-        Assert.Equal("Tools of O'Neil", process.Title);
-        Assert.Equal("/odata/Processes('O''Neil Tools')", log.Requests[0].Path());
-        Assert.Equal("Renamed", (await Tenant.Processes[id].GetAsync()).Title);
-        Assert.Equal("0.1.0", session.Emulator.Data.Processes.Find(id, folderId: null)!.Version);
         await Tenant.Processes[id].DeleteAsync();
+
+        Assert.Equal("/odata/Processes('O''Neil Tools')", log.Single().Path());
+        Assert.Equal("DELETE", log.Single().Method);
         Assert.Null(session.Emulator.Data.Processes.Find(id, folderId: null));
         Assert.NotNull(session.Emulator.Data.Processes.Find("InvoiceProcessing", folderId: null));
+        var missing = await Assert.ThrowsAsync<ODataNotFoundException>(() => Tenant.Processes["NoSuchPackage"].DeleteAsync());
+        Assert.Equal("1002", missing.ErrorCode);
+        Assert.Null(typeof(ProcessDtoClient).GetMethod("GetAsync"));
+        Assert.Null(typeof(ProcessDtoClient).GetMethod("PatchAsync"));
+        Assert.Null(typeof(ProcessesCollection).GetMethod("CreateAsync"));
     }
 }

@@ -113,4 +113,74 @@ public sealed class ServiceClientEmitterTests
         Assert.Contains("PersonClient Owner =>", review, StringComparison.Ordinal);
         GeneratorHarness.AssertCompilesCleanly(run);
     }
+
+    [Fact]
+    public void Capabilities_restrictions_decide_which_requests_the_client_offers()
+    {
+        const string edmx = """
+            <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+              <edmx:DataServices>
+                <Schema Namespace="Shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+                  <EntityType Name="Order">
+                    <Key><PropertyRef Name="Id" /></Key>
+                    <Property Name="Id" Type="Edm.Int32" Nullable="false" />
+                    <NavigationProperty Name="Customer" Type="Shop.Customer" />
+                  </EntityType>
+                  <EntityType Name="Customer">
+                    <Key><PropertyRef Name="Id" /></Key>
+                    <Property Name="Id" Type="Edm.Int32" Nullable="false" />
+                  </EntityType>
+                  <EntityType Name="Archive">
+                    <Key><PropertyRef Name="Id" /></Key>
+                    <Property Name="Id" Type="Edm.Int32" Nullable="false" />
+                  </EntityType>
+                  <EntityContainer Name="Container">
+                    <EntitySet Name="Orders" EntityType="Shop.Order">
+                      <Annotation Term="Org.OData.Capabilities.V1.InsertRestrictions"><Record><PropertyValue Property="Insertable" Bool="false" /></Record></Annotation>
+                      <Annotation Term="Org.OData.Capabilities.V1.UpdateRestrictions"><Record><PropertyValue Property="UpdateMethod" EnumMember="Org.OData.Capabilities.V1.HttpMethod/PUT" /></Record></Annotation>
+                      <Annotation Term="Org.OData.Capabilities.V1.DeleteRestrictions"><Record><PropertyValue Property="Deletable" Bool="false" /></Record></Annotation>
+                      <Annotation Term="Org.OData.Capabilities.V1.NavigationRestrictions"><Record><PropertyValue Property="Navigability" EnumMember="Org.OData.Capabilities.V1.NavigationType/None" /></Record></Annotation>
+                    </EntitySet>
+                    <EntitySet Name="Customers" EntityType="Shop.Customer">
+                      <Annotation Term="Org.OData.Capabilities.V1.ReadRestrictions"><Record><PropertyValue Property="ReadByKeyRestrictions"><Record><PropertyValue Property="Readable" Bool="false" /></Record></PropertyValue></Record></Annotation>
+                    </EntitySet>
+                    <EntitySet Name="Archives" EntityType="Shop.Archive">
+                      <Annotation Term="Org.OData.Capabilities.V1.ReadRestrictions"><Record><PropertyValue Property="Readable" Bool="false" /></Record></Annotation>
+                      <Annotation Term="Org.OData.Capabilities.V1.IndexableByKey" Bool="false" />
+                    </EntitySet>
+                  </EntityContainer>
+                </Schema>
+              </edmx:DataServices>
+            </edmx:Edmx>
+            """;
+        var run = GeneratorHarness.Run(new[] { new Spec("Shop.edmx", edmx) });
+        var orders = run.Sources["Shop/EntitySets/OrdersCollection.g.cs"];
+        var order = run.Sources["Shop/EntityClients/OrderClient.g.cs"];
+        var customers = run.Sources["Shop/EntitySets/CustomersCollection.g.cs"];
+        var customer = run.Sources["Shop/EntityClients/CustomerClient.g.cs"];
+        var archives = run.Sources["Shop/EntitySets/ArchivesCollection.g.cs"];
+
+        // Orders: query, read by key, PUT only; no POST, PATCH, DELETE, nor the path through Customer.
+        Assert.Contains("EntitySetClient<global::Consumer.Shop.Order, global::Consumer.Shop.OrderFilter>", orders, StringComparison.Ordinal);
+        Assert.DoesNotContain("CreateAsync", orders, StringComparison.Ordinal);
+        Assert.Contains("this[int id]", orders, StringComparison.Ordinal);
+        Assert.Contains(": global::UiPathClients.Runtime.Client.EntityClient<global::Consumer.Shop.Order,", order, StringComparison.Ordinal);
+        Assert.Contains("UpdateAsync(", order, StringComparison.Ordinal);
+        Assert.DoesNotContain("PatchAsync(", order, StringComparison.Ordinal);
+        Assert.DoesNotContain("DeleteAsync(", order, StringComparison.Ordinal);
+        Assert.DoesNotContain("Customer =>", order, StringComparison.Ordinal);
+
+        // Customers: everything but GET by key, so its entity client cannot read.
+        Assert.Contains("CreateAsync(", customers, StringComparison.Ordinal);
+        Assert.Contains(": global::UiPathClients.Runtime.Client.EntityClientBase<global::Consumer.Shop.Customer,", customer, StringComparison.Ordinal);
+        Assert.Contains("UpdateAsync(", customer, StringComparison.Ordinal);
+        Assert.Contains("PatchAsync(", customer, StringComparison.Ordinal);
+        Assert.Contains("DeleteAsync(", customer, StringComparison.Ordinal);
+
+        // Archives: neither queried nor addressed by key, so no indexer and no entity client at all.
+        Assert.Contains(": global::UiPathClients.Runtime.Client.UnqueryableEntitySetClient<global::Consumer.Shop.Archive,", archives, StringComparison.Ordinal);
+        Assert.DoesNotContain("this[", archives, StringComparison.Ordinal);
+        Assert.False(run.Sources.ContainsKey("Shop/EntityClients/ArchiveClient.g.cs"));
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
 }

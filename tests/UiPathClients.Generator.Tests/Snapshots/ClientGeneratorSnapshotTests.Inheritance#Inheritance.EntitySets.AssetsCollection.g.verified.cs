@@ -15,6 +15,12 @@ namespace Consumer.Inheritance
         {
         }
 
+        /// <summary>Creates an entity: <c>POST Assets</c> with <c>Prefer: return=representation</c>. The body carries exactly the properties set on <paramref name="entity"/>, so the service computes the key and its defaults.</summary>
+        /// <param name="entity">The entity to create.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The entity as the service stored it (with its key and computed properties), never <paramref name="entity"/> itself.</returns>
+        public global::System.Threading.Tasks.Task<global::Consumer.Inheritance.Asset> CreateAsync(global::Consumer.Inheritance.Asset entity, global::System.Threading.CancellationToken cancellationToken = default) => CreateEntityAsync(entity, cancellationToken);
+
         /// <summary>The entity with this key: <c>Id</c>.</summary>
         /// <param name="id">The <c>Id</c> key value.</param>
         public global::Consumer.Inheritance.AssetClient this[long id] => new global::Consumer.Inheritance.AssetClient(Connection, Path + global::UiPathClients.Runtime.Querying.ODataKey.Segment(global::UiPathClients.Runtime.Querying.ODataLiteral.Format(id)));

@@ -15,6 +15,12 @@ namespace Consumer.Keys
         {
         }
 
+        /// <summary>Creates an entity: <c>POST OrderLines</c> with <c>Prefer: return=representation</c>. The body carries exactly the properties set on <paramref name="entity"/>, so the service computes the key and its defaults.</summary>
+        /// <param name="entity">The entity to create.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The entity as the service stored it (with its key and computed properties), never <paramref name="entity"/> itself.</returns>
+        public global::System.Threading.Tasks.Task<global::Consumer.Keys.OrderLine> CreateAsync(global::Consumer.Keys.OrderLine entity, global::System.Threading.CancellationToken cancellationToken = default) => CreateEntityAsync(entity, cancellationToken);
+
         /// <summary>The entity with this key: <c>OrderId, LineNumber</c>.</summary>
         /// <param name="orderId">The <c>OrderId</c> key value.</param>
         /// <param name="lineNumber">The <c>LineNumber</c> key value.</param>

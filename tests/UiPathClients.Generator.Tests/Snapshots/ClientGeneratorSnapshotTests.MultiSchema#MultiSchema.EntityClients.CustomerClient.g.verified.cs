@@ -3,10 +3,7 @@
 
 namespace Consumer.MultiSchema
 {
-    /// <summary>
-    /// One <see cref="global::Consumer.MultiSchema.Customer"/> addressed by key or a singleton: read (with <c>Select</c>/<c>Expand</c>), replace, patch, delete,
-    /// the operations bound to it, and the entities its navigation properties lead to.
-    /// </summary>
+    /// <summary>One <see cref="global::Consumer.MultiSchema.Customer"/> addressed by key or a singleton, as the service allows: read (with <c>Select</c>/<c>Expand</c>), replace, patch, delete, call the operations bound to it, follow its navigation properties.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed partial class CustomerClient : global::UiPathClients.Runtime.Client.EntityClient<global::Consumer.MultiSchema.Customer, global::Consumer.MultiSchema.CustomerFilter>
     {
@@ -15,5 +12,29 @@ namespace Consumer.MultiSchema
             : base(connection, path, new global::Consumer.MultiSchema.CustomerFilter(string.Empty))
         {
         }
+
+        /// <summary>
+        /// Replaces the entity: <c>PUT</c> with <c>Prefer: return=representation</c>. The body carries every property read into
+        /// <paramref name="entity"/> (except those the service computes) and every property set on it, so a property set to
+        /// <see langword="null"/> is cleared. An <c>@odata.etag</c> read with <paramref name="entity"/> is sent as <c>If-Match</c>.
+        /// </summary>
+        /// <param name="entity">The entity as it should be stored.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The entity as the service stored it, a new object: the answer's body, or the entity read again when the service answers 204.</returns>
+        /// <exception cref="global::UiPathClients.Runtime.Errors.ODataConcurrencyException">The entity changed since it was read (HTTP 412).</exception>
+        public global::System.Threading.Tasks.Task<global::Consumer.MultiSchema.Customer> UpdateAsync(global::Consumer.MultiSchema.Customer entity, global::System.Threading.CancellationToken cancellationToken = default) => ReplaceEntityAsync(entity, cancellationToken);
+
+        /// <summary>Changes only the properties set on <paramref name="changes"/>: <c>PATCH</c> with just those.</summary>
+        /// <param name="changes">Builds the changes, e.g. <c>d => d.Set(w => w.Url, "https://…")</c>.</param>
+        /// <param name="ifMatch">An ETag to send as <c>If-Match</c>, if any.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <exception cref="global::UiPathClients.Runtime.Errors.ODataConcurrencyException">The ETag is stale (HTTP 412).</exception>
+        public global::System.Threading.Tasks.Task PatchAsync(global::System.Func<global::UiPathClients.Runtime.Client.ODataDelta<global::Consumer.MultiSchema.CustomerFilter>, global::UiPathClients.Runtime.Client.ODataDelta<global::Consumer.MultiSchema.CustomerFilter>> changes, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default) => PatchEntityAsync(changes, ifMatch, cancellationToken);
+
+        /// <summary>Deletes the entity: <c>DELETE</c>.</summary>
+        /// <param name="ifMatch">An ETag to send as <c>If-Match</c>, if any.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <exception cref="global::UiPathClients.Runtime.Errors.ODataConcurrencyException">The ETag is stale (HTTP 412).</exception>
+        public global::System.Threading.Tasks.Task DeleteAsync(string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default) => DeleteEntityAsync(ifMatch, cancellationToken);
     }
 }

@@ -15,6 +15,12 @@ namespace Consumer.Operations
         {
         }
 
+        /// <summary>Creates an entity: <c>POST People</c> with <c>Prefer: return=representation</c>. The body carries exactly the properties set on <paramref name="entity"/>, so the service computes the key and its defaults.</summary>
+        /// <param name="entity">The entity to create.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The entity as the service stored it (with its key and computed properties), never <paramref name="entity"/> itself.</returns>
+        public global::System.Threading.Tasks.Task<global::Consumer.Operations.Person> CreateAsync(global::Consumer.Operations.Person entity, global::System.Threading.CancellationToken cancellationToken = default) => CreateEntityAsync(entity, cancellationToken);
+
         /// <summary>The entity with this key: <c>UserName</c>.</summary>
         /// <param name="userName">The <c>UserName</c> key value.</param>
         public global::Consumer.Operations.PersonClient this[string userName] => new global::Consumer.Operations.PersonClient(Connection, Path + global::UiPathClients.Runtime.Querying.ODataKey.Segment(global::UiPathClients.Runtime.Querying.ODataLiteral.Format(userName)));

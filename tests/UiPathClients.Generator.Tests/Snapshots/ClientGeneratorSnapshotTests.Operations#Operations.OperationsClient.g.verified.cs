@@ -47,6 +47,11 @@ namespace Consumer.Operations
         public global::Consumer.Operations.PeopleCollection People => new global::Consumer.Operations.PeopleCollection(Connection);
 
         /// <summary>
+        /// The <c>Reviews</c> entity set.
+        /// </summary>
+        public global::Consumer.Operations.ReviewsCollection Reviews => new global::Consumer.Operations.ReviewsCollection(Connection);
+
+        /// <summary>
         /// The <c>Me</c> singleton.
         /// </summary>
         public global::Consumer.Operations.PersonClient Me => new global::Consumer.Operations.PersonClient(Connection, "Me");

@@ -4,7 +4,7 @@
 namespace Consumer.Orchestrator
 {
     /// <summary>
-    /// The <c>QueueItems</c> entity set: query it (<c>Where</c>, <c>OrderBy</c>, <c>await foreach</c>), create, address by key, call its operations.
+    /// The <c>QueueItems</c> entity set: query it (<c>Where</c>, <c>OrderBy</c>, <c>await foreach</c>), address by key, call its operations.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed partial class QueueItemsCollection : global::UiPathClients.Runtime.Client.EntitySetClient<global::Consumer.Orchestrator.QueueItemDto, global::Consumer.Orchestrator.QueueItemDtoFilter>

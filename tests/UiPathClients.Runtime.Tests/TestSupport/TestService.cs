@@ -184,6 +184,9 @@ public sealed class TestJsonMetadata : IJsonTypeInfoResolver
 
 public sealed class WorkItemsCollection(ODataConnection connection) : EntitySetClient<WorkItem, WorkItemFilter>(connection, "WorkItems", new WorkItemFilter(string.Empty))
 {
+    /// <summary><c>POST WorkItems</c>, as generated for an insertable set.</summary>
+    public Task<WorkItem> CreateAsync(WorkItem entity, CancellationToken cancellationToken = default) => CreateEntityAsync(entity, cancellationToken);
+
     public WorkItemClient this[long id] => new(Connection, Path + ODataKey.Segment(ODataLiteral.Format(id)));
 
     /// <summary>Bound action returning a collection: <c>POST WorkItems/Test.Schedule</c>.</summary>
@@ -228,6 +231,14 @@ public sealed class WorkItemsCollection(ODataConnection connection) : EntitySetC
 
 public sealed class WorkItemClient(ODataConnection connection, string path) : EntityClient<WorkItem, WorkItemFilter>(connection, path, new WorkItemFilter(string.Empty))
 {
+    /// <summary>PUT, PATCH and DELETE, as generated for a set without restrictions.</summary>
+    public Task<WorkItem> UpdateAsync(WorkItem entity, CancellationToken cancellationToken = default) => ReplaceEntityAsync(entity, cancellationToken);
+
+    public Task PatchAsync(Func<ODataDelta<WorkItemFilter>, ODataDelta<WorkItemFilter>> changes, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        PatchEntityAsync(changes, ifMatch, cancellationToken);
+
+    public Task DeleteAsync(string? ifMatch = null, CancellationToken cancellationToken = default) => DeleteEntityAsync(ifMatch, cancellationToken);
+
     /// <summary>Void action without parameters, as generated: <c>static writer => { }</c>.</summary>
     public Task CompleteAsync(CancellationToken cancellationToken = default) =>
         Connection.InvokeAsync(Path + "/Test.Complete", static writer => { }, cancellationToken);
@@ -275,7 +286,11 @@ public sealed class PeopleCollection(ODataConnection connection) : EntitySetClie
     public PersonClient this[string userName] => new(Connection, Path + ODataKey.Segment(ODataLiteral.Format(userName)));
 }
 
-public sealed class PersonClient(ODataConnection connection, string path) : EntityClient<Person, PersonFilter>(connection, path, new PersonFilter(string.Empty));
+/// <summary>An entity the service lets you read and delete, not change (PUT/PATCH are not generated).</summary>
+public sealed class PersonClient(ODataConnection connection, string path) : EntityClient<Person, PersonFilter>(connection, path, new PersonFilter(string.Empty))
+{
+    public Task DeleteAsync(string? ifMatch = null, CancellationToken cancellationToken = default) => DeleteEntityAsync(ifMatch, cancellationToken);
+}
 
 /// <summary>The root client, as generated for a service.</summary>
 public sealed class TestServiceClient

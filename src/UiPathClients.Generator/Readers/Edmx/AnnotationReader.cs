@@ -79,6 +79,53 @@ internal sealed class AnnotationReader
         return string.Join(",", members);
     }
 
+    /// <summary>
+    /// Reads the Capabilities restrictions of an entity set or singleton. Only the set-wide properties count
+    /// (<c>Readable</c>, <c>ReadByKeyRestrictions/Readable</c>, <c>Insertable</c>, <c>Updatable</c>,
+    /// <c>UpdateMethod</c>, <c>Deletable</c>, <c>Navigability</c>); per-property restrictions are not modelled.
+    /// </summary>
+    public EntitySetCapabilities Capabilities(XElement element, string target)
+    {
+        var read = Find(element, target, CsdlNames.ReadRestrictionsTerm)?.Element(CsdlNames.Edm + "Record");
+        var update = Find(element, target, CsdlNames.UpdateRestrictionsTerm)?.Element(CsdlNames.Edm + "Record");
+        var updatable = BoolProperty(update, "Updatable") ?? true;
+        var updateMethods = EnumProperty(update, "UpdateMethod");
+        var navigability = EnumProperty(Find(element, target, CsdlNames.NavigationRestrictionsTerm)?.Element(CsdlNames.Edm + "Record"), "Navigability");
+        return new EntitySetCapabilities(
+            Queryable: BoolProperty(read, "Readable") ?? true,
+            ReadableByKey: BoolProperty(RecordProperty(read, "ReadByKeyRestrictions"), "Readable") ?? BoolProperty(read, "Readable") ?? true,
+            IndexableByKey: Find(element, target, CsdlNames.IndexableByKeyTerm) is null || IsTagged(element, target, CsdlNames.IndexableByKeyTerm),
+            Insertable: BoolProperty(Find(element, target, CsdlNames.InsertRestrictionsTerm)?.Element(CsdlNames.Edm + "Record"), "Insertable") ?? true,
+            Replaceable: updatable && (updateMethods is null || updateMethods.Contains("PUT")),
+            Patchable: updatable && (updateMethods is null || updateMethods.Contains("PATCH")),
+            Deletable: BoolProperty(Find(element, target, CsdlNames.DeleteRestrictionsTerm)?.Element(CsdlNames.Edm + "Record"), "Deletable") ?? true,
+            Navigable: navigability is null || !navigability.Contains("None"));
+    }
+
+    private static XElement? PropertyValue(XElement? record, string property) =>
+        record?.Elements(CsdlNames.Edm + "PropertyValue").FirstOrDefault(value => (string?)value.Attribute("Property") == property);
+
+    private static XElement? RecordProperty(XElement? record, string property) => PropertyValue(record, property)?.Element(CsdlNames.Edm + "Record");
+
+    private static bool? BoolProperty(XElement? record, string property)
+    {
+        var value = PropertyValue(record, property);
+        var text = value is null ? null : (string?)value.Attribute("Bool") ?? value.Element(CsdlNames.Edm + "Bool")?.Value;
+        return text is null ? null : !text.Trim().Equals("false", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The members of an enum-valued record property, e.g. <c>{ "PATCH", "PUT" }</c>.</summary>
+    private static HashSet<string>? EnumProperty(XElement? record, string property)
+    {
+        var value = PropertyValue(record, property);
+        var text = value is null ? null : (string?)value.Attribute("EnumMember") ?? value.Element(CsdlNames.Edm + "EnumMember")?.Value;
+        return text is null
+            ? null
+            : new HashSet<string>(
+                text.Split(FlagSeparators, StringSplitOptions.RemoveEmptyEntries).Select(member => member.Substring(member.LastIndexOf('/') + 1)),
+                StringComparer.Ordinal);
+    }
+
     private string? FindString(XElement element, string target, string term)
     {
         var annotation = Find(element, target, term);

@@ -17,4 +17,14 @@ internal static class CsdlNames
     public const string ImmutableTerm = CoreVocabulary + ".Immutable";
     public const string PermissionsTerm = CoreVocabulary + ".Permissions";
     public const string OptionalParameterTerm = CoreVocabulary + ".OptionalParameter";
+
+    /// <summary>The namespace of the Capabilities vocabulary, whose restrictions say which requests a set accepts.</summary>
+    public const string CapabilitiesVocabulary = "Org.OData.Capabilities.V1";
+
+    public const string ReadRestrictionsTerm = CapabilitiesVocabulary + ".ReadRestrictions";
+    public const string IndexableByKeyTerm = CapabilitiesVocabulary + ".IndexableByKey";
+    public const string InsertRestrictionsTerm = CapabilitiesVocabulary + ".InsertRestrictions";
+    public const string UpdateRestrictionsTerm = CapabilitiesVocabulary + ".UpdateRestrictions";
+    public const string DeleteRestrictionsTerm = CapabilitiesVocabulary + ".DeleteRestrictions";
+    public const string NavigationRestrictionsTerm = CapabilitiesVocabulary + ".NavigationRestrictions";
 }

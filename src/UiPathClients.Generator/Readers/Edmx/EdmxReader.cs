@@ -674,7 +674,8 @@ internal sealed class EdmxReader
             .Select(binding => new NavigationBindingModel(binding.Path!, binding.Target!))
             .ToEquatableArray();
 
-        return new EntitySetModel(name, entityType, isSingleton, bindings, _annotations.Documentation(element, qualifiedContainerName + "/" + name));
+        var target = qualifiedContainerName + "/" + name;
+        return new EntitySetModel(name, entityType, isSingleton, bindings, _annotations.Documentation(element, target), _annotations.Capabilities(element, target));
     }
 
     private OperationImportModel? ReadOperationImport(XElement element)
