@@ -46,7 +46,10 @@ public sealed class ClientGenerator : IIncrementalGenerator
                 HasDateOnly: compilation.GetTypeByMetadataName("System.DateOnly") is not null,
                 HasRequiredMembers: compilation is Microsoft.CodeAnalysis.CSharp.CSharpCompilation { LanguageVersion: >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11 }
                     && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null
-                    && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute") is not null))
+                    && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute") is not null,
+                TooOldLanguageVersion: compilation is Microsoft.CodeAnalysis.CSharp.CSharpCompilation { LanguageVersion: < Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9 } csharp
+                    ? Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString(csharp.LanguageVersion)
+                    : null))
             .WithTrackingName(TrackingNames.EmitEnvironment);
 
         var emittedClients = readResults

@@ -91,6 +91,12 @@ internal static class DiagnosticDescriptors
         "{0} at '{1}' has no typed C# form here; its values are JsonElement",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create(
+        "UIPC0013",
+        "The project's C# version is too old for generated code",
+        "'{0}' is not generated: generated clients need C# {1} or later and this project compiles C# {2}. Set <LangVersion>{1}</LangVersion> (or latest) in the project file; projects targeting netstandard2.0 or .NET Framework default to C# 7.3",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "UIPC0099",
         "The generator failed on a spec",
@@ -101,7 +107,7 @@ internal static class DiagnosticDescriptors
     {
         MalformedXml, NotAnEdmxDocument, UnresolvedTypeReference, DuplicateTypeName, UnsupportedConstruct,
         InvalidAttributeValue, DuplicateClientName, MissingRequiredAttribute, InheritanceCycle, InvalidOpenApiDocument,
-        OpenApiWarning, ConstructKeptAsJson, GeneratorFailure,
+        OpenApiWarning, ConstructKeptAsJson, LanguageVersionTooOld, GeneratorFailure,
     }.ToDictionary(d => d.Id);
 
     /// <summary>All descriptors, for tests and documentation.</summary>

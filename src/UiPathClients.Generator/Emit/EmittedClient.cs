@@ -11,7 +11,7 @@ namespace UiPathClients.Generator.Emit;
 /// <param name="FilePath">The spec file the files come from.</param>
 /// <param name="ClientName">The client name, which is also the hint-name folder and must be unique.</param>
 /// <param name="Files">The emitted files.</param>
-/// <param name="Diagnostics">Emitter failures (never spec problems: the reader reports those).</param>
+/// <param name="Diagnostics">Emitter failures, or UIPC0013 when the consumer's C# is too old (never spec problems: the reader reports those).</param>
 internal sealed record EmittedClient(string FilePath, string? ClientName, EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics)
 {
     /// <summary>The generator's version as written into <c>[GeneratedCode]</c>, without build metadata.</summary>
@@ -22,6 +22,13 @@ internal sealed record EmittedClient(string FilePath, string? ClientName, Equata
         if (result.Model is null)
         {
             return new EmittedClient(result.FilePath, null, EquatableArray<GeneratedFile>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        if (environment.TooOldLanguageVersion is { } languageVersion)
+        {
+            var tooOld = DiagnosticInfo.Create(
+                DiagnosticDescriptors.LanguageVersionTooOld, SpecPosition.StartOf(result.FilePath), result.FilePath, EmitEnvironment.MinimumLanguageVersion, languageVersion);
+            return new EmittedClient(result.FilePath, result.Model.ClientName, EquatableArray<GeneratedFile>.Empty, new[] { tooOld }.ToEquatableArray());
         }
 
         try

@@ -202,6 +202,34 @@ public sealed class DiagnosticsTests
         Assert.Matches(@"IDictionary<string, global::System\.Text\.Json\.JsonElement\??>\? Groups", grid);
     }
 
+    [Theory]
+    [MemberData(nameof(TooOldTargets))]
+    public void UIPC0013_a_project_on_a_CSharp_older_than_9_gets_one_error_per_spec_instead_of_uncompilable_code(string targetName)
+    {
+        var target = ConsumerTarget.Named(targetName);
+        var run = GeneratorHarness.Run(new[] { Spec.FromFile(TestPaths.BundledOrchestratorSpec), new Spec("specs/keys.edmx", Document("<ComplexType Name=\"Box\" />")) }, target: target);
+
+        var version = target.LanguageVersion == LanguageVersion.CSharp7_3 ? "7.3" : "8.0";
+        Assert.Equal(2, run.GeneratorDiagnostics.Length);
+        foreach (var diagnostic in run.GeneratorDiagnostics)
+        {
+            var path = diagnostic.Location.GetLineSpan().Path;
+            AssertDiagnostic(
+                diagnostic, "UIPC0013", DiagnosticSeverity.Error, line: 1,
+                $"'{path}' is not generated: generated clients need C# 9.0 or later and this project compiles C# {version}. Set <LangVersion>9.0</LangVersion> (or latest) in the project file");
+        }
+
+        Assert.Equal(
+            new[] { TestPaths.BundledOrchestratorSpec, "specs/keys.edmx" }.OrderBy(path => path, StringComparer.Ordinal),
+            run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Location.GetLineSpan().Path).OrderBy(path => path, StringComparer.Ordinal));
+        Assert.Empty(run.Generator.GeneratedSources);
+
+        // What the user sees is that error alone, not thousands of errors in generated code.
+        Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity > DiagnosticSeverity.Info));
+    }
+
+    public static TheoryData<string> TooOldTargets => ConsumerTarget.TooOldNames();
+
     [Fact]
     public void UIPC0011_one_problem_at_many_places_is_listed_ten_times_and_counted_after_that()
     {

@@ -7,7 +7,6 @@ using System.Reflection;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using UiPathClients.Runtime.Metadata;
 
 namespace UiPathClients.Generator.Tests.TestSupport;
 
@@ -41,14 +40,6 @@ internal static class GeneratorHarness
         TrackingNames.Diagnostics, TrackingNames.EmitEnvironment, TrackingNames.GeneratedFiles,
     };
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(System.IO.Path.PathSeparator)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
-        return platform.Append(MetadataReference.CreateFromFile(typeof(ODataTypeAttribute).Assembly.Location)).ToImmutableArray();
-    });
-
     /// <summary>Types the walk refuses in step outputs: they root compilations or defeat caching.</summary>
     private static readonly Type[] BannedTypes =
     {
@@ -56,20 +47,24 @@ internal static class GeneratorHarness
         typeof(System.Xml.Linq.XObject), typeof(System.Text.Json.Nodes.JsonNode),
     };
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+    /// <summary>A consumer compilation on the test host's framework (<see cref="ConsumerTarget.Host"/>).</summary>
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(ConsumerTarget.Host, sources);
+
+    /// <summary>A consumer compilation with the given target's references and C# version.</summary>
+    public static CSharpCompilation CreateCompilation(ConsumerTarget target, params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
-            sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{index}.cs")),
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-                // The SDK passes /nowarn:1701,1702 (assembly unification notes) to every build; so do we.
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+            sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, target.ParseOptions, path: $"Source{index}.cs")),
+            target.References,
+            target.CompilationOptions);
 
-    public static CSharpParseOptions ParseOptions { get; } = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest).WithDocumentationMode(DocumentationMode.Diagnose);
+    /// <summary>The parse options of <see cref="ConsumerTarget.Host"/>.</summary>
+    public static CSharpParseOptions ParseOptions => ConsumerTarget.Host.ParseOptions;
 
-    /// <summary>Runs the generator once over a fresh driver.</summary>
-    public static GeneratorRun Run(IEnumerable<Spec> specs, Compilation? compilation = null, string? rootNamespace = "Consumer")
+    /// <summary>Runs the generator once over a fresh driver, in a consumer of <paramref name="target"/> (by default the test host's framework).</summary>
+    public static GeneratorRun Run(IEnumerable<Spec> specs, Compilation? compilation = null, string? rootNamespace = "Consumer", ConsumerTarget? target = null)
     {
+        target ??= ConsumerTarget.Host;
         var specList = specs.ToList();
         var globalOptions = new Dictionary<string, string>();
         if (rootNamespace is not null)
@@ -82,10 +77,10 @@ internal static class GeneratorHarness
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new ClientGenerator().AsSourceGenerator() },
             texts,
-            ParseOptions,
+            target.ParseOptions,
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        return Execute(driver, compilation ?? CreateCompilation("namespace Consumer { internal static class Marker { } }"), texts);
+        return Execute(driver, compilation ?? CreateCompilation(target, "namespace Consumer { internal static class Marker { } }"), texts);
     }
 
     /// <summary>Runs the previous run's driver (keeping its cached state) over another compilation.</summary>
