@@ -36,7 +36,7 @@ internal sealed partial class ClientEmitter
     };
 
     /// <summary>Names the operation methods use for their own locals and parameters.</summary>
-    private static readonly string[] OperationLocalNames = { "cancellationToken", "path", "writer", "WriteParameters", "ifMatch", "arguments", "aliases" };
+    private static readonly string[] OperationLocalNames = { "cancellationToken", "path", "writer", "WriteParameters", "ifMatch", "arguments", "aliases", "query" };
 
     private static readonly string[] ETagParameter = { "string? ifMatch = null" };
 
@@ -513,15 +513,44 @@ internal sealed partial class ClientEmitter
         }
 
         var target = pathExpression is null ? Literal(segment) : $"{pathExpression} + {Literal("/" + segment)}";
+
+        // Where each parameter goes: a function's in its path segment, an action's in its body, unless the spec says
+        // the service reads it from the query or (for an action) from the path segment.
+        var pathParameters = parameters.Where(parameter => isAction ? parameter.Model.Location == ODataParameterLocation.Segment : parameter.Model.Location != ODataParameterLocation.Query).ToList();
+        var queryParameters = parameters.Where(parameter => parameter.Model.Location == ODataParameterLocation.Query).ToList();
+        var bodyParameters = isAction ? parameters.Where(parameter => parameter.Model.Location == ODataParameterLocation.OData).ToList() : new();
+        if (isAction && pathParameters.Count == 0)
+        {
+            lines.Line($"var path = {target};");
+        }
+        else if (pathParameters.Any(parameter => parameter.Model.IsOptional))
+        {
+            EmitFunctionPathWithOptionalParameters(lines, target, pathParameters);
+        }
+        else
+        {
+            EmitInlinePath(lines, target, pathParameters);
+        }
+
+        if (queryParameters.Count > 0)
+        {
+            lines.Line("var query = new global::System.Collections.Generic.List<string>();");
+            foreach (var parameter in queryParameters)
+            {
+                lines.Line($"Connection.AddQueryParameter(query, {Literal(parameter.Model.Name)}, {parameter.Name});");
+            }
+
+            lines.Line($"path = {Client}ODataConnection.AppendQuery(path, query);");
+        }
+
         string writer;
         if (isAction)
         {
-            lines.Line($"var path = {target};");
-            writer = parameters.Count == 0 ? "static writer => { }" : "WriteParameters";
-            if (parameters.Count > 0)
+            writer = bodyParameters.Count == 0 ? "static writer => { }" : "WriteParameters";
+            if (bodyParameters.Count > 0)
             {
                 lines.Line("void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)").Open();
-                foreach (var parameter in parameters)
+                foreach (var parameter in bodyParameters)
                 {
                     var write = $"Connection.WriteParameter(writer, {Literal(parameter.Model.Name)}, {parameter.Name});";
                     if (parameter.Model.IsOptional)
@@ -538,38 +567,9 @@ internal sealed partial class ClientEmitter
                 lines.Close().Blank();
             }
         }
-        else if (parameters.Any(parameter => parameter.Model.IsOptional))
-        {
-            writer = "null";
-            EmitFunctionPathWithOptionalParameters(lines, target, parameters);
-        }
         else
         {
             writer = "null";
-            var inline = new List<string>();
-            var aliases = new List<string>();
-            foreach (var parameter in parameters)
-            {
-                var name = parameter.Model.Name;
-                if (!parameter.Model.Type.IsCollection && HasLiteral(parameter.Model.Type.QualifiedName))
-                {
-                    var local = parameter.Name.TrimStart('@') + "Value";
-                    var literal = parameter.Model.Type.IsNullable && !_typeMapper.IsReferenceType(parameter.Model.Type.QualifiedName)
-                        ? $"({parameter.Name} is {{ }} {local} ? {LiteralExpression(parameter.Model.Type.QualifiedName, local)} : global::UiPathClients.Runtime.Querying.ODataLiteral.Null)"
-                        : LiteralExpression(parameter.Model.Type.QualifiedName, parameter.Name);
-                    inline.Add($"{Literal(name + "=")} + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath({literal})");
-                }
-                else
-                {
-                    // Complex and collection values go as parameter aliases: Fn(p=@p)?@p={json}.
-                    inline.Add(Literal(name + "=@" + name));
-                    aliases.Add($"{Literal("@" + name + "=")} + global::System.Uri.EscapeDataString(Connection.ToJson({parameter.Name}))");
-                }
-            }
-
-            var call = inline.Count == 0 ? "\"()\"" : "\"(\" + " + string.Join(" + \",\" + ", inline) + " + \")\"";
-            var query = aliases.Count == 0 ? string.Empty : " + \"?\" + " + string.Join(" + \"&\" + ", aliases);
-            lines.Line($"var path = {target} + {call}{query};");
         }
 
         var method = isAction ? "global::System.Net.Http.HttpMethod.Post" : "global::System.Net.Http.HttpMethod.Get";
@@ -589,6 +589,35 @@ internal sealed partial class ClientEmitter
         }
 
         return lines.Close().ToMember();
+    }
+
+    /// <summary>The path of an operation whose URL parameters are all required: <c>Op(a=1,b='x')</c>, complex values as aliases.</summary>
+    private void EmitInlinePath(CodeLines lines, string target, List<(ParameterModel Model, string Name, string Type)> parameters)
+    {
+        var inline = new List<string>();
+        var aliases = new List<string>();
+        foreach (var parameter in parameters)
+        {
+            var name = parameter.Model.Name;
+            if (!parameter.Model.Type.IsCollection && HasLiteral(parameter.Model.Type.QualifiedName))
+            {
+                var local = parameter.Name.TrimStart('@') + "Value";
+                var literal = parameter.Model.Type.IsNullable && !_typeMapper.IsReferenceType(parameter.Model.Type.QualifiedName)
+                    ? $"({parameter.Name} is {{ }} {local} ? {LiteralExpression(parameter.Model.Type.QualifiedName, local)} : global::UiPathClients.Runtime.Querying.ODataLiteral.Null)"
+                    : LiteralExpression(parameter.Model.Type.QualifiedName, parameter.Name);
+                inline.Add($"{Literal(name + "=")} + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath({literal})");
+            }
+            else
+            {
+                // Complex and collection values go as parameter aliases: Fn(p=@p)?@p={json}.
+                inline.Add(Literal(name + "=@" + name));
+                aliases.Add($"{Literal("@" + name + "=")} + global::System.Uri.EscapeDataString(Connection.ToJson({parameter.Name}))");
+            }
+        }
+
+        var call = inline.Count == 0 ? "\"()\"" : "\"(\" + " + string.Join(" + \",\" + ", inline) + " + \")\"";
+        var query = aliases.Count == 0 ? string.Empty : " + \"?\" + " + string.Join(" + \"&\" + ", aliases);
+        lines.Line($"var path = {target} + {call}{query};");
     }
 
     /// <summary>

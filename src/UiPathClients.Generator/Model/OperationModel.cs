@@ -35,7 +35,25 @@ internal sealed record OperationModel(
 /// <param name="Name">The name as declared (also its name in the URL or body).</param>
 /// <param name="Type">The parameter type.</param>
 /// <param name="IsOptional">Annotated <c>Core.OptionalParameter</c>: the service applies its default when the parameter is left out.</param>
-internal sealed record ParameterModel(string Name, TypeReference Type, bool IsOptional = false);
+/// <param name="Location">Where the request carries it (<c>UiPathClients.V1.ParameterLocation</c>); OData's place unless annotated.</param>
+internal sealed record ParameterModel(string Name, TypeReference Type, bool IsOptional = false, ODataParameterLocation Location = ODataParameterLocation.OData);
+
+/// <summary>
+/// Where a request carries an operation parameter. OData puts a function's parameters in the parenthesized path segment
+/// and an action's in the JSON body; some services (Orchestrator) read a few elsewhere, which the bundled EDMX says with
+/// the <c>UiPathClients.V1.ParameterLocation</c> annotation (<c>Query</c> or <c>Segment</c>).
+/// </summary>
+internal enum ODataParameterLocation
+{
+    /// <summary>OData's place: a function's path segment, an action's body.</summary>
+    OData,
+
+    /// <summary>A plain query parameter, <c>?name=value</c>.</summary>
+    Query,
+
+    /// <summary>An action parameter in the parenthesized path segment, <c>Op(name=literal)</c>.</summary>
+    Segment,
+}
 
 /// <summary>An <c>ActionImport</c> or <c>FunctionImport</c> of the entity container.</summary>
 /// <param name="Kind">Action or function import.</param>

@@ -220,6 +220,36 @@ public sealed class ODataConnection
     /// <summary>A value as JSON text, for function parameters passed as aliases (<c>@p={json}</c>).</summary>
     public string ToJson<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
 
+    /// <summary>
+    /// Adds an operation parameter the service reads as a plain query parameter rather than as an OData parameter
+    /// (<c>?directory=/in&amp;recursive=true</c>: OpenAPI's form style, strings and numbers bare, a list one pair per
+    /// item); nothing when <paramref name="value"/> is <see langword="null"/>.
+    /// </summary>
+    /// <param name="query">The escaped <c>name=value</c> pairs collected so far.</param>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">Its value, serialized with the client's metadata (enums in the service's spelling).</param>
+    public void AddQueryParameter<T>(List<string> query, string name, T value)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        using var json = JsonDocument.Parse(ToJson(value));
+        Rest.ParameterSerializer.Query(query, name ?? throw new ArgumentNullException(nameof(name)), json.RootElement, Rest.ParameterStyle.Form, explode: true);
+    }
+
+    /// <summary>Appends the <paramref name="query"/> pairs to <paramref name="path"/> (after its own, if it has any).</summary>
+    public static string AppendQuery(string path, List<string> query)
+    {
+        if (path is null || query is null)
+        {
+            throw new ArgumentNullException(path is null ? nameof(path) : nameof(query));
+        }
+
+        return query.Count == 0 ? path : path + (path.IndexOf('?') >= 0 ? "&" : "?") + string.Join("&", query);
+    }
+
     internal Uri ResolveUri(string pathAndQuery) => new(ServicePath + pathAndQuery, UriKind.Relative);
 
     internal Task<ODataResponse> GetAsync(Uri uri, CancellationToken cancellationToken)

@@ -63,8 +63,22 @@ internal sealed class StructuredDraft
 
 internal sealed record PropertyDraft(string Name, string Type, bool IsNullable, bool IsNavigation);
 
-// IsOptional: a function parameter the caller may leave out (a plain query parameter in the source).
-internal sealed record ParameterDraft(string Name, string Type, bool IsNullable, bool IsOptional = false);
+// IsOptional: a parameter the caller may leave out (a plain query parameter in the source).
+// Location: where the source puts it when that is not where OData would (null: OData's place).
+internal sealed record ParameterDraft(string Name, string Type, bool IsNullable, bool IsOptional = false, ParameterLocation Location = ParameterLocation.OData);
+
+/// <summary>Where a request carries an operation parameter (written as the <c>UiPathClients.V1.ParameterLocation</c> annotation).</summary>
+internal enum ParameterLocation
+{
+    /// <summary>Where OData puts it: a function's parenthesized segment, an action's JSON body.</summary>
+    OData,
+
+    /// <summary>A plain query parameter (<c>?name=value</c>): the source lists it under <c>in: query</c>.</summary>
+    Query,
+
+    /// <summary>An action parameter in the parenthesized segment of the path (<c>Op(identifier={identifier})</c>).</summary>
+    Segment,
+}
 
 // BindingType: the binding parameter's type; null for an unbound operation.
 // IsReturnNullable: false when the source's success answer always has a body (ReturnType Nullable="false").

@@ -15,6 +15,9 @@ internal static class EdmxDraftWriter
     private const string OptionalParameterTerm = "Org.OData.Core.V1.OptionalParameter";
     private const string Capabilities = "Org.OData.Capabilities.V1.";
 
+    /// <summary>The generator's own term for a parameter the service reads outside OData's place (see specs/README.md).</summary>
+    private const string ParameterLocationTerm = "UiPathClients.V1.ParameterLocation";
+
     public static string Write(EdmxDraft draft, string containerNamespace, string containerName)
     {
         var settings = new XmlWriterSettings
@@ -153,6 +156,14 @@ internal static class EdmxDraftWriter
                 writer.WriteEndElement();
             }
 
+            if (parameter.Location != ParameterLocation.OData)
+            {
+                writer.WriteStartElement("Annotation", EdmNamespace);
+                writer.WriteAttributeString("Term", ParameterLocationTerm);
+                writer.WriteAttributeString("String", parameter.Location.ToString());
+                writer.WriteEndElement();
+            }
+
             writer.WriteEndElement();
         }
 
@@ -218,12 +229,16 @@ internal static class EdmxDraftWriter
                 WriteFalse(writer, "Readable");
             }
 
-            if (!capabilities.ReadableByKey && !isSingleton)
+            // ReadByKeyRestrictions inherit what they do not say from ReadRestrictions, so a set read only by key says so.
+            if (capabilities.ReadableByKey != capabilities.Readable && !isSingleton)
             {
                 writer.WriteStartElement("PropertyValue", EdmNamespace);
                 writer.WriteAttributeString("Property", "ReadByKeyRestrictions");
                 writer.WriteStartElement("Record", EdmNamespace);
-                WriteFalse(writer, "Readable");
+                writer.WriteStartElement("PropertyValue", EdmNamespace);
+                writer.WriteAttributeString("Property", "Readable");
+                writer.WriteAttributeString("Bool", capabilities.ReadableByKey ? "true" : "false");
+                writer.WriteEndElement();
                 writer.WriteEndElement();
                 writer.WriteEndElement();
             }

@@ -85,7 +85,7 @@ internal sealed partial class OrchestratorEdmxConverter
             }
 
             var (parameters, problem) = isAction
-                ? ActionParameters(operation, name)
+                ? ActionParameters(operation, segment, name)
                 : (FunctionParameters(operation, segment, name), (string?)null);
             if (parameters is null)
             {
@@ -130,12 +130,26 @@ internal sealed partial class OrchestratorEdmxConverter
     /// An OData action's body is a JSON object whose members are its parameters — whether the source
     /// names that object (<c>StartJobsRequest</c>, <c>AssetFoldersShareDto</c>) or spells it inline.
     /// </summary>
-    private (List<ParameterDraft>? Parameters, string? Problem) ActionParameters(JsonObject operation, string operationName)
+    /// <remarks>
+    /// Orchestrator also puts some action parameters where OData would not: in the path's parenthesized segment
+    /// (<c>Releases/…UpdateToLatestPackageVersionByKey(identifier={identifier})</c>) and in the query
+    /// (<c>AuditLogs/…Export?auditedService=…</c>). Those come first, marked with their location, so the client
+    /// sends them where the service reads them.
+    /// </remarks>
+    private (List<ParameterDraft>? Parameters, string? Problem) ActionParameters(JsonObject operation, string? segment, string operationName)
     {
+        // Optional parameters come last (Core.OptionalParameter): segment, body, then query parameters.
+        var url = UrlParameters(operation, segment, operationName, ParameterLocation.Segment);
+        List<ParameterDraft> InOrder(IEnumerable<ParameterDraft> body) =>
+            url.Where(parameter => parameter.Location == ParameterLocation.Segment)
+                .Concat(body)
+                .Concat(url.Where(parameter => parameter.Location == ParameterLocation.Query))
+                .ToList();
+
         var parameters = new List<ParameterDraft>();
         if (operation["requestBody"]?["content"] is not JsonObject { Count: > 0 } content)
         {
-            return (parameters, null);
+            return (InOrder(parameters), null);
         }
 
         if (!content.Any(pair => pair.Key.StartsWith("application/json", StringComparison.Ordinal)))
@@ -161,14 +175,23 @@ internal sealed partial class OrchestratorEdmxConverter
             }
         }
 
-        return (parameters, null);
+        return (InOrder(parameters), null);
     }
 
     /// <summary>
     /// Parameters named in the path segment (<c>(name='{name}')</c>) must be passed; plain query
     /// parameters other than system query options are optional and marked so.
     /// </summary>
-    private List<ParameterDraft> FunctionParameters(JsonObject operation, string? segment, string operationName)
+    private List<ParameterDraft> FunctionParameters(JsonObject operation, string? segment, string operationName) =>
+        UrlParameters(operation, segment, operationName, ParameterLocation.OData);
+
+    /// <summary>
+    /// The parameters a request carries in its URL: those named in the path segment (<c>(name='{name}')</c>, required,
+    /// at <paramref name="segmentLocation"/>), then plain query parameters other than system query options (optional
+    /// unless required, marked <see cref="ParameterLocation.Query"/>: the service reads <c>?name=value</c>, not an
+    /// OData parameter).
+    /// </summary>
+    private List<ParameterDraft> UrlParameters(JsonObject operation, string? segment, string operationName, ParameterLocation segmentLocation)
     {
         var declared = (operation["parameters"] as JsonArray ?? new JsonArray()).OfType<JsonObject>().ToList();
         var inSegment = string.IsNullOrEmpty(segment)
@@ -185,8 +208,10 @@ internal sealed partial class OrchestratorEdmxConverter
             var declaration = declared.FirstOrDefault(parameter => (string?)parameter["name"] == name);
             var schema = declaration?["schema"] as JsonObject ?? new JsonObject { ["type"] = "string" };
             var info = TypeOf(schema, operationName, name);
-            var isRequired = inSegment.Contains(name, StringComparer.Ordinal) || (bool?)declaration?["required"] == true;
-            parameters.Add(new ParameterDraft(name, Collection(info), IsNullableParameter(info, schema, isRequired), IsOptional: !isRequired));
+            var isInSegment = inSegment.Contains(name, StringComparer.Ordinal);
+            var isRequired = isInSegment || (bool?)declaration?["required"] == true;
+            var location = isInSegment ? segmentLocation : ParameterLocation.Query;
+            parameters.Add(new ParameterDraft(name, Collection(info), IsNullableParameter(info, schema, isRequired), IsOptional: !isRequired, location));
         }
 
         return parameters;

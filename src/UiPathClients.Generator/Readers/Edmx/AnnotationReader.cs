@@ -126,6 +126,15 @@ internal sealed class AnnotationReader
                 StringComparer.Ordinal);
     }
 
+    /// <summary>Reads the <c>UiPathClients.V1.ParameterLocation</c> of an operation parameter; OData's place when absent or unknown.</summary>
+    public ODataParameterLocation ParameterLocation(XElement element, string target) =>
+        FindString(element, target, CsdlNames.ParameterLocationTerm)?.Trim() switch
+        {
+            "Query" => ODataParameterLocation.Query,
+            "Segment" => ODataParameterLocation.Segment,
+            _ => ODataParameterLocation.OData,
+        };
+
     private string? FindString(XElement element, string target, string term)
     {
         var annotation = Find(element, target, term);

@@ -18,6 +18,9 @@ internal static class CsdlNames
     public const string PermissionsTerm = CoreVocabulary + ".Permissions";
     public const string OptionalParameterTerm = CoreVocabulary + ".OptionalParameter";
 
+    /// <summary>The generator's own term: where the request carries an operation parameter (<c>Query</c>, <c>Segment</c>).</summary>
+    public const string ParameterLocationTerm = "UiPathClients.V1.ParameterLocation";
+
     /// <summary>The namespace of the Capabilities vocabulary, whose restrictions say which requests a set accepts.</summary>
     public const string CapabilitiesVocabulary = "Org.OData.Capabilities.V1";
 

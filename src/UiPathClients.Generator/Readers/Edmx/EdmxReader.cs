@@ -532,7 +532,7 @@ internal sealed class EdmxReader
             // Core.OptionalParameter may target every overload (Ns.Op/p) or one (Ns.Op(Ns.Binding,Edm.Int32)/p).
             var isOptional = _annotations.IsTagged(parameter, qualifiedName + "/" + parameterName, CsdlNames.OptionalParameterTerm)
                 || (signature is not null && _annotations.IsTagged(parameter, qualifiedName + signature + "/" + parameterName, CsdlNames.OptionalParameterTerm));
-            parameters.Add(new ParameterModel(parameterName, type, isOptional));
+            parameters.Add(new ParameterModel(parameterName, type, isOptional, _annotations.ParameterLocation(parameter, qualifiedName + "/" + parameterName)));
         }
 
         var isBound = ReadBoolean(element, "IsBound", false);

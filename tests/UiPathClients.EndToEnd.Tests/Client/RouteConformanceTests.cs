@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Linq.Expressions;
+using System.Net.Http;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using UiPathClients.EndToEnd.Tests.Orchestrator;
+using UiPathClients.Runtime.Client;
+using UiPathClients.Runtime.Querying;
+using UiPathClients.Tests.Common;
+using Xunit.Abstractions;
+
+namespace UiPathClients.EndToEnd.Tests.Client;
+
+/// <summary>
+/// Every HTTP route the generated Orchestrator client can call exists in the public description it was derived from
+/// (<c>../shared/specs-real/uipath/orchestrator-cloud-v20.0.uipathcli.openapi3.yaml</c>), and every <c>/odata/</c> route
+/// there is reachable from the client — except the few listed below, each with its reason. The client's routes are not
+/// read from its code: every member of every set and entity client is called, with a value for each parameter, and
+/// the request it sends is recorded.
+/// </summary>
+public sealed class RouteConformanceTests(ITestOutputHelper output)
+{
+    private const string SourceFile = "orchestrator-cloud-v20.0.uipathcli.openapi3.yaml";
+
+    /// <summary>Client routes the description lacks on purpose: operations UiPath's own SDKs prove (specs/README.md, "Supplement").</summary>
+    private static readonly Dictionary<string, string> SupplementedRoutes = new(StringComparer.Ordinal)
+    {
+        ["GET /odata/Jobs/UiPath.Server.Configuration.OData.GetByKey(identifier={identifier})"] = "supplement: UiPath's Python and TypeScript SDKs call it",
+        ["GET /odata/Buckets/UiPath.Server.Configuration.OData.GetByKey(identifier={identifier})"] = "supplement: UiPath's Python SDK calls it",
+    };
+
+    /// <summary>Source routes the client does not offer, each with its reason (specs/README.md, "Left out").</summary>
+    private static readonly Dictionary<string, string> LeftOutRoutes = new(StringComparer.Ordinal)
+    {
+        ["DELETE /odata/Buckets({key})/UiPath.Server.Configuration.OData.DeleteFile"] = "an OData operation called with DELETE: OData invokes functions with GET and actions with POST",
+        ["PUT /odata/Folders({folderId})/UiPath.Server.Configuration.OData.MoveFolder"] = "an OData operation called with PUT: OData invokes functions with GET and actions with POST",
+        ["POST /odata/Libraries/UiPath.Server.Configuration.OData.UploadPackage"] = "a multipart/form-data body, not OData JSON",
+        ["POST /odata/Processes/UiPath.Server.Configuration.OData.UploadPackage"] = "a multipart/form-data body, not OData JSON",
+        ["POST /odata/Webhooks/UiPath.Server.Configuration.OData.TriggerCustom"] = "its body is a bare dictionary, so the action's parameter names are unknown",
+    };
+
+    [SharedCorpusFact]
+    public async Task Every_client_route_is_in_the_source_and_every_source_route_is_reachable()
+    {
+        var source = SourceRoutes(File.ReadAllLines(SharedCorpus.PathOf("uipath", SourceFile)));
+        var client = await ClientRoutes();
+
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        var absent = new List<string>();
+        foreach (var call in client.Distinct())
+        {
+            var route = source.FirstOrDefault(candidate => candidate.Matches(call.Method, call.Path));
+            if (route is not null)
+            {
+                matched.Add(route.Name);
+            }
+            else if (!SupplementedRoutes.Keys.Any(template => Route.Parse(template).Matches(call.Method, call.Path)))
+            {
+                absent.Add($"{call.Method} {call.Path} (from {call.Member})");
+            }
+        }
+
+        var unreachable = source.Select(route => route.Name).Where(name => !matched.Contains(name) && !LeftOutRoutes.ContainsKey(name)).ToList();
+        output.WriteLine($"source /odata/ routes: {source.Count}; client calls: {client.Count} ({client.Select(call => call.Method + " " + call.Path).Distinct().Count()} distinct); " +
+            $"source routes reached: {matched.Count}; supplemented: {SupplementedRoutes.Count}; left out: {LeftOutRoutes.Count}");
+        Assert.True(absent.Count == 0, "Client routes the description does not have:\n" + string.Join("\n", absent));
+        Assert.True(unreachable.Count == 0, "Source routes the client cannot reach:\n" + string.Join("\n", unreachable));
+        Assert.Equal(source.Count - LeftOutRoutes.Count, matched.Count);
+        Assert.All(LeftOutRoutes.Keys, name => Assert.Contains(source, route => route.Name == name));
+    }
+
+    /// <summary>
+    /// The <c>/odata/</c> routes of the description: its path keys (two-space indent; long ones as YAML complex keys,
+    /// <c>? /odata/…</c> then <c>: get:</c>) and their method keys.
+    /// </summary>
+    private static List<Route> SourceRoutes(IEnumerable<string> lines)
+    {
+        var routes = new List<Route>();
+        string? path = null;
+        foreach (var line in lines)
+        {
+            if (Regex.Match(line, @"^  (?:(/\S+):|\? (/\S+))\s*$") is { Success: true } pathLine)
+            {
+                var key = pathLine.Groups[1].Success ? pathLine.Groups[1].Value : pathLine.Groups[2].Value;
+                path = key.StartsWith("/odata/", StringComparison.Ordinal) ? key : null;
+            }
+            else if (line.Length > 0 && !line.StartsWith("  ", StringComparison.Ordinal))
+            {
+                path = null;
+            }
+            else if (path is not null && Regex.Match(line, @"^(?:    |  : )(get|post|put|patch|delete):\s*$") is { Success: true } methodLine)
+            {
+                routes.Add(Route.Parse(methodLine.Groups[1].Value.ToUpperInvariant() + " " + path));
+            }
+        }
+
+        return routes;
+    }
+
+    /// <summary>Calls every member of every set and entity client the service client offers and records each request.</summary>
+    private static async Task<List<RecordedCall>> ClientRoutes()
+    {
+        var recorder = new RouteRecorder();
+        using var http = new HttpClient(recorder) { BaseAddress = new Uri("https://orchestrator.test/") };
+        var orchestrator = new OrchestratorClient(http);
+        var calls = new List<RecordedCall>();
+        foreach (var accessor in typeof(OrchestratorClient).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(property => property.PropertyType.Namespace == typeof(OrchestratorClient).Namespace))
+        {
+            await Exercise(accessor.GetValue(orchestrator)!, accessor.Name, recorder, calls);
+        }
+
+        foreach (var method in typeof(OrchestratorClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(IsRequestMethod))
+        {
+            calls.Add(await Call(orchestrator, method, "OrchestratorClient." + method.Name, recorder));
+        }
+
+        return calls;
+    }
+
+    private static async Task Exercise(object client, string name, RouteRecorder recorder, List<RecordedCall> calls)
+    {
+        var type = client.GetType();
+        if (IsQuery(type))
+        {
+            var toPage = type.GetMethod(nameof(ODataQuery<object, FilterSurface>.ToPageAsync))!;
+            calls.Add(await Call(client, toPage, name + ".ToPageAsync", recorder));
+        }
+
+        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(method => IsRequestMethod(method) && (method.DeclaringType == type || IsEntityRead(method))))
+        {
+            calls.Add(await Call(client, method, name + "." + method.Name, recorder));
+        }
+
+        if (type.GetProperties().FirstOrDefault(property => property.GetIndexParameters().Length > 0) is { } indexer)
+        {
+            var entity = indexer.GetValue(client, indexer.GetIndexParameters().Select(parameter => Value(parameter.ParameterType)).ToArray())!;
+            await Exercise(entity, name + "[key]", recorder, calls);
+        }
+
+        foreach (var navigation in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(property => property.GetIndexParameters().Length == 0))
+        {
+            await Exercise(navigation.GetValue(client)!, name + "." + navigation.Name, recorder, calls);
+        }
+    }
+
+    private static bool IsQuery(Type type) =>
+        Ancestors(type).Any(ancestor => ancestor.IsGenericType && ancestor.GetGenericTypeDefinition() == typeof(ODataQuery<,>));
+
+    private static bool IsEntityRead(MethodInfo method) =>
+        method.Name == "GetAsync" && method.DeclaringType is { IsGenericType: true } declaring && declaring.GetGenericTypeDefinition() == typeof(EntityClient<,>);
+
+    private static bool IsRequestMethod(MethodInfo method) =>
+        !method.IsSpecialName && typeof(Task).IsAssignableFrom(method.ReturnType) && method.GetCustomAttribute<ObsoleteAttribute>() is null;
+
+    private static IEnumerable<Type> Ancestors(Type type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            yield return current;
+        }
+    }
+
+    private static async Task<RecordedCall> Call(object target, MethodInfo method, string member, RouteRecorder recorder)
+    {
+        recorder.Requests.Clear();
+        var task = (Task)method.Invoke(target, method.GetParameters().Select(parameter => Value(parameter.ParameterType)).ToArray())!;
+        var failure = await Record.ExceptionAsync(() => task);
+        Assert.True(IsRecorded(failure), $"{member} failed before sending its request: {failure}");
+        var request = Assert.Single(recorder.Requests);
+        return new RecordedCall(request.Method, request.Path, member);
+    }
+
+    private static bool IsRecorded(Exception? failure) =>
+        failure is RequestRecordedException || (failure?.InnerException is { } inner && IsRecorded(inner));
+
+    /// <summary>A value for a parameter, so that every optional part of the route is present.</summary>
+    private static object? Value(Type type)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            return Value(underlying);
+        }
+
+        if (type == typeof(CancellationToken))
+        {
+            return CancellationToken.None;
+        }
+
+        if (type == typeof(string))
+        {
+            return "x";
+        }
+
+        if (type == typeof(bool))
+        {
+            return true;
+        }
+
+        if (type.IsPrimitive || type == typeof(decimal))
+        {
+            return Convert.ChangeType(1, type, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (type.IsEnum)
+        {
+            return Enum.GetValues(type).GetValue(0);
+        }
+
+        if (type == typeof(Guid))
+        {
+            return new Guid("8e0a3a3c-0000-4000-8000-000000000001");
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            return new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero);
+        }
+
+        if (type == typeof(DateTime))
+        {
+            return new DateTime(2026, 12, 5, 0, 0, 0, DateTimeKind.Utc);
+        }
+
+        if (type == typeof(TimeSpan))
+        {
+            return TimeSpan.FromMinutes(1);
+        }
+
+        if (type == typeof(JsonElement))
+        {
+            return JsonDocument.Parse("{}").RootElement.Clone();
+        }
+
+        if (type == typeof(byte[]))
+        {
+            return Array.Empty<byte>();
+        }
+
+        if (type == typeof(Stream))
+        {
+            return new MemoryStream();
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Func<,>) && type.GetGenericArguments()[0] == type.GetGenericArguments()[1])
+        {
+            // PatchAsync's change builder: d => d.SetValue<string?>(s => s.<first property>, null).
+            var delta = type.GetGenericArguments()[0];
+            var surface = delta.GetGenericArguments()[0];
+            var property = surface.GetProperties().First(candidate => typeof(IPropertyPath).IsAssignableFrom(candidate.PropertyType));
+            var surfaceParameter = Expression.Parameter(surface);
+            var path = Expression.Lambda(typeof(Func<,>).MakeGenericType(surface, typeof(IPropertyPath)), Expression.Convert(Expression.Property(surfaceParameter, property), typeof(IPropertyPath)), surfaceParameter).Compile();
+            var deltaParameter = Expression.Parameter(delta);
+            var setValue = delta.GetMethod(nameof(ODataDelta<FilterSurface>.SetValue))!.MakeGenericMethod(typeof(string));
+            return Expression.Lambda(type, Expression.Call(deltaParameter, setValue, Expression.Constant(path), Expression.Constant(null, typeof(string))), deltaParameter).Compile();
+        }
+
+        if (type.IsGenericType && type.GetGenericArguments().Length == 1 && type.IsAssignableFrom(typeof(List<>).MakeGenericType(type.GetGenericArguments()[0])))
+        {
+            return Activator.CreateInstance(typeof(List<>).MakeGenericType(type.GetGenericArguments()[0]));
+        }
+
+        if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null)
+        {
+            return Activator.CreateInstance(type);
+        }
+
+        throw new NotSupportedException($"The test has no value for a parameter of type {type}.");
+    }
+
+    private sealed record RecordedCall(string Method, string Path, string Member);
+
+    /// <summary>A route of the description: method and path template, matched against a request path.</summary>
+    private sealed class Route
+    {
+        private Route(string method, string template)
+        {
+            Method = method;
+            Name = method + " " + template;
+            // A collection written inline (userIds=[{userIds}]) is the same parameter the client passes as an alias (userIds=@userIds).
+            var pattern = Regex.Replace(Regex.Escape(Regex.Replace(Normalize(template), @"\[\{(\w+)}]", "{$1}")), @"\\\{\w+}", "[^/]+?");
+            Pattern = new Regex("^" + pattern + "$", RegexOptions.CultureInvariant);
+        }
+
+        public string Method { get; }
+
+        public string Name { get; }
+
+        private Regex Pattern { get; }
+
+        public static Route Parse(string name)
+        {
+            var space = name.IndexOf(' ', StringComparison.Ordinal);
+            return new Route(name[..space], name[(space + 1)..]);
+        }
+
+        public bool Matches(string method, string path) => method == Method && Pattern.IsMatch(Normalize(path));
+
+        // A function without parameters is the same route with or without "()".
+        private static string Normalize(string path) => path.EndsWith("()", StringComparison.Ordinal) ? path[..^2] : path;
+    }
+
+    private sealed class RequestRecordedException : Exception
+    {
+    }
+
+    /// <summary>Records each request's method and decoded path, then fails it: only the route matters here.</summary>
+    private sealed class RouteRecorder : HttpMessageHandler
+    {
+        public List<(string Method, string Path)> Requests { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add((request.Method.Method, Uri.UnescapeDataString(request.RequestUri!.AbsolutePath)));
+            throw new RequestRecordedException();
+        }
+    }
+}
