@@ -75,6 +75,39 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
         Assert.All(LeftOutRoutes.Keys, name => Assert.Contains(source, route => route.Name == name));
     }
 
+    [Fact]
+    public async Task Parameters_the_service_reads_from_the_query_go_there_as_plain_values_and_are_left_out_when_null()
+    {
+        var recorder = new RouteRecorder();
+        using var http = new HttpClient(recorder) { BaseAddress = new Uri("https://orchestrator.test/") };
+        var orchestrator = new OrchestratorClient(http);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => orchestrator.Buckets[7].GetFilesAsync(directory: "/in box", recursive: true));
+        await Assert.ThrowsAnyAsync<Exception>(() => orchestrator.Buckets[7].GetFilesAsync());
+
+        // The description: GET /odata/Buckets({key})/…GetFiles with query parameters directory, recursive, fileNameGlob.
+        Assert.Equal("/odata/Buckets(7)/UiPath.Server.Configuration.OData.GetFiles()?directory=%2Fin%20box&recursive=true", recorder.Uris[0].PathAndQuery);
+        Assert.Equal("/odata/Buckets(7)/UiPath.Server.Configuration.OData.GetFiles()", recorder.Uris[1].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task An_action_parameter_the_service_reads_from_the_path_segment_goes_there_and_not_into_the_body()
+    {
+        var recorder = new RouteRecorder();
+        using var http = new HttpClient(recorder) { BaseAddress = new Uri("https://orchestrator.test/") };
+        var orchestrator = new OrchestratorClient(http);
+        var identifier = new Guid("5b3c1a52-9d1e-4c55-8a43-0f2f2a7e6d10");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => orchestrator.Releases.UpdateToLatestPackageVersionByKeyAsync(identifier, mergePackageTags: false));
+
+        // The description: POST /odata/Releases/…UpdateToLatestPackageVersionByKey(identifier={identifier})?mergePackageTags=…
+        Assert.Equal(
+            "/odata/Releases/UiPath.Server.Configuration.OData.UpdateToLatestPackageVersionByKey(identifier=5b3c1a52-9d1e-4c55-8a43-0f2f2a7e6d10)?mergePackageTags=false",
+            recorder.Uris[0].PathAndQuery);
+        Assert.Equal("POST", recorder.Requests[0].Method);
+        Assert.Equal("{}", recorder.Bodies[0]);
+    }
+
     /// <summary>
     /// The <c>/odata/</c> routes of the description: its path keys (two-space indent; long ones as YAML complex keys,
     /// <c>? /odata/…</c> then <c>: get:</c>) and their method keys.
@@ -169,6 +202,8 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
     private static async Task<RecordedCall> Call(object target, MethodInfo method, string member, RouteRecorder recorder)
     {
         recorder.Requests.Clear();
+        recorder.Uris.Clear();
+        recorder.Bodies.Clear();
         var task = (Task)method.Invoke(target, method.GetParameters().Select(parameter => Value(parameter.ParameterType)).ToArray())!;
         var failure = await Record.ExceptionAsync(() => task);
         Assert.True(IsRecorded(failure), $"{member} failed before sending its request: {failure}");
@@ -314,9 +349,15 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
     {
         public List<(string Method, string Path)> Requests { get; } = new();
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public List<Uri> Uris { get; } = new();
+
+        public List<string?> Bodies { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add((request.Method.Method, Uri.UnescapeDataString(request.RequestUri!.AbsolutePath)));
+            Uris.Add(request.RequestUri);
+            Bodies.Add(request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken));
             throw new RequestRecordedException();
         }
     }

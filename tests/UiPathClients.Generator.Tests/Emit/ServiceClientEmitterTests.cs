@@ -183,4 +183,56 @@ public sealed class ServiceClientEmitterTests
         Assert.False(run.Sources.ContainsKey("Shop/EntityClients/ArchiveClient.g.cs"));
         GeneratorHarness.AssertCompilesCleanly(run);
     }
+
+    [Fact]
+    public void Parameters_with_a_location_go_to_the_query_or_the_path_segment_instead_of_the_odata_place()
+    {
+        const string edmx = """
+            <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+              <edmx:DataServices>
+                <Schema Namespace="Files" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+                  <EntityType Name="Bucket">
+                    <Key><PropertyRef Name="Id" /></Key>
+                    <Property Name="Id" Type="Edm.Int64" Nullable="false" />
+                  </EntityType>
+                  <Function Name="GetFiles" IsBound="true">
+                    <Parameter Name="bindingParameter" Type="Files.Bucket" Nullable="false" />
+                    <Parameter Name="directory" Type="Edm.String">
+                      <Annotation Term="Org.OData.Core.V1.OptionalParameter" />
+                      <Annotation Term="UiPathClients.V1.ParameterLocation" String="Query" />
+                    </Parameter>
+                    <ReturnType Type="Collection(Edm.String)" Nullable="false" />
+                  </Function>
+                  <Action Name="Restore" IsBound="true">
+                    <Parameter Name="bindingParameter" Type="Collection(Files.Bucket)" Nullable="false" />
+                    <Parameter Name="identifier" Type="Edm.Guid" Nullable="false">
+                      <Annotation Term="UiPathClients.V1.ParameterLocation" String="Segment" />
+                    </Parameter>
+                    <Parameter Name="note" Type="Edm.String" />
+                    <Parameter Name="force" Type="Edm.Boolean">
+                      <Annotation Term="Org.OData.Core.V1.OptionalParameter" />
+                      <Annotation Term="UiPathClients.V1.ParameterLocation" String="Query" />
+                    </Parameter>
+                  </Action>
+                  <EntityContainer Name="Container">
+                    <EntitySet Name="Buckets" EntityType="Files.Bucket" />
+                  </EntityContainer>
+                </Schema>
+              </edmx:DataServices>
+            </edmx:Edmx>
+            """;
+        var run = GeneratorHarness.Run(new[] { new Spec("Files.edmx", edmx) });
+        var bucket = run.Sources["Files/EntityClients/BucketClient.g.cs"];
+        var buckets = run.Sources["Files/EntitySets/BucketsCollection.g.cs"];
+
+        Assert.Contains("GetFilesAsync(string? directory = null,", bucket, StringComparison.Ordinal);
+        Assert.Contains("Connection.AddQueryParameter(query, \"directory\", directory);", bucket, StringComparison.Ordinal);
+        Assert.Contains("\"/Files.GetFiles\" + \"()\"", bucket, StringComparison.Ordinal);
+        Assert.Contains("\"/Files.Restore\" + \"(\" + \"identifier=\"", buckets, StringComparison.Ordinal);
+        Assert.Contains("Connection.WriteParameter(writer, \"note\", note);", buckets, StringComparison.Ordinal);
+        Assert.DoesNotContain("WriteParameter(writer, \"identifier\"", buckets, StringComparison.Ordinal);
+        Assert.DoesNotContain("WriteParameter(writer, \"force\"", buckets, StringComparison.Ordinal);
+        Assert.Contains("Connection.AddQueryParameter(query, \"force\", force);", buckets, StringComparison.Ordinal);
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
 }

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Xml;
+using System.Xml.Linq;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.Edm.Validation;
@@ -43,6 +44,15 @@ public sealed class ConversionRuleTests
                 - { name: deep, in: query, schema: { type: boolean } }
                 - { name: $top, in: query, schema: { type: integer } }
                 - { name: X-UIPATH-OrganizationUnitId, in: header, schema: { type: integer } }
+              responses:
+                '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/ODataValueOfInt64' } } } }
+          /odata/Widgets/UiPath.Server.Configuration.OData.RecolorByKey(identifier={identifier}):
+            post:
+              parameters:
+                - { name: identifier, in: path, required: true, schema: { type: string, format: uuid } }
+                - { name: force, in: query, schema: { type: boolean } }
+              requestBody:
+                content: { application/json: { schema: { type: object, properties: { color: { type: string } } } } }
               responses:
                 '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/ODataValueOfInt64' } } } }
           /odata/Widgets/UiPath.Server.Configuration.OData.Fire:
@@ -175,6 +185,43 @@ public sealed class ConversionRuleTests
     }
 
     [Fact]
+    public void Capabilities_say_which_requests_the_set_has()
+    {
+        var widgets = XDocument.Parse(Result.Edmx).Descendants().Single(element => element.Name.LocalName == "EntitySet" && (string?)element.Attribute("Name") == "Widgets");
+        string? Restriction(string term, string property) => widgets.Elements()
+            .Where(annotation => (string?)annotation.Attribute("Term") == "Org.OData.Capabilities.V1." + term)
+            .Descendants().Where(value => (string?)value.Attribute("Property") == property)
+            .Select(value => (string?)value.Attribute("Bool") ?? (string?)value.Attribute("EnumMember"))
+            .SingleOrDefault();
+
+        // GET on the collection and on the key; no POST, PUT, PATCH or DELETE; no path through a navigation property.
+        Assert.Null(Restriction("ReadRestrictions", "Readable"));
+        Assert.Equal("false", Restriction("InsertRestrictions", "Insertable"));
+        Assert.Equal("false", Restriction("UpdateRestrictions", "Updatable"));
+        Assert.Equal("false", Restriction("DeleteRestrictions", "Deletable"));
+        Assert.Equal("Org.OData.Capabilities.V1.NavigationType/None", Restriction("NavigationRestrictions", "Navigability"));
+    }
+
+    [Fact]
+    public void Parameters_outside_the_odata_place_say_where_they_go()
+    {
+        var edmx = XDocument.Parse(Result.Edmx);
+        string? Location(string operation, string parameter) => edmx.Descendants()
+            .Single(element => (string?)element.Attribute("Name") == operation && element.Name.LocalName is "Action" or "Function")
+            .Elements().Single(element => (string?)element.Attribute("Name") == parameter)
+            .Elements().Where(annotation => (string?)annotation.Attribute("Term") == "UiPathClients.V1.ParameterLocation")
+            .Select(annotation => (string?)annotation.Attribute("String")).SingleOrDefault();
+
+        Assert.Equal("Query", Location("Count", "deep"));
+        Assert.Null(Location("Count", "color"));
+        Assert.Equal("Segment", Location("RecolorByKey", "identifier"));
+        Assert.Null(Location("RecolorByKey", "color"));
+        Assert.Equal("Query", Location("RecolorByKey", "force"));
+        var recolor = Assert.IsAssignableFrom<IEdmAction>(Assert.Single(Model.FindDeclaredOperations(Ns + ".RecolorByKey")));
+        Assert.Equal(new[] { "bindingParameter", "identifier", "color", "force" }, recolor.Parameters.Select(parameter => parameter.Name));
+    }
+
+    [Fact]
     public void Action_whose_body_declares_no_members_is_left_out_and_reported()
     {
         Assert.Empty(Model.FindDeclaredOperations(Ns + ".Fire"));
@@ -192,7 +239,7 @@ public sealed class ConversionRuleTests
         Assert.Equal("Edm.String", getVersion.GetReturn().Type.FullName());
         Assert.Single(Model.EntityContainer.OperationImports().OfType<IEdmActionImport>(), import => import.Action == reset);
         Assert.Single(Model.EntityContainer.OperationImports().OfType<IEdmFunctionImport>(), import => import.Function == getVersion);
-        Assert.Equal(2, Result.BoundOperations);
+        Assert.Equal(3, Result.BoundOperations); // Polish, Count, RecolorByKey
     }
 
     private static ConversionResult Convert()
