@@ -31,10 +31,17 @@ public sealed class OrchestratorData
         Machines = LongKeyed<ExtendedMachineDto>("Machines", folderScoped: false, entity => entity.Id, (entity, id) => entity.Id = id);
         Assets = LongKeyed<AssetDto>("Assets", folderScoped: true, entity => entity.Id, (entity, id) => entity.Id = id);
         Buckets = LongKeyed<BucketDto>("Buckets", folderScoped: true, entity => entity.Id, (entity, id) => entity.Id = id);
-        foreach (var table in new object[] { Folders, Jobs, Releases, Processes, QueueDefinitions, QueueItems, Webhooks, Robots, Machines, Assets, Buckets })
-        {
-            _tables[(string)table.GetType().GetProperty(nameof(Folders.Name))!.GetValue(table)!] = table;
-        }
+        Register(Folders);
+        Register(Jobs);
+        Register(Releases);
+        Register(Processes);
+        Register(QueueDefinitions);
+        Register(QueueItems);
+        Register(Webhooks);
+        Register(Robots);
+        Register(Machines);
+        Register(Assets);
+        Register(Buckets);
     }
 
     /// <summary>Folders (tenant level); requests name one with the folder headers.</summary>
@@ -93,6 +100,10 @@ public sealed class OrchestratorData
 
     /// <summary>The folder with this key.</summary>
     public FolderDto? FindFolderByKey(Guid key) => Folders.InFolder(null).FirstOrDefault(folder => folder.Key == key);
+
+    private void Register<TEntity, TKey>(EntityTable<TEntity, TKey> table)
+        where TEntity : class
+        where TKey : notnull => _tables[table.Name] = table;
 
     private static EntityTable<TEntity, TKey> CreateTable<TEntity, TKey>(string entitySet)
         where TEntity : class
