@@ -234,11 +234,14 @@ internal abstract class TableController<TEntity, TKey> : ODataController
     /// <summary>
     /// The request's folder id: required (Orchestrator error 1101) for folder-scoped sets, null otherwise.
     /// </summary>
-    private protected bool TryGetFolder(out long? folderId, out IActionResult error)
+    private protected bool TryGetFolder(out long? folderId, out IActionResult error) => TryGetFolder(Table.IsFolderScoped, out folderId, out error);
+
+    /// <summary>The request's folder id when <paramref name="folderScoped"/> (for operations on other sets' tables).</summary>
+    private protected bool TryGetFolder(bool folderScoped, out long? folderId, out IActionResult error)
     {
         var folder = HttpContext.Features.Get<FolderScope>()?.Folder;
-        folderId = Table.IsFolderScoped ? folder?.Id : null;
-        if (Table.IsFolderScoped && folder is null)
+        folderId = folderScoped ? folder?.Id : null;
+        if (folderScoped && folder is null)
         {
             error = new OrchestratorError(StatusCodes.Status400BadRequest, OrchestratorError.FolderRequired, "A folder is required for this action.");
             return false;

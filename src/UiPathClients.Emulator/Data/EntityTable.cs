@@ -66,7 +66,8 @@ public sealed class EntityTable<TEntity, TKey>
         lock (_gate)
         {
             var key = _assignKey is null ? _keyOf(entity) : _assignKey(entity, _lastId + 1);
-            if (key is long id && id > _lastId)
+            var id = key switch { long value => value, int value => value, _ => 0L };
+            if (id > _lastId)
             {
                 _lastId = id;
             }

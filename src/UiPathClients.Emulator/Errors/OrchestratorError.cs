@@ -24,6 +24,9 @@ internal sealed class OrchestratorError : IActionResult
     /// <summary>The request is well formed OData but not valid for the operation.</summary>
     public const int InvalidRequest = 1000;
 
+    /// <summary>The service has the route, but the emulator does not implement its behaviour (answered with 501).</summary>
+    public const int NotImplemented = 1001;
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public OrchestratorError(int statusCode, int errorCode, string message)

@@ -8,10 +8,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UiPathClients.Emulator.CommunicationsMining;
@@ -20,6 +22,7 @@ using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Model;
 using UiPathClients.Emulator.Querying;
+using UiPathClients.Emulator.Routing;
 
 namespace UiPathClients.Emulator;
 
@@ -114,17 +117,28 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
                 // ASP.NET Core OData's own controller serves the service document and $metadata.
                 parts.ApplicationParts.Add(new Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart(typeof(Microsoft.AspNetCore.OData.Routing.Controllers.MetadataController).Assembly));
                 parts.FeatureProviders.Add(new InternalControllerFeatureProvider());
+                // After the hand-written controllers are found: a generic one for each set they leave unserved.
+                parts.FeatureProviders.Add(new EntitySetControllers.Feature());
             })
-            .AddOData(odata => odata
-                .EnableQueryFeatures(options.MaxTop)
-                .AddRouteComponents("odata", OrchestratorEdmModel.Instance, routeServices => routeServices
-                    .AddSingleton<ISearchBinder, ContainsSearchBinder>()
-                    .AddSingleton<Microsoft.AspNetCore.OData.Abstracts.IETagHandler, Concurrency.EmulatorETags.HashETagHandler>()));
+            .AddOData(odata =>
+            {
+                // Orchestrator addresses entities as Set(key) only. Key-as-segment templates (Set/{key}) would also
+                // route "Settings/Ns.GetLanguages()" of a string-keyed set to Get(key) instead of to the operation.
+                odata.RouteOptions.EnableKeyAsSegment = false;
+                odata
+                    .EnableQueryFeatures(options.MaxTop)
+                    .AddRouteComponents("odata", OrchestratorEdmModel.Instance, routeServices => routeServices
+                        .AddSingleton<ISearchBinder, ContainsSearchBinder>()
+                        .AddSingleton<Microsoft.AspNetCore.OData.Abstracts.IETagHandler, Concurrency.EmulatorETags.HashETagHandler>());
+            });
+
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<IApplicationModelProvider, EntitySetControllers.Names>());
 
         var app = builder.Build();
         app.UseMiddleware<EmulatorMiddleware>();
         app.UseWhen(context => CommunicationsMiningRoutes.IsApiPath(context.Request.Path), api => api.UseMiddleware<CommunicationsMiningMiddleware>());
         app.UseRouting();
+        app.UseMiddleware<DescribedRoutesMiddleware>(OrchestratorEdmModel.Instance);
         app.MapControllers();
         app.MapCommunicationsMining();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
