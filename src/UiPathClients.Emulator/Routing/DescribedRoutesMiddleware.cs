@@ -85,14 +85,8 @@ internal sealed class DescribedRoutesMiddleware
             return null;
         }
 
-        ODataPath odataPath;
-        try
-        {
-            // Case-insensitive like ASP.NET Core OData's own routing, so both agree on which paths exist.
-            var parser = new ODataUriParser(_model, new Uri(path[RoutePrefix.Length..], UriKind.Relative)) { Resolver = new ODataUriResolver { EnableCaseInsensitive = true } };
-            odataPath = parser.ParsePath();
-        }
-        catch (ODataException)
+        var odataPath = Parse(path[RoutePrefix.Length..]) ?? ParseActionWithSegmentParameters(path[RoutePrefix.Length..]);
+        if (odataPath is null)
         {
             described = false;
             return null;
@@ -126,6 +120,43 @@ internal sealed class DescribedRoutesMiddleware
             [KeySegment, OperationSegment bound] => Operation(bound.Operations.First(), set.Name + "(key)/" + bound.Operations.First().FullName()),
             _ => null,
         };
+    }
+
+    private ODataPath? Parse(string relativePath)
+    {
+        try
+        {
+            // Case-insensitive like ASP.NET Core OData's own routing, so both agree on which paths exist.
+            var parser = new ODataUriParser(_model, new Uri(relativePath, UriKind.Relative)) { Resolver = new ODataUriResolver { EnableCaseInsensitive = true } };
+            return parser.ParsePath();
+        }
+        catch (ODataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Orchestrator reads a few action parameters from the path (<c>Releases/…UpdateToLatestPackageVersionByKey(identifier=…)</c>,
+    /// marked <c>UiPathClients.V1.ParameterLocation</c> <c>Segment</c> in the EDMX), which OData's parser refuses for actions:
+    /// the path is described when, without the parentheses, it ends in an action that has every parameter they name.
+    /// </summary>
+    private ODataPath? ParseActionWithSegmentParameters(string relativePath)
+    {
+        var open = relativePath.LastIndexOf('(');
+        if (open < 0 || !relativePath.EndsWith(')') || relativePath.IndexOf('/', open) >= 0)
+        {
+            return null;
+        }
+
+        var withoutArguments = Parse(relativePath[..open]);
+        if (withoutArguments?.LastSegment is not OperationSegment { Operations: var operations } || operations.First() is not IEdmAction action)
+        {
+            return null;
+        }
+
+        var names = Uri.UnescapeDataString(relativePath[(open + 1)..^1]).Split(',').Select(argument => argument.Split('=')[0].Trim());
+        return names.All(name => action.FindParameter(name) is not null) ? withoutArguments : null;
     }
 
     private static DescribedRoute Operation(IEdmOperation operation, string description) =>

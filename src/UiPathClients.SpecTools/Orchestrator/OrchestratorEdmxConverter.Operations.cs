@@ -109,7 +109,7 @@ internal sealed partial class OrchestratorEdmxConverter
                 continue;
             }
 
-            operations.Add((@namespace, new OperationDraft(isAction, name, binding, parameters, returnType, IsReturnNullable(returnType))));
+            operations.Add((@namespace, new OperationDraft(isAction, name, binding, parameters, returnType, IsReturnNullable(returnType, operation))));
         }
 
         return operations;
@@ -222,7 +222,10 @@ internal sealed partial class OrchestratorEdmxConverter
     /// or a wrapped value type. A wrapped string (whose <c>value</c> may be null), a stream and untyped JSON (which may be
     /// <c>null</c>; CSDL readers ignore Nullable on it) stay nullable.
     /// </summary>
-    private static bool IsReturnNullable(string? returnType) => returnType is null or "Edm.String" or "Edm.Stream" or "Edm.Untyped";
+    /// <remarks>A success without a body listed beside it (<c>204</c>: <c>StartTransaction</c> when the queue is empty) makes it nullable too.</remarks>
+    private static bool IsReturnNullable(string? returnType, JsonObject operation) =>
+        returnType is null or "Edm.String" or "Edm.Stream" or "Edm.Untyped"
+        || (operation["responses"] is JsonObject responses && responses.ContainsKey("204"));
 
     private string? ReturnType(JsonObject operation)
     {

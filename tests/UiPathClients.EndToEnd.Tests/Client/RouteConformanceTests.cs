@@ -2,16 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Linq.Expressions;
 using System.Net.Http;
-using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using UiPathClients.EndToEnd.Tests.Orchestrator;
-using UiPathClients.Runtime.Client;
-using UiPathClients.Runtime.Querying;
+using UiPathClients.EndToEnd.Tests.TestSupport;
 using UiPathClients.Tests.Common;
 using Xunit.Abstractions;
 
@@ -141,172 +137,22 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
     {
         var recorder = new RouteRecorder();
         using var http = new HttpClient(recorder) { BaseAddress = new Uri("https://orchestrator.test/") };
-        var orchestrator = new OrchestratorClient(http);
         var calls = new List<RecordedCall>();
-        foreach (var accessor in typeof(OrchestratorClient).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(property => property.PropertyType.Namespace == typeof(OrchestratorClient).Namespace))
+        await ClientSurface.CallEveryRequestAsync(new OrchestratorClient(http), async (invoke, member) =>
         {
-            await Exercise(accessor.GetValue(orchestrator)!, accessor.Name, recorder, calls);
-        }
-
-        foreach (var method in typeof(OrchestratorClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(IsRequestMethod))
-        {
-            calls.Add(await Call(orchestrator, method, "OrchestratorClient." + method.Name, recorder));
-        }
-
+            recorder.Requests.Clear();
+            recorder.Uris.Clear();
+            recorder.Bodies.Clear();
+            var failure = await Record.ExceptionAsync(invoke);
+            Assert.True(IsRecorded(failure), $"{member} failed before sending its request: {failure}");
+            var request = Assert.Single(recorder.Requests);
+            calls.Add(new RecordedCall(request.Method, request.Path, member));
+        });
         return calls;
-    }
-
-    private static async Task Exercise(object client, string name, RouteRecorder recorder, List<RecordedCall> calls)
-    {
-        var type = client.GetType();
-        if (IsQuery(type))
-        {
-            var toPage = type.GetMethod(nameof(ODataQuery<object, FilterSurface>.ToPageAsync))!;
-            calls.Add(await Call(client, toPage, name + ".ToPageAsync", recorder));
-        }
-
-        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(method => IsRequestMethod(method) && (method.DeclaringType == type || IsEntityRead(method))))
-        {
-            calls.Add(await Call(client, method, name + "." + method.Name, recorder));
-        }
-
-        if (type.GetProperties().FirstOrDefault(property => property.GetIndexParameters().Length > 0) is { } indexer)
-        {
-            var entity = indexer.GetValue(client, indexer.GetIndexParameters().Select(parameter => Value(parameter.ParameterType)).ToArray())!;
-            await Exercise(entity, name + "[key]", recorder, calls);
-        }
-
-        foreach (var navigation in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(property => property.GetIndexParameters().Length == 0))
-        {
-            await Exercise(navigation.GetValue(client)!, name + "." + navigation.Name, recorder, calls);
-        }
-    }
-
-    private static bool IsQuery(Type type) =>
-        Ancestors(type).Any(ancestor => ancestor.IsGenericType && ancestor.GetGenericTypeDefinition() == typeof(ODataQuery<,>));
-
-    private static bool IsEntityRead(MethodInfo method) =>
-        method.Name == "GetAsync" && method.DeclaringType is { IsGenericType: true } declaring && declaring.GetGenericTypeDefinition() == typeof(EntityClient<,>);
-
-    private static bool IsRequestMethod(MethodInfo method) =>
-        !method.IsSpecialName && typeof(Task).IsAssignableFrom(method.ReturnType) && method.GetCustomAttribute<ObsoleteAttribute>() is null;
-
-    private static IEnumerable<Type> Ancestors(Type type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            yield return current;
-        }
-    }
-
-    private static async Task<RecordedCall> Call(object target, MethodInfo method, string member, RouteRecorder recorder)
-    {
-        recorder.Requests.Clear();
-        recorder.Uris.Clear();
-        recorder.Bodies.Clear();
-        var task = (Task)method.Invoke(target, method.GetParameters().Select(parameter => Value(parameter.ParameterType)).ToArray())!;
-        var failure = await Record.ExceptionAsync(() => task);
-        Assert.True(IsRecorded(failure), $"{member} failed before sending its request: {failure}");
-        var request = Assert.Single(recorder.Requests);
-        return new RecordedCall(request.Method, request.Path, member);
     }
 
     private static bool IsRecorded(Exception? failure) =>
         failure is RequestRecordedException || (failure?.InnerException is { } inner && IsRecorded(inner));
-
-    /// <summary>A value for a parameter, so that every optional part of the route is present.</summary>
-    private static object? Value(Type type)
-    {
-        if (Nullable.GetUnderlyingType(type) is { } underlying)
-        {
-            return Value(underlying);
-        }
-
-        if (type == typeof(CancellationToken))
-        {
-            return CancellationToken.None;
-        }
-
-        if (type == typeof(string))
-        {
-            return "x";
-        }
-
-        if (type == typeof(bool))
-        {
-            return true;
-        }
-
-        if (type.IsPrimitive || type == typeof(decimal))
-        {
-            return Convert.ChangeType(1, type, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (type.IsEnum)
-        {
-            return Enum.GetValues(type).GetValue(0);
-        }
-
-        if (type == typeof(Guid))
-        {
-            return new Guid("8e0a3a3c-0000-4000-8000-000000000001");
-        }
-
-        if (type == typeof(DateTimeOffset))
-        {
-            return new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero);
-        }
-
-        if (type == typeof(DateTime))
-        {
-            return new DateTime(2026, 12, 5, 0, 0, 0, DateTimeKind.Utc);
-        }
-
-        if (type == typeof(TimeSpan))
-        {
-            return TimeSpan.FromMinutes(1);
-        }
-
-        if (type == typeof(JsonElement))
-        {
-            return JsonDocument.Parse("{}").RootElement.Clone();
-        }
-
-        if (type == typeof(byte[]))
-        {
-            return Array.Empty<byte>();
-        }
-
-        if (type == typeof(Stream))
-        {
-            return new MemoryStream();
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Func<,>) && type.GetGenericArguments()[0] == type.GetGenericArguments()[1])
-        {
-            // PatchAsync's change builder: d => d.SetValue<string?>(s => s.<first property>, null).
-            var delta = type.GetGenericArguments()[0];
-            var surface = delta.GetGenericArguments()[0];
-            var property = surface.GetProperties().First(candidate => typeof(IPropertyPath).IsAssignableFrom(candidate.PropertyType));
-            var surfaceParameter = Expression.Parameter(surface);
-            var path = Expression.Lambda(typeof(Func<,>).MakeGenericType(surface, typeof(IPropertyPath)), Expression.Convert(Expression.Property(surfaceParameter, property), typeof(IPropertyPath)), surfaceParameter).Compile();
-            var deltaParameter = Expression.Parameter(delta);
-            var setValue = delta.GetMethod(nameof(ODataDelta<FilterSurface>.SetValue))!.MakeGenericMethod(typeof(string));
-            return Expression.Lambda(type, Expression.Call(deltaParameter, setValue, Expression.Constant(path), Expression.Constant(null, typeof(string))), deltaParameter).Compile();
-        }
-
-        if (type.IsGenericType && type.GetGenericArguments().Length == 1 && type.IsAssignableFrom(typeof(List<>).MakeGenericType(type.GetGenericArguments()[0])))
-        {
-            return Activator.CreateInstance(typeof(List<>).MakeGenericType(type.GetGenericArguments()[0]));
-        }
-
-        if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null)
-        {
-            return Activator.CreateInstance(type);
-        }
-
-        throw new NotSupportedException($"The test has no value for a parameter of type {type}.");
-    }
 
     private sealed record RecordedCall(string Method, string Path, string Member);
 
