@@ -185,6 +185,9 @@ internal sealed partial class ClientEmitter
                 var name = names[property.Name];
                 body.Line(property.IsWriteOnly
                     ? $"{RestMetadata}WriteOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}),"
+                    : property.IsComputed && _model.Style == ApiStyle.Rest
+                        // OpenAPI readOnly: never in a request, even one built from an object read earlier.
+                        ? $"{RestMetadata}ReadOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),"
                     : TracksSetProperties
                         ? $"{Metadata}TrackedPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value, {PropertyRole(property)}),"
                         : $"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),");

@@ -363,6 +363,10 @@ internal sealed partial class ClientEmitter
 
         public PagingShape? Paging { get; }
 
+        /// <summary>A <c>HEAD</c> without a body that declares <c>404</c>: it asks whether something exists, so it answers a bool.</summary>
+        private bool IsExistenceCheck =>
+            Operation.Method == "HEAD" && Operation.Success?.Type is null && Operation.Success?.Encoding != BodyEncoding.Text && Operation.ExpectedStatuses.Contains(404);
+
         public IEnumerable<MemberView> Members()
         {
             yield return BuildRequestMethod();
@@ -373,7 +377,10 @@ internal sealed partial class ClientEmitter
             }
 
             var (responseType, send, valueType, valueExpression) = Shapes();
-            yield return PublicMethod(_valueName!, valueType, valueExpression, "The answer's body.", isAsync: valueType != responseType && valueExpression.StartsWith("(await", StringComparison.Ordinal));
+            var valueReturns = IsExistenceCheck
+                ? "<see langword=\"true\"/> when the service answered 2xx, <see langword=\"false\"/> when it answered 404."
+                : "The answer's body.";
+            yield return PublicMethod(_valueName!, valueType, valueExpression, valueReturns, isAsync: valueType != responseType && valueExpression.StartsWith("(await", StringComparison.Ordinal));
             yield return PublicMethod(WithResponseName, responseType, $"{_buildName}({Arguments()}).{send}(cancellationToken)", "The whole answer: status, headers, <c>Server-Timing</c> and body.");
             if (Paging is { } paging)
             {
@@ -392,7 +399,9 @@ internal sealed partial class ClientEmitter
 
             if (success?.Type is not { } type)
             {
-                return ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync", "global::System.Threading.Tasks.Task", call);
+                return IsExistenceCheck
+                    ? ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync", "global::System.Threading.Tasks.Task<bool>", $"(await {call}.ConfigureAwait(false)).IsSuccessStatusCode")
+                    : ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync", "global::System.Threading.Tasks.Task", call);
             }
 
             var bodyType = _emitter._typeMapper.Map(type);
@@ -410,8 +419,19 @@ internal sealed partial class ClientEmitter
         {
             var lines = new CodeLines()
                 .Line($"private {Rest}RestRequest {_buildName}({string.Join(", ", _parameters.Select(parameter => parameter.PlainDeclaration))})")
-                .Open()
-                .Line($"var request = Connection.CreateRequest({Literal(Operation.Method)}, {Literal(Operation.Path)});");
+                .Open();
+
+            // A required argument passed as null fails here, before anything is sent, naming the parameter.
+            foreach (var parameter in _parameters.Where(parameter => parameter.RefusesNull))
+            {
+                lines.Line($"if ({parameter.CSharpName} is null)")
+                    .Open()
+                    .Line($"throw new global::System.ArgumentNullException(nameof({parameter.CSharpName}));")
+                    .Close()
+                    .Blank();
+            }
+
+            lines.Line($"var request = Connection.CreateRequest({Literal(Operation.Method)}, {Literal(Operation.Path)});");
             foreach (var parameter in _parameters)
             {
                 lines.Line(parameter.Apply("request"));
@@ -420,6 +440,11 @@ internal sealed partial class ClientEmitter
             foreach (var error in Operation.Errors)
             {
                 lines.Line($"request.WithError<{_emitter._typeMapper.Map(error.Type!)}>({Literal(error.StatusCode)});");
+            }
+
+            foreach (var status in Operation.ExpectedStatuses)
+            {
+                lines.Line($"request.WithExpectedStatus({status.ToString(System.Globalization.CultureInfo.InvariantCulture)});");
             }
 
             return lines.Line("return request;").Close().ToMember();
@@ -531,6 +556,9 @@ internal sealed partial class ClientEmitter
                 };
             }
 
+            // Required and not declared nullable: null is no value of it. Value types cannot be null; nothing to check.
+            RefusesNull = IsRequired && !_type.EndsWith("?", StringComparison.Ordinal)
+                && (model.Type.QualifiedName == "Edm.Stream" || model.Type.IsCollection || model.Type.IsMap || emitter._typeMapper.IsReferenceType(model.Type.QualifiedName));
             if (!IsRequired && !_type.EndsWith("?", StringComparison.Ordinal))
             {
                 _type += "?";
@@ -552,6 +580,8 @@ internal sealed partial class ClientEmitter
                 BodyEncoding.Text => ("string", $"WithTextBody({CSharpName}, {mediaType})"),
                 _ => ("global::System.IO.Stream", $"WithStreamBody({CSharpName}, {mediaType})"),
             };
+            RefusesNull = IsRequired && !_type.EndsWith("?", StringComparison.Ordinal)
+                && (body.Encoding != BodyEncoding.Json || body.Type!.IsCollection || body.Type.IsMap || emitter._typeMapper.IsReferenceType(body.Type.QualifiedName));
             if (!IsRequired && !_type.EndsWith("?", StringComparison.Ordinal))
             {
                 _type += "?";
@@ -561,6 +591,9 @@ internal sealed partial class ClientEmitter
         public RestParameterModel Model { get; }
 
         public bool IsRequired { get; }
+
+        /// <summary>Whether the request builder throws <see cref="ArgumentNullException"/> for a null argument.</summary>
+        public bool RefusesNull { get; }
 
         public string CSharpName { get; }
 

@@ -355,7 +355,9 @@ internal sealed partial class ClientEmitter
 
         if (property.IsComputed)
         {
-            remarks.Add("Computed by the service: sent only when set here, never because it was read.");
+            remarks.Add(_model.Style == ApiStyle.Rest
+                ? "Read-only: set by the service and read from its responses, never sent in a request."
+                : "Computed by the service: sent only when set here, never because it was read.");
         }
 
         if (property.IsImmutable)

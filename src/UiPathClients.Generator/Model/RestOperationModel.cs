@@ -12,6 +12,7 @@ namespace UiPathClients.Generator.Model;
 /// <param name="Errors">Error responses that declare a JSON body (<c>4XX</c>, <c>404</c>, <c>default</c> …).</param>
 /// <param name="IsDeprecated">Whether the description marks the operation deprecated.</param>
 /// <param name="Documentation">Summary and description.</param>
+/// <param name="ExpectedStatuses">Declared statuses outside 2xx that are answers, not errors (a <c>HEAD</c>'s <c>404</c>): returned, not thrown.</param>
 internal sealed record RestOperationModel(
     string Group,
     string Name,
@@ -22,7 +23,8 @@ internal sealed record RestOperationModel(
     RestResponseModel? Success,
     EquatableArray<RestResponseModel> Errors,
     bool IsDeprecated,
-    Documentation Documentation);
+    Documentation Documentation,
+    EquatableArray<int> ExpectedStatuses = default);
 
 /// <summary>Where a parameter goes.</summary>
 internal enum ParameterLocation

@@ -11,6 +11,23 @@ namespace UiPathClients.Runtime.Rest;
 /// (serialized with the client's metadata), so enums already carry the service's spelling and dates their
 /// ISO form; strings, numbers and booleans are written bare, arrays and objects per style.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A null item of an array keeps its place as an empty item (<c>a,,b</c>): dropping it would shift every later item,
+/// so a service reading positions would read other values. Null members of an object are left out (they have no
+/// place to keep).
+/// </para>
+/// <para>
+/// An empty array in the query follows what each form writes for a list of zero items. Joined forms (Swagger 2.0
+/// <c>collectionFormat: csv</c>, <c>ssv</c>, <c>pipes</c>; OpenAPI 3 <c>form</c>, <c>spaceDelimited</c>,
+/// <c>pipeDelimited</c> with <c>explode: false</c>) write one value that joins the items, and zero items join to the
+/// empty string: <c>name=</c>. Swagger 2.0 defines csv as that join and says nothing to except the empty list, and the
+/// caller passed a list (a null one sends nothing), so the service learns it is empty rather than absent. Repeated
+/// forms (Swagger 2.0 <c>multi</c>, OpenAPI 3 <c>explode: true</c>) write one <c>name=item</c> per item, so zero
+/// items write nothing: there is no pair to repeat (RFC 6570, which OpenAPI 3's styles come from, treats an empty
+/// list as undefined).
+/// </para>
+/// </remarks>
 internal static class ParameterSerializer
 {
     /// <summary>A path parameter's replacement text, escaped.</summary>
@@ -42,11 +59,10 @@ internal static class ParameterSerializer
             case ParameterStyle.DeepObject when pairs is not null:
                 target.AddRange(pairs.Select(pair => escapedName + "[" + Escape(pair.Key) + "]=" + Escape(pair.Value)));
                 return;
-            // An empty array adds nothing in every style, as it does for form (no "name=" the service would read as one empty item).
-            case ParameterStyle.SpaceDelimited when items is { Count: > 0 } && !explode:
+            case ParameterStyle.SpaceDelimited when items is not null && !explode:
                 target.Add(escapedName + "=" + string.Join("%20", items.Select(Escape)));
                 return;
-            case ParameterStyle.PipeDelimited when items is { Count: > 0 } && !explode:
+            case ParameterStyle.PipeDelimited when items is not null && !explode:
                 target.Add(escapedName + "=" + string.Join("|", items.Select(Escape)));
                 return;
         }
@@ -59,8 +75,9 @@ internal static class ParameterSerializer
         {
             target.AddRange(pairs.Select(pair => Escape(pair.Key) + "=" + Escape(pair.Value)));
         }
-        else if (items is not { Count: 0 })
+        else
         {
+            // Joined: an empty array is "name=" (see remarks).
             target.Add(escapedName + "=" + Join(items, pairs, ",", explode: false, Escape));
         }
     }
@@ -110,7 +127,7 @@ internal static class ParameterSerializer
 
     private static (List<string>? Items, List<KeyValuePair<string, string>>? Pairs) Parts(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Array => (value.EnumerateArray().Where(item => !IsAbsent(item)).Select(Scalar).ToList(), null),
+        JsonValueKind.Array => (value.EnumerateArray().Select(Scalar).ToList(), null),
         JsonValueKind.Object => (null, value.EnumerateObject().Where(property => !IsAbsent(property.Value)).Select(property => new KeyValuePair<string, string>(property.Name, Scalar(property.Value))).ToList()),
         _ => (new List<string> { Scalar(value) }, null),
     };

@@ -31,6 +31,7 @@ public sealed class RestRequest
     private readonly List<KeyValuePair<string, string>> _headers = new();
     private readonly List<string> _cookies = new();
     private readonly List<DeclaredError> _errors = new();
+    private readonly HashSet<int> _expectedStatuses = new();
     private Func<HttpContent>? _content;
     private JsonObject? _jsonBody;
     private string _jsonMediaType = JsonMediaType;
@@ -47,7 +48,11 @@ public sealed class RestRequest
 
     /// <summary>Fills the path parameter <c>{name}</c>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null: path parameters are always required.</exception>
-    /// <exception cref="ArgumentException"><paramref name="value"/> writes as an empty, <c>.</c> or <c>..</c> segment, which would address another resource.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> writes as a <c>.</c> or <c>..</c> segment, which would address another resource.</exception>
+    /// <remarks>
+    /// An empty string is a value like any other and is sent as an empty segment (<c>/items/{id}</c> → <c>/items/</c>):
+    /// OpenAPI requires path parameters to be present, not non-empty, and what an empty one means is the service's to say.
+    /// </remarks>
     public RestRequest WithPath<T>(string name, T value, ParameterStyle style = ParameterStyle.Simple, bool explode = false)
     {
         var json = ToJson(value);
@@ -57,10 +62,6 @@ public sealed class RestRequest
         }
 
         var text = ParameterSerializer.Path(name, json, style, explode);
-        if (text.Length == 0)
-        {
-            throw new ArgumentException($"The path parameter '{name}' must not be empty: the request would go to another resource.", name);
-        }
 
         // Escaping leaves '.' alone (it is unreserved) and URIs remove dot segments, so "." or ".." as a whole
         // segment (a simple "..", a label ".") would silently send the request to another resource.
@@ -270,6 +271,23 @@ public sealed class RestRequest
         return this;
     }
 
+    /// <summary>
+    /// Declares that an answer with <paramref name="statusCode"/> is one of the operation's answers rather than an
+    /// error, although it is not 2xx (a <c>HEAD</c>'s <c>404</c>: the resource does not exist): it is returned, with
+    /// its status, instead of thrown; a body it has is read as the success body.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is not an HTTP status (100–599).</exception>
+    public RestRequest WithExpectedStatus(int statusCode)
+    {
+        if (statusCode is < 100 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "An HTTP status is between 100 and 599.");
+        }
+
+        _expectedStatuses.Add(statusCode);
+        return this;
+    }
+
     /// <summary>Sends the request and reads the JSON body as <typeparamref name="T"/>.</summary>
     /// <exception cref="RestApiException">The service answered with an error, or with a body that is not a <typeparamref name="T"/>.</exception>
     public async Task<RestResponse<T>> SendAsync<T>(CancellationToken cancellationToken = default)
@@ -363,7 +381,7 @@ public sealed class RestRequest
         try
         {
             await _connection.EnsureServiceSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode && !_expectedStatuses.Contains((int)response.StatusCode))
             {
                 await ThrowAsync(response, cancellationToken).ConfigureAwait(false);
             }

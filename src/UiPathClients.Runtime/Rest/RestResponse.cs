@@ -6,7 +6,10 @@ using UiPathClients.Runtime.CommunicationsMining;
 
 namespace UiPathClients.Runtime.Rest;
 
-/// <summary>A successful answer of a REST operation whose body the method does not return (or returns separately).</summary>
+/// <summary>
+/// An answer of a REST operation whose body the method does not return (or returns separately): a 2xx, or a status
+/// the operation declares as one of its answers (<see cref="RestRequest.WithExpectedStatus(int)"/>).
+/// </summary>
 public class RestResponse
 {
     /// <summary>Copies what callers may need from <paramref name="response"/>; the message itself may be disposed afterwards.</summary>
@@ -27,6 +30,9 @@ public class RestResponse
 
     /// <summary>The HTTP status, e.g. 200 or 201.</summary>
     public HttpStatusCode StatusCode { get; }
+
+    /// <summary>Whether the status is 2xx; <see langword="false"/> for an answer the operation declares otherwise (a <c>HEAD</c>'s 404).</summary>
+    public bool IsSuccessStatusCode => (int)StatusCode is >= 200 and <= 299;
 
     /// <summary>The response headers.</summary>
     public HttpResponseHeaders Headers { get; }

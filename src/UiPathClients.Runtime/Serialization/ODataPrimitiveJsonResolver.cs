@@ -7,7 +7,7 @@ namespace UiPathClients.Runtime.Serialization;
 
 /// <summary>
 /// JSON metadata for the primitive types OData uses (and their nullable forms), with OData's own
-/// formats where they differ from System.Text.Json's defaults (<c>Edm.Duration</c> is ISO 8601; <c>Edm.Decimal</c> and
+/// formats where they differ from System.Text.Json's defaults (<c>Edm.Duration</c> is ISO 8601; date-times are RFC 3339 with <c>Z</c> for UTC; <c>Edm.Decimal</c> and
 /// <c>Edm.Int64</c> are read from JSON numbers and from the strings IEEE754-compatible services send).
 /// Generated resolvers handle the service's own types and chain to this one.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class ODataPrimitiveJsonResolver : IJsonTypeInfoResolver
         [typeof(double)] = static options => JsonMetadataServices.CreateValueInfo<double>(options, JsonMetadataServices.DoubleConverter),
         [typeof(decimal)] = static options => JsonMetadataServices.CreateValueInfo<decimal>(options, ODataIeee754JsonConverters.Decimal),
         [typeof(Guid)] = static options => JsonMetadataServices.CreateValueInfo<Guid>(options, JsonMetadataServices.GuidConverter),
-        [typeof(DateTimeOffset)] = static options => JsonMetadataServices.CreateValueInfo<DateTimeOffset>(options, JsonMetadataServices.DateTimeOffsetConverter),
+        [typeof(DateTimeOffset)] = static options => JsonMetadataServices.CreateValueInfo<DateTimeOffset>(options, Rfc3339DateTimeOffsetJsonConverter.Instance),
         [typeof(DateTime)] = static options => JsonMetadataServices.CreateValueInfo<DateTime>(options, JsonMetadataServices.DateTimeConverter),
         [typeof(TimeSpan)] = static options => JsonMetadataServices.CreateValueInfo<TimeSpan>(options, ODataDurationJsonConverter.Instance),
 #if NET6_0_OR_GREATER

@@ -7,7 +7,7 @@ namespace UiPathClients.Runtime.Serialization;
 
 /// <summary>
 /// System.Text.Json metadata for what OpenAPI models have beyond OData's: discriminated base classes,
-/// <c>oneOf</c>/<c>anyOf</c> unions and write-only properties. Generated code calls these, like
+/// <c>oneOf</c>/<c>anyOf</c> unions, read-only and write-only properties. Generated code calls these, like
 /// <see cref="ODataJsonMetadata"/>, so no reflection is involved.
 /// </summary>
 public static class RestJsonMetadata
@@ -62,5 +62,25 @@ public static class RestJsonMetadata
             JsonPropertyName = jsonName,
             Getter = instance => get((TDeclaring)instance),
         });
+    }
+
+    /// <summary>
+    /// Describes an OpenAPI <c>readOnly</c> property (an id, a creation time): read from responses, never written in
+    /// requests, so an object read, changed and sent back does not carry the value the service owns (services
+    /// answer <c>400</c> to a read-only property in a request body).
+    /// </summary>
+    /// <typeparam name="TDeclaring">The class that declares the property.</typeparam>
+    /// <typeparam name="TProperty">The property's type.</typeparam>
+    /// <param name="options">The options the metadata is for.</param>
+    /// <param name="name">The C# property name.</param>
+    /// <param name="jsonName">The name in JSON.</param>
+    /// <param name="get">Reads the property.</param>
+    /// <param name="set">Writes the property (when a response is read).</param>
+    public static JsonPropertyInfo ReadOnlyPropertyInfo<TDeclaring, TProperty>(JsonSerializerOptions options, string name, string jsonName, Func<TDeclaring, TProperty> get, Action<TDeclaring, TProperty> set)
+        where TDeclaring : class
+    {
+        var info = ODataJsonMetadata.PropertyInfo(options, name, jsonName, get, set);
+        info.ShouldSerialize = static (_, _) => false;
+        return info;
     }
 }

@@ -18,6 +18,16 @@ namespace Consumer.Multipart
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateUploadRequest(global::UiPathClients.Runtime.Rest.RestFile file, string title, global::System.Collections.Generic.IEnumerable<global::UiPathClients.Runtime.Rest.RestFile>? attachments, int? pages, global::Consumer.Multipart.UploadDocumentRequestMetadata? metadata)
         {
+            if (file is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(file));
+            }
+
+            if (title is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(title));
+            }
+
             var request = Connection.CreateRequest("POST", "/documents");
             request.WithMultipartFile("file", file);
             request.WithMultipartField("title", title);
@@ -63,6 +73,11 @@ namespace Consumer.Multipart
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateDownloadRequest(string id)
         {
+            if (id is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(id));
+            }
+
             var request = Connection.CreateRequest("GET", "/documents/{id}/content");
             request.WithPath("id", id);
             return request;
@@ -83,6 +98,16 @@ namespace Consumer.Multipart
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateReplaceContentRequest(string id, global::System.IO.Stream body)
         {
+            if (id is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(id));
+            }
+
+            if (body is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(body));
+            }
+
             var request = Connection.CreateRequest("PUT", "/documents/{id}/content");
             request.WithPath("id", id);
             request.WithStreamBody(body, "application/octet-stream");
@@ -119,6 +144,11 @@ namespace Consumer.Multipart
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateAddNoteRequest(string id, string? body)
         {
+            if (id is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(id));
+            }
+
             var request = Connection.CreateRequest("POST", "/documents/{id}/notes");
             request.WithPath("id", id);
             request.WithTextBody(body, "text/plain");

@@ -18,6 +18,16 @@ namespace Consumer.Multipart
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateLoginRequest(string username, string password, global::System.Collections.Generic.IList<string>? scopes)
         {
+            if (username is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(username));
+            }
+
+            if (password is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(password));
+            }
+
             var request = Connection.CreateRequest("POST", "/login");
             request.WithFormField("username", username);
             request.WithFormField("password", password);

@@ -78,6 +78,11 @@ namespace Consumer.OperationNames
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateGetCategoryRequest(string id)
         {
+            if (id is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(id));
+            }
+
             var request = Connection.CreateRequest("GET", "/api/v1/categories/{id}");
             request.WithPath("id", id);
             return request;
@@ -111,6 +116,11 @@ namespace Consumer.OperationNames
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateGetCategoriesRequest(string id)
         {
+            if (id is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(id));
+            }
+
             var request = Connection.CreateRequest("PUT", "/api/v1/categories/{id}");
             request.WithPath("id", id);
             return request;

@@ -48,6 +48,11 @@ namespace Consumer.OperationNames
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateGetAllInProjectRequest(string owner)
         {
+            if (owner is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(owner));
+            }
+
             var request = Connection.CreateRequest("GET", "/api/v1/datasets/{owner}");
             request.WithPath("owner", owner);
             return request;

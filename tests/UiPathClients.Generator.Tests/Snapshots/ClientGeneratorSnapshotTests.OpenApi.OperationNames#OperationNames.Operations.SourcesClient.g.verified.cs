@@ -18,6 +18,11 @@ namespace Consumer.OperationNames
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateGetByIdRequest(string id)
         {
+            if (id is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(id));
+            }
+
             var request = Connection.CreateRequest("GET", "/api/v1/sources/id:{id}");
             request.WithPath("id", id);
             return request;
@@ -51,6 +56,16 @@ namespace Consumer.OperationNames
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateGetRequest(string owner, string name)
         {
+            if (owner is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(owner));
+            }
+
+            if (name is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(name));
+            }
+
             var request = Connection.CreateRequest("GET", "/api/v1/sources/{owner}/{name}");
             request.WithPath("owner", owner);
             request.WithPath("name", name);
@@ -87,6 +102,16 @@ namespace Consumer.OperationNames
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateGetThreadsBySourceRequest(string owner, string name)
         {
+            if (owner is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(owner));
+            }
+
+            if (name is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(name));
+            }
+
             var request = Connection.CreateRequest("GET", "/api/v1/sources/{owner}/{name}/threads");
             request.WithPath("owner", owner);
             request.WithPath("name", name);

@@ -18,6 +18,16 @@ namespace Consumer.ParameterStyles
 
         private global::UiPathClients.Runtime.Rest.RestRequest CreateSearchRequest(long id, global::System.Collections.Generic.IList<string> labels, global::Consumer.ParameterStyles.ItemsSearchPoint point, global::System.DateTimeOffset since, global::System.Collections.Generic.IList<string>? tags, global::System.Collections.Generic.IList<int>? ids, global::System.Collections.Generic.IList<string>? words, global::System.Collections.Generic.IList<string>? codes, global::Consumer.ParameterStyles.Filter? filter, global::Consumer.ParameterStyles.Status? status, global::System.Guid? xRequestId, string? session, string? @class)
         {
+            if (labels is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(labels));
+            }
+
+            if (point is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(point));
+            }
+
             var request = Connection.CreateRequest("GET", "/items/{id}/{labels}/{point}");
             request.WithPath("id", id);
             request.WithPath("labels", labels, global::UiPathClients.Runtime.Rest.ParameterStyle.Label, explode: true);

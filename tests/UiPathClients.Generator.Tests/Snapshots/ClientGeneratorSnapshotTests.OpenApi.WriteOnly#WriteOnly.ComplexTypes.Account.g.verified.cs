@@ -14,7 +14,7 @@ namespace Consumer.WriteOnly
         /// The <c>id</c> property.
         /// </summary>
         /// <remarks>
-        /// Computed by the service: sent only when set here, never because it was read.
+        /// Read-only: set by the service and read from its responses, never sent in a request.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; }

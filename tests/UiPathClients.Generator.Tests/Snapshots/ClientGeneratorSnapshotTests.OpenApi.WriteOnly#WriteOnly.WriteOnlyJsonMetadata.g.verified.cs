@@ -24,7 +24,7 @@ namespace Consumer.WriteOnly
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AccountInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.WriteOnly.Account>(options, static () => new global::Consumer.WriteOnly.Account(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.WriteOnly.Account, long?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+                global::UiPathClients.Runtime.Serialization.RestJsonMetadata.ReadOnlyPropertyInfo<global::Consumer.WriteOnly.Account, long?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.WriteOnly.Account, string?>(options, "User", "user", static instance => instance.User, static (instance, value) => instance.User = value),
                 global::UiPathClients.Runtime.Serialization.RestJsonMetadata.WriteOnlyPropertyInfo<global::Consumer.WriteOnly.Account, string?>(options, "Password", "password", static instance => instance.Password),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.WriteOnly.Account>(options),

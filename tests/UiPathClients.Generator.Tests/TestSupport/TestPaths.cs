@@ -43,5 +43,5 @@ internal static class TestPaths
 
     /// <summary>The focused OpenAPI feature specs of this project.</summary>
     public static IReadOnlyList<string> OpenApiFeatureSpecs() =>
-        SharedCorpus.Expect(Directory.EnumerateFiles(OpenApiFeatureSpecsDirectory, "*.openapi.yaml"), 15, "OpenAPI feature specs");
+        SharedCorpus.Expect(Directory.EnumerateFiles(OpenApiFeatureSpecsDirectory, "*.openapi.yaml"), 16, "OpenAPI feature specs");
 }

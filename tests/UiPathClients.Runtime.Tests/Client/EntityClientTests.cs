@@ -120,7 +120,7 @@ public sealed class EntityClientTests
         Assert.Null(request.Header("If-Match"));
         JsonAssert.Equal(
             "{\"Id\":0,\"Title\":\"New\",\"done\":false,\"Priority\":\"High\",\"Due\":\"2026-03-01\",\"Estimate\":\"PT1H30M\",\"Labels\":[\"a\"],"
-            + "\"Window\":{\"From\":\"2026-03-01T08:00:00+00:00\"},\"Color\":\"blue\"}",
+            + "\"Window\":{\"From\":\"2026-03-01T08:00:00Z\"},\"Color\":\"blue\"}",
             request.Body);
         Assert.NotSame(item, created);
         Assert.Equal(77, created.Id);
@@ -240,7 +240,7 @@ public sealed class EntityClientTests
         Assert.Equal("application/json; charset=utf-8", request.ContentType);
         Assert.Null(request.Header("If-Match"));
         JsonAssert.Equal(
-            "{\"Title\":\"New\",\"Priority\":\"High\",\"done\":null,\"Due\":\"2026-03-01\",\"Estimate\":\"PT1H30M\",\"Labels\":[\"x\",\"y\"],\"Window\":{\"From\":\"2026-03-01T08:00:00+00:00\"}}",
+            "{\"Title\":\"New\",\"Priority\":\"High\",\"done\":null,\"Due\":\"2026-03-01\",\"Estimate\":\"PT1H30M\",\"Labels\":[\"x\",\"y\"],\"Window\":{\"From\":\"2026-03-01T08:00:00Z\"}}",
             request.Body);
     }
 

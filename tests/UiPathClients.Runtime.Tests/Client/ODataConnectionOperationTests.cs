@@ -32,8 +32,8 @@ public sealed class ODataConnectionOperationTests
         Assert.Equal(HttpMethod.Post, first.Method);
         Assert.Equal("odata/WorkItems/Test.Schedule", first.RelativeUri);
         Assert.Equal("application/json; charset=utf-8", first.ContentType);
-        JsonAssert.Equal("{\"window\":{\"From\":\"2026-03-01T08:00:00+00:00\"},\"priority\":\"High\"}", first.Body);
-        JsonAssert.Equal("{\"window\":{\"From\":\"2026-03-01T08:00:00+00:00\",\"To\":\"2026-03-01T08:00:00+00:00\"},\"priority\":null}", handler.Requests[1].Body);
+        JsonAssert.Equal("{\"window\":{\"From\":\"2026-03-01T08:00:00Z\"},\"priority\":\"High\"}", first.Body);
+        JsonAssert.Equal("{\"window\":{\"From\":\"2026-03-01T08:00:00Z\",\"To\":\"2026-03-01T08:00:00Z\"},\"priority\":null}", handler.Requests[1].Body);
     }
 
     [Fact]

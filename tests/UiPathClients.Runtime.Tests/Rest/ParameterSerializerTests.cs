@@ -177,16 +177,28 @@ public sealed class ParameterSerializerTests
     }
 
     [Fact]
-    public void Null_query_values_and_null_array_items_are_left_out()
+    public void Null_query_values_are_left_out()
     {
         var request = Request("/users")
             .WithQuery<string?>("name", null)
             .WithQuery<int?>("limit", null)
             .WithQuery<Member?>("filter", null, ParameterStyle.DeepObject)
-            .WithQuery("ids", (IList<string?>)new List<string?> { "a", null, "b" })
             .WithQuery("partial", new Member { Role = "admin" }, ParameterStyle.DeepObject);
 
-        Assert.Equal("users?ids=a&ids=b&partial[role]=admin", Relative(request));
+        Assert.Equal("users?partial[role]=admin", Relative(request));
+    }
+
+    [Fact]
+    public void Null_array_items_keep_their_place_as_empty_items()
+    {
+        IList<string?> items = new List<string?> { "a", null, "b" };
+        var request = Request("/users/{id}")
+            .WithPath("id", items)
+            .WithQuery("repeated", items)
+            .WithQuery("joined", items, ParameterStyle.Form, explode: false)
+            .WithQuery("piped", items, ParameterStyle.PipeDelimited, explode: false);
+
+        Assert.Equal("users/a,,b?repeated=a&repeated=&repeated=b&joined=a,,b&piped=a%7C%7Cb", Relative(request));
     }
 
     [Fact]
@@ -196,14 +208,24 @@ public sealed class ParameterSerializerTests
     }
 
     [Fact]
-    public void An_empty_array_adds_no_query_parameter()
+    public void An_empty_array_is_an_empty_value_when_joined_and_nothing_when_repeated()
     {
+        // Joined forms (Swagger 2.0 csv/ssv/pipes) join zero items to ""; repeated ones (multi, explode) have no pair to repeat.
         var request = Request("/users")
             .WithQuery("exploded", (IList<int>)new List<int>())
             .WithQuery("joined", (IList<int>)new List<int>(), ParameterStyle.Form, explode: false)
+            .WithQuery("spaced", (IList<int>)new List<int>(), ParameterStyle.SpaceDelimited, explode: false)
             .WithQuery("piped", (IList<int>)new List<int>(), ParameterStyle.PipeDelimited, explode: false);
 
-        Assert.Equal("users", Relative(request));
+        Assert.Equal("users?joined=&spaced=&piped=", Relative(request));
+    }
+
+    [Fact]
+    public void A_joined_query_array_is_one_comma_separated_value()
+    {
+        var request = Request("/users").WithQuery("ids", (IList<string>)new List<string> { "a", "b c", "d,e" }, ParameterStyle.Form, explode: false);
+
+        Assert.Equal("users?ids=a,b%20c,d%2Ce", Relative(request));
     }
 
     [Fact]
@@ -227,18 +249,16 @@ public sealed class ParameterSerializerTests
     }
 
     [Fact]
-    public void An_empty_path_value_is_an_ArgumentException_since_the_request_would_reach_another_resource()
+    public void An_empty_string_path_value_is_sent_as_an_empty_segment()
     {
-        var error = Assert.Throws<ArgumentException>(() => Request().WithPath("id", string.Empty));
-
-        Assert.IsNotType<ArgumentNullException>(error);
-        Assert.Equal("id", error.ParamName);
+        Assert.Equal("users/", Relative(Request().WithPath("id", string.Empty)));
+        Assert.Equal("users//roles", Relative(Request("/users/{id}/roles").WithPath("id", string.Empty)));
     }
 
     [Fact]
-    public void An_empty_array_path_value_is_an_ArgumentException()
+    public void An_empty_array_path_value_is_an_empty_segment()
     {
-        Assert.Throws<ArgumentException>(() => Request().WithPath("id", (IList<int>)new List<int>()));
+        Assert.Equal("users/", Relative(Request().WithPath("id", (IList<int>)new List<int>())));
     }
 
     [Theory]
@@ -300,7 +320,7 @@ public sealed class ParameterSerializerTests
             .WithQuery("since", new DateTimeOffset(2024, 5, 1, 8, 30, 15, 250, TimeSpan.Zero))
             .WithQuery<DateTimeOffset?>("until", null);
 
-        Assert.Equal("events/2024-05-01T10%3A00%3A00%2B02%3A00?since=2024-05-01T08%3A30%3A15.25%2B00%3A00", Relative(request));
+        Assert.Equal("events/2024-05-01T10%3A00%3A00%2B02%3A00?since=2024-05-01T08%3A30%3A15.25Z", Relative(request));
     }
 
     [Fact]

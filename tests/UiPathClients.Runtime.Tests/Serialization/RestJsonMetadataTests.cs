@@ -67,6 +67,17 @@ public sealed class RestJsonMetadataTests
     }
 
     [Fact]
+    public void ReadOnly_property_is_read_but_never_written_even_after_a_read()
+    {
+        var read = Read<Stamped>("{\"kind\":\"k\",\"size\":1,\"id\":\"abc\"}");
+
+        Assert.Equal("abc", read.Id);
+        read.Size = 2;
+        Assert.Equal("{\"kind\":\"k\",\"size\":2}", Write(read));
+        Assert.Equal("{\"kind\":\"x\",\"size\":0}", Write(new Stamped { Kind = "x", Id = "set-by-caller" }));
+    }
+
+    [Fact]
     public void Enum_converter_with_an_unknown_value_reads_unknown_names_and_refuses_to_write_them()
     {
         var converter = new ColorConverter();
@@ -124,6 +135,11 @@ public sealed class RestJsonMetadataTests
         public string? Secret { get; set; }
     }
 
+    private sealed class Stamped : Shape
+    {
+        public string? Id { get; set; }
+    }
+
     private sealed class Resolver : IJsonTypeInfoResolver
     {
         public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
@@ -154,6 +170,11 @@ public sealed class RestJsonMetadataTests
             if (type == typeof(Secretive))
             {
                 return ODataJsonMetadata.ObjectInfo<Secretive>(options, static () => new Secretive(), static options => [.. ShapeProperties(options)[..^1], RestJsonMetadata.WriteOnlyPropertyInfo<Secretive, string?>(options, "Secret", "secret", static secretive => secretive.Secret), ODataJsonMetadata.AdditionalDataInfo<Shape>(options)]);
+            }
+
+            if (type == typeof(Stamped))
+            {
+                return ODataJsonMetadata.ObjectInfo<Stamped>(options, static () => new Stamped(), static options => [.. ShapeProperties(options)[..^1], RestJsonMetadata.ReadOnlyPropertyInfo<Stamped, string?>(options, "Id", "id", static stamped => stamped.Id, static (stamped, value) => stamped.Id = value), ODataJsonMetadata.AdditionalDataInfo<Shape>(options)]);
             }
 
             return null;

@@ -49,7 +49,7 @@ internal sealed partial class OpenApiReader
             .Where(inherited => !declared.Any(own => own.Name == inherited.Name && own.In == inherited.In))
             .Concat(declared)
             .Where(parameter => parameter.Name is not null && parameter.In is not null and not Microsoft.OpenApi.ParameterLocation.QueryString)
-            .Select(parameter => ReadParameter(parameter, typeName))
+            .Select(parameter => ReadParameter(parameter, typeName, path, method))
             .ToEquatableArray();
 
         var responses = (operation.Responses ?? new OpenApiResponses()).ToList();
@@ -64,13 +64,27 @@ internal sealed partial class OpenApiReader
             .Select(entry => ReadResponse(entry.Key, entry.Value, typeName + "Response"))
             .OrderBy(response => response.Encoding is null ? 1 : 0)
             .FirstOrDefault();
+
+        // A HEAD answer never has a body (RFC 9110 9.3.2), whatever content a description lists (Swagger 2.0 readers
+        // give every response of a "produces" document one): nothing to read on success, no error body to type.
+        var isHead = method == "HEAD";
+        if (isHead && success is not null)
+        {
+            success = success with { Encoding = null, Type = null };
+        }
+
         var errors = responses
             .Where(entry => !entry.Key.StartsWith("2", StringComparison.Ordinal) && !entry.Key.StartsWith("1", StringComparison.Ordinal) && !entry.Key.StartsWith("3", StringComparison.Ordinal))
             .Where(entry => !(entry.Key == "default" && success?.StatusCode == "default"))
             .OrderBy(entry => entry.Key == "default" ? 1 : 0)
             .ThenBy(entry => entry.Key, StringComparer.Ordinal)
             .Select(entry => ReadResponse(entry.Key, entry.Value, typeName + CSharpIdentifier.ToPascalCase(entry.Key) + "Error"))
-            .Where(response => response.Type is not null)
+            .Where(response => response.Type is not null && !isHead)
+            .ToEquatableArray();
+        var expected = responses
+            .Select(entry => int.TryParse(entry.Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0)
+            .Where(status => IsExpectedStatus(method, status, success, errors))
+            .OrderBy(status => status)
             .ToEquatableArray();
 
         return new RestOperationModel(
@@ -83,10 +97,36 @@ internal sealed partial class OpenApiReader
             success,
             errors,
             operation.Deprecated,
-            OperationDoc(operation));
+            OperationDoc(operation),
+            expected);
     }
 
-    private RestParameterModel ReadParameter(IOpenApiParameter parameter, string operationTypeName)
+    /// <summary>
+    /// Whether a declared status outside 2xx is one of the operation's answers rather than an error, so the client returns
+    /// it instead of throwing: a declared 1xx or 3xx (the description lists it as an outcome), a <c>HEAD</c>'s <c>404</c>
+    /// (a <c>HEAD</c> asks whether something exists; "no" is an answer), and a 4xx/5xx whose body is the success body's
+    /// type (the same model in another state, not an error body). Other declared 4xx/5xx stay errors: that is what
+    /// nearly every description means by listing <c>401</c> or <c>404</c>, and a declared error body still reaches the
+    /// caller, typed, in <c>RestApiException&lt;TError&gt;</c>. Ranges (<c>4XX</c>) and <c>default</c> never count.
+    /// </summary>
+    private static bool IsExpectedStatus(string method, int status, RestResponseModel? success, EquatableArray<RestResponseModel> errors)
+    {
+        if (status is < 100 or > 599 || status / 100 == 2)
+        {
+            return false;
+        }
+
+        if (status / 100 is 1 or 3 || (method == "HEAD" && status == 404))
+        {
+            return true;
+        }
+
+        // An untyped body (no schema) says nothing about being the same model, so it does not count.
+        var declared = errors.FirstOrDefault(error => error.StatusCode == status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return declared?.Type is { QualifiedName: not "Edm.Untyped" } type && success?.Type is { } successType && type == successType;
+    }
+
+    private RestParameterModel ReadParameter(IOpenApiParameter parameter, string operationTypeName, string path, string method)
     {
         var schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
         var location = parameter.In switch
@@ -108,7 +148,9 @@ internal sealed partial class OpenApiReader
             type,
             required,
             Style(parameter.Style, location),
-            parameter.Explode,
+            location == Model.ParameterLocation.Query && SwaggerCollectionFormat(path, method, parameter) is { } collectionFormat
+                ? collectionFormat == "multi"
+                : parameter.Explode,
             parameter.Deprecated,
             DocumentationOf(parameter.Description));
     }

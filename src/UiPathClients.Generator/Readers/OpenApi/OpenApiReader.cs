@@ -135,6 +135,10 @@ internal sealed partial class OpenApiReader
         var unreadable = result.Document is null;
         ReportLimited(errors, unreadable ? DiagnosticDescriptors.InvalidOpenApiDocument : DiagnosticDescriptors.OpenApiWarning);
         ReportLimited(warnings, DiagnosticDescriptors.OpenApiWarning);
+        if (result.Document is not null)
+        {
+            ReadCollectionFormats(json, result.Diagnostic?.SpecificationVersion);
+        }
 
         return result.Document;
     }
