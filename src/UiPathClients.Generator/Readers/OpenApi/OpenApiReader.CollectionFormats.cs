@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using UiPathClients.Generator.Diagnostics;
 
 namespace UiPathClients.Generator.Readers.OpenApi;
 
@@ -13,6 +15,75 @@ namespace UiPathClients.Generator.Readers.OpenApi;
 /// </summary>
 internal sealed partial class OpenApiReader
 {
+    /// <summary>The Swagger 2.0 collection formats OpenAPI 3 has a style for (<c>tsv</c> has none).</summary>
+    private static readonly HashSet<string> ConvertibleCollectionFormats = new(StringComparer.Ordinal) { "csv", "ssv", "pipes", "multi" };
+
+    private static readonly HashSet<string> OperationMethods = new(StringComparer.Ordinal) { "get", "put", "post", "delete", "options", "head", "patch" };
+
+    /// <summary>
+    /// Leaves out, with a located UIPC0011 each, the Swagger 2.0 operations that have a parameter whose
+    /// <c>collectionFormat</c> OpenAPI 3 cannot express (<c>tsv</c>): Microsoft.OpenApi throws on them and the whole
+    /// document would be lost, where an unsupported construct should cost only its operation.
+    /// </summary>
+    /// <returns>The JSON to read: <paramref name="json"/> itself, or without those operations.</returns>
+    private string WithoutUnconvertibleCollectionFormats(string json)
+    {
+        if (JsonNode.Parse(json) is not JsonObject root || Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal)
+            || root["paths"] is not JsonObject paths)
+        {
+            return json;
+        }
+
+        string? Unconvertible(JsonNode? node, out string? name)
+        {
+            var parameter = node as JsonObject;
+            if (parameter?["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var pointer) && pointer.StartsWith("#/parameters/", StringComparison.Ordinal))
+            {
+                parameter = root["parameters"]?[pointer.Substring("#/parameters/".Length)] as JsonObject;
+            }
+
+            name = Text(parameter?["name"]);
+            var format = Text(parameter?["collectionFormat"]);
+            return format is not null && !ConvertibleCollectionFormats.Contains(format) ? format : null;
+        }
+
+        var removed = false;
+        foreach (var pathItem in paths.ToList())
+        {
+            if (pathItem.Value is not JsonObject item)
+            {
+                continue;
+            }
+
+            var shared = item["parameters"] as JsonArray ?? new JsonArray();
+            foreach (var operation in item.Where(member => OperationMethods.Contains(member.Key)).ToList())
+            {
+                var own = (operation.Value as JsonObject)?["parameters"] as JsonArray ?? new JsonArray();
+                var found = own.Select((node, index) => (Format: Unconvertible(node, out var name), Name: name, Pointer: PointerOf("paths", pathItem.Key, operation.Key, "parameters", index.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+                    .Concat(shared.Select((node, index) => (Format: Unconvertible(node, out var name), Name: name, Pointer: PointerOf("paths", pathItem.Key, "parameters", index.ToString(System.Globalization.CultureInfo.InvariantCulture)))))
+                    .FirstOrDefault(candidate => candidate.Format is not null);
+                if (found.Format is null)
+                {
+                    continue;
+                }
+
+                Report(
+                    DiagnosticDescriptors.OpenApiWarning,
+                    Locator.Locate(found.Pointer + "/collectionFormat"),
+                    _file.Path,
+                    $"collectionFormat '{found.Format}' of parameter '{found.Name}' has no OpenAPI 3 style, so {operation.Key.ToUpperInvariant()} {pathItem.Key} is not generated");
+                item.Remove(operation.Key);
+                removed = true;
+            }
+        }
+
+        return removed ? root.ToJsonString() : json;
+    }
+
+    /// <summary>A JSON pointer (RFC 6901) from its reference tokens.</summary>
+    private static string PointerOf(params string[] tokens) =>
+        "#/" + string.Join("/", tokens.Select(token => token.Replace("~", "~0").Replace("/", "~1")));
+
     /// <summary>Keyed <c>path method in name</c>; the method is <c>*</c> for a path item's own parameters. Null unless the document is Swagger 2.0.</summary>
     private Dictionary<string, string>? _collectionFormats;
 
