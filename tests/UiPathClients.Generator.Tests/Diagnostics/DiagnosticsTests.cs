@@ -227,6 +227,19 @@ public sealed class DiagnosticsTests
         Assert.Matches(@"IDictionary<string, global::System\.Text\.Json\.JsonElement\??>\? Groups", grid);
     }
 
+    [Fact]
+    public void UIPC0012_an_array_of_maps_is_kept_as_json_not_typed_as_the_map_values()
+    {
+        const string Yaml = "openapi: 3.0.3\ninfo:\n  title: Tags\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n    Labels:\n      type: object\n      properties:\n        sets:\n          type: array\n          items:\n            type: object\n            additionalProperties: { type: string }\n";
+
+        var (diagnostics, sources) = Run("tags.openapi.yaml", Yaml);
+
+        // Before, the items were typed as the map's values: IList<string> for [{"a": "b"}].
+        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0012", DiagnosticSeverity.Info, line: 11, "An array of maps at '#/components/schemas/Labels/properties/sets' has no typed C# form here");
+        var labels = Assert.Single(sources, source => source.HintName.EndsWith("Labels.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Matches(@"IList<global::System\.Text\.Json\.JsonElement\??>\? Sets", labels);
+    }
+
     [Theory]
     [MemberData(nameof(TooOldTargets))]
     public void UIPC0013_a_project_on_a_CSharp_older_than_9_gets_one_error_per_spec_instead_of_uncompilable_code(string targetName)

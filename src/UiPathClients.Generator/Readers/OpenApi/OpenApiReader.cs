@@ -372,6 +372,13 @@ internal sealed partial class OpenApiReader
         }
 
         var item = Reference(items, inlineName + "Item", optional: false);
+        if (item.IsMap)
+        {
+            // An array of dictionaries has no single-level form either (its items were typed as the map's values).
+            ReportRawJson("An array of maps");
+            return new TypeReference("Edm.Untyped", true, true);
+        }
+
         return new TypeReference(item.QualifiedName, true, IsNullable(items));
     }
 
