@@ -82,8 +82,8 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
         await Assert.ThrowsAnyAsync<Exception>(() => orchestrator.Buckets[7].GetFilesAsync());
 
         // The description: GET /odata/Buckets({key})/…GetFiles with query parameters directory, recursive, fileNameGlob.
-        Assert.Equal("/odata/Buckets(7)/UiPath.Server.Configuration.OData.GetFiles()?directory=%2Fin%20box&recursive=true", recorder.Uris[0].PathAndQuery);
-        Assert.Equal("/odata/Buckets(7)/UiPath.Server.Configuration.OData.GetFiles()", recorder.Uris[1].PathAndQuery);
+        Assert.Equal("/odata/Buckets(7)/UiPath.Server.Configuration.OData.GetFiles()?directory=%2Fin%20box&recursive=true", recorder.Requests[0].Uri.PathAndQuery);
+        Assert.Equal("/odata/Buckets(7)/UiPath.Server.Configuration.OData.GetFiles()", recorder.Requests[1].Uri.PathAndQuery);
     }
 
     [Fact]
@@ -99,9 +99,9 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
         // The description: POST /odata/Releases/…UpdateToLatestPackageVersionByKey(identifier={identifier})?mergePackageTags=…
         Assert.Equal(
             "/odata/Releases/UiPath.Server.Configuration.OData.UpdateToLatestPackageVersionByKey(identifier=5b3c1a52-9d1e-4c55-8a43-0f2f2a7e6d10)?mergePackageTags=false",
-            recorder.Uris[0].PathAndQuery);
+            recorder.Requests[0].Uri.PathAndQuery);
         Assert.Equal("POST", recorder.Requests[0].Method);
-        Assert.Equal("{}", recorder.Bodies[0]);
+        Assert.Equal("{}", recorder.Requests[0].Body);
     }
 
     /// <summary>
@@ -141,8 +141,6 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
         await ClientSurface.CallEveryRequestAsync(new OrchestratorClient(http), async (invoke, member) =>
         {
             recorder.Requests.Clear();
-            recorder.Uris.Clear();
-            recorder.Bodies.Clear();
             var failure = await Record.ExceptionAsync(invoke);
             Assert.True(IsRecorded(failure), $"{member} failed before sending its request: {failure}");
             var request = Assert.Single(recorder.Requests);
@@ -190,20 +188,20 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
     {
     }
 
-    /// <summary>Records each request's method and decoded path, then fails it: only the route matters here.</summary>
+    /// <summary>A request as sent; <see cref="Path"/> is its decoded path, which routes are matched against.</summary>
+    private sealed record SentRequest(string Method, Uri Uri, string? Body)
+    {
+        public string Path => Uri.UnescapeDataString(Uri.AbsolutePath);
+    }
+
+    /// <summary>Records each request, then fails it: only what was sent matters here.</summary>
     private sealed class RouteRecorder : HttpMessageHandler
     {
-        public List<(string Method, string Path)> Requests { get; } = new();
-
-        public List<Uri> Uris { get; } = new();
-
-        public List<string?> Bodies { get; } = new();
+        public List<SentRequest> Requests { get; } = new();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Requests.Add((request.Method.Method, Uri.UnescapeDataString(request.RequestUri!.AbsolutePath)));
-            Uris.Add(request.RequestUri);
-            Bodies.Add(request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken));
+            Requests.Add(new SentRequest(request.Method.Method, request.RequestUri!, request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken)));
             throw new RequestRecordedException();
         }
     }
