@@ -767,6 +767,8 @@ internal sealed partial class OpenApiReader
             JsonSchemaType.String => format switch
             {
                 "date-time" => "Edm.DateTimeOffset",
+                "date-time-rfc1123" => OpenApiPrimitives.DateTimeRfc1123,
+                "base64url" => OpenApiPrimitives.Base64Url,
                 "date" => "Edm.Date",
                 "time" => "Edm.TimeOfDay",
                 "duration" => "Edm.Duration",
@@ -774,11 +776,16 @@ internal sealed partial class OpenApiReader
                 "byte" or "binary" or "base64" => "Edm.Binary",
                 _ => "Edm.String",
             },
-            JsonSchemaType.Integer => format == "int32" ? "Edm.Int32" : "Edm.Int64",
+            JsonSchemaType.Integer => format switch
+            {
+                "int32" => "Edm.Int32",
+                "unixtime" => OpenApiPrimitives.UnixTime,
+                _ => "Edm.Int64",
+            },
             JsonSchemaType.Number => format switch
             {
                 "float" => "Edm.Single",
-                "decimal" => "Edm.Decimal",
+                "decimal" => OpenApiPrimitives.ExactDecimal,
                 "int32" => "Edm.Int32",
                 "int64" => "Edm.Int64",
                 _ => "Edm.Double",
