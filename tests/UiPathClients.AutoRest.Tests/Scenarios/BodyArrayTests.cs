@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using UiPathClients.AutoRest.Tests.BodyArray;
@@ -14,9 +12,10 @@ namespace UiPathClients.AutoRest.Tests.Scenarios;
 
 /// <summary>
 /// body-array.json: arrays of every item type the document has, read (null, empty, valid, with a null item, with an
-/// item of the wrong type) and written. An item that breaks the declared item type (a null where the items are not
-/// <c>x-nullable</c>, a string among numbers) is refused with a <see cref="RestApiException"/> whose inner
-/// <see cref="JsonException"/> names the problem, never read as a default value.
+/// item of the wrong type) and written. An item that breaks the declared item type (a null among value-typed items
+/// that are not <c>x-nullable</c>, a string among numbers) is refused with a <see cref="RestApiException"/> whose inner
+/// <see cref="JsonException"/> names the problem and the item's path, never read as a default value; a null among
+/// reference-typed items (byte arrays, objects, nested lists) is kept in its place.
 /// </summary>
 [Collection(AutoRestTestServerCollection.Name)]
 public sealed class BodyArrayTests(AutoRestTestServer server)
