@@ -47,6 +47,12 @@ internal sealed partial class ClientEmitter
             {
                 nullableEnums.Add(TypeFullName(underlying));
             }
+
+            if (NestedTypeName.Inner(reference.QualifiedName) is { } nested)
+            {
+                // IList<IList<string>> needs the metadata of IList<string> too.
+                NoteUse(nested);
+            }
         }
 
         foreach (var type in _model.Types)

@@ -53,6 +53,9 @@ internal sealed partial class OpenApiReader
     /// <summary>Schemas whose single <c>oneOf</c>/<c>anyOf</c> alternative is being followed, to stop at a cycle.</summary>
     private readonly HashSet<IOpenApiSchema> _following = new();
 
+    // The arrays and maps whose items or values are being read, to stop at one that contains itself.
+    private readonly HashSet<IOpenApiSchema> _expanding = new();
+
     private OpenApiReader(SpecFile file, CancellationToken cancellationToken)
     {
         _file = file;
@@ -364,22 +367,17 @@ internal sealed partial class OpenApiReader
             return new TypeReference("Edm.Untyped", true, true);
         }
 
-        if (Resolve(items) is { } resolvedItems && IsArray(resolvedItems))
+        if (!_expanding.Add(array))
         {
-            // Arrays of arrays have no CSDL form: the items stay raw JSON.
-            ReportRawJson("An array of arrays");
+            // An array that (through $refs) contains itself has no finite C# type: from here down it stays raw JSON.
+            ReportRawJson("A recursive array");
             return new TypeReference("Edm.Untyped", true, true);
         }
 
+        // Arrays of arrays and arrays of maps nest: IList<IList<T>>, IList<IDictionary<string, T>>.
         var item = Reference(items, inlineName + "Item", optional: false);
-        if (item.IsMap)
-        {
-            // An array of dictionaries has no single-level form either (its items were typed as the map's values).
-            ReportRawJson("An array of maps");
-            return new TypeReference("Edm.Untyped", true, true);
-        }
-
-        return new TypeReference(item.QualifiedName, true, IsNullable(items));
+        _expanding.Remove(array);
+        return new TypeReference(NestedTypeName.Of(item), true, IsNullable(items));
     }
 
     /// <summary>
@@ -483,7 +481,9 @@ internal sealed partial class OpenApiReader
     /// <summary>A name for a union alternative from its type: <c>String</c>, <c>Int64List</c>, <c>PetMap</c>, <c>Json</c>.</summary>
     private static string Label(TypeReference type)
     {
-        var simple = type.QualifiedName == "Edm.Untyped" ? "Json" : type.QualifiedName.Substring(type.QualifiedName.LastIndexOf('.') + 1);
+        var simple = NestedTypeName.Inner(type.QualifiedName) is { } nested
+            ? Label(nested)
+            : type.QualifiedName == "Edm.Untyped" ? "Json" : type.QualifiedName.Substring(type.QualifiedName.LastIndexOf('.') + 1);
         return simple + (type.IsCollection ? "List" : type.IsMap ? "Map" : string.Empty);
     }
 
@@ -682,15 +682,17 @@ internal sealed partial class OpenApiReader
             return new TypeReference("Edm.Untyped", false, nullable, IsMap: true);
         }
 
-        if (Resolve(values) is { } resolvedValues && (IsArray(resolvedValues) || IsMap(resolvedValues)))
+        if (!_expanding.Add(map))
         {
-            // Maps of arrays or maps have no single-level form: the values stay raw JSON.
-            ReportRawJson(IsArray(resolvedValues) ? "A map of arrays" : "A map of maps");
+            // A map that (through $refs) contains itself has no finite C# type: from here down it stays raw JSON.
+            ReportRawJson("A recursive map");
             return new TypeReference("Edm.Untyped", false, nullable, IsMap: true);
         }
 
+        // Maps of arrays and maps of maps nest: IDictionary<string, IList<T>>, IDictionary<string, IDictionary<string, T>>.
         var value = Reference(values, inlineName + "Value", optional: false);
-        return new TypeReference(value.QualifiedName, false, nullable, IsMap: true);
+        _expanding.Remove(map);
+        return new TypeReference(NestedTypeName.Of(value), false, nullable, IsMap: true);
     }
 
     /// <summary>An object with no members of its own whose <c>additionalProperties</c> describe every value.</summary>
