@@ -436,6 +436,21 @@ internal sealed partial class ClientEmitter
                     .Blank();
             }
 
+            // Opt-in: the description's value constraints, checked before anything is sent.
+            var checks = _emitter._constraintsName is null && !_parameters.Any(parameter => parameter.Model.Constraints is not null)
+                ? new List<string>()
+                : _emitter.ValidationLines(_parameters.Where(parameter => parameter.Model.Type.QualifiedName != "Edm.Stream").Select(parameter => (parameter.CSharpName, parameter.Model.Type, parameter.Model.Constraints)));
+            if (checks.Count > 0)
+            {
+                lines.Line("if (Connection.ValidatesConstraints)").Open();
+                foreach (var check in checks)
+                {
+                    lines.Line(check);
+                }
+
+                lines.Close().Blank();
+            }
+
             lines.Line($"var request = Connection.CreateRequest({Literal(Operation.Method)}, {Literal(Operation.Path)});");
             foreach (var parameter in _parameters.Concat(_constants))
             {

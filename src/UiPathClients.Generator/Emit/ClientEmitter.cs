@@ -118,6 +118,7 @@ internal sealed partial class ClientEmitter
         else
         {
             files.AddRange(EmitRestClient(cancellationToken));
+            files.AddRange(EmitConstraints());
         }
 
         return files.ToEquatableArray();
@@ -178,6 +179,11 @@ internal sealed partial class ClientEmitter
 
         _serviceClientName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "Client");
         _jsonMetadataName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "JsonMetadata");
+        if (HasConstraints)
+        {
+            _constraintsName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "Constraints");
+        }
+
         foreach (var set in _model.EntitySets.Where(set => !set.IsSingleton))
         {
             _entitySetClassNames[set.Name] = clientScope.Claim(CSharpIdentifier.ToPascalCase(set.Name) + "Collection");

@@ -67,6 +67,7 @@ internal enum ParameterStyle
 /// A required parameter whose schema allows one value only (AutoRest's constant): that value as JSON. The client
 /// sends it; the method does not ask for it.
 /// </param>
+/// <param name="Constraints">The value constraints its schema declares (checked only when the client opts in); <see langword="null"/> for none.</param>
 internal sealed record RestParameterModel(
     string Name,
     ParameterLocation Location,
@@ -76,7 +77,8 @@ internal sealed record RestParameterModel(
     bool Explode,
     bool IsDeprecated,
     Documentation Documentation,
-    string? Constant = null);
+    string? Constant = null,
+    ConstraintsModel? Constraints = null);
 
 /// <summary>How a body is encoded.</summary>
 internal enum BodyEncoding

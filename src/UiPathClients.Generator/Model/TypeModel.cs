@@ -127,6 +127,7 @@ internal enum PropertyKind
 /// A required property whose schema allows one value only (AutoRest's constant: an <c>enum</c> of one value that
 /// <c>x-ms-enum</c> does not declare extensible): that value as JSON; the property starts with it, so it is always sent.
 /// </param>
+/// <param name="Constraints">The value constraints its schema declares (checked only when the client opts in); <see langword="null"/> for none.</param>
 internal sealed record PropertyModel(
     PropertyKind Kind,
     string Name,
@@ -139,7 +140,8 @@ internal sealed record PropertyModel(
     Documentation Documentation,
     bool IsOptional = false,
     bool IsWriteOnly = false,
-    string? Constant = null);
+    string? Constant = null,
+    ConstraintsModel? Constraints = null);
 
 /// <summary>A member of an enumeration type.</summary>
 /// <param name="Name">The member name as declared.</param>

@@ -153,7 +153,8 @@ internal sealed partial class OpenApiReader
                 : parameter.Explode,
             parameter.Deprecated,
             DocumentationOf(parameter.Description),
-            required && schema is not null ? ConstantJson(Resolve(schema)) : null);
+            required && schema is not null ? ConstantJson(Resolve(schema)) : null,
+            schema is null ? null : ConstraintsOf(Resolve(schema), parameter.Extensions));
     }
 
     private static Model.ParameterStyle Style(Microsoft.OpenApi.ParameterStyle? style, Model.ParameterLocation location) => style switch

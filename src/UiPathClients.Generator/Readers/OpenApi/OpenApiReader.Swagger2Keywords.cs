@@ -5,22 +5,23 @@ using System.Text.Json.Nodes;
 namespace UiPathClients.Generator.Readers.OpenApi;
 
 /// <summary>
-/// Swagger 2.0 keywords valid on a non-body parameter that Microsoft.OpenApi's 2.0 reader does not know: it reports
-/// each as "not a valid property" (with no pointer of its own) though the 2.0 specification lists it.
+/// <c>multipleOf</c> is valid on a Swagger 2.0 non-body parameter (and its <c>items</c>), but Microsoft.OpenApi's 2.0
+/// reader does not know it: it reported "multipleOf is not a valid property" (with no pointer of its own).
 /// </summary>
 internal sealed partial class OpenApiReader
 {
-    /// <summary>Valid on a Swagger 2.0 parameter (and its <c>items</c>) but unknown to Microsoft.OpenApi 3.x's 2.0 reader.</summary>
-    private static readonly string[] Swagger2ParameterKeywordsUnknownToReader = { "multipleOf" };
+
+    /// <summary>Where a Swagger 2.0 parameter's <c>multipleOf</c> is kept for the reader (an extension, which it accepts).</summary>
+    internal const string Swagger2MultipleOfExtension = "x-uipathclients-multipleOf";
 
     /// <summary>
-    /// The JSON to read without the keywords in <see cref="Swagger2ParameterKeywordsUnknownToReader"/> on Swagger 2.0
-    /// parameters, so a valid document draws no warning. They only constrain values; nothing generated depends on them.
+    /// The JSON to read with <c>multipleOf</c> on Swagger 2.0 parameters moved to an extension (<see cref="Swagger2MultipleOfExtension"/>), so a valid document draws no
+    /// warning and the constraint is still there for client-side validation.
     /// </summary>
-    private static string WithoutSwagger2ParameterKeywordsUnknownToReader(string json)
+    private static string WithSwagger2ParameterMultipleOfAsExtension(string json)
     {
         // Most documents have none of them: no second parse for those.
-        if (!Swagger2ParameterKeywordsUnknownToReader.Any(keyword => json.IndexOf("\"" + keyword + "\"", StringComparison.Ordinal) >= 0)
+        if (json.IndexOf("\"multipleOf\"", StringComparison.Ordinal) < 0
             || JsonNode.Parse(json) is not JsonObject root
             || Text(root["swagger"]) is not { } version
             || !version.StartsWith("2.", StringComparison.Ordinal))
@@ -38,9 +39,11 @@ internal sealed partial class OpenApiReader
 
             for (var items = parameter; items is not null; items = items["items"] as JsonObject)
             {
-                foreach (var keyword in Swagger2ParameterKeywordsUnknownToReader)
+                if (items["multipleOf"] is { } value)
                 {
-                    removed |= items.Remove(keyword);
+                    items.Remove("multipleOf");
+                    items[Swagger2MultipleOfExtension] = value;
+                    removed = true;
                 }
             }
         }

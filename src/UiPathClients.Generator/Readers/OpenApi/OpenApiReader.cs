@@ -124,7 +124,7 @@ internal sealed partial class OpenApiReader
             json = _file.Text;
         }
 
-        json = WithoutSwagger2ParameterKeywordsUnknownToReader(WithoutUnconvertibleCollectionFormats(json));
+        json = WithSwagger2ParameterMultipleOfAsExtension(WithoutUnconvertibleCollectionFormats(json));
         var settings = new OpenApiReaderSettings();
         var result = OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
         var errors = result.Diagnostic?.Errors ?? new List<OpenApiError>();
@@ -282,7 +282,8 @@ internal sealed partial class OpenApiReader
                 Doc(property),
                 IsOptional: !required.Contains(entry.Key),
                 IsWriteOnly: Resolve(property)?.WriteOnly == true,
-                Constant: required.Contains(entry.Key) ? ConstantJson(Resolve(property)) : null));
+                Constant: required.Contains(entry.Key) ? ConstantJson(Resolve(property)) : null,
+                Constraints: ConstraintsOf(Resolve(property))));
         }
     }
 
@@ -719,6 +720,45 @@ internal sealed partial class OpenApiReader
             ? value.ToJsonString()
             : null;
     }
+
+    /// <summary>The JSON Schema validation keywords of a value schema; <see langword="null"/> when it declares none.</summary>
+    /// <param name="schema">The schema (resolved).</param>
+    /// <param name="extensions">Where a Swagger 2.0 parameter's <c>multipleOf</c> was kept (see <see cref="Swagger2MultipleOfExtension"/>).</param>
+    private ConstraintsModel? ConstraintsOf(IOpenApiSchema? schema, IDictionary<string, IOpenApiExtension>? extensions = null)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+
+        var items = IsArray(schema) && schema.Items is { } itemSchema ? ConstraintsOf(Resolve(itemSchema), itemSchema.Extensions) : null;
+
+        // Microsoft.OpenApi reads 2.0/3.0's boolean exclusiveMinimum as 3.1's number: the bound itself, in place of minimum.
+        var minimum = string.IsNullOrEmpty(schema.ExclusiveMinimum) ? schema.Minimum : schema.ExclusiveMinimum;
+        var maximum = string.IsNullOrEmpty(schema.ExclusiveMaximum) ? schema.Maximum : schema.ExclusiveMaximum;
+        var multipleOf = schema.MultipleOf?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? SwaggerMultipleOf(schema.Extensions) ?? SwaggerMultipleOf(extensions);
+        var constraints = new ConstraintsModel(
+            string.IsNullOrEmpty(minimum) ? null : minimum,
+            !string.IsNullOrEmpty(schema.ExclusiveMinimum),
+            string.IsNullOrEmpty(maximum) ? null : maximum,
+            !string.IsNullOrEmpty(schema.ExclusiveMaximum),
+            multipleOf,
+            schema.MinLength,
+            schema.MaxLength,
+            string.IsNullOrEmpty(schema.Pattern) ? null : schema.Pattern,
+            schema.MinItems,
+            schema.MaxItems,
+            schema.UniqueItems == true,
+            items);
+        return constraints == new ConstraintsModel(null, false, null, false, null, null, null, null, null, null, false, null) ? null : constraints;
+    }
+
+    private static string? SwaggerMultipleOf(IDictionary<string, IOpenApiExtension>? extensions) =>
+        extensions is not null && extensions.TryGetValue(Swagger2MultipleOfExtension, out var extension) && extension is JsonNodeExtension json
+            && json.Node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<decimal>(out var number)
+            ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary><c>x-ms-enum.modelAsString: true</c>: the service may send values the enum does not list.</summary>
     private static bool IsModelAsString(IOpenApiSchema schema) =>
