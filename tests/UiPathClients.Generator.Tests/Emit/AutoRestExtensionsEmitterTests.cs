@@ -24,6 +24,8 @@ public sealed class AutoRestExtensionsEmitterTests
           "info": {"title": "Aquarium", "version": "1"},
           "host": "api.example.com",
           "schemes": ["https"],
+          "consumes": ["application/json"],
+          "produces": ["application/json"],
           "paths": {
             "/fish": {
               "get": {"operationId": "fish_get", "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Fish"}}}},
@@ -45,6 +47,12 @@ public sealed class AutoRestExtensionsEmitterTests
               "post": {"operationId": "products_post", "parameters": [{"name": "body", "in": "body", "required": true, "schema": {"$ref": "#/definitions/Product"}}],
                        "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Product"}}}}
             },
+            "/constrained/{name}": {
+              "get": {"operationId": "constrained_get", "parameters": [
+                {"name": "name", "in": "path", "required": true, "type": "string", "minLength": 3},
+                {"name": "count", "in": "query", "required": true, "type": "integer", "multipleOf": 5, "maximum": 100}],
+                "responses": {"200": {"description": "ok"}}}
+            },
             "/maybe": {
               "get": {"operationId": "maybe_get", "responses": {"200": {"description": "ok", "schema": {"type": "integer", "x-nullable": true}}}}
             }
@@ -61,7 +69,7 @@ public sealed class AutoRestExtensionsEmitterTests
                         "properties": {"constString": {"type": "string", "enum": ["constant"], "x-ms-enum": {"modelAsString": false}},
                                        "constInt": {"type": "integer", "enum": [0]},
                                        "optionalConst": {"type": "string", "enum": ["maybe"]},
-                                       "name": {"type": "string"}}}
+                                       "name": {"type": "string", "maxLength": 5}}}
           }
         }
         """;
@@ -81,8 +89,8 @@ public sealed class AutoRestExtensionsEmitterTests
     {
         var (handler, client) = NewClient(_ => Json("{\"fishtype\":\"goblin\",\"color\":\"pink\",\"siblings\":[{\"fishtype\":\"goblin\"}]}"));
 
-        var fish = await Call<object>(client, "FishGetAsync");
-        await Call(client, "FishPutAsync", Activator.CreateInstance(Type("Goblinshark")));
+        var fish = await Call<object>(client, "Fish.GetAsync");
+        await Call(client, "Fish.PutAsync", Activator.CreateInstance(Type("Goblinshark")));
 
         Assert.Equal("Goblinshark", fish.GetType().Name);
         Assert.Equal("Goblinshark", ((System.Collections.IList)fish.GetType().GetProperty("Siblings")!.GetValue(fish)!)[0]!.GetType().Name);
@@ -94,7 +102,7 @@ public sealed class AutoRestExtensionsEmitterTests
     {
         var (_, client) = NewClient(_ => Json("{\"fishtype\":\"smart_salmon\",\"location\":\"alaska\",\"college_degree\":\"MBA\"}"));
 
-        var salmon = await Call<object>(client, "SalmonGetAsync");
+        var salmon = await Call<object>(client, "Salmon.GetAsync");
 
         Assert.Equal("SmartSalmon", salmon.GetType().Name);
         Assert.Equal("MBA", salmon.GetType().GetProperty("CollegeDegree")!.GetValue(salmon));
@@ -104,13 +112,13 @@ public sealed class AutoRestExtensionsEmitterTests
     public async Task One_value_enum_parameters_and_bodies_are_constants_the_client_sends_without_asking()
     {
         var (handler, client) = NewClient(_ => Json("\"only value\""));
-        var method = ((Groups)client).GetMethodOf("ConstantsPutAsync")!;
+        var method = ((Groups)client).GetMethodOf("Constants.PutAsync")!;
 
-        var answer = await Call<string>(client, "ConstantsPutAsync", Enum.Parse(method.GetParameters()[0].ParameterType, "On"));
+        var answer = await Call<string>(client, "Constants.PutAsync", Enum.Parse(method.GetParameters()[0].ParameterType, "On"));
 
         // Only the two-value enum is asked for; the path, api-version and body constants are filled in.
         Assert.Equal(new[] { "mode", "cancellationToken" }, method.GetParameters().Select(parameter => parameter.Name));
-        Assert.Equal("https://api.example.com/constants/fixed?api-version=2016-02-29&mode=on", handler.Requests[0].Uri);
+        Assert.Equal("https://api.example.com/constants/fixed?mode=on&api-version=2016-02-29", handler.Requests[0].Uri);
         Assert.Equal("\"only value\"", handler.Requests[0].Body);
         Assert.Equal("only value", answer);
         Assert.DoesNotContain(Client.Value.Run.Sources.Keys, name => name.Contains("ConstantsPutKind", StringComparison.Ordinal) || name.Contains("ConstantsPutRequest", StringComparison.Ordinal));
@@ -122,7 +130,7 @@ public sealed class AutoRestExtensionsEmitterTests
         var (handler, client) = NewClient(_ => Json("{\"name\":\"echo\"}"));
         var product = Activator.CreateInstance(Type("Product"))!;
 
-        var answer = await Call<object>(client, "ProductsPostAsync", product);
+        var answer = await Call<object>(client, "Products.PostAsync", product);
 
         Assert.Equal("{\"constString\":\"constant\",\"constInt\":0}", handler.Requests[0].Body);
         // Absent from the answer, the constant keeps its one value.
@@ -137,8 +145,8 @@ public sealed class AutoRestExtensionsEmitterTests
     {
         var (handler, client) = NewClient(_ => Json("{\"fishtype\":\"goblin\",\"color\":\"pinkish-gray\"}"));
 
-        var fish = await Call<object>(client, "FishGetAsync");
-        await Call(client, "FishPutAsync", fish);
+        var fish = await Call<object>(client, "Fish.GetAsync");
+        await Call(client, "Fish.PutAsync", fish);
 
         var color = fish.GetType().GetProperty("Color")!.GetValue(fish)!;
         Assert.Equal("pinkish-gray", color.ToString());
@@ -158,21 +166,63 @@ public sealed class AutoRestExtensionsEmitterTests
     {
         var (_, client) = NewClient(_ => new HttpResponseMessage(HttpStatusCode.OK));
 
-        var method = ((Groups)client).GetMethodOf("MaybeGetAsync")!;
+        var method = ((Groups)client).GetMethodOf("Maybe.GetAsync")!;
         Assert.Equal(typeof(Task<long?>), method.ReturnType);
-        Assert.Null(await Call<long?>(client, "MaybeGetAsync"));
+        Assert.Null(await Call<long?>(client, "Maybe.GetAsync"));
+    }
+
+    [Fact]
+    public async Task Constraints_are_not_checked_unless_the_connection_opts_in()
+    {
+        var (handler, client) = NewClient(_ => new HttpResponseMessage(HttpStatusCode.OK));
+
+        await Call(client, "Constrained.GetAsync", "ab", 7L);
+
+        Assert.Equal("https://api.example.com/constrained/ab?count=7", Assert.Single(handler.Requests).Uri);
+    }
+
+    [Theory]
+    [InlineData("ab", 5L, "name", "fewer than the 3")]
+    [InlineData("abc", 7L, "count", "not a multiple of 5")]
+    [InlineData("abc", 105L, "count", "above the maximum 100")]
+    public async Task When_the_connection_opts_in_a_broken_parameter_constraint_throws_before_sending(string name, long count, string parameter, string reason)
+    {
+        var (handler, client) = NewClient(_ => new HttpResponseMessage(HttpStatusCode.OK), validatesConstraints: true);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Call(client, "Constrained.GetAsync", name, count));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task When_the_connection_opts_in_a_body_member_breaking_its_constraint_throws_naming_the_member()
+    {
+        var (handler, client) = NewClient(_ => Json("{}"), validatesConstraints: true);
+        var product = Activator.CreateInstance(Type("Product"))!;
+        product.GetType().GetProperty("Name")!.SetValue(product, "too long");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Call(client, "Products.PostAsync", product));
+
+        Assert.Equal("body", error.ParamName);
+        Assert.StartsWith("'body.name' has 8 characters", error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+        Assert.Contains("Aquarium/AquariumConstraints.g.cs", Client.Value.Run.Sources.Keys);
     }
 
     private static Type Type(string name) => Client.Value.Assembly.GetType("Consumer.Aquarium." + name, throwOnError: true)!;
 
-    private static (Recorder Handler, object Operations) NewClient(Func<HttpRequestMessage, HttpResponseMessage> answer)
+    private static (Recorder Handler, object Operations) NewClient(Func<HttpRequestMessage, HttpResponseMessage> answer, bool validatesConstraints = false)
     {
         var handler = new Recorder(answer);
         var http = new HttpClient(handler) { BaseAddress = new Uri("https://api.example.com") };
         var client = Activator.CreateInstance(Type("AquariumClient"), http)!;
+        var connection = client.GetType().GetProperty("Connection")!.GetValue(client)!;
+        connection.GetType().GetProperty("ValidatesConstraints")!.SetValue(connection, validatesConstraints);
 
         // One group client per first path segment; the tests call through whichever holds the operation.
-        var groups = client.GetType().GetProperties().Where(property => property.PropertyType.Name.EndsWith("Client", StringComparison.Ordinal)).Select(property => property.GetValue(client)!).ToList();
+        var groups = client.GetType().GetProperties().Where(property => property.PropertyType.Name.EndsWith("Client", StringComparison.Ordinal)).ToDictionary(property => property.Name, property => property.GetValue(client)!);
         return (handler, new Groups(groups));
     }
 
@@ -184,7 +234,7 @@ public sealed class AutoRestExtensionsEmitterTests
     private static async Task<T> Call<T>(object target, string method, params object?[] arguments)
     {
         var owner = target is Groups groups ? groups.Owner(method) : target;
-        var info = owner.GetType().GetMethod(method)!;
+        var info = ((Groups)target).GetMethodOf(method)!;
         var all = arguments.Concat(Enumerable.Repeat(System.Type.Missing, info.GetParameters().Length - arguments.Length)).ToArray();
         all[^1] = CancellationToken.None;
         try
@@ -199,12 +249,12 @@ public sealed class AutoRestExtensionsEmitterTests
         }
     }
 
-    /// <summary>The group clients, standing in for one object whose methods are theirs.</summary>
-    private sealed class Groups(List<object> clients)
+    /// <summary>The group clients by property name; methods are named <c>Group.MethodAsync</c>.</summary>
+    private sealed class Groups(Dictionary<string, object> clients)
     {
-        public object Owner(string method) => clients.Single(client => client.GetType().GetMethod(method) is not null);
+        public object Owner(string method) => clients[method.Substring(0, method.IndexOf('.', StringComparison.Ordinal))];
 
-        public MethodInfo? GetMethodOf(string method) => Owner(method).GetType().GetMethod(method);
+        public MethodInfo? GetMethodOf(string method) => Owner(method).GetType().GetMethod(method.Substring(method.IndexOf('.', StringComparison.Ordinal) + 1));
     }
 
     private sealed record Sent(string Uri, string? Body);
