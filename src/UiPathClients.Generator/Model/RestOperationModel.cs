@@ -66,6 +66,11 @@ internal enum ParameterStyle
 /// <param name="Explode">Whether arrays and objects produce one entry per item.</param>
 /// <param name="IsDeprecated">Whether the parameter is deprecated.</param>
 /// <param name="Documentation">Its description.</param>
+/// <param name="Constant">
+/// A required parameter whose schema allows one value only (AutoRest's constant): that value as JSON. The client
+/// sends it; the method does not ask for it.
+/// </param>
+/// <param name="Constraints">The value constraints its schema declares (checked only when the client opts in); <see langword="null"/> for none.</param>
 internal sealed record RestParameterModel(
     string Name,
     ParameterLocation Location,
@@ -74,7 +79,9 @@ internal sealed record RestParameterModel(
     ParameterStyle Style,
     bool Explode,
     bool IsDeprecated,
-    Documentation Documentation);
+    Documentation Documentation,
+    string? Constant = null,
+    ConstraintsModel? Constraints = null);
 
 /// <summary>How a body is encoded.</summary>
 internal enum BodyEncoding
@@ -102,13 +109,15 @@ internal enum BodyEncoding
 /// <param name="Fields">Form and multipart only: the object's properties, each a method parameter.</param>
 /// <param name="IsRequired">Whether the body must be sent.</param>
 /// <param name="Documentation">Its description.</param>
+/// <param name="Constant">A required JSON body whose schema allows one value only: that value as JSON, sent by the client.</param>
 internal sealed record RestBodyModel(
     BodyEncoding Encoding,
     string MediaType,
     TypeReference? Type,
     EquatableArray<RestParameterModel> Fields,
     bool IsRequired,
-    Documentation Documentation);
+    Documentation Documentation,
+    string? Constant = null);
 
 /// <summary>A declared response.</summary>
 /// <param name="StatusCode">As declared: <c>200</c>, <c>2XX</c> or <c>default</c>.</param>

@@ -192,6 +192,43 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void UIPC0011_is_not_reported_for_multipleOf_on_a_swagger_parameter_which_the_specification_allows()
+    {
+        const string Json = """
+            {"swagger": "2.0", "info": {"title": "Validation", "version": "1"},
+             "paths": {
+               "/items/{id}": {"get": {"operationId": "get", "parameters": [
+                 {"name": "id", "in": "path", "required": true, "type": "integer", "multipleOf": 10, "maximum": 1000},
+                 {"name": "sizes", "in": "query", "type": "array", "items": {"type": "number", "multipleOf": 0.5}}],
+                 "responses": {"200": {"description": "ok"}}}}}}
+            """;
+
+        var (diagnostics, sources) = Run("validation.json", Json);
+
+        // Microsoft.OpenApi's 2.0 reader does not know the keyword and said "multipleOf is not a valid property".
+        Assert.Empty(diagnostics);
+        Assert.Contains("GetAsync(long id", string.Concat(sources.Select(source => source.SourceText.ToString())), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UIPC0011_a_finding_that_names_its_place_only_in_the_message_is_located_there_not_at_the_start()
+    {
+        const string Json = """
+            {"swagger": "2.0", "info": {"title": "Odd", "version": "1"},
+             "paths": {
+               "/items": {"get": {"operationId": "list", "parameters": [
+                 {"name": "top", "in": "query", "type": "integer", "notAKeyword": 10}],
+                 "responses": {"200": {"description": "ok"}}}}}}
+            """;
+
+        var diagnostic = Single("odd.json", Json);
+
+        // The finding has no pointer of its own ("notAKeyword is not a valid property at #/paths/~1items/get/parameters"):
+        // the pointer in its message puts it on the parameters' line.
+        AssertDiagnostic(diagnostic, "UIPC0011", DiagnosticSeverity.Warning, line: 3, "notAKeyword is not a valid property");
+    }
+
+    [Fact]
     public void UIPC0011_in_yaml_points_at_the_line_the_json_pointer_names()
     {
         const string Yaml = "openapi: 3.0.3\ninfo:\n  title: Bad\n  version: '1'\npaths:\n  /pets:\n    get:\n      parameters:\n        - name: kind\n          schema: {type: string}\n      responses:\n        '200':\n          description: ok\n";

@@ -86,6 +86,19 @@ public sealed class RestWireFormatEmitterTests
         Assert.Equal(Instant, Assert.Single((IList<DateTimeOffset>)times!));
     }
 
+    [Fact]
+    public async Task A_one_value_decimal_constant_is_sent_and_read_exactly()
+    {
+        var handler = new Recorder(_ => Json("2.5976931e-101"));
+        var amounts = Group(handler, "Amounts");
+
+        await Call(amounts, "PutBigAsync", new Dictionary<string, object?>());
+        var read = await Call(amounts, "GetBigAsync", new Dictionary<string, object?>());
+
+        Assert.Equal("2.5976931e+101", handler.Requests[0].Body);
+        Assert.Equal(ExactDecimal.Parse("2.5976931e-101"), read);
+    }
+
     private const string StampJson =
         "{\"when\":\"Fri, 01 Jan 2010 12:34:56 GMT\",\"seen\":[\"Fri, 01 Jan 2010 12:34:56 GMT\",\"Sat, 02 Jan 2010 12:34:56 GMT\"],\"keys\":{\"k\":\"bG9yZW0\"},\"epoch\":1460505600,\"amount\":2.5976931e+101}";
 
@@ -95,11 +108,13 @@ public sealed class RestWireFormatEmitterTests
         return Stamps(handler);
     }
 
-    private static object Stamps(Recorder handler)
+    private static object Stamps(Recorder handler) => Group(handler, "Stamps");
+
+    private static object Group(Recorder handler, string name)
     {
         var http = new HttpClient(handler) { BaseAddress = new Uri("https://api.example.com/v1") };
         var client = Activator.CreateInstance(Client.Value.Assembly.GetType("Consumer.WireFormats.WireFormatsClient", throwOnError: true)!, http)!;
-        return client.GetType().GetProperty("Stamps")!.GetValue(client)!;
+        return client.GetType().GetProperty(name)!.GetValue(client)!;
     }
 
     private static object NewStamp()

@@ -153,7 +153,9 @@ internal sealed partial class OpenApiReader
                 ? collectionFormat == "multi"
                 : parameter.Explode,
             parameter.Deprecated,
-            DocumentationOf(parameter.Description));
+            DocumentationOf(parameter.Description),
+            required && schema is not null ? ConstantJson(Resolve(schema)) : null,
+            schema is null ? null : ConstraintsOf(Resolve(schema), parameter.Extensions));
     }
 
     private static Model.ParameterStyle Style(Microsoft.OpenApi.ParameterStyle? style, Model.ParameterLocation location) => style switch
@@ -183,7 +185,7 @@ internal sealed partial class OpenApiReader
         switch (encoding)
         {
             case BodyEncoding.Json when media.Schema is { } schema:
-                return new RestBodyModel(encoding, mediaType, Reference(schema, bodyName, optional: !body.Required), EquatableArray<RestParameterModel>.Empty, body.Required, documentation);
+                return new RestBodyModel(encoding, mediaType, Reference(schema, bodyName, optional: !body.Required), EquatableArray<RestParameterModel>.Empty, body.Required, documentation, body.Required ? ConstantJson(Resolve(schema)) : null);
             case BodyEncoding.Form or BodyEncoding.Multipart when media.Schema is { } schema && Resolve(schema) is { } resolved && IsObject(resolved):
                 return new RestBodyModel(encoding, mediaType, null, Fields(resolved, encoding, bodyName), body.Required, documentation);
             case BodyEncoding.Text:

@@ -127,7 +127,7 @@ internal sealed partial class OpenApiReader
             json = _file.Text;
         }
 
-        json = WithoutUnconvertibleCollectionFormats(json);
+        json = WithSwagger2ParameterMultipleOfAsExtension(WithoutUnconvertibleCollectionFormats(json));
         var settings = new OpenApiReaderSettings();
         var result = OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
         var errors = result.Diagnostic?.Errors ?? new List<OpenApiError>();
@@ -161,7 +161,7 @@ internal sealed partial class OpenApiReader
             var places = problem.ToList();
             foreach (var finding in places.Take(PlacesPerProblem))
             {
-                Report(descriptor, Locator.Locate(finding.Pointer), _file.Path, Describe(finding));
+                Report(descriptor, Locator.Locate(PlaceOf(finding)), _file.Path, Describe(finding));
             }
 
             if (places.Count > PlacesPerProblem)
@@ -175,6 +175,15 @@ internal sealed partial class OpenApiReader
     /// <summary>A message without what varies by place (pointers, quoted names), so one rule broken in many places is one problem.</summary>
     private static string ProblemKind(string message) =>
         System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(message ?? string.Empty, @"#/\S*", "#/…"), "'[^']*'", "'…'");
+
+    /// <summary>
+    /// Where a finding is: its pointer, else the one its message names (Microsoft.OpenApi's "… is not a valid property
+    /// at #/…" carries the place only in the text), so the diagnostic lands on that line rather than at (1,1).
+    /// </summary>
+    private static string? PlaceOf(OpenApiError error) =>
+        !string.IsNullOrEmpty(error.Pointer)
+            ? error.Pointer
+            : System.Text.RegularExpressions.Regex.Match(error.Message ?? string.Empty, @"#/\S*") is { Success: true } named ? named.Value.TrimEnd('.', ',', ')') : null;
 
     private static string Describe(OpenApiError error) =>
         string.IsNullOrEmpty(error.Pointer) ? error.Message : error.Message + " (at " + error.Pointer + ")";
@@ -275,7 +284,9 @@ internal sealed partial class OpenApiReader
                 Permissions: null,
                 Doc(property),
                 IsOptional: !required.Contains(entry.Key),
-                IsWriteOnly: Resolve(property)?.WriteOnly == true));
+                IsWriteOnly: Resolve(property)?.WriteOnly == true,
+                Constant: required.Contains(entry.Key) ? ConstantJson(Resolve(property)) : null,
+                Constraints: ConstraintsOf(Resolve(property))));
         }
     }
 
@@ -309,6 +320,12 @@ internal sealed partial class OpenApiReader
                 var followed = Reference(target, inlineName, optional || targetOrNull);
                 _following.Remove(target);
                 return followed;
+            }
+
+            if (target is not null && ConstantType(target) is { } constantType)
+            {
+                // A one-value enum is a constant (AutoRest): its primitive type, not a one-member C# enum.
+                return new TypeReference(constantType, false, nullable || IsNullable(target));
             }
 
             if (target is not null && IsUnion(target))
@@ -349,6 +366,11 @@ internal sealed partial class OpenApiReader
         {
             Alternatives(schema, out var unionOrNull);
             return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, inlineName), false, nullable || unionOrNull);
+        }
+
+        if (ConstantType(schema) is { } primitiveOfConstant)
+        {
+            return new TypeReference(primitiveOfConstant, false, nullable);
         }
 
         if (IsStringEnum(schema) || IsInlineObject(schema))
@@ -620,8 +642,20 @@ internal sealed partial class OpenApiReader
 
             foreach (var type in derived)
             {
-                Add(type.Name, type.QualifiedName);
-                if (_namedSchemas.TryGetValue(type.Name, out var schema) && Resolve(schema) is { } resolved)
+                var resolved = _namedSchemas.TryGetValue(type.Name, out var schema) ? Resolve(schema) : null;
+
+                // AutoRest's x-ms-discriminator-value replaces the schema name as the value naming the type (a
+                // 'goblinshark' schema is sent and read as 'goblin'); it comes first, so the constructor writes it.
+                if (resolved is not null && Text(Extension(resolved, "x-ms-discriminator-value")) is { Length: > 0 } declared)
+                {
+                    Add(declared, type.QualifiedName);
+                }
+                else
+                {
+                    Add(type.Name, type.QualifiedName);
+                }
+
+                if (resolved is not null)
                 {
                     foreach (var value in DeclaredDiscriminatorValues(resolved, entry.Value.Property))
                     {
@@ -660,6 +694,99 @@ internal sealed partial class OpenApiReader
 
         return described;
     }
+
+    /// <summary>
+    /// AutoRest's constant: an <c>enum</c> of exactly one string, number or boolean that <c>x-ms-enum</c> does not declare
+    /// extensible (<c>modelAsString: true</c>). The value as JSON, else <see langword="null"/>.
+    /// </summary>
+    /// <remarks>
+    /// Such a schema admits one value, so a one-member C# enum would only make callers name it: a required parameter or
+    /// body is filled in by the client, a required property starts with the value, a response is read as the primitive.
+    /// </remarks>
+    internal static string? ConstantJson(IOpenApiSchema? schema)
+    {
+        if (schema?.Enum is not { Count: 1 } values || values[0] is not System.Text.Json.Nodes.JsonValue value)
+        {
+            return null;
+        }
+
+        if (IsModelAsString(schema))
+        {
+            return null;
+        }
+
+        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        return type is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean
+            ? value.ToJsonString()
+            : null;
+    }
+
+    /// <summary>The JSON Schema validation keywords of a value schema; <see langword="null"/> when it declares none.</summary>
+    /// <param name="schema">The schema (resolved).</param>
+    /// <param name="extensions">Where a Swagger 2.0 parameter's <c>multipleOf</c> was kept (see <see cref="Swagger2MultipleOfExtension"/>).</param>
+    private ConstraintsModel? ConstraintsOf(IOpenApiSchema? schema, IDictionary<string, IOpenApiExtension>? extensions = null)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+
+        var items = IsArray(schema) && schema.Items is { } itemSchema ? ConstraintsOf(Resolve(itemSchema), itemSchema.Extensions) : null;
+
+        // Microsoft.OpenApi reads 2.0/3.0's boolean exclusiveMinimum as 3.1's number: the bound itself, in place of minimum.
+        var minimum = string.IsNullOrEmpty(schema.ExclusiveMinimum) ? schema.Minimum : schema.ExclusiveMinimum;
+        var maximum = string.IsNullOrEmpty(schema.ExclusiveMaximum) ? schema.Maximum : schema.ExclusiveMaximum;
+        var multipleOf = schema.MultipleOf?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? SwaggerMultipleOf(schema.Extensions) ?? SwaggerMultipleOf(extensions);
+        var constraints = new ConstraintsModel(
+            string.IsNullOrEmpty(minimum) ? null : minimum,
+            !string.IsNullOrEmpty(schema.ExclusiveMinimum),
+            string.IsNullOrEmpty(maximum) ? null : maximum,
+            !string.IsNullOrEmpty(schema.ExclusiveMaximum),
+            multipleOf,
+            schema.MinLength,
+            schema.MaxLength,
+            string.IsNullOrEmpty(schema.Pattern) ? null : schema.Pattern,
+            schema.MinItems,
+            schema.MaxItems,
+            schema.UniqueItems == true,
+            items);
+        return constraints == new ConstraintsModel(null, false, null, false, null, null, null, null, null, null, false, null) ? null : constraints;
+    }
+
+    private static string? SwaggerMultipleOf(IDictionary<string, IOpenApiExtension>? extensions) =>
+        extensions is not null && extensions.TryGetValue(Swagger2MultipleOfExtension, out var extension) && extension is JsonNodeExtension json
+            && json.Node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<decimal>(out var number)
+            ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary><c>x-ms-enum.modelAsString: true</c>: the service may send values the enum does not list.</summary>
+    private static bool IsModelAsString(IOpenApiSchema schema) =>
+        Extension(schema, "x-ms-enum") is System.Text.Json.Nodes.JsonObject msEnum
+        && msEnum["modelAsString"] is System.Text.Json.Nodes.JsonValue extensible
+        && extensible.TryGetValue<bool>(out var modelAsString)
+        && modelAsString;
+
+    /// <summary>
+    /// The type a constant is read and written as: a string constant stays the string it is whatever its
+    /// <c>format</c> (a one-value <c>date</c> is sent exactly as written), numbers and booleans keep their type.
+    /// </summary>
+    private static string? ConstantType(IOpenApiSchema schema) =>
+        ConstantJson(schema) is null
+            ? null
+            : ((schema.Type ?? 0) & ~JsonSchemaType.Null) switch
+            {
+                JsonSchemaType.String => "Edm.String",
+                JsonSchemaType.Integer => schema.Format == "int32" ? "Edm.Int32" : "Edm.Int64",
+                JsonSchemaType.Number => schema.Format switch
+                {
+                    "float" => "Edm.Single",
+                    // Exact as any format: decimal value: a double literal could not hold every decimal constant.
+                    "decimal" => OpenApiPrimitives.ExactDecimal,
+                    _ => "Edm.Double",
+                },
+                _ => "Edm.Boolean",
+            };
 
     /// <summary><c>x-ms-enum.name</c>: the enum's type name, used for inline enums.</summary>
     private static string? MsEnumName(IOpenApiSchema schema) =>
@@ -756,7 +883,7 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        return TypeModel.Scalar(TypeKind.Enum, SchemaNamespace, name, "Edm.Int32", members.ToEquatableArray(), isFlags: false, Doc(schema));
+        return TypeModel.Scalar(TypeKind.Enum, SchemaNamespace, name, "Edm.Int32", members.ToEquatableArray(), isFlags: false, Doc(schema)) with { IsExtensible = IsModelAsString(schema) };
     }
 
     /// <summary>The <c>Edm</c> primitive with the same meaning as a JSON Schema type and format.</summary>
