@@ -724,14 +724,19 @@ internal sealed partial class OpenApiReader
     /// <summary>The JSON Schema validation keywords of a value schema; <see langword="null"/> when it declares none.</summary>
     /// <param name="schema">The schema (resolved).</param>
     /// <param name="extensions">Where a Swagger 2.0 parameter's <c>multipleOf</c> was kept (see <see cref="Swagger2MultipleOfExtension"/>).</param>
-    private ConstraintsModel? ConstraintsOf(IOpenApiSchema? schema, IDictionary<string, IOpenApiExtension>? extensions = null)
+    /// <param name="enclosingArrays">The arrays whose items are being read, so a self-containing array ends the walk.</param>
+    private ConstraintsModel? ConstraintsOf(IOpenApiSchema? schema, IDictionary<string, IOpenApiExtension>? extensions = null, HashSet<IOpenApiSchema>? enclosingArrays = null)
     {
         if (schema is null)
         {
             return null;
         }
 
-        var items = IsArray(schema) && schema.Items is { } itemSchema ? ConstraintsOf(Resolve(itemSchema), itemSchema.Extensions) : null;
+        // An array whose items are (through references) that array again has no end to walk: its items stop there.
+        enclosingArrays ??= new HashSet<IOpenApiSchema>();
+        var items = IsArray(schema) && schema.Items is { } itemSchema && enclosingArrays.Add(schema)
+            ? ConstraintsOf(Resolve(itemSchema), itemSchema.Extensions, enclosingArrays)
+            : null;
 
         // Microsoft.OpenApi reads 2.0/3.0's boolean exclusiveMinimum as 3.1's number: the bound itself, in place of minimum.
         var minimum = string.IsNullOrEmpty(schema.ExclusiveMinimum) ? schema.Minimum : schema.ExclusiveMinimum;
