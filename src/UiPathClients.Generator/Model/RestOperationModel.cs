@@ -13,6 +13,7 @@ namespace UiPathClients.Generator.Model;
 /// <param name="IsDeprecated">Whether the description marks the operation deprecated.</param>
 /// <param name="Documentation">Summary and description.</param>
 /// <param name="ExpectedStatuses">Declared statuses outside 2xx that are answers, not errors (a <c>HEAD</c>'s <c>404</c>): returned, not thrown.</param>
+/// <param name="Paging">How the answer pages (<c>x-ms-pageable</c>), when it does.</param>
 internal sealed record RestOperationModel(
     string Group,
     string Name,
@@ -24,7 +25,14 @@ internal sealed record RestOperationModel(
     EquatableArray<RestResponseModel> Errors,
     bool IsDeprecated,
     Documentation Documentation,
-    EquatableArray<int> ExpectedStatuses = default);
+    EquatableArray<int> ExpectedStatuses = default,
+    RestPagingModel? Paging = null);
+
+/// <summary>An operation whose answer is one page of a list (AutoRest's <c>x-ms-pageable</c>).</summary>
+/// <param name="ItemName">The answer's property holding the page's items (<c>itemName</c>, <c>value</c> by default).</param>
+/// <param name="NextLinkName">The answer's property holding the next page's link; <see langword="null"/> when there is only ever one page.</param>
+/// <param name="NextOperationName">The <c>operationId</c> that fetches the next pages (<c>operationName</c>), given the link; <see langword="null"/> to GET the link itself.</param>
+internal sealed record RestPagingModel(string ItemName, string? NextLinkName, string? NextOperationName);
 
 /// <summary>Where a parameter goes.</summary>
 internal enum ParameterLocation
@@ -63,6 +71,8 @@ internal enum ParameterStyle
 /// <param name="Explode">Whether arrays and objects produce one entry per item.</param>
 /// <param name="IsDeprecated">Whether the parameter is deprecated.</param>
 /// <param name="Documentation">Its description.</param>
+/// <param name="SkipUrlEncoding">The value is already URL text and is sent as it is (<c>x-ms-skip-url-encoding</c>).</param>
+/// <param name="IsClientRequestId">The header carries the request's own ID (<c>x-ms-client-request-id</c>): a fresh one is sent when the caller gives none.</param>
 internal sealed record RestParameterModel(
     string Name,
     ParameterLocation Location,
@@ -71,7 +81,9 @@ internal sealed record RestParameterModel(
     ParameterStyle Style,
     bool Explode,
     bool IsDeprecated,
-    Documentation Documentation);
+    Documentation Documentation,
+    bool SkipUrlEncoding = false,
+    bool IsClientRequestId = false);
 
 /// <summary>How a body is encoded.</summary>
 internal enum BodyEncoding

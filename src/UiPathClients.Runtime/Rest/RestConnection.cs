@@ -69,6 +69,27 @@ public sealed class RestConnection
     public RestRequest CreateRequest(string method, string pathTemplate) =>
         new(this, new HttpMethod(method ?? throw new ArgumentNullException(nameof(method))), pathTemplate ?? throw new ArgumentNullException(nameof(pathTemplate)));
 
+    /// <summary>
+    /// Starts a <c>GET</c> of a next page's link that an answer gave (AutoRest's <c>x-ms-pageable</c>): the link is the
+    /// request URI as it is, its query included; resolve a relative link first with <see cref="RestResponse.ResolveLink(string?)"/>.
+    /// </summary>
+    /// <param name="nextLink">The absolute link.</param>
+    /// <exception cref="ArgumentException"><paramref name="nextLink"/> is relative.</exception>
+    public RestRequest CreateNextPageRequest(Uri nextLink)
+    {
+        if (nextLink is null)
+        {
+            throw new ArgumentNullException(nameof(nextLink));
+        }
+
+        if (!nextLink.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The next-page link '{nextLink.OriginalString}' is relative; resolve it against the answer that gave it.", nameof(nextLink));
+        }
+
+        return new RestRequest(this, HttpMethod.Get, nextLink);
+    }
+
     internal Task EnsureServiceSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         _ensureSuccess is null ? Task.CompletedTask : _ensureSuccess(response, cancellationToken);
 }

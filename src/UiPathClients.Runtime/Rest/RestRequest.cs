@@ -26,12 +26,16 @@ public sealed class RestRequest
     private readonly RestConnection _connection;
     private readonly HttpMethod _method;
     private readonly string _pathTemplate;
+
+    /// <summary>A link given by the service (a next page), used instead of the base address and path template.</summary>
+    private readonly Uri? _link;
     private readonly Dictionary<string, string> _pathValues = new(StringComparer.Ordinal);
     private readonly List<string> _query = new();
     private readonly List<KeyValuePair<string, string>> _headers = new();
     private readonly List<string> _cookies = new();
     private readonly List<DeclaredError> _errors = new();
     private readonly HashSet<int> _expectedStatuses = new();
+    private readonly List<string> _replacedQueryNames = new();
     private Func<HttpContent>? _content;
     private JsonObject? _jsonBody;
     private string _jsonMediaType = JsonMediaType;
@@ -44,6 +48,14 @@ public sealed class RestRequest
         _connection = connection;
         _method = method;
         _pathTemplate = pathTemplate;
+    }
+
+    internal RestRequest(RestConnection connection, HttpMethod method, Uri link)
+    {
+        _connection = connection;
+        _method = method;
+        _pathTemplate = link.AbsolutePath;
+        _link = link;
     }
 
     /// <summary>Fills the path parameter <c>{name}</c>.</summary>
@@ -72,6 +84,45 @@ public sealed class RestRequest
 
         _pathValues[name] = text;
         return this;
+    }
+
+    /// <summary>
+    /// Fills the path parameter <c>{name}</c> with text that is already part of a URL and is sent as it is, not escaped
+    /// (AutoRest's <c>x-ms-skip-url-encoding</c>: a next-page link such as <c>next?page=2</c>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null: path parameters are always required.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is <c>.</c> or <c>..</c>, which would address another resource.</exception>
+    public RestRequest WithPathUnescaped(string name, string value)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name, $"The path parameter '{name}' is required.");
+        }
+
+        if (value is "." or "..")
+        {
+            throw new ArgumentException($"The path parameter '{name}' must not be '{value}' as a whole segment: the request would go to another resource.", name);
+        }
+
+        _pathValues[name] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// Sets a query parameter that must appear once with the caller's value: any parameter of that name already in the
+    /// request or in its link (compared ignoring case, as <c>Api-Version</c> and <c>api-version</c> are one to the
+    /// services that send such links) is removed first. A null value only removes.
+    /// </summary>
+    public RestRequest ReplaceQuery<T>(string name, T value)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        _replacedQueryNames.Add(name);
+        _query.RemoveAll(entry => IsQueryNamed(entry, name));
+        return WithQuery(name, value);
     }
 
     /// <summary>Adds a query parameter; a null value adds nothing.</summary>
@@ -353,7 +404,30 @@ public sealed class RestRequest
     }
 
     /// <summary>The absolute request URI as it will be sent (base address, filled path, query), e.g. for logs.</summary>
-    public Uri ToUri() => new(_connection.BaseAddress + FillPath() + (_query.Count == 0 ? string.Empty : "?" + string.Join("&", _query)));
+    public Uri ToUri()
+    {
+        if (_link is null)
+        {
+            // A path parameter sent unescaped (a next-page link such as "next?page=2") may bring a query of its own.
+            var path = FillPath();
+            var separator = path.IndexOf('?') >= 0 ? "&" : "?";
+            return new(_connection.BaseAddress + path + (_query.Count == 0 ? string.Empty : separator + string.Join("&", _query)));
+        }
+
+        // The link's own query stays as the service wrote it, except parameters the caller replaces.
+        var linkQuery = _link.Query.Length > 1 ? _link.Query.Substring(1).Split('&').Where(entry => entry.Length > 0 && !_replacedQueryNames.Any(name => IsQueryNamed(entry, name))) : Enumerable.Empty<string>();
+        var query = linkQuery.Concat(_query).ToList();
+        var withoutQuery = _link.GetComponents(UriComponents.SchemeAndServer | UriComponents.UserInfo | UriComponents.Path, UriFormat.UriEscaped);
+        return new(withoutQuery + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query)));
+    }
+
+    /// <summary>Whether the query entry <c>name=value</c> (escaped, as sent) is the parameter <paramref name="name"/>, ignoring case.</summary>
+    private static bool IsQueryNamed(string entry, string name)
+    {
+        var separator = entry.IndexOf('=');
+        var entryName = Uri.UnescapeDataString(separator < 0 ? entry : entry.Substring(0, separator));
+        return string.Equals(entryName, name, StringComparison.OrdinalIgnoreCase);
+    }
 
     private async Task<HttpResponseMessage> SendCoreAsync(HttpCompletionOption completion, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.OpenApi;
+using UiPathClients.Generator.Diagnostics;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
 
@@ -39,7 +40,7 @@ internal sealed partial class OpenApiReader
 
     private RestOperationModel ReadOperation(string path, IList<IOpenApiParameter> pathParameters, string method, OpenApiOperation operation)
     {
-        using var _ = At("paths", path, method.ToLowerInvariant());
+        using var _ = At(_pathsFromMsPaths.Contains(path) ? "x-ms-paths" : "paths", path, method.ToLowerInvariant());
         var name = string.IsNullOrWhiteSpace(operation.OperationId) ? NameFromRoute(method, path) : operation.OperationId!.Trim();
         var typeName = CSharpIdentifier.ToPascalCase(name);
 
@@ -87,6 +88,16 @@ internal sealed partial class OpenApiReader
             .OrderBy(status => status)
             .ToEquatableArray();
 
+        var paging = ReadPaging(operation);
+        if (paging is not null && ExtensionNode(operation.Extensions, "x-ms-long-running-operation") is System.Text.Json.Nodes.JsonValue longRunning
+            && longRunning.TryGetValue<bool>(out var isLongRunning) && isLongRunning)
+        {
+            // The pages of a long-running operation are its final result, reached by polling, which is not supported:
+            // enumerating the first answer (202 Accepted) as a page would yield nothing, silently.
+            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate("#/" + string.Join("/", _pointer) + "/x-ms-pageable"), _file.Path, $"x-ms-pageable on the long-running operation '{name}' is ignored: polling is not supported, so its pages are not enumerated (the method returns the first answer)");
+            paging = null;
+        }
+
         return new RestOperationModel(
             GroupOf(operation, path),
             name,
@@ -98,8 +109,32 @@ internal sealed partial class OpenApiReader
             errors,
             operation.Deprecated,
             OperationDoc(operation),
-            expected);
+            expected,
+            paging);
     }
+
+    /// <summary>
+    /// AutoRest's <c>x-ms-pageable</c>: the answer is a page whose <c>itemName</c> property (<c>value</c> by default)
+    /// holds the items and whose <c>nextLinkName</c> property links the next page (<c>null</c>: a single page).
+    /// </summary>
+    private static RestPagingModel? ReadPaging(OpenApiOperation operation)
+    {
+        if (ExtensionNode(operation.Extensions, "x-ms-pageable") is not System.Text.Json.Nodes.JsonObject pageable)
+        {
+            return null;
+        }
+
+        return new RestPagingModel(
+            Text(pageable["itemName"]) is { Length: > 0 } itemName ? itemName : "value",
+            Text(pageable["nextLinkName"]) is { Length: > 0 } nextLinkName ? nextLinkName : null,
+            Text(pageable["operationName"]) is { Length: > 0 } operationName ? operationName : null);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? ExtensionNode(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
+        extensions is not null && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension json ? json.Node : null;
+
+    private static bool IsFlagSet(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
+        ExtensionNode(extensions, name) is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var set) && set;
 
     /// <summary>
     /// Whether a declared status outside 2xx is one of the operation's answers rather than an error, so the client returns
@@ -152,7 +187,9 @@ internal sealed partial class OpenApiReader
                 ? collectionFormat == "multi"
                 : parameter.Explode,
             parameter.Deprecated,
-            DocumentationOf(parameter.Description));
+            DocumentationOf(parameter.Description),
+            SkipUrlEncoding: IsFlagSet(parameter.Extensions, "x-ms-skip-url-encoding"),
+            IsClientRequestId: location == Model.ParameterLocation.Header && IsFlagSet(parameter.Extensions, "x-ms-client-request-id"));
     }
 
     private static Model.ParameterStyle Style(Microsoft.OpenApi.ParameterStyle? style, Model.ParameterLocation location) => style switch

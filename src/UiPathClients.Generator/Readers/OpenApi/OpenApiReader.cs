@@ -124,7 +124,7 @@ internal sealed partial class OpenApiReader
             json = _file.Text;
         }
 
-        json = WithoutUnconvertibleCollectionFormats(json);
+        json = WithoutUnconvertibleCollectionFormats(WithMsPathsMerged(json));
         var settings = new OpenApiReaderSettings();
         var result = OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
         var errors = result.Diagnostic?.Errors ?? new List<OpenApiError>();
