@@ -452,6 +452,10 @@ public sealed class RestRequest
 
         request.Content = BuildContent();
         var response = await _connection.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+
+        // The transport normally says which request an answer is for (after redirects, the last one); a handler that
+        // does not still answered this one, and links in the answer resolve against it.
+        response.RequestMessage ??= request;
         try
         {
             await _connection.EnsureServiceSuccessAsync(response, cancellationToken).ConfigureAwait(false);
