@@ -600,6 +600,12 @@ internal sealed partial class ClientEmitter
                 lines.Line($"request.WithExpectedStatus({status.ToString(System.Globalization.CultureInfo.InvariantCulture)});");
             }
 
+            // The body method returns Success's type; another 2xx declaring another type is read as that type.
+            foreach (var other in Operation.OtherSuccesses.Where(other => other.Type is not null && int.TryParse(other.StatusCode, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            {
+                lines.Line($"request.WithSuccessBody<{_emitter._typeMapper.Map(other.Type!)}>({other.StatusCode});");
+            }
+
             return lines.Line("return request;").Close().ToMember();
         }
 

@@ -14,6 +14,7 @@ namespace UiPathClients.Generator.Model;
 /// <param name="Documentation">Summary and description.</param>
 /// <param name="ExpectedStatuses">Declared statuses outside 2xx that are answers, not errors (a <c>HEAD</c>'s <c>404</c>): returned, not thrown.</param>
 /// <param name="Paging">How the answer pages (<c>x-ms-pageable</c>), when it does.</param>
+/// <param name="OtherSuccesses">Declared 2xx answers whose body is another type than <paramref name="Success"/>'s (201 → B beside 200 → A).</param>
 internal sealed record RestOperationModel(
     string Group,
     string Name,
@@ -26,7 +27,8 @@ internal sealed record RestOperationModel(
     bool IsDeprecated,
     Documentation Documentation,
     EquatableArray<int> ExpectedStatuses = default,
-    RestPagingModel? Paging = null);
+    RestPagingModel? Paging = null,
+    EquatableArray<RestResponseModel> OtherSuccesses = default);
 
 /// <summary>An operation whose answer is one page of a list (AutoRest's <c>x-ms-pageable</c>).</summary>
 /// <param name="ItemName">The answer's property holding the page's items (<c>itemName</c>, <c>value</c> by default).</param>

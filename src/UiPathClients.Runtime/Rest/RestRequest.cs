@@ -36,6 +36,7 @@ public sealed class RestRequest
     private readonly List<DeclaredError> _errors = new();
     private readonly HashSet<int> _expectedStatuses = new();
     private readonly List<string> _replacedQueryNames = new();
+    private readonly Dictionary<int, DeclaredError> _successBodies = new();
     private Func<HttpContent>? _content;
     private JsonObject? _jsonBody;
     private string _jsonMediaType = JsonMediaType;
@@ -339,6 +340,27 @@ public sealed class RestRequest
         return this;
     }
 
+    /// <summary>
+    /// Declares that a <paramref name="statusCode"/> answer (a 2xx) carries a <typeparamref name="TBody"/> rather than
+    /// the type <see cref="SendAsync{T}(CancellationToken)"/> reads: it is read as <typeparamref name="TBody"/> and
+    /// returned when that is a <c>T</c> (a derived model); otherwise the call cannot return it as one and throws
+    /// <see cref="RestApiException{TError}"/> of <typeparamref name="TBody"/> carrying it, rather than misread it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is not an HTTP status (100–599).</exception>
+    public RestRequest WithSuccessBody<TBody>(int statusCode)
+    {
+        if (statusCode is < 100 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "An HTTP status is between 100 and 599.");
+        }
+
+        _successBodies[statusCode] = new DeclaredError(
+            statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (connection, body) => JsonSerializer.Deserialize(body, connection.TypeInfo<TBody>()),
+            Throw<TBody>);
+        return this;
+    }
+
     /// <summary>Sends the request and reads the JSON body as <typeparamref name="T"/>.</summary>
     /// <exception cref="RestApiException">The service answered with an error, or with a body that is not a <typeparamref name="T"/>.</exception>
     public async Task<RestResponse<T>> SendAsync<T>(CancellationToken cancellationToken = default)
@@ -353,6 +375,23 @@ public sealed class RestRequest
 
         try
         {
+            if (_successBodies.TryGetValue((int)response.StatusCode, out var declared))
+            {
+                var value = declared.Read(_connection, body);
+                if (value is null or T)
+                {
+                    return new RestResponse<T>(response, (T)value!);
+                }
+
+                var snippet = Snippet(body);
+                throw declared.Create(
+                    $"{Describe(response)} answered {(int)response.StatusCode} ({response.StatusCode}) with a {value.GetType().Name}, which this call cannot return as a {typeof(T).Name}; the exception's Error holds it: {snippet}",
+                    response,
+                    response.Content?.Headers.ContentType?.MediaType,
+                    snippet,
+                    value);
+            }
+
             return new RestResponse<T>(response, JsonSerializer.Deserialize(body, _connection.TypeInfo<T>())!);
         }
         catch (JsonException exception)

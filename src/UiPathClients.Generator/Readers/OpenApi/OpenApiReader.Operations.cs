@@ -61,8 +61,8 @@ internal sealed partial class OpenApiReader
             successes = responses.Where(entry => entry.Key == "default").ToList();
         }
 
-        var success = successes
-            .Select(entry => ReadResponse(entry.Key, entry.Value, typeName + "Response"))
+        var successResponses = successes.Select(entry => ReadResponse(entry.Key, entry.Value, typeName + "Response")).ToList();
+        var success = successResponses
             .OrderBy(response => response.Encoding is null ? 1 : 0)
             .FirstOrDefault();
 
@@ -88,6 +88,16 @@ internal sealed partial class OpenApiReader
             .OrderBy(status => status)
             .ToEquatableArray();
 
+        // Other 2xx answers whose body is another type than the one the method returns (200 → A, 201 → B): each is
+        // read as its own type. One that is not an A (not derived from it) cannot be returned as one: said at build time.
+        var otherSuccesses = successResponses
+            .Where(response => response != success && response.Type is { QualifiedName: not "Edm.Untyped" } type && success?.Type is { } successType && !SameType(type, successType))
+            .ToEquatableArray();
+        foreach (var other in otherSuccesses.Where(other => !DerivesFrom(other.Type!, success!.Type!)))
+        {
+            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate("#/" + string.Join("/", _pointer) + "/responses/" + other.StatusCode), _file.Path, $"the {other.StatusCode} answer of '{name}' declares {ShortName(other.Type!)}, which is not the {ShortName(success!.Type!)} the method returns: such an answer throws RestApiException<{ShortName(other.Type!)}> carrying it");
+        }
+
         var paging = ReadPaging(operation);
         if (paging is not null && ExtensionNode(operation.Extensions, "x-ms-long-running-operation") is System.Text.Json.Nodes.JsonValue longRunning
             && longRunning.TryGetValue<bool>(out var isLongRunning) && isLongRunning)
@@ -110,7 +120,37 @@ internal sealed partial class OpenApiReader
             operation.Deprecated,
             OperationDoc(operation),
             expected,
-            paging);
+            paging,
+            otherSuccesses);
+    }
+
+    private static string ShortName(TypeReference type)
+    {
+        var name = type.QualifiedName.Substring(type.QualifiedName.LastIndexOf('.') + 1);
+        return type.IsCollection ? "a list of " + name : type.IsMap ? "a map of " + name : name;
+    }
+
+    private static bool SameType(TypeReference left, TypeReference right) =>
+        left.QualifiedName == right.QualifiedName && left.IsCollection == right.IsCollection && left.IsMap == right.IsMap;
+
+    /// <summary>Whether <paramref name="derived"/> is an object type that inherits, directly or not, from <paramref name="baseType"/>.</summary>
+    private bool DerivesFrom(TypeReference derived, TypeReference baseType)
+    {
+        if (derived.IsCollection || derived.IsMap || baseType.IsCollection || baseType.IsMap)
+        {
+            return false;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = _types.FirstOrDefault(type => type.QualifiedName == derived.QualifiedName)?.BaseType; current is not null && seen.Add(current); current = _types.FirstOrDefault(type => type.QualifiedName == current)?.BaseType)
+        {
+            if (current == baseType.QualifiedName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
