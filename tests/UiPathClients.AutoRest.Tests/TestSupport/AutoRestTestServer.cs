@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text;
@@ -19,13 +20,17 @@ public sealed class AutoRestTestServer : IAsyncLifetime
 {
     private const string ListeningMarker = "UIPC-AUTOREST-LISTENING ";
     private readonly StringBuilder _output = new();
+    private readonly Dictionary<string, IReadOnlyDictionary<string, int>> _countersAtStart = new(StringComparer.Ordinal);
     private Process? _process;
 
     /// <summary>Where the build installed the package (with <c>npm ci</c>).</summary>
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "autorest-testserver");
 
+    /// <summary>The package's own folder (swagger documents, the server's route files).</summary>
+    public static string PackageDirectory { get; } = Path.Combine(Directory, "node_modules", "@microsoft.azure", "autorest.testserver");
+
     /// <summary>The swagger documents the package ships (the ones the clients were generated from).</summary>
-    public static string SwaggerDirectory { get; } = Path.Combine(Directory, "node_modules", "@microsoft.azure", "autorest.testserver", "swagger");
+    public static string SwaggerDirectory { get; } = Path.Combine(PackageDirectory, "swagger");
 
     /// <summary>True when the build installed the package; otherwise the scenario tests were not compiled.</summary>
     public static bool IsInstalled => File.Exists(Path.Combine(Directory, "node_modules", ".uipc-installed-lock.json"));
@@ -38,6 +43,8 @@ public sealed class AutoRestTestServer : IAsyncLifetime
 
     /// <summary>A plain client on the server (no handlers: the generated client's own pipeline is what is tested).</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    private static readonly string[] Categories = ["vanilla", "optional", "azure"];
 
     /// <summary>The server's scenario counters of one category (<c>vanilla</c>, <c>optional</c> or <c>azure</c>).</summary>
     public async Task<IReadOnlyDictionary<string, int>> ReadCoverageAsync(string category)
@@ -79,10 +86,22 @@ public sealed class AutoRestTestServer : IAsyncLifetime
         {
             throw new TimeoutException("The AutoRest test server did not start within 90 s:\n" + Output());
         }
+
+        // The server starts some counters above zero (HeaderParameterProtectedKey is 1, "not a thing"): only an
+        // increase during the run counts as a hit.
+        foreach (var category in Categories)
+        {
+            _countersAtStart[category] = await ReadCoverageAsync(category).ConfigureAwait(false);
+        }
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        if (_process is { HasExited: false })
+        {
+            await WriteCoverageAsync().ConfigureAwait(false);
+        }
+
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -90,7 +109,41 @@ public sealed class AutoRestTestServer : IAsyncLifetime
         }
 
         _process?.Dispose();
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After the collection: the counters per document, beside the test assembly (conformance-coverage.md) and, with
+    /// UPDATE_CONFORMANCE=1, into the project's CONFORMANCE.md - the way snapshots are accepted.
+    /// </summary>
+    private async Task WriteCoverageAsync()
+    {
+        var hits = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var category in Categories)
+        {
+            var atStart = _countersAtStart[category];
+            hits[category] = (await ReadCoverageAsync(category).ConfigureAwait(false))
+                .ToDictionary(counter => counter.Key, counter => counter.Value - atStart.GetValueOrDefault(counter.Key), StringComparer.Ordinal);
+        }
+
+        var report = ConformanceReport.From(hits, PackageDirectory);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conformance-coverage.md"), report.ToMarkdown());
+        if (Environment.GetEnvironmentVariable("UPDATE_CONFORMANCE") == "1")
+        {
+            report.WriteInto(Path.Combine(ProjectDirectory(), "CONFORMANCE.md"));
+        }
+    }
+
+    private static string ProjectDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Generator.sln")))
+            {
+                return Path.Combine(directory.FullName, "tests", "UiPathClients.AutoRest.Tests");
+            }
+        }
+
+        throw new InvalidOperationException("UPDATE_CONFORMANCE=1 but the repository (Generator.sln) is not above " + AppContext.BaseDirectory);
     }
 
     private void OnLine(string? line, TaskCompletionSource<Uri> listening)

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace UiPathClients.AutoRest.Tests.TestSupport;
+
+/// <summary>
+/// The server's scenario counters after a run, per attempted document and category, rendered as the coverage section
+/// of CONFORMANCE.md: scenarios the server counts, how many a call hit, and the ones not hit with the reason.
+/// </summary>
+public sealed class ConformanceReport
+{
+    private const string BeginMarker = "<!-- coverage:begin (written by the test run; UPDATE_CONFORMANCE=1 rewrites it) -->";
+    private const string EndMarker = "<!-- coverage:end -->";
+
+    /// <summary>Scenarios of the attempted documents deliberately not called, and why (the server's counter name → reason).</summary>
+    public static IReadOnlyDictionary<string, string> NotAttempted { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+    };
+
+    private readonly List<(CoverageArea Area, string Category, IReadOnlyList<string> Scenarios, IReadOnlyList<string> Hit)> _rows = [];
+
+    private ConformanceReport()
+    {
+    }
+
+    /// <summary>Attributes the hits of every category (how much each counter rose during the run) to the attempted documents.</summary>
+    public static ConformanceReport From(IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> hitsByCategory, string packageDirectory)
+    {
+        var report = new ConformanceReport();
+        foreach (var area in CoverageArea.Attempted)
+        {
+            foreach (var (category, hits) in hitsByCategory)
+            {
+                var scenarios = area.ScenariosIn(hits.Keys, packageDirectory);
+                if (scenarios.Count > 0)
+                {
+                    report._rows.Add((area, category, scenarios, scenarios.Where(name => hits[name] > 0).ToList()));
+                }
+            }
+        }
+
+        return report;
+    }
+
+    /// <summary>Counters in the attempted documents.</summary>
+    public int ScenarioCount => _rows.Sum(row => row.Scenarios.Count);
+
+    /// <summary>Of those, counters a call hit.</summary>
+    public int HitCount => _rows.Sum(row => row.Hit.Count);
+
+    /// <summary>The coverage section, between its markers.</summary>
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(BeginMarker);
+        text.AppendLine();
+        text.AppendLine("| Document | Category | Scenarios | Hit | Coverage |");
+        text.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var row in _rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Area.Document} | {row.Category} | {row.Scenarios.Count} | {row.Hit.Count} | {Percent(row.Hit.Count, row.Scenarios.Count)} |");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **all attempted documents** | | **{ScenarioCount}** | **{HitCount}** | **{Percent(HitCount, ScenarioCount)}** |");
+        text.AppendLine();
+        text.AppendLine("Scenarios of these documents no passing call hit:");
+        text.AppendLine();
+        var missed = _rows.SelectMany(row => row.Scenarios.Except(row.Hit).Select(name => (row.Area.Document, row.Category, Name: name))).ToList();
+        if (missed.Count == 0)
+        {
+            text.AppendLine("- none");
+        }
+
+        foreach (var (document, category, name) in missed)
+        {
+            var reason = NotAttempted.TryGetValue(name, out var why) ? why : "no reason recorded: a call should hit it";
+            text.AppendLine(CultureInfo.InvariantCulture, $"- `{name}` ({document}, {category}): {reason}");
+        }
+
+        text.AppendLine();
+        text.AppendLine(EndMarker);
+        return text.ToString();
+    }
+
+    /// <summary>Replaces the coverage section of <paramref name="markdownFile"/> (or appends one).</summary>
+    public void WriteInto(string markdownFile)
+    {
+        var existing = File.Exists(markdownFile) ? File.ReadAllText(markdownFile) : string.Empty;
+        var begin = existing.IndexOf(BeginMarker, StringComparison.Ordinal);
+        var end = existing.IndexOf(EndMarker, StringComparison.Ordinal);
+        var updated = begin >= 0 && end > begin
+            ? existing[..begin] + ToMarkdown().TrimEnd('\r', '\n') + existing[(end + EndMarker.Length)..]
+            : existing + Environment.NewLine + ToMarkdown();
+        File.WriteAllText(markdownFile, updated);
+    }
+
+    private static string Percent(int part, int whole) =>
+        whole == 0 ? "-" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+}
