@@ -60,6 +60,22 @@ public sealed class AzureExtensionsEmitterTests
                 "responses": { "200": { "description": "A page.", "schema": { "$ref": "#/definitions/ODataItemPage" } } }
               }
             },
+            "/broken/items": {
+              "get": {
+                "operationId": "Items_ListBroken",
+                "tags": ["Items"],
+                "x-ms-pageable": { "nextLinkName": "nextLink", "itemName": "entries" },
+                "responses": { "200": { "description": "A page.", "schema": { "$ref": "#/definitions/ItemPage" } } }
+              }
+            },
+            "/broken/next": {
+              "get": {
+                "operationId": "Items_ListBrokenNext",
+                "tags": ["Items"],
+                "x-ms-pageable": { "nextLinkName": "nextLink", "itemName": "values", "operationName": "Items_Nowhere" },
+                "responses": { "200": { "description": "A page.", "schema": { "$ref": "#/definitions/ItemPage" } } }
+              }
+            },
             "/jobs": {
               "post": {
                 "operationId": "Items_StartJob",
@@ -195,6 +211,22 @@ public sealed class AzureExtensionsEmitterTests
         Assert.Equal("UIPC0011", warning.Id);
         Assert.Contains("polling is not supported", warning.GetMessage(), StringComparison.Ordinal);
         Assert.DoesNotContain("StartJobAllAsync", Run.Value.Sources["Items/Operations/ItemsOperations.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Items_ListBroken", "its answer has no list 'entries' (itemName)", "\"/broken/items\"")]
+    [InlineData("Items_ListBrokenNext", "the document has no operation 'Items_Nowhere' (operationName)", "\"/broken/next\"")]
+    public void A_pageable_operation_that_cannot_be_followed_gets_no_pager_and_a_located_warning_saying_why(string operation, string why, string pathKey)
+    {
+        var warning = Assert.Single(Run.Value.GeneratorDiagnostics, diagnostic => diagnostic.GetMessage().Contains($"'{operation}'", StringComparison.Ordinal));
+        Assert.Equal("UIPC0011", warning.Id);
+        Assert.Contains(why, warning.GetMessage(), StringComparison.Ordinal);
+        var lines = Document.Split('\n').ToList();
+        var pathLine = lines.FindIndex(line => line.Contains(pathKey, StringComparison.Ordinal));
+        Assert.Equal(lines.FindIndex(pathLine, line => line.Contains("x-ms-pageable", StringComparison.Ordinal)), warning.Location.GetLineSpan().StartLinePosition.Line);
+        var name = operation.Substring("Items_".Length);
+        Assert.Contains(name + "Async(", Run.Value.Sources["Items/Operations/ItemsOperations.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain(name + "AllAsync(", Run.Value.Sources["Items/Operations/ItemsOperations.g.cs"], StringComparison.Ordinal);
     }
 
     private static (Recorder Handler, object Items) Items(Func<HttpRequestMessage, HttpResponseMessage> answer)

@@ -35,7 +35,56 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        return operations;
+        return operations.Select(operation => WithUsablePaging(operation, operations)).ToList();
+    }
+
+    /// <summary>
+    /// Keeps an operation's <c>x-ms-pageable</c> only when it can be followed: the answer is an object with a list named
+    /// <c>itemName</c>, a string named <c>nextLinkName</c> (unless null) and <c>operationName</c> is an operation of the
+    /// document. Otherwise the operation gets no pager, with a located UIPC0011 saying why, rather than a pager that
+    /// would silently stop after the first page.
+    /// </summary>
+    private RestOperationModel WithUsablePaging(RestOperationModel operation, List<RestOperationModel> operations)
+    {
+        if (operation.Paging is not { } paging)
+        {
+            return operation;
+        }
+
+        var properties = new Dictionary<string, PropertyModel>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var type = operation.Success?.Type is { IsCollection: false, IsMap: false } success ? _types.FirstOrDefault(candidate => candidate.QualifiedName == success.QualifiedName) : null;
+             type is not null && seen.Add(type.QualifiedName);
+             type = type.BaseType is { } baseType ? _types.FirstOrDefault(candidate => candidate.QualifiedName == baseType) : null)
+        {
+            foreach (var property in type.Properties.Where(property => !properties.ContainsKey(property.Name)))
+            {
+                properties[property.Name] = property;
+            }
+        }
+
+        string? problem = null;
+        if (!properties.TryGetValue(paging.ItemName, out var items) || !items.Type.IsCollection)
+        {
+            problem = $"its answer has no list '{paging.ItemName}' (itemName)";
+        }
+        else if (paging.NextLinkName is { } nextLinkName && (!properties.TryGetValue(nextLinkName, out var nextLink) || nextLink.Type is not { QualifiedName: "Edm.String", IsCollection: false, IsMap: false }))
+        {
+            problem = $"its answer has no string '{nextLinkName}' (nextLinkName)";
+        }
+        else if (paging.NextOperationName is { } nextOperationName && !operations.Any(candidate => candidate.Name == nextOperationName))
+        {
+            problem = $"the document has no operation '{nextOperationName}' (operationName)";
+        }
+
+        if (problem is null)
+        {
+            return operation;
+        }
+
+        var pointer = PointerOf(_pathsFromMsPaths.Contains(operation.Path) ? "x-ms-paths" : "paths", operation.Path, operation.Method.ToLowerInvariant(), "x-ms-pageable");
+        Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate(pointer), _file.Path, $"x-ms-pageable of '{operation.Name}' is ignored: {problem}, so the operation gets no pager");
+        return operation with { Paging = null };
     }
 
     private RestOperationModel ReadOperation(string path, IList<IOpenApiParameter> pathParameters, string method, OpenApiOperation operation)
