@@ -75,6 +75,10 @@ public sealed class RestConnection
     /// </summary>
     /// <param name="nextLink">The absolute link.</param>
     /// <exception cref="ArgumentException"><paramref name="nextLink"/> is relative.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="nextLink"/> points to another origin (scheme, host or port) than <see cref="BaseAddress"/>: the
+    /// HttpClient's handlers would send the API's credentials there, so the link is not followed.
+    /// </exception>
     public RestRequest CreateNextPageRequest(Uri nextLink)
     {
         if (nextLink is null)
@@ -85,6 +89,12 @@ public sealed class RestConnection
         if (!nextLink.IsAbsoluteUri)
         {
             throw new ArgumentException($"The next-page link '{nextLink.OriginalString}' is relative; resolve it against the answer that gave it.", nameof(nextLink));
+        }
+
+        var origin = new Uri(BaseAddress).GetLeftPart(UriPartial.Authority);
+        if (!string.Equals(nextLink.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"The service's next-page link goes to '{nextLink.GetLeftPart(UriPartial.Authority)}', not to the API at '{origin}'; it is not followed, since the client's handlers would send the API's credentials there.");
         }
 
         return new RestRequest(this, HttpMethod.Get, nextLink);

@@ -46,6 +46,20 @@ public sealed class NextPageLinkTests
         Assert.Equal("https://api.test/v1/items/2?%24filter=a%20b&%24skiptoken=x", sent.Uri.AbsoluteUri);
     }
 
+    [Theory]
+    [InlineData("https://elsewhere.test/reinfer_/items?page=2")]
+    [InlineData("http://api.test/reinfer_/items?page=2")]
+    [InlineData("https://api.test:8443/reinfer_/items?page=2")]
+    public void A_next_page_link_to_another_origin_is_not_followed_since_credentials_would_go_there(string link)
+    {
+        var (handler, connection) = RestTest.Recording();
+
+        var error = Assert.Throws<InvalidOperationException>(() => connection.CreateNextPageRequest(new Uri(link)));
+
+        Assert.Contains("not followed", error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
     [Fact]
     public void A_next_page_link_must_be_absolute() =>
         Assert.Throws<ArgumentException>(() => RestTest.Recording().Connection.CreateNextPageRequest(new Uri("items/2", UriKind.Relative)));
