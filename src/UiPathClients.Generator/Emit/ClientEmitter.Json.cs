@@ -46,6 +46,12 @@ internal sealed partial class ClientEmitter
             {
                 nullableEnums.Add(TypeFullName(underlying));
             }
+
+            if (NestedTypeName.Inner(reference.QualifiedName) is { } nested)
+            {
+                // IList<IList<string>> needs the metadata of IList<string> too.
+                NoteUse(nested);
+            }
         }
 
         foreach (var type in _model.Types)
@@ -63,7 +69,11 @@ internal sealed partial class ClientEmitter
                     break;
                 case TypeKind.Enum:
                     var enumFull = TypeFullName(type.QualifiedName);
-                    factories.Add(enumFull, $"{Metadata}EnumInfo<{enumFull}>(options, {ConverterFullName(type.QualifiedName)}.Default)");
+                    factories.Add(
+                        enumFull,
+                        type.IsExtensible
+                            ? $"global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{enumFull}>(options, {ConverterFullName(type.QualifiedName)}.Default)"
+                            : $"{Metadata}EnumInfo<{enumFull}>(options, {ConverterFullName(type.QualifiedName)}.Default)");
                     break;
                 case TypeKind.Union:
                     var unionFull = TypeFullName(type.QualifiedName);
@@ -199,7 +209,7 @@ internal sealed partial class ClientEmitter
         {
             // OpenAPI: the discriminator is an ordinary declared property, read wherever it is in the object.
             body.Close(",");
-            body.Indent().Line(Literal(type.Discriminator!) + ",");
+            body.Indent().Line(Literal(DiscriminatorOf(type)!) + ",");
             for (var index = 0; index < discriminated.Count; index++)
             {
                 var separator = index == discriminated.Count - 1 ? ");" : ",";
@@ -258,13 +268,27 @@ internal sealed partial class ClientEmitter
         return descendants;
     }
 
-    /// <summary>The discriminator values of a REST base type that select one of its (known, emitted) derived types.</summary>
-    private List<DiscriminatorValueModel> DiscriminatedDerivedTypes(TypeModel type) =>
-        _model.Style != ApiStyle.Rest || type.Discriminator is null
-            ? new List<DiscriminatorValueModel>()
-            : type.DiscriminatorValues
-                .Where(value => _typesByQualifiedName.TryGetValue(value.Type, out var derived) && derived.Kind is TypeKind.Complex or TypeKind.Entity && _names.ContainsKey(value.Type))
-                .ToList();
+    /// <summary>
+    /// The discriminator values that select one of a REST type's (known, emitted) derived types. A type in the middle of
+    /// a hierarchy (a salmon, whose base fish declares the discriminator) uses its base's discriminator and the values
+    /// naming its own descendants, so a smart salmon declared as a salmon is still read as a smart salmon.
+    /// </summary>
+    private List<DiscriminatorValueModel> DiscriminatedDerivedTypes(TypeModel type)
+    {
+        var root = _model.Style == ApiStyle.Rest ? SelfAndAncestors(type).FirstOrDefault(candidate => candidate.Discriminator is not null) : null;
+        if (root is null)
+        {
+            return new List<DiscriminatorValueModel>();
+        }
+
+        return root.DiscriminatorValues
+            .Where(value => _typesByQualifiedName.TryGetValue(value.Type, out var derived) && derived.Kind is TypeKind.Complex or TypeKind.Entity && _names.ContainsKey(value.Type)
+                && (ReferenceEquals(root, type) || (value.Type != type.QualifiedName && SelfAndAncestors(derived).Any(ancestor => ancestor.QualifiedName == type.QualifiedName))))
+            .ToList();
+    }
+
+    /// <summary>The discriminator property that tells <paramref name="type"/>'s instances apart: its own, else its nearest ancestor's.</summary>
+    private string? DiscriminatorOf(TypeModel type) => SelfAndAncestors(type).Select(candidate => candidate.Discriminator).FirstOrDefault(discriminator => discriminator is not null);
 
     /// <summary>The resolver's dictionary entries and the factory method each one names.</summary>
     private sealed class JsonFactories

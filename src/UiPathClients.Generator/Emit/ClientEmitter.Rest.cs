@@ -293,6 +293,7 @@ internal sealed partial class ClientEmitter
         private readonly string? _pagingName;
         private readonly string? _nextPageBuildName;
         private readonly List<RestParameter> _parameters = new();
+        private readonly List<RestParameter> _constants = new();
 
         public RestMethod(RestOperationModel operation, ClientEmitter emitter, string baseName, NameScope scope)
         {
@@ -324,6 +325,10 @@ internal sealed partial class ClientEmitter
                 .Where(parameter => parameter.Location != ParameterLocation.Path)
                 .Where(parameter => !(parameter.Location == ParameterLocation.Header && ReservedHeaders.Any(header => string.Equals(header, parameter.Name, StringComparison.OrdinalIgnoreCase))))
                 .Select(parameter => new RestParameter(parameter, emitter, parameterScope)));
+
+            // Constants (a one-value enum) are sent by the request builder; the methods do not ask for them.
+            _constants.AddRange(_parameters.Where(parameter => parameter.IsConstant));
+            _parameters.RemoveAll(parameter => parameter.IsConstant);
 
             // Required parameters first, C# needs optional ones last; the order among each keeps the description's.
             var ordered = _parameters.Where(parameter => parameter.IsRequired).Concat(_parameters.Where(parameter => !parameter.IsRequired)).ToList();
@@ -584,8 +589,23 @@ internal sealed partial class ClientEmitter
                     .Blank();
             }
 
+            // Opt-in: the description's value constraints, checked before anything is sent.
+            var checks = _emitter._constraintsName is null && !_parameters.Any(parameter => parameter.Model.Constraints is not null)
+                ? new List<string>()
+                : _emitter.ValidationLines(_parameters.Where(parameter => parameter.Model.Type.QualifiedName != "Edm.Stream").Select(parameter => (parameter.CSharpName, parameter.Model.Type, parameter.Model.Constraints)));
+            if (checks.Count > 0)
+            {
+                lines.Line("if (Connection.ValidatesConstraints)").Open();
+                foreach (var check in checks)
+                {
+                    lines.Line(check);
+                }
+
+                lines.Close().Blank();
+            }
+
             lines.Line($"var request = Connection.CreateRequest({Literal(Operation.Method)}, {Literal(Operation.Path)});");
-            foreach (var parameter in _parameters)
+            foreach (var parameter in _parameters.Concat(_constants))
             {
                 lines.Line(parameter.Apply("request"));
             }
@@ -692,7 +712,10 @@ internal sealed partial class ClientEmitter
         {
             Model = model;
             IsRequired = model.IsRequired;
-            CSharpName = CSharpIdentifier.EscapeKeyword(scope.Claim(Camel(model.Name)));
+            IsConstant = model.Constant is not null;
+            CSharpName = model.Constant is { } constant
+                ? ConstantLiteral(constant, model.Type)
+                : CSharpIdentifier.EscapeKeyword(scope.Claim(Camel(model.Name)));
             Summary = model.Documentation.Description is { Length: > 0 } description
                 ? DocComment.Escape(description).Replace("\r", " ").Replace("\n", " ")
                 : $"The <c>{DocComment.Escape(model.Name)}</c> {LocationWord(model.Location)}.";
@@ -730,8 +753,9 @@ internal sealed partial class ClientEmitter
         public RestParameter(RestBodyModel body, ClientEmitter emitter, NameScope scope)
         {
             IsRequired = body.IsRequired;
-            CSharpName = scope.Claim("body");
-            Model = new RestParameterModel("body", ParameterLocation.Field, body.Type ?? new TypeReference("Edm.String", false, !body.IsRequired), body.IsRequired, ParameterStyle.Form, Explode: false, IsDeprecated: false, body.Documentation);
+            Model = new RestParameterModel("body", ParameterLocation.Field, body.Type ?? new TypeReference("Edm.String", false, !body.IsRequired), body.IsRequired, ParameterStyle.Form, Explode: false, IsDeprecated: false, body.Documentation, body.Encoding == BodyEncoding.Json ? body.Constant : null);
+            IsConstant = Model.Constant is not null;
+            CSharpName = Model.Constant is { } constant ? ConstantLiteral(constant, Model.Type) : scope.Claim("body");
             Summary = body.Documentation.Description is { Length: > 0 } description
                 ? DocComment.Escape(description).Replace("\r", " ").Replace("\n", " ")
                 : $"The request body (<c>{DocComment.Escape(body.MediaType)}</c>).";
@@ -753,6 +777,9 @@ internal sealed partial class ClientEmitter
         public RestParameterModel Model { get; }
 
         public bool IsRequired { get; }
+
+        /// <summary>A constant the request builder sends itself; <see cref="CSharpName"/> is then its C# literal.</summary>
+        public bool IsConstant { get; }
 
         /// <summary>Whether the request builder throws <see cref="ArgumentNullException"/> for a null argument.</summary>
         public bool RefusesNull { get; }

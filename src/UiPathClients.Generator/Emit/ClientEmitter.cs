@@ -97,6 +97,9 @@ internal sealed partial class ClientEmitter
                 case TypeKind.Complex:
                     files.Add(new GeneratedFile(HintName(type, "ComplexTypes"), TemplateRenderer.RenderClass(BuildClassView(type))));
                     break;
+                case TypeKind.Enum when type.IsExtensible:
+                    files.AddRange(EmitExtensibleEnum(type));
+                    break;
                 case TypeKind.Enum:
                     files.Add(new GeneratedFile(HintName(type, "Enums"), TemplateRenderer.RenderEnum(BuildEnumView(type))));
                     break;
@@ -115,6 +118,7 @@ internal sealed partial class ClientEmitter
         else
         {
             files.AddRange(EmitRestClient(cancellationToken));
+            files.AddRange(EmitConstraints());
         }
 
         return files.ToEquatableArray();
@@ -175,6 +179,11 @@ internal sealed partial class ClientEmitter
 
         _serviceClientName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "Client");
         _jsonMetadataName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "JsonMetadata");
+        if (HasConstraints)
+        {
+            _constraintsName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "Constraints");
+        }
+
         foreach (var set in _model.EntitySets.Where(set => !set.IsSingleton))
         {
             _entitySetClassNames[set.Name] = clientScope.Claim(CSharpIdentifier.ToPascalCase(set.Name) + "Collection");
@@ -337,7 +346,13 @@ internal sealed partial class ClientEmitter
         else
         {
             type = PropertyClrType(property);
-            if (property.Type.IsCollection)
+            if (property.Constant is { } constant)
+            {
+                // The one value the schema allows: set from the start, so it is sent without the caller naming it.
+                initializer = ConstantLiteral(constant, property.Type);
+                remarks.Add($"A constant: always <c>{DocComment.Escape(constant)}</c>.");
+            }
+            else if (property.Type.IsCollection)
             {
                 // An optional (OpenAPI) list has no initializer: it stays null until set.
                 initializer = property.IsOptional ? null : "new " + _typeMapper.MapCollectionImplementation(property.Type) + "()";
@@ -543,7 +558,31 @@ internal sealed partial class ClientEmitter
         && property.Kind == PropertyKind.Structural
         && !property.IsOptional
         && !property.IsComputed
+        && property.Constant is null
         && !SelfAndAncestors(declaringType).Any(type => type.Discriminator == property.Name);
+
+    /// <summary>The C# literal of a constant (its JSON text) as a value of <paramref name="type"/>.</summary>
+    internal static string ConstantLiteral(string json, TypeReference type)
+    {
+        var value = (System.Text.Json.Nodes.JsonValue)System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        if (value.TryGetValue<string>(out var text))
+        {
+            return Literal(text);
+        }
+
+        if (value.TryGetValue<bool>(out var flag))
+        {
+            return flag ? "true" : "false";
+        }
+
+        return type.QualifiedName switch
+        {
+            "Edm.Int64" => json + "L",
+            "Edm.Single" => json + "f",
+            "Edm.Double" => json + "d",
+            _ => json,
+        };
+    }
 
     /// <summary>The type and its base types, nearest first (the reader breaks inheritance cycles, so this ends).</summary>
     private IEnumerable<TypeModel> SelfAndAncestors(TypeModel type)

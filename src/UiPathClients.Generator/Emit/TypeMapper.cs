@@ -58,6 +58,12 @@ internal sealed class TypeMapper
 
     private (string Name, bool IsValueType) MapNonNullable(string qualifiedName)
     {
+        if (NestedTypeName.Inner(qualifiedName) is { } nested)
+        {
+            // The item of a collection or value of a map that is itself a collection or map.
+            return (nested.IsCollection ? Map(nested) : MapDictionary(nested), false);
+        }
+
         if (_typesByQualifiedName.TryGetValue(qualifiedName, out var declared))
         {
             if (declared.Kind == TypeKind.TypeDefinition)

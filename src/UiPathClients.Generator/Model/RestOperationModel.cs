@@ -73,6 +73,11 @@ internal enum ParameterStyle
 /// <param name="Explode">Whether arrays and objects produce one entry per item.</param>
 /// <param name="IsDeprecated">Whether the parameter is deprecated.</param>
 /// <param name="Documentation">Its description.</param>
+/// <param name="Constant">
+/// A required parameter whose schema allows one value only (AutoRest's constant): that value as JSON. The client
+/// sends it; the method does not ask for it.
+/// </param>
+/// <param name="Constraints">The value constraints its schema declares (checked only when the client opts in); <see langword="null"/> for none.</param>
 /// <param name="SkipUrlEncoding">The value is already URL text and is sent as it is (<c>x-ms-skip-url-encoding</c>).</param>
 /// <param name="IsClientRequestId">The header carries the request's own ID (<c>x-ms-client-request-id</c>): a fresh one is sent when the caller gives none.</param>
 internal sealed record RestParameterModel(
@@ -84,6 +89,8 @@ internal sealed record RestParameterModel(
     bool Explode,
     bool IsDeprecated,
     Documentation Documentation,
+    string? Constant = null,
+    ConstraintsModel? Constraints = null,
     bool SkipUrlEncoding = false,
     bool IsClientRequestId = false);
 
@@ -113,13 +120,15 @@ internal enum BodyEncoding
 /// <param name="Fields">Form and multipart only: the object's properties, each a method parameter.</param>
 /// <param name="IsRequired">Whether the body must be sent.</param>
 /// <param name="Documentation">Its description.</param>
+/// <param name="Constant">A required JSON body whose schema allows one value only: that value as JSON, sent by the client.</param>
 internal sealed record RestBodyModel(
     BodyEncoding Encoding,
     string MediaType,
     TypeReference? Type,
     EquatableArray<RestParameterModel> Fields,
     bool IsRequired,
-    Documentation Documentation);
+    Documentation Documentation,
+    string? Constant = null);
 
 /// <summary>A declared response.</summary>
 /// <param name="StatusCode">As declared: <c>200</c>, <c>2XX</c> or <c>default</c>.</param>

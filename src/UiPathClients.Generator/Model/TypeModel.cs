@@ -35,6 +35,10 @@ internal enum TypeKind
 /// on a union, the property naming the alternative. <see langword="null"/> for none.
 /// </param>
 /// <param name="DiscriminatorValues">What each discriminator value selects: a derived type, or the type of a union's alternative.</param>
+/// <param name="IsExtensible">
+/// An enum whose values the service may extend (AutoRest's <c>x-ms-enum</c> <c>modelAsString: true</c>): a value the
+/// client does not know is kept as sent rather than read as <c>Unknown</c>.
+/// </param>
 internal sealed record TypeModel(
     TypeKind Kind,
     string Namespace,
@@ -50,7 +54,8 @@ internal sealed record TypeModel(
     bool IsFlags,
     Documentation Documentation,
     string? Discriminator = null,
-    EquatableArray<DiscriminatorValueModel> DiscriminatorValues = default)
+    EquatableArray<DiscriminatorValueModel> DiscriminatorValues = default,
+    bool IsExtensible = false)
 {
     /// <summary>Namespace-qualified name, e.g. <c>UiPath.Server.Configuration.OData.JobDto</c>.</summary>
     public string QualifiedName => Namespace + "." + Name;
@@ -118,6 +123,11 @@ internal enum PropertyKind
 /// <param name="Documentation">Core.Description / Core.LongDescription.</param>
 /// <param name="IsOptional">OpenAPI: not listed in <c>required</c>, so absent from JSON unless set (a list too, unlike in CSDL).</param>
 /// <param name="IsWriteOnly">OpenAPI <c>writeOnly</c>: sent in requests, never read from responses.</param>
+/// <param name="Constant">
+/// A required property whose schema allows one value only (AutoRest's constant: an <c>enum</c> of one value that
+/// <c>x-ms-enum</c> does not declare extensible): that value as JSON; the property starts with it, so it is always sent.
+/// </param>
+/// <param name="Constraints">The value constraints its schema declares (checked only when the client opts in); <see langword="null"/> for none.</param>
 internal sealed record PropertyModel(
     PropertyKind Kind,
     string Name,
@@ -129,7 +139,9 @@ internal sealed record PropertyModel(
     string? Permissions,
     Documentation Documentation,
     bool IsOptional = false,
-    bool IsWriteOnly = false);
+    bool IsWriteOnly = false,
+    string? Constant = null,
+    ConstraintsModel? Constraints = null);
 
 /// <summary>A member of an enumeration type.</summary>
 /// <param name="Name">The member name as declared.</param>

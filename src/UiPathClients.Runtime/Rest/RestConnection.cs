@@ -60,6 +60,33 @@ public sealed class RestConnection
     /// <summary>The base address operation paths are appended to, ending in '/'.</summary>
     public string BaseAddress { get; }
 
+    /// <summary>
+    /// Whether generated methods check the description's value constraints (<c>minLength</c>, <c>pattern</c>,
+    /// <c>maximum</c>, <c>multipleOf</c>, <c>minItems</c>, <c>uniqueItems</c> …) of parameters and bodies before
+    /// sending, throwing <see cref="ArgumentException"/> for a value that breaks one. Off by default: the service
+    /// validates anyway, and a description's constraints are often stricter or older than the service itself.
+    /// </summary>
+    public bool ValidatesConstraints { get; set; }
+
+    /// <summary>Checks <paramref name="value"/>'s JSON form against <paramref name="constraints"/>; null passes.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="name">The parameter's name, for the exception.</param>
+    /// <param name="value">The value as it would be sent.</param>
+    /// <param name="constraints">What the description declares for it.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> breaks a constraint.</exception>
+    public void Validate<T>(string name, T value, RestConstraints constraints)
+    {
+        if (constraints is null)
+        {
+            throw new ArgumentNullException(nameof(constraints));
+        }
+
+        if (value is not null)
+        {
+            constraints.Check(name, JsonSerializer.SerializeToElement(value, TypeInfo<T>()));
+        }
+    }
+
     /// <summary>The JSON metadata of <typeparamref name="T"/>.</summary>
     public JsonTypeInfo<T> TypeInfo<T>() => ODataJsonMetadata.Resolve<T>(JsonOptions);
 

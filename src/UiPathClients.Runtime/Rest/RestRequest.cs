@@ -397,7 +397,7 @@ public sealed class RestRequest
         catch (JsonException exception)
         {
             throw new RestApiException(
-                $"{Describe(response)} answered {(int)response.StatusCode} ({response.StatusCode}) with a body that is not a {typeof(T).Name}: {exception.Message}",
+                $"{Describe(response)} answered {(int)response.StatusCode} ({response.StatusCode}) with a body that is not a {TypeDisplay.Name(typeof(T))}: {TypeDisplay.Located(exception)}",
                 response.StatusCode,
                 response.Content?.Headers.ContentType?.MediaType,
                 Snippet(body),

@@ -72,10 +72,10 @@ public sealed class PagingTests(AutoRestTestServer server)
     public async Task GetMultiplePages() => Assert.Equal(Range(1, 10), await Ids(_paging.GetMultiplePagesAllAsync()));
 
     [Fact]
-    public async Task GetWithQueryParams() => Assert.Equal([1L, 2L], await Ids(_paging.GetWithQueryParamsAllAsync(100, queryConstant: true)));
+    public async Task GetWithQueryParams() => Assert.Equal([1L, 2L], await Ids(_paging.GetWithQueryParamsAllAsync(100)));
 
     [Fact]
-    public async Task NextOperationWithQueryParams() => Assert.Equal([2L], await Ids(_paging.NextOperationWithQueryParamsAllAsync(queryConstant: true)));
+    public async Task NextOperationWithQueryParams() => Assert.Equal([2L], await Ids(_paging.NextOperationWithQueryParamsAllAsync()));
 
     [Fact]
     public async Task DuplicateParams() => Assert.Equal([1L], await Ids(_paging.DuplicateParamsAllAsync(filter: "foo")));

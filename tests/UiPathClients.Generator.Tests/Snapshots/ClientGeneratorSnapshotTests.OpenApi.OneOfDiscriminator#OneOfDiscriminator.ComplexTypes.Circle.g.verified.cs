@@ -13,8 +13,11 @@ namespace Consumer.OneOfDiscriminator
         /// <summary>
         /// The <c>kind</c> property.
         /// </summary>
+        /// <remarks>
+        /// A constant: always <c>"circle"</c>.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-        public required global::Consumer.OneOfDiscriminator.CircleKind Kind { get; set; }
+        public string Kind { get; set; } = "circle";
 
         /// <summary>
         /// The <c>radius</c> property.

@@ -13,8 +13,11 @@ namespace Consumer.OneOfDiscriminator
         /// <summary>
         /// The <c>kind</c> property.
         /// </summary>
+        /// <remarks>
+        /// A constant: always <c>"square"</c>.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-        public required global::Consumer.OneOfDiscriminator.SquareKind Kind { get; set; }
+        public string Kind { get; set; } = "square";
 
         /// <summary>
         /// The <c>side</c> property.

@@ -16,15 +16,11 @@ namespace Consumer.OneOfDiscriminator
         {
             [typeof(global::Consumer.OneOfDiscriminator.Cat)] = CatInfo,
             [typeof(global::Consumer.OneOfDiscriminator.Circle)] = CircleInfo,
-            [typeof(global::Consumer.OneOfDiscriminator.CircleKind)] = CircleKindInfo,
             [typeof(global::Consumer.OneOfDiscriminator.Dog)] = DogInfo,
             [typeof(global::Consumer.OneOfDiscriminator.Drawing)] = DrawingInfo,
             [typeof(global::Consumer.OneOfDiscriminator.Pet)] = PetInfo,
             [typeof(global::Consumer.OneOfDiscriminator.Shape)] = ShapeInfo,
             [typeof(global::Consumer.OneOfDiscriminator.Square)] = SquareInfo,
-            [typeof(global::Consumer.OneOfDiscriminator.SquareKind)] = SquareKindInfo,
-            [typeof(global::Consumer.OneOfDiscriminator.CircleKind?)] = CircleKindNullableInfo,
-            [typeof(global::Consumer.OneOfDiscriminator.SquareKind?)] = SquareKindNullableInfo,
             [typeof(global::System.Collections.Generic.IList<global::Consumer.OneOfDiscriminator.Shape>)] = IListOfShapeInfo,
             [typeof(global::System.Collections.Generic.List<global::Consumer.OneOfDiscriminator.Shape>)] = ListOfShapeInfo,
         };
@@ -43,15 +39,12 @@ namespace Consumer.OneOfDiscriminator
             });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CircleInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Circle>(options, static () => new global::Consumer.OneOfDiscriminator.Circle { Kind = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Circle>(options, static () => new global::Consumer.OneOfDiscriminator.Circle(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Circle, global::Consumer.OneOfDiscriminator.CircleKind>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Circle, string>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Circle, double?>(options, "Radius", "radius", static instance => instance.Radius, static (instance, value) => instance.Radius = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Circle>(options),
             });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CircleKindInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.OneOfDiscriminator.CircleKind>(options, global::Consumer.OneOfDiscriminator.CircleKindJsonConverter.Default);
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DogInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Dog>(options, static () => new global::Consumer.OneOfDiscriminator.Dog(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
@@ -87,21 +80,12 @@ namespace Consumer.OneOfDiscriminator
             global::UiPathClients.Runtime.Serialization.RestJsonMetadata.UnionInfo<global::Consumer.OneOfDiscriminator.Shape>(options, global::Consumer.OneOfDiscriminator.ShapeJsonConverter.Default);
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SquareInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Square>(options, static () => new global::Consumer.OneOfDiscriminator.Square { Kind = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Square>(options, static () => new global::Consumer.OneOfDiscriminator.Square(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Square, global::Consumer.OneOfDiscriminator.SquareKind>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Square, string>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Square, double?>(options, "Side", "side", static instance => instance.Side, static (instance, value) => instance.Side = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Square>(options),
             });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SquareKindInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.OneOfDiscriminator.SquareKind>(options, global::Consumer.OneOfDiscriminator.SquareKindJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CircleKindNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.OneOfDiscriminator.CircleKind>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SquareKindNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.OneOfDiscriminator.SquareKind>(options);
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfShapeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.OneOfDiscriminator.Shape>(options);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -86,6 +87,33 @@ public sealed class RestResponseTests
         Assert.Equal(new Uri(ThingsUri), error.RequestUri);
         Assert.StartsWith("GET " + ThingsUri + " answered 200 (OK) with a body that is not a Page: ", error.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => answer!.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("[1, null, 0]", "$[1]")]
+    [InlineData("[1, \"integer\", 0]", "$[1]")]
+    public async Task An_item_that_is_not_the_item_type_is_refused_naming_the_collection_type_and_the_items_path(string body, string path)
+    {
+        var request = Request(() => RecordingHandler.Text(body, "application/json"));
+
+        var error = await Assert.ThrowsAsync<RestApiException>(() => request.SendAsync<IList<long>>());
+
+        // Not "IList`1", and the converter's own message ("Expected Edm.Int64 …") gains the path of the item it refused.
+        Assert.StartsWith("GET " + ThingsUri + " answered 200 (OK) with a body that is not a IList<long>: Expected Edm.Int64 ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" Path: " + path + ".", error.Message, StringComparison.Ordinal);
+        Assert.Equal(path, ((JsonException)error.InnerException!).Path);
+    }
+
+    [Fact]
+    public async Task A_map_value_that_is_not_the_value_type_is_refused_naming_the_map_type_and_the_values_path()
+    {
+        var request = Request(() => RecordingHandler.Json("{\"0\": \"2000-12-01T00:00:01Z\", \"1\": \"date-time\"}"));
+
+        var error = await Assert.ThrowsAsync<RestApiException>(() => request.SendAsync<IDictionary<string, DateTimeOffset>>());
+
+        Assert.Equal(
+            "GET " + ThingsUri + " answered 200 (OK) with a body that is not a IDictionary<string, DateTimeOffset>: 'date-time' is not an RFC 3339 date-time. Path: $.1.",
+            error.Message);
     }
 
     [Fact]

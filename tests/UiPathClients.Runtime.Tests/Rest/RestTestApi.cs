@@ -133,6 +133,8 @@ public sealed class RestTestMetadata : IJsonTypeInfoResolver
         }),
         [typeof(IList<string>)] = static options => ODataJsonMetadata.ListInfo<string>(options),
         [typeof(IList<int>)] = static options => ODataJsonMetadata.ListInfo<int>(options),
+        [typeof(IList<long>)] = static options => ODataJsonMetadata.ListInfo<long>(options),
+        [typeof(IDictionary<string, DateTimeOffset>)] = static options => ODataJsonMetadata.DictionaryInfo<DateTimeOffset>(options),
         [typeof(IList<Shade>)] = static options => ODataJsonMetadata.ListInfo<Shade>(options),
         [typeof(IList<string?>)] = static options => ODataJsonMetadata.ListInfo<string?>(options),
         [typeof(IDictionary<string, string>)] = static options => ODataJsonMetadata.DictionaryInfo<string>(options),

@@ -277,6 +277,8 @@ internal sealed partial class OpenApiReader
                 : parameter.Explode,
             parameter.Deprecated,
             DocumentationOf(parameter.Description),
+            required && schema is not null ? ConstantJson(Resolve(schema)) : null,
+            schema is null ? null : ConstraintsOf(Resolve(schema), parameter.Extensions),
             SkipUrlEncoding: IsFlagSet(parameter.Extensions, "x-ms-skip-url-encoding"),
             IsClientRequestId: location == Model.ParameterLocation.Header && IsFlagSet(parameter.Extensions, "x-ms-client-request-id"));
     }
@@ -308,7 +310,7 @@ internal sealed partial class OpenApiReader
         switch (encoding)
         {
             case BodyEncoding.Json when media.Schema is { } schema:
-                return new RestBodyModel(encoding, mediaType, Reference(schema, bodyName, optional: !body.Required), EquatableArray<RestParameterModel>.Empty, body.Required, documentation);
+                return new RestBodyModel(encoding, mediaType, Reference(schema, bodyName, optional: !body.Required), EquatableArray<RestParameterModel>.Empty, body.Required, documentation, body.Required ? ConstantJson(Resolve(schema)) : null);
             case BodyEncoding.Form or BodyEncoding.Multipart when media.Schema is { } schema && Resolve(schema) is { } resolved && IsObject(resolved):
                 return new RestBodyModel(encoding, mediaType, null, Fields(resolved, encoding, bodyName), body.Required, documentation);
             case BodyEncoding.Text:

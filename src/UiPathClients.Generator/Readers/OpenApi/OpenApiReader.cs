@@ -53,6 +53,9 @@ internal sealed partial class OpenApiReader
     /// <summary>Schemas whose single <c>oneOf</c>/<c>anyOf</c> alternative is being followed, to stop at a cycle.</summary>
     private readonly HashSet<IOpenApiSchema> _following = new();
 
+    // The arrays and maps whose items or values are being read, to stop at one that contains itself.
+    private readonly HashSet<IOpenApiSchema> _expanding = new();
+
     private OpenApiReader(SpecFile file, CancellationToken cancellationToken)
     {
         _file = file;
@@ -124,7 +127,7 @@ internal sealed partial class OpenApiReader
             json = _file.Text;
         }
 
-        json = WithoutUnconvertibleCollectionFormats(WithMsPathsMerged(json));
+        json = WithSwagger2ParameterMultipleOfAsExtension(WithoutUnconvertibleCollectionFormats(WithMsPathsMerged(json)));
         var settings = new OpenApiReaderSettings();
         var result = OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
         var errors = result.Diagnostic?.Errors ?? new List<OpenApiError>();
@@ -158,7 +161,7 @@ internal sealed partial class OpenApiReader
             var places = problem.ToList();
             foreach (var finding in places.Take(PlacesPerProblem))
             {
-                Report(descriptor, Locator.Locate(finding.Pointer), _file.Path, Describe(finding));
+                Report(descriptor, Locator.Locate(PlaceOf(finding)), _file.Path, Describe(finding));
             }
 
             if (places.Count > PlacesPerProblem)
@@ -172,6 +175,15 @@ internal sealed partial class OpenApiReader
     /// <summary>A message without what varies by place (pointers, quoted names), so one rule broken in many places is one problem.</summary>
     private static string ProblemKind(string message) =>
         System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(message ?? string.Empty, @"#/\S*", "#/…"), "'[^']*'", "'…'");
+
+    /// <summary>
+    /// Where a finding is: its pointer, else the one its message names (Microsoft.OpenApi's "… is not a valid property
+    /// at #/…" carries the place only in the text), so the diagnostic lands on that line rather than at (1,1).
+    /// </summary>
+    private static string? PlaceOf(OpenApiError error) =>
+        !string.IsNullOrEmpty(error.Pointer)
+            ? error.Pointer
+            : System.Text.RegularExpressions.Regex.Match(error.Message ?? string.Empty, @"#/\S*") is { Success: true } named ? named.Value.TrimEnd('.', ',', ')') : null;
 
     private static string Describe(OpenApiError error) =>
         string.IsNullOrEmpty(error.Pointer) ? error.Message : error.Message + " (at " + error.Pointer + ")";
@@ -272,7 +284,9 @@ internal sealed partial class OpenApiReader
                 Permissions: null,
                 Doc(property),
                 IsOptional: !required.Contains(entry.Key),
-                IsWriteOnly: Resolve(property)?.WriteOnly == true));
+                IsWriteOnly: Resolve(property)?.WriteOnly == true,
+                Constant: required.Contains(entry.Key) ? ConstantJson(Resolve(property)) : null,
+                Constraints: ConstraintsOf(Resolve(property))));
         }
     }
 
@@ -306,6 +320,12 @@ internal sealed partial class OpenApiReader
                 var followed = Reference(target, inlineName, optional || targetOrNull);
                 _following.Remove(target);
                 return followed;
+            }
+
+            if (target is not null && ConstantType(target) is { } constantType)
+            {
+                // A one-value enum is a constant (AutoRest): its primitive type, not a one-member C# enum.
+                return new TypeReference(constantType, false, nullable || IsNullable(target));
             }
 
             if (target is not null && IsUnion(target))
@@ -348,6 +368,11 @@ internal sealed partial class OpenApiReader
             return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, inlineName), false, nullable || unionOrNull);
         }
 
+        if (ConstantType(schema) is { } primitiveOfConstant)
+        {
+            return new TypeReference(primitiveOfConstant, false, nullable);
+        }
+
         if (IsStringEnum(schema) || IsInlineObject(schema))
         {
             return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, IsStringEnum(schema) && MsEnumName(schema) is { } enumName ? enumName : inlineName), false, nullable);
@@ -364,22 +389,17 @@ internal sealed partial class OpenApiReader
             return new TypeReference("Edm.Untyped", true, true);
         }
 
-        if (Resolve(items) is { } resolvedItems && IsArray(resolvedItems))
+        if (!_expanding.Add(array))
         {
-            // Arrays of arrays have no CSDL form: the items stay raw JSON.
-            ReportRawJson("An array of arrays");
+            // An array that (through $refs) contains itself has no finite C# type: from here down it stays raw JSON.
+            ReportRawJson("A recursive array");
             return new TypeReference("Edm.Untyped", true, true);
         }
 
+        // Arrays of arrays and arrays of maps nest: IList<IList<T>>, IList<IDictionary<string, T>>.
         var item = Reference(items, inlineName + "Item", optional: false);
-        if (item.IsMap)
-        {
-            // An array of dictionaries has no single-level form either (its items were typed as the map's values).
-            ReportRawJson("An array of maps");
-            return new TypeReference("Edm.Untyped", true, true);
-        }
-
-        return new TypeReference(item.QualifiedName, true, IsNullable(items));
+        _expanding.Remove(array);
+        return new TypeReference(NestedTypeName.Of(item), true, IsNullable(items));
     }
 
     /// <summary>
@@ -483,7 +503,9 @@ internal sealed partial class OpenApiReader
     /// <summary>A name for a union alternative from its type: <c>String</c>, <c>Int64List</c>, <c>PetMap</c>, <c>Json</c>.</summary>
     private static string Label(TypeReference type)
     {
-        var simple = type.QualifiedName == "Edm.Untyped" ? "Json" : type.QualifiedName.Substring(type.QualifiedName.LastIndexOf('.') + 1);
+        var simple = NestedTypeName.Inner(type.QualifiedName) is { } nested
+            ? Label(nested)
+            : type.QualifiedName == "Edm.Untyped" ? "Json" : type.QualifiedName.Substring(type.QualifiedName.LastIndexOf('.') + 1);
         return simple + (type.IsCollection ? "List" : type.IsMap ? "Map" : string.Empty);
     }
 
@@ -620,8 +642,20 @@ internal sealed partial class OpenApiReader
 
             foreach (var type in derived)
             {
-                Add(type.Name, type.QualifiedName);
-                if (_namedSchemas.TryGetValue(type.Name, out var schema) && Resolve(schema) is { } resolved)
+                var resolved = _namedSchemas.TryGetValue(type.Name, out var schema) ? Resolve(schema) : null;
+
+                // AutoRest's x-ms-discriminator-value replaces the schema name as the value naming the type (a
+                // 'goblinshark' schema is sent and read as 'goblin'); it comes first, so the constructor writes it.
+                if (resolved is not null && Text(Extension(resolved, "x-ms-discriminator-value")) is { Length: > 0 } declared)
+                {
+                    Add(declared, type.QualifiedName);
+                }
+                else
+                {
+                    Add(type.Name, type.QualifiedName);
+                }
+
+                if (resolved is not null)
                 {
                     foreach (var value in DeclaredDiscriminatorValues(resolved, entry.Value.Property))
                     {
@@ -661,6 +695,93 @@ internal sealed partial class OpenApiReader
         return described;
     }
 
+    /// <summary>
+    /// AutoRest's constant: an <c>enum</c> of exactly one string, number or boolean that <c>x-ms-enum</c> does not declare
+    /// extensible (<c>modelAsString: true</c>). The value as JSON, else <see langword="null"/>.
+    /// </summary>
+    /// <remarks>
+    /// Such a schema admits one value, so a one-member C# enum would only make callers name it: a required parameter or
+    /// body is filled in by the client, a required property starts with the value, a response is read as the primitive.
+    /// </remarks>
+    internal static string? ConstantJson(IOpenApiSchema? schema)
+    {
+        if (schema?.Enum is not { Count: 1 } values || values[0] is not System.Text.Json.Nodes.JsonValue value)
+        {
+            return null;
+        }
+
+        if (IsModelAsString(schema))
+        {
+            return null;
+        }
+
+        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        return type is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean
+            ? value.ToJsonString()
+            : null;
+    }
+
+    /// <summary>The JSON Schema validation keywords of a value schema; <see langword="null"/> when it declares none.</summary>
+    /// <param name="schema">The schema (resolved).</param>
+    /// <param name="extensions">Where a Swagger 2.0 parameter's <c>multipleOf</c> was kept (see <see cref="Swagger2MultipleOfExtension"/>).</param>
+    private ConstraintsModel? ConstraintsOf(IOpenApiSchema? schema, IDictionary<string, IOpenApiExtension>? extensions = null)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+
+        var items = IsArray(schema) && schema.Items is { } itemSchema ? ConstraintsOf(Resolve(itemSchema), itemSchema.Extensions) : null;
+
+        // Microsoft.OpenApi reads 2.0/3.0's boolean exclusiveMinimum as 3.1's number: the bound itself, in place of minimum.
+        var minimum = string.IsNullOrEmpty(schema.ExclusiveMinimum) ? schema.Minimum : schema.ExclusiveMinimum;
+        var maximum = string.IsNullOrEmpty(schema.ExclusiveMaximum) ? schema.Maximum : schema.ExclusiveMaximum;
+        var multipleOf = schema.MultipleOf?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? SwaggerMultipleOf(schema.Extensions) ?? SwaggerMultipleOf(extensions);
+        var constraints = new ConstraintsModel(
+            string.IsNullOrEmpty(minimum) ? null : minimum,
+            !string.IsNullOrEmpty(schema.ExclusiveMinimum),
+            string.IsNullOrEmpty(maximum) ? null : maximum,
+            !string.IsNullOrEmpty(schema.ExclusiveMaximum),
+            multipleOf,
+            schema.MinLength,
+            schema.MaxLength,
+            string.IsNullOrEmpty(schema.Pattern) ? null : schema.Pattern,
+            schema.MinItems,
+            schema.MaxItems,
+            schema.UniqueItems == true,
+            items);
+        return constraints == new ConstraintsModel(null, false, null, false, null, null, null, null, null, null, false, null) ? null : constraints;
+    }
+
+    private static string? SwaggerMultipleOf(IDictionary<string, IOpenApiExtension>? extensions) =>
+        extensions is not null && extensions.TryGetValue(Swagger2MultipleOfExtension, out var extension) && extension is JsonNodeExtension json
+            && json.Node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<decimal>(out var number)
+            ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary><c>x-ms-enum.modelAsString: true</c>: the service may send values the enum does not list.</summary>
+    private static bool IsModelAsString(IOpenApiSchema schema) =>
+        Extension(schema, "x-ms-enum") is System.Text.Json.Nodes.JsonObject msEnum
+        && msEnum["modelAsString"] is System.Text.Json.Nodes.JsonValue extensible
+        && extensible.TryGetValue<bool>(out var modelAsString)
+        && modelAsString;
+
+    /// <summary>
+    /// The type a constant is read and written as: a string constant stays the string it is whatever its
+    /// <c>format</c> (a one-value <c>date</c> is sent exactly as written), numbers and booleans keep their type.
+    /// </summary>
+    private static string? ConstantType(IOpenApiSchema schema) =>
+        ConstantJson(schema) is null
+            ? null
+            : ((schema.Type ?? 0) & ~JsonSchemaType.Null) switch
+            {
+                JsonSchemaType.String => "Edm.String",
+                JsonSchemaType.Integer => schema.Format == "int32" ? "Edm.Int32" : "Edm.Int64",
+                JsonSchemaType.Number => schema.Format == "float" ? "Edm.Single" : "Edm.Double",
+                _ => "Edm.Boolean",
+            };
+
     /// <summary><c>x-ms-enum.name</c>: the enum's type name, used for inline enums.</summary>
     private static string? MsEnumName(IOpenApiSchema schema) =>
         Extension(schema, "x-ms-enum") is System.Text.Json.Nodes.JsonObject msEnum && Text(msEnum["name"]) is { Length: > 0 } name
@@ -682,15 +803,17 @@ internal sealed partial class OpenApiReader
             return new TypeReference("Edm.Untyped", false, nullable, IsMap: true);
         }
 
-        if (Resolve(values) is { } resolvedValues && (IsArray(resolvedValues) || IsMap(resolvedValues)))
+        if (!_expanding.Add(map))
         {
-            // Maps of arrays or maps have no single-level form: the values stay raw JSON.
-            ReportRawJson(IsArray(resolvedValues) ? "A map of arrays" : "A map of maps");
+            // A map that (through $refs) contains itself has no finite C# type: from here down it stays raw JSON.
+            ReportRawJson("A recursive map");
             return new TypeReference("Edm.Untyped", false, nullable, IsMap: true);
         }
 
+        // Maps of arrays and maps of maps nest: IDictionary<string, IList<T>>, IDictionary<string, IDictionary<string, T>>.
         var value = Reference(values, inlineName + "Value", optional: false);
-        return new TypeReference(value.QualifiedName, false, nullable, IsMap: true);
+        _expanding.Remove(map);
+        return new TypeReference(NestedTypeName.Of(value), false, nullable, IsMap: true);
     }
 
     /// <summary>An object with no members of its own whose <c>additionalProperties</c> describe every value.</summary>
@@ -754,7 +877,7 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        return TypeModel.Scalar(TypeKind.Enum, SchemaNamespace, name, "Edm.Int32", members.ToEquatableArray(), isFlags: false, Doc(schema));
+        return TypeModel.Scalar(TypeKind.Enum, SchemaNamespace, name, "Edm.Int32", members.ToEquatableArray(), isFlags: false, Doc(schema)) with { IsExtensible = IsModelAsString(schema) };
     }
 
     /// <summary>The <c>Edm</c> primitive with the same meaning as a JSON Schema type and format.</summary>
