@@ -53,6 +53,9 @@ internal sealed partial class OpenApiReader
     /// <summary>Schemas whose single <c>oneOf</c>/<c>anyOf</c> alternative is being followed, to stop at a cycle.</summary>
     private readonly HashSet<IOpenApiSchema> _following = new();
 
+    /// <summary>Array schemas whose item constraints are being read, to stop at an array that contains itself.</summary>
+    private readonly HashSet<IOpenApiSchema> _constraining = new();
+
     // The arrays and maps whose items or values are being read, to stop at one that contains itself.
     private readonly HashSet<IOpenApiSchema> _expanding = new();
 
@@ -127,7 +130,7 @@ internal sealed partial class OpenApiReader
             json = _file.Text;
         }
 
-        json = WithSwagger2ParameterMultipleOfAsExtension(WithoutUnconvertibleCollectionFormats(json));
+        json = WithSwagger2ParameterMultipleOfAsExtension(WithoutUnconvertibleCollectionFormats(WithMsPathsMerged(json)));
         var settings = new OpenApiReaderSettings();
         var result = OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
         var errors = result.Diagnostic?.Errors ?? new List<OpenApiError>();
@@ -731,7 +734,19 @@ internal sealed partial class OpenApiReader
             return null;
         }
 
-        var items = IsArray(schema) && schema.Items is { } itemSchema ? ConstraintsOf(Resolve(itemSchema), itemSchema.Extensions) : null;
+        // An array that contains itself (Tree: items → Tree) is kept as JSON; its items are not walked forever.
+        ConstraintsModel? items = null;
+        if (IsArray(schema) && schema.Items is { } itemSchema && _constraining.Add(schema))
+        {
+            try
+            {
+                items = ConstraintsOf(Resolve(itemSchema), itemSchema.Extensions);
+            }
+            finally
+            {
+                _constraining.Remove(schema);
+            }
+        }
 
         // Microsoft.OpenApi reads 2.0/3.0's boolean exclusiveMinimum as 3.1's number: the bound itself, in place of minimum.
         var minimum = string.IsNullOrEmpty(schema.ExclusiveMinimum) ? schema.Minimum : schema.ExclusiveMinimum;
