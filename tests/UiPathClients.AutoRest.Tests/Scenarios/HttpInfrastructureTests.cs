@@ -218,17 +218,20 @@ public sealed class HttpInfrastructureTests(AutoRestTestServer server)
     public async Task HttpFailureGetNoModelEmpty() =>
         Assert.Equal(string.Empty, (await AssertFails(HttpStatusCode.BadRequest, () => _client.HttpFailureOperations.HttpFailureGetNoModelEmptyAsync())).ResponseBody);
 
-    // httpRetry: through the product's resilience handler. It retries 408/502/503/504 for idempotent methods
-    // (and for POST/PATCH only when RetryNonIdempotentRequests is set); 500 is never retried.
+    // httpRetry: through the product's resilience handler. It retries 408/500/502/503/504 for idempotent methods
+    // (and for POST/PATCH only when RetryNonIdempotentRequests is set).
 
     [Fact]
     public async Task HttpRetryHead408() => Assert.Equal(HttpStatusCode.OK, (await RetryingClient().HttpRetryOperations.HttpRetryHead408WithResponseAsync()).StatusCode);
 
     [Fact]
-    public Task HttpRetryPut500_IsNotRetried() => AssertFails(HttpStatusCode.InternalServerError, () => RetryingClient().HttpRetryOperations.HttpRetryPut500Async(true));
+    public async Task HttpRetryPut500() => Assert.Equal(HttpStatusCode.OK, (await RetryingClient().HttpRetryOperations.HttpRetryPut500WithResponseAsync(true)).StatusCode);
 
     [Fact]
-    public Task HttpRetryPatch500_IsNotRetried() => AssertFails(HttpStatusCode.InternalServerError, () => RetryingClient(retryNonIdempotentRequests: true).HttpRetryOperations.HttpRetryPatch500Async(true));
+    public async Task HttpRetryPatch500() => Assert.Equal(HttpStatusCode.OK, (await RetryingClient(retryNonIdempotentRequests: true).HttpRetryOperations.HttpRetryPatch500WithResponseAsync(true)).StatusCode);
+
+    [Fact]
+    public Task HttpRetryPatch500_IsNotRetriedByDefault() => AssertFails(HttpStatusCode.InternalServerError, () => RetryingClient().HttpRetryOperations.HttpRetryPatch500Async(true));
 
     [Fact]
     public async Task HttpRetryGet502() => Assert.Equal(HttpStatusCode.OK, (await RetryingClient().HttpRetryOperations.HttpRetryGet502WithResponseAsync()).StatusCode);
