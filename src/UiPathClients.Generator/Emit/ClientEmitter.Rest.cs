@@ -31,11 +31,16 @@ internal sealed partial class ClientEmitter
 
     private readonly Dictionary<string, string> _restGroupClassNames = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A group's class is <c>{Group}Client</c>; when that name is taken (the group <c>Paging</c> of the document
+    /// <c>Paging</c>, whose root client is <c>PagingClient</c>) it is <c>{Group}Operations</c>, never a numbered clash.
+    /// </summary>
     private void AssignRestNames(NameScope clientScope)
     {
         foreach (var group in RestGroups())
         {
-            _restGroupClassNames[group.Key] = clientScope.Claim(GroupPropertyName(group.Key) + "Client");
+            var preferred = GroupPropertyName(group.Key) + "Client";
+            _restGroupClassNames[group.Key] = clientScope.Claim(clientScope.IsTaken(preferred) ? GroupPropertyName(group.Key) + "Operations" : preferred);
         }
     }
 
@@ -145,12 +150,10 @@ internal sealed partial class ClientEmitter
         };
 
         var scope = new NameScope(new[] { "Connection", className }.Concat(ObjectMemberNames), StringComparer.Ordinal);
-        var methods = new List<RestMethod>();
-        foreach (var (operation, baseName) in OperationBaseNames(group, operations))
+        var methods = OperationBaseNames(group, operations).Select(named => new RestMethod(named.Operation, this, named.BaseName, scope)).ToList();
+        foreach (var method in methods)
         {
-            var method = new RestMethod(operation, this, baseName, scope);
-            methods.Add(method);
-            members.AddRange(method.Members());
+            members.AddRange(method.Members(methods));
         }
 
         if (_model.Conventions == ServiceConventions.CommunicationsMining)
@@ -292,6 +295,7 @@ internal sealed partial class ClientEmitter
         private readonly string _buildName;
         private readonly string? _valueName;
         private readonly string? _pagingName;
+        private readonly string? _nextPageBuildName;
         private readonly List<RestParameter> _parameters = new();
         private readonly List<RestParameter> _constants = new();
 
@@ -353,7 +357,23 @@ internal sealed partial class ClientEmitter
             {
                 _pagingName = scope.Claim(baseName + "AllAsync");
             }
+
+            NextLinkPaging = Paging is null && !IsDownload && operation.Paging is { } pageable ? emitter.NextLinkPaging(operation, pageable) : null;
+            if (NextLinkPaging is not null)
+            {
+                _pagingName = scope.Claim(baseName + "AllAsync");
+                if (NextLinkPaging.NextOperationName is null && NextLinkPaging.NextLinkProperty is not null)
+                {
+                    _nextPageBuildName = scope.Claim("Create" + baseName + "NextPageRequest");
+                }
+            }
         }
+
+        /// <summary>AutoRest paging (<c>x-ms-pageable</c>): the answer's items and the link to the next page.</summary>
+        public NextLinkShape? NextLinkPaging { get; }
+
+        /// <summary>The request builder's name, for another operation's pager that fetches its next pages with this one.</summary>
+        public string BuildName => _buildName;
 
         public RestOperationModel Operation { get; }
 
@@ -376,7 +396,7 @@ internal sealed partial class ClientEmitter
         private bool IsExistenceCheck =>
             Operation.Method == "HEAD" && Operation.Success?.Type is null && Operation.Success?.Encoding != BodyEncoding.Text && Operation.ExpectedStatuses.Contains(404);
 
-        public IEnumerable<MemberView> Members()
+        public IEnumerable<MemberView> Members(IReadOnlyList<RestMethod> siblings)
         {
             yield return BuildRequestMethod();
             if (IsDownload)
@@ -395,8 +415,142 @@ internal sealed partial class ClientEmitter
             {
                 yield return PagingMethod(paging);
             }
+
+            if (NextLinkPaging is { } nextLinkPaging)
+            {
+                if (_nextPageBuildName is not null)
+                {
+                    yield return NextPageRequestMethod();
+                }
+
+                if (NextLinkPagingMethod(nextLinkPaging, siblings) is { } pager)
+                {
+                    yield return pager;
+                }
+            }
         }
 
+        /// <summary>Query parameters a next-page link must carry with the caller's value, whatever the link says: the API version.</summary>
+        private IEnumerable<RestParameter> CallerQueryOnNextPages() =>
+            _parameters.Where(parameter => parameter.Model.Location == ParameterLocation.Query && string.Equals(parameter.Model.Name, "api-version", StringComparison.OrdinalIgnoreCase));
+
+        private MemberView NextPageRequestMethod()
+        {
+            var carried = CallerQueryOnNextPages().ToList();
+            var linkName = new NameScope(carried.Select(parameter => parameter.CSharpName)).Claim("nextPageLink");
+            var lines = new CodeLines()
+                .Line($"private {Rest}RestRequest {_nextPageBuildName}({string.Join(", ", new[] { "global::System.Uri " + linkName }.Concat(carried.Select(parameter => parameter.PlainDeclaration)))})")
+                .Open()
+                .Line($"var request = Connection.CreateNextPageRequest({linkName});");
+
+            // Azure-style services link the next page without the API version, or with their own: the caller's one is sent.
+            foreach (var parameter in carried)
+            {
+                lines.Line($"request.ReplaceQuery({Literal(parameter.Model.Name)}, {parameter.CSharpName});");
+            }
+
+            foreach (var error in Operation.Errors)
+            {
+                lines.Line($"request.WithError<{_emitter._typeMapper.Map(error.Type!)}>({Literal(error.StatusCode)});");
+            }
+
+            foreach (var status in Operation.ExpectedStatuses)
+            {
+                lines.Line($"request.WithExpectedStatus({status.ToString(System.Globalization.CultureInfo.InvariantCulture)});");
+            }
+
+            return lines.Line("return request;").Close().ToMember();
+        }
+
+        /// <summary>
+        /// The pager of an <c>x-ms-pageable</c> operation: the first page from this operation, the next ones from the link
+        /// the previous page gave (a <c>GET</c> of it, resolved against that page's URI), or, with <c>operationName</c>,
+        /// from that operation called with the link and this call's arguments of the same names.
+        /// </summary>
+        private MemberView? NextLinkPagingMethod(NextLinkShape paging, IReadOnlyList<RestMethod> siblings)
+        {
+            var (responseType, send, _, _) = Shapes();
+            var pageType = responseType.Substring("global::System.Threading.Tasks.Task<".Length).TrimEnd('>') + ">";
+            var first = $"{_buildName}({Arguments()}).{send}token)";
+            string fetch;
+            string nextToken;
+            if (paging.NextLinkProperty is null)
+            {
+                fetch = first;
+                nextToken = "page => null";
+            }
+            else if (paging.NextOperationName is null)
+            {
+                var carried = string.Concat(CallerQueryOnNextPages().Select(parameter => ", " + parameter.CSharpName));
+                fetch = $"continuation is null ? {first} : {_nextPageBuildName}(new global::System.Uri(continuation){carried}).{send}token)";
+                nextToken = $"page => page.ResolveLink(page.Value?.{paging.NextLinkProperty})?.AbsoluteUri";
+            }
+            else
+            {
+                var next = siblings.FirstOrDefault(method => string.Equals(method.Operation.Name, paging.NextOperationName, StringComparison.Ordinal));
+                if (next is null || next.Operation.Success?.Type != Operation.Success?.Type || next.NextArguments(this) is not { } nextArguments)
+                {
+                    return null;
+                }
+
+                fetch = $"continuation is null ? {first} : {next.BuildName}({nextArguments}).{send}token)";
+                nextToken = $"page => page.Value?.{paging.NextLinkProperty}";
+            }
+
+            var lines = new CodeLines().Lines(Documentation($"Every item of every page (<c>{DocComment.Escape(paging.ItemsJsonName)}</c>), requesting the next page only when the previous one is consumed."));
+            if (Operation.IsDeprecated)
+            {
+                lines.Line("[global::System.Obsolete(\"The API description marks this operation deprecated.\")]");
+            }
+
+            var declaration = string.Join(", ", _parameters.Select(parameter => parameter.Declaration).Concat(new[] { CancellationTokenParameter }));
+            return lines
+                .Line($"public global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType}> {_pagingName}({declaration}) =>")
+                .Indent()
+                .Line($"{Rest}ContinuationPaging.EnumerateAsync<{pageType}, {paging.ItemType}>(")
+                .Indent()
+                .Line("null,")
+                .Line($"(continuation, token) => {fetch},")
+                .Line($"page => page.Value?.{paging.ItemsProperty},")
+                .Line(nextToken + ",")
+                .Line("cancellationToken);")
+                .Outdent()
+                .Outdent()
+                .ToMember();
+        }
+
+        /// <summary>
+        /// This operation's request builder arguments when it fetches a next page for <paramref name="first"/>'s pager:
+        /// its <c>nextLink</c> parameter takes the link, the others <paramref name="first"/>'s arguments of the same name
+        /// and location; <see langword="null"/> when a required one has no counterpart.
+        /// </summary>
+        public string? NextArguments(RestMethod first)
+        {
+            var arguments = new List<string>();
+            foreach (var parameter in _parameters)
+            {
+                if (parameter.Model.Location == ParameterLocation.Path && string.Equals(parameter.Model.Name, "nextLink", StringComparison.OrdinalIgnoreCase))
+                {
+                    arguments.Add("continuation");
+                }
+                else if (first._parameters.FirstOrDefault(own => own.Model.Name == parameter.Model.Name && own.Model.Location == parameter.Model.Location) is { } same)
+                {
+                    arguments.Add(same.CSharpName);
+                }
+                else if (!parameter.IsRequired)
+                {
+                    arguments.Add("default");
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return string.Join(", ", arguments);
+        }
+
+        /// <summary>The answer's C# shapes; <c>Send</c> is the send call up to its cancellation token (<c>SendAsync&lt;T&gt;(</c>, or with a converter argument first), which callers close with <c>token)</c>.</summary>
         private (string ResponseType, string Send, string ValueType, string ValueExpression) Shapes()
         {
             var success = Operation.Success;
@@ -472,6 +626,12 @@ internal sealed partial class ClientEmitter
             foreach (var status in Operation.ExpectedStatuses)
             {
                 lines.Line($"request.WithExpectedStatus({status.ToString(System.Globalization.CultureInfo.InvariantCulture)});");
+            }
+
+            // The body method returns Success's type; another 2xx declaring another type is read as that type.
+            foreach (var other in Operation.OtherSuccesses.Where(other => other.Type is not null && int.TryParse(other.StatusCode, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            {
+                lines.Line($"request.WithSuccessBody<{_emitter._typeMapper.Map(other.Type!)}>({other.StatusCode});");
             }
 
             return lines.Line("return request;").Close().ToMember();
@@ -593,7 +753,10 @@ internal sealed partial class ClientEmitter
                 ? model.Type.IsCollection ? $"WithMultipartFiles({name}, {CSharpName})" : $"WithMultipartFile({name}, {CSharpName})"
                 : model.Location switch
                 {
+                    ParameterLocation.Path when model.SkipUrlEncoding && model.Type is { QualifiedName: "Edm.String", IsCollection: false, IsMap: false } => $"WithPathUnescaped({name}, {CSharpName})",
                     ParameterLocation.Path => $"WithPath({name}, {value}{StyleArguments(model, ParameterStyle.Simple, defaultExplode: false)})",
+                    ParameterLocation.Header when model.IsClientRequestId && !model.IsRequired && model.Type is { QualifiedName: "Edm.String", IsCollection: false, IsMap: false } =>
+                        $"WithHeader({name}, {CSharpName} ?? global::System.Guid.NewGuid().ToString())",
                     ParameterLocation.Query => $"WithQuery({name}, {value}{StyleArguments(model, ParameterStyle.Form, defaultExplode: true)})",
                     ParameterLocation.Header => $"WithHeader({name}, {value}{(model.Explode ? ", explode: true" : string.Empty)})",
                     ParameterLocation.Cookie => $"WithCookie({name}, {value}{(model.Explode ? string.Empty : ", explode: false")})",
@@ -771,7 +934,37 @@ internal sealed partial class ClientEmitter
         return null;
     }
 
+    /// <summary>
+    /// <c>x-ms-pageable</c>: the success body is an object with the items (<c>itemName</c>) as a list and, unless
+    /// <c>nextLinkName</c> is null, the next page's link as a string; otherwise there is no pager.
+    /// </summary>
+    private NextLinkShape? NextLinkPaging(RestOperationModel operation, RestPagingModel paging)
+    {
+        if (operation.Success?.Type is not { IsCollection: false, IsMap: false } type
+            || !_typesByQualifiedName.TryGetValue(type.QualifiedName, out var page)
+            || FindProperty(page, paging.ItemName) is not { Model.Type.IsCollection: true } items)
+        {
+            return null;
+        }
+
+        string? nextLinkProperty = null;
+        if (paging.NextLinkName is { } nextLinkName)
+        {
+            if (FindProperty(page, nextLinkName) is not { Model.Type: { QualifiedName: "Edm.String", IsCollection: false } } nextLink)
+            {
+                return null;
+            }
+
+            nextLinkProperty = nextLink.CSharpName;
+        }
+
+        var itemType = _typeMapper.MapSingle(items.Model.Type.QualifiedName, items.Model.Type.IsNullable);
+        return new NextLinkShape(items.Model.Name, items.CSharpName, nextLinkProperty, itemType, nextLinkProperty is null ? null : paging.NextOperationName);
+    }
+
     private sealed record EnvelopeShape(string? PropertyName, string? Type);
+
+    private sealed record NextLinkShape(string ItemsJsonName, string ItemsProperty, string? NextLinkProperty, string ItemType, string? NextOperationName);
 
     private sealed record PagingShape(string ItemsJsonName, string ItemsProperty, string NextTokenProperty, string ItemType, RestParameter? TokenParameter, string FirstToken, string RequestTokenJsonName);
 }

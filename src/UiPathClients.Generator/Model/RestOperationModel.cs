@@ -13,6 +13,8 @@ namespace UiPathClients.Generator.Model;
 /// <param name="IsDeprecated">Whether the description marks the operation deprecated.</param>
 /// <param name="Documentation">Summary and description.</param>
 /// <param name="ExpectedStatuses">Declared statuses outside 2xx that are answers, not errors (a <c>HEAD</c>'s <c>404</c>): returned, not thrown.</param>
+/// <param name="Paging">How the answer pages (<c>x-ms-pageable</c>), when it does.</param>
+/// <param name="OtherSuccesses">Declared 2xx answers whose body is another type than <paramref name="Success"/>'s (201 → B beside 200 → A).</param>
 internal sealed record RestOperationModel(
     string Group,
     string Name,
@@ -24,7 +26,15 @@ internal sealed record RestOperationModel(
     EquatableArray<RestResponseModel> Errors,
     bool IsDeprecated,
     Documentation Documentation,
-    EquatableArray<int> ExpectedStatuses = default);
+    EquatableArray<int> ExpectedStatuses = default,
+    RestPagingModel? Paging = null,
+    EquatableArray<RestResponseModel> OtherSuccesses = default);
+
+/// <summary>An operation whose answer is one page of a list (AutoRest's <c>x-ms-pageable</c>).</summary>
+/// <param name="ItemName">The answer's property holding the page's items (<c>itemName</c>, <c>value</c> by default).</param>
+/// <param name="NextLinkName">The answer's property holding the next page's link; <see langword="null"/> when there is only ever one page.</param>
+/// <param name="NextOperationName">The <c>operationId</c> that fetches the next pages (<c>operationName</c>), given the link; <see langword="null"/> to GET the link itself.</param>
+internal sealed record RestPagingModel(string ItemName, string? NextLinkName, string? NextOperationName);
 
 /// <summary>Where a parameter goes.</summary>
 internal enum ParameterLocation
@@ -71,6 +81,8 @@ internal enum ParameterStyle
 /// sends it; the method does not ask for it.
 /// </param>
 /// <param name="Constraints">The value constraints its schema declares (checked only when the client opts in); <see langword="null"/> for none.</param>
+/// <param name="SkipUrlEncoding">The value is already URL text and is sent as it is (<c>x-ms-skip-url-encoding</c>).</param>
+/// <param name="IsClientRequestId">The header carries the request's own ID (<c>x-ms-client-request-id</c>): a fresh one is sent when the caller gives none.</param>
 internal sealed record RestParameterModel(
     string Name,
     ParameterLocation Location,
@@ -81,7 +93,9 @@ internal sealed record RestParameterModel(
     bool IsDeprecated,
     Documentation Documentation,
     string? Constant = null,
-    ConstraintsModel? Constraints = null);
+    ConstraintsModel? Constraints = null,
+    bool SkipUrlEncoding = false,
+    bool IsClientRequestId = false);
 
 /// <summary>How a body is encoded.</summary>
 internal enum BodyEncoding

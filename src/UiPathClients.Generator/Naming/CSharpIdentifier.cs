@@ -113,4 +113,7 @@ internal sealed class NameScope
     }
 
     public void Reserve(string name) => _taken.Add(name);
+
+    /// <summary>Whether <paramref name="name"/> is already claimed or reserved.</summary>
+    public bool IsTaken(string name) => _taken.Contains(name);
 }

@@ -157,7 +157,7 @@ public static class UiPathResilience
         {
             // The service refused the request without processing it: safe to send again whatever the method.
             (HttpStatusCode)429 => true,
-            HttpStatusCode.RequestTimeout or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => resendable,
+            HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => resendable,
             _ => false,
         };
 

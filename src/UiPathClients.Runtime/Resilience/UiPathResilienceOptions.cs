@@ -7,8 +7,8 @@ namespace UiPathClients.Runtime.Resilience;
 /// <c>HttpClient</c> would (100 seconds per attempt) and never resend a request the service may already have acted on.
 /// </summary>
 /// <remarks>
-/// What is retried: 429 Too Many Requests for every method (the service did not process the request); 408, 502, 503
-/// and 504 answers, network failures (<see cref="System.Net.Http.HttpRequestException"/>) and attempts that ran past
+/// What is retried: 429 Too Many Requests for every method (the service did not process the request); 408, 500, 502,
+/// 503 and 504 answers (the transient set of Microsoft.Extensions.Http.Resilience and Azure.Core), network failures (<see cref="System.Net.Http.HttpRequestException"/>) and attempts that ran past
 /// <see cref="AttemptTimeout"/> only for idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE), unless
 /// <see cref="RetryNonIdempotentRequests"/> says otherwise. A <c>Retry-After</c> header (delta seconds or HTTP-date)
 /// sets the delay; otherwise the delay grows exponentially from <see cref="BaseDelay"/> with jitter.
@@ -37,7 +37,7 @@ public sealed class UiPathResilienceOptions
     public TimeSpan? TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Whether POST, PATCH and other non-idempotent requests are retried on 408/502/503/504, network failures and
+    /// Whether POST, PATCH and other non-idempotent requests are retried on 408/500/502/503/504, network failures and
     /// attempt timeouts, as idempotent ones are. Off by default: the service may have acted on the first attempt
     /// (an API trigger resent starts a second job). A 429 is retried for every method regardless.
     /// </summary>

@@ -96,6 +96,37 @@ public sealed class RestConnection
     public RestRequest CreateRequest(string method, string pathTemplate) =>
         new(this, new HttpMethod(method ?? throw new ArgumentNullException(nameof(method))), pathTemplate ?? throw new ArgumentNullException(nameof(pathTemplate)));
 
+    /// <summary>
+    /// Starts a <c>GET</c> of a next page's link that an answer gave (AutoRest's <c>x-ms-pageable</c>): the link is the
+    /// request URI as it is, its query included; resolve a relative link first with <see cref="RestResponse.ResolveLink(string?)"/>.
+    /// </summary>
+    /// <param name="nextLink">The absolute link.</param>
+    /// <exception cref="ArgumentException"><paramref name="nextLink"/> is relative.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="nextLink"/> points to another origin (scheme, host or port) than <see cref="BaseAddress"/>: the
+    /// HttpClient's handlers would send the API's credentials there, so the link is not followed.
+    /// </exception>
+    public RestRequest CreateNextPageRequest(Uri nextLink)
+    {
+        if (nextLink is null)
+        {
+            throw new ArgumentNullException(nameof(nextLink));
+        }
+
+        if (!nextLink.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The next-page link '{nextLink.OriginalString}' is relative; resolve it against the answer that gave it.", nameof(nextLink));
+        }
+
+        var origin = new Uri(BaseAddress).GetLeftPart(UriPartial.Authority);
+        if (!string.Equals(nextLink.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"The service's next-page link goes to '{nextLink.GetLeftPart(UriPartial.Authority)}', not to the API at '{origin}'; it is not followed, since the client's handlers would send the API's credentials there.");
+        }
+
+        return new RestRequest(this, HttpMethod.Get, nextLink);
+    }
+
     internal Task EnsureServiceSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         _ensureSuccess is null ? Task.CompletedTask : _ensureSuccess(response, cancellationToken);
 }

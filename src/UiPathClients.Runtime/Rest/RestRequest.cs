@@ -27,12 +27,17 @@ public sealed class RestRequest
     private readonly RestConnection _connection;
     private readonly HttpMethod _method;
     private readonly string _pathTemplate;
+
+    /// <summary>A link given by the service (a next page), used instead of the base address and path template.</summary>
+    private readonly Uri? _link;
     private readonly Dictionary<string, string> _pathValues = new(StringComparer.Ordinal);
     private readonly List<string> _query = new();
     private readonly List<KeyValuePair<string, string>> _headers = new();
     private readonly List<string> _cookies = new();
     private readonly List<DeclaredError> _errors = new();
     private readonly HashSet<int> _expectedStatuses = new();
+    private readonly List<string> _replacedQueryNames = new();
+    private readonly Dictionary<int, DeclaredError> _successBodies = new();
     private Func<HttpContent>? _content;
     private JsonObject? _jsonBody;
     private string _jsonMediaType = JsonMediaType;
@@ -45,6 +50,14 @@ public sealed class RestRequest
         _connection = connection;
         _method = method;
         _pathTemplate = pathTemplate;
+    }
+
+    internal RestRequest(RestConnection connection, HttpMethod method, Uri link)
+    {
+        _connection = connection;
+        _method = method;
+        _pathTemplate = link.AbsolutePath;
+        _link = link;
     }
 
     /// <summary>Fills the path parameter <c>{name}</c>.</summary>
@@ -73,6 +86,45 @@ public sealed class RestRequest
 
         _pathValues[name] = text;
         return this;
+    }
+
+    /// <summary>
+    /// Fills the path parameter <c>{name}</c> with text that is already part of a URL and is sent as it is, not escaped
+    /// (AutoRest's <c>x-ms-skip-url-encoding</c>: a next-page link such as <c>next?page=2</c>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null: path parameters are always required.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is <c>.</c> or <c>..</c>, which would address another resource.</exception>
+    public RestRequest WithPathUnescaped(string name, string value)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name, $"The path parameter '{name}' is required.");
+        }
+
+        if (value is "." or "..")
+        {
+            throw new ArgumentException($"The path parameter '{name}' must not be '{value}' as a whole segment: the request would go to another resource.", name);
+        }
+
+        _pathValues[name] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// Sets a query parameter that must appear once with the caller's value: any parameter of that name already in the
+    /// request or in its link (compared ignoring case, as <c>Api-Version</c> and <c>api-version</c> are one to the
+    /// services that send such links) is removed first. A null value only removes.
+    /// </summary>
+    public RestRequest ReplaceQuery<T>(string name, T value)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        _replacedQueryNames.Add(name);
+        _query.RemoveAll(entry => IsQueryNamed(entry, name));
+        return WithQuery(name, value);
     }
 
     /// <summary>Adds a query parameter; a null value adds nothing.</summary>
@@ -290,6 +342,27 @@ public sealed class RestRequest
         return this;
     }
 
+    /// <summary>
+    /// Declares that a <paramref name="statusCode"/> answer (a 2xx) carries a <typeparamref name="TBody"/> rather than
+    /// the type <see cref="SendAsync{T}(CancellationToken)"/> reads: it is read as <typeparamref name="TBody"/> and
+    /// returned when that is a <c>T</c> (a derived model); otherwise the call cannot return it as one and throws
+    /// <see cref="RestApiException{TError}"/> of <typeparamref name="TBody"/> carrying it, rather than misread it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="statusCode"/> is not an HTTP status (100–599).</exception>
+    public RestRequest WithSuccessBody<TBody>(int statusCode)
+    {
+        if (statusCode is < 100 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "An HTTP status is between 100 and 599.");
+        }
+
+        _successBodies[statusCode] = new DeclaredError(
+            statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (connection, body) => JsonSerializer.Deserialize(body, connection.TypeInfo<TBody>()),
+            Throw<TBody>);
+        return this;
+    }
+
     /// <summary>Sends the request and reads the JSON body as <typeparamref name="T"/>.</summary>
     /// <exception cref="RestApiException">The service answered with an error, or with a body that is not a <typeparamref name="T"/>.</exception>
     public Task<RestResponse<T>> SendAsync<T>(CancellationToken cancellationToken = default) =>
@@ -315,6 +388,23 @@ public sealed class RestRequest
 
         try
         {
+            if (_successBodies.TryGetValue((int)response.StatusCode, out var declared))
+            {
+                var value = declared.Read(_connection, body);
+                if (value is null or T)
+                {
+                    return new RestResponse<T>(response, (T)value!);
+                }
+
+                var snippet = Snippet(body);
+                throw declared.Create(
+                    $"{Describe(response)} answered {(int)response.StatusCode} ({response.StatusCode}) with a {value.GetType().Name}, which this call cannot return as a {typeof(T).Name}; the exception's Error holds it: {snippet}",
+                    response,
+                    response.Content?.Headers.ContentType?.MediaType,
+                    snippet,
+                    value);
+            }
+
             return new RestResponse<T>(response, JsonSerializer.Deserialize(body, typeInfo)!);
         }
         catch (JsonException exception)
@@ -366,7 +456,30 @@ public sealed class RestRequest
     }
 
     /// <summary>The absolute request URI as it will be sent (base address, filled path, query), e.g. for logs.</summary>
-    public Uri ToUri() => new(_connection.BaseAddress + FillPath() + (_query.Count == 0 ? string.Empty : "?" + string.Join("&", _query)));
+    public Uri ToUri()
+    {
+        if (_link is null)
+        {
+            // A path parameter sent unescaped (a next-page link such as "next?page=2") may bring a query of its own.
+            var path = FillPath();
+            var separator = path.IndexOf('?') >= 0 ? "&" : "?";
+            return new(_connection.BaseAddress + path + (_query.Count == 0 ? string.Empty : separator + string.Join("&", _query)));
+        }
+
+        // The link's own query stays as the service wrote it, except parameters the caller replaces.
+        var linkQuery = _link.Query.Length > 1 ? _link.Query.Substring(1).Split('&').Where(entry => entry.Length > 0 && !_replacedQueryNames.Any(name => IsQueryNamed(entry, name))) : Enumerable.Empty<string>();
+        var query = linkQuery.Concat(_query).ToList();
+        var withoutQuery = _link.GetComponents(UriComponents.SchemeAndServer | UriComponents.UserInfo | UriComponents.Path, UriFormat.UriEscaped);
+        return new(withoutQuery + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query)));
+    }
+
+    /// <summary>Whether the query entry <c>name=value</c> (escaped, as sent) is the parameter <paramref name="name"/>, ignoring case.</summary>
+    private static bool IsQueryNamed(string entry, string name)
+    {
+        var separator = entry.IndexOf('=');
+        var entryName = Uri.UnescapeDataString(separator < 0 ? entry : entry.Substring(0, separator));
+        return string.Equals(entryName, name, StringComparison.OrdinalIgnoreCase);
+    }
 
     private async Task<HttpResponseMessage> SendCoreAsync(HttpCompletionOption completion, CancellationToken cancellationToken)
     {
@@ -407,6 +520,10 @@ public sealed class RestRequest
             request.Content.Headers.TryAddWithoutValidation(ContentTypeHeader, contentType);
         }
         var response = await _connection.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+
+        // The transport normally says which request an answer is for (after redirects, the last one); a handler that
+        // does not still answered this one, and links in the answer resolve against it.
+        response.RequestMessage ??= request;
         try
         {
             await _connection.EnsureServiceSuccessAsync(response, cancellationToken).ConfigureAwait(false);

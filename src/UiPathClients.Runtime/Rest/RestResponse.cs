@@ -45,6 +45,34 @@ public class RestResponse
 
     /// <summary>The answer's <c>Server-Timing</c> metrics (empty when the service sends none).</summary>
     public ServerTiming ServerTiming { get; }
+
+    /// <summary>
+    /// Resolves a link the answer carries (a next page's) against the URI the request was sent to, as a browser
+    /// resolves a relative reference (RFC 3986 §5): <c>/items?page=2</c> keeps the host, <c>page/2</c> the directory.
+    /// </summary>
+    /// <param name="link">The link as the service wrote it.</param>
+    /// <returns>The absolute link; <see langword="null"/> when <paramref name="link"/> is null or empty (there is no next page).</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="link"/> is relative and the request URI is unknown.</exception>
+    /// <exception cref="UriFormatException"><paramref name="link"/> is not a URI reference.</exception>
+    public Uri? ResolveLink(string? link)
+    {
+        if (string.IsNullOrEmpty(link))
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(link, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        {
+            return absolute;
+        }
+
+        if (RequestUri is null)
+        {
+            throw new InvalidOperationException($"The relative link '{link}' cannot be resolved: the answer has no request URI.");
+        }
+
+        return new Uri(RequestUri, link);
+    }
 }
 
 /// <summary>A successful answer of a REST operation with its body read as <typeparamref name="T"/>.</summary>

@@ -207,14 +207,19 @@ public sealed class UiPathResilienceTests
     }
 
     [Fact]
-    public async Task A_500_is_not_retried_and_other_4xx_neither()
+    public async Task A_500_is_retried_for_an_idempotent_method_but_not_for_a_post_and_other_4xx_are_not()
     {
         await using var server = await ServerAsync(500);
         using var client = Client(server, Fast());
-
         using var first = await client.GetAsync(Path.TrimStart('/'));
-        Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
-        Assert.Equal(1, server.CountOf(Path));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(2, server.CountOf(Path));
+
+        await using var posted = await ServerAsync(500);
+        using var poster = Client(posted, Fast());
+        using var post = await poster.PostAsync(Path.TrimStart('/'), Json());
+        Assert.Equal(HttpStatusCode.InternalServerError, post.StatusCode);
+        Assert.Equal(1, posted.CountOf(Path));
 
         await using var notFound = await ServerAsync(404);
         using var other = Client(notFound, Fast());

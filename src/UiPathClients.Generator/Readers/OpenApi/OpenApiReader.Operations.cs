@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.OpenApi;
+using UiPathClients.Generator.Diagnostics;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
 
@@ -34,12 +35,61 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        return operations;
+        return operations.Select(operation => WithUsablePaging(operation, operations)).ToList();
+    }
+
+    /// <summary>
+    /// Keeps an operation's <c>x-ms-pageable</c> only when it can be followed: the answer is an object with a list named
+    /// <c>itemName</c>, a string named <c>nextLinkName</c> (unless null) and <c>operationName</c> is an operation of the
+    /// document. Otherwise the operation gets no pager, with a located UIPC0011 saying why, rather than a pager that
+    /// would silently stop after the first page.
+    /// </summary>
+    private RestOperationModel WithUsablePaging(RestOperationModel operation, List<RestOperationModel> operations)
+    {
+        if (operation.Paging is not { } paging)
+        {
+            return operation;
+        }
+
+        var properties = new Dictionary<string, PropertyModel>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var type = operation.Success?.Type is { IsCollection: false, IsMap: false } success ? _types.FirstOrDefault(candidate => candidate.QualifiedName == success.QualifiedName) : null;
+             type is not null && seen.Add(type.QualifiedName);
+             type = type.BaseType is { } baseType ? _types.FirstOrDefault(candidate => candidate.QualifiedName == baseType) : null)
+        {
+            foreach (var property in type.Properties.Where(property => !properties.ContainsKey(property.Name)))
+            {
+                properties[property.Name] = property;
+            }
+        }
+
+        string? problem = null;
+        if (!properties.TryGetValue(paging.ItemName, out var items) || !items.Type.IsCollection)
+        {
+            problem = $"its answer has no list '{paging.ItemName}' (itemName)";
+        }
+        else if (paging.NextLinkName is { } nextLinkName && (!properties.TryGetValue(nextLinkName, out var nextLink) || nextLink.Type is not { QualifiedName: "Edm.String", IsCollection: false, IsMap: false }))
+        {
+            problem = $"its answer has no string '{nextLinkName}' (nextLinkName)";
+        }
+        else if (paging.NextOperationName is { } nextOperationName && !operations.Any(candidate => candidate.Name == nextOperationName))
+        {
+            problem = $"the document has no operation '{nextOperationName}' (operationName)";
+        }
+
+        if (problem is null)
+        {
+            return operation;
+        }
+
+        var pointer = PointerOf(_pathsFromMsPaths.Contains(operation.Path) ? "x-ms-paths" : "paths", operation.Path, operation.Method.ToLowerInvariant(), "x-ms-pageable");
+        Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate(pointer), _file.Path, $"x-ms-pageable of '{operation.Name}' is ignored: {problem}, so the operation gets no pager");
+        return operation with { Paging = null };
     }
 
     private RestOperationModel ReadOperation(string path, IList<IOpenApiParameter> pathParameters, string method, OpenApiOperation operation)
     {
-        using var _ = At("paths", path, method.ToLowerInvariant());
+        using var _ = At(_pathsFromMsPaths.Contains(path) ? "x-ms-paths" : "paths", path, method.ToLowerInvariant());
         var name = string.IsNullOrWhiteSpace(operation.OperationId) ? NameFromRoute(method, path) : operation.OperationId!.Trim();
         var typeName = CSharpIdentifier.ToPascalCase(name);
 
@@ -60,8 +110,8 @@ internal sealed partial class OpenApiReader
             successes = responses.Where(entry => entry.Key == "default").ToList();
         }
 
-        var success = successes
-            .Select(entry => ReadResponse(entry.Key, entry.Value, typeName + "Response"))
+        var successResponses = successes.Select(entry => ReadResponse(entry.Key, entry.Value, typeName + "Response")).ToList();
+        var success = successResponses
             .OrderBy(response => response.Encoding is null ? 1 : 0)
             .FirstOrDefault();
 
@@ -87,6 +137,26 @@ internal sealed partial class OpenApiReader
             .OrderBy(status => status)
             .ToEquatableArray();
 
+        // Other 2xx answers whose body is another type than the one the method returns (200 → A, 201 → B): each is
+        // read as its own type. One that is not an A (not derived from it) cannot be returned as one: said at build time.
+        var otherSuccesses = successResponses
+            .Where(response => response != success && response.Type is { QualifiedName: not "Edm.Untyped" } type && success?.Type is { } successType && !SameType(type, successType))
+            .ToEquatableArray();
+        foreach (var other in otherSuccesses.Where(other => !DerivesFrom(other.Type!, success!.Type!)))
+        {
+            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate("#/" + string.Join("/", _pointer) + "/responses/" + other.StatusCode), _file.Path, $"the {other.StatusCode} answer of '{name}' declares {ShortName(other.Type!)}, which is not the {ShortName(success!.Type!)} the method returns: such an answer throws RestApiException<{ShortName(other.Type!)}> carrying it");
+        }
+
+        var paging = ReadPaging(operation);
+        if (paging is not null && ExtensionNode(operation.Extensions, "x-ms-long-running-operation") is System.Text.Json.Nodes.JsonValue longRunning
+            && longRunning.TryGetValue<bool>(out var isLongRunning) && isLongRunning)
+        {
+            // The pages of a long-running operation are its final result, reached by polling, which is not supported:
+            // enumerating the first answer (202 Accepted) as a page would yield nothing, silently.
+            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate("#/" + string.Join("/", _pointer) + "/x-ms-pageable"), _file.Path, $"x-ms-pageable on the long-running operation '{name}' is ignored: polling is not supported, so its pages are not enumerated (the method returns the first answer)");
+            paging = null;
+        }
+
         return new RestOperationModel(
             GroupOf(operation, path),
             name,
@@ -98,8 +168,62 @@ internal sealed partial class OpenApiReader
             errors,
             operation.Deprecated,
             OperationDoc(operation),
-            expected);
+            expected,
+            paging,
+            otherSuccesses);
     }
+
+    private static string ShortName(TypeReference type)
+    {
+        var name = type.QualifiedName.Substring(type.QualifiedName.LastIndexOf('.') + 1);
+        return type.IsCollection ? "a list of " + name : type.IsMap ? "a map of " + name : name;
+    }
+
+    private static bool SameType(TypeReference left, TypeReference right) =>
+        left.QualifiedName == right.QualifiedName && left.IsCollection == right.IsCollection && left.IsMap == right.IsMap;
+
+    /// <summary>Whether <paramref name="derived"/> is an object type that inherits, directly or not, from <paramref name="baseType"/>.</summary>
+    private bool DerivesFrom(TypeReference derived, TypeReference baseType)
+    {
+        if (derived.IsCollection || derived.IsMap || baseType.IsCollection || baseType.IsMap)
+        {
+            return false;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = _types.FirstOrDefault(type => type.QualifiedName == derived.QualifiedName)?.BaseType; current is not null && seen.Add(current); current = _types.FirstOrDefault(type => type.QualifiedName == current)?.BaseType)
+        {
+            if (current == baseType.QualifiedName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// AutoRest's <c>x-ms-pageable</c>: the answer is a page whose <c>itemName</c> property (<c>value</c> by default)
+    /// holds the items and whose <c>nextLinkName</c> property links the next page (<c>null</c>: a single page).
+    /// </summary>
+    private static RestPagingModel? ReadPaging(OpenApiOperation operation)
+    {
+        if (ExtensionNode(operation.Extensions, "x-ms-pageable") is not System.Text.Json.Nodes.JsonObject pageable)
+        {
+            return null;
+        }
+
+        return new RestPagingModel(
+            Text(pageable["itemName"]) is { Length: > 0 } itemName ? itemName : "value",
+            Text(pageable["nextLinkName"]) is { Length: > 0 } nextLinkName ? nextLinkName : null,
+            Text(pageable["operationName"]) is { Length: > 0 } operationName ? operationName : null);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? ExtensionNode(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
+        extensions is not null && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension json ? json.Node : null;
+
+    private static bool IsFlagSet(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
+        ExtensionNode(extensions, name) is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var set) && set;
 
     /// <summary>
     /// Whether a declared status outside 2xx is one of the operation's answers rather than an error, so the client returns
@@ -155,7 +279,9 @@ internal sealed partial class OpenApiReader
             parameter.Deprecated,
             DocumentationOf(parameter.Description),
             required && schema is not null ? ConstantJson(Resolve(schema)) : null,
-            schema is null ? null : ConstraintsOf(Resolve(schema), parameter.Extensions));
+            schema is null ? null : ConstraintsOf(Resolve(schema), parameter.Extensions),
+            SkipUrlEncoding: IsFlagSet(parameter.Extensions, "x-ms-skip-url-encoding"),
+            IsClientRequestId: location == Model.ParameterLocation.Header && IsFlagSet(parameter.Extensions, "x-ms-client-request-id"));
     }
 
     private static Model.ParameterStyle Style(Microsoft.OpenApi.ParameterStyle? style, Model.ParameterLocation location) => style switch

@@ -53,6 +53,9 @@ internal sealed partial class OpenApiReader
     /// <summary>Schemas whose single <c>oneOf</c>/<c>anyOf</c> alternative is being followed, to stop at a cycle.</summary>
     private readonly HashSet<IOpenApiSchema> _following = new();
 
+    /// <summary>Array schemas whose item constraints are being read, to stop at an array that contains itself.</summary>
+    private readonly HashSet<IOpenApiSchema> _constraining = new();
+
     // The arrays and maps whose items or values are being read, to stop at one that contains itself.
     private readonly HashSet<IOpenApiSchema> _expanding = new();
 
@@ -127,7 +130,7 @@ internal sealed partial class OpenApiReader
             json = _file.Text;
         }
 
-        json = WithSwagger2ParameterMultipleOfAsExtension(WithoutUnconvertibleCollectionFormats(json));
+        json = WithSwagger2ParameterMultipleOfAsExtension(WithoutUnconvertibleCollectionFormats(WithMsPathsMerged(json)));
         var settings = new OpenApiReaderSettings();
         var result = OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
         var errors = result.Diagnostic?.Errors ?? new List<OpenApiError>();
@@ -724,19 +727,26 @@ internal sealed partial class OpenApiReader
     /// <summary>The JSON Schema validation keywords of a value schema; <see langword="null"/> when it declares none.</summary>
     /// <param name="schema">The schema (resolved).</param>
     /// <param name="extensions">Where a Swagger 2.0 parameter's <c>multipleOf</c> was kept (see <see cref="Swagger2MultipleOfExtension"/>).</param>
-    /// <param name="enclosingArrays">The arrays whose items are being read, so a self-containing array ends the walk.</param>
-    private ConstraintsModel? ConstraintsOf(IOpenApiSchema? schema, IDictionary<string, IOpenApiExtension>? extensions = null, HashSet<IOpenApiSchema>? enclosingArrays = null)
+    private ConstraintsModel? ConstraintsOf(IOpenApiSchema? schema, IDictionary<string, IOpenApiExtension>? extensions = null)
     {
         if (schema is null)
         {
             return null;
         }
 
-        // An array whose items are (through references) that array again has no end to walk: its items stop there.
-        enclosingArrays ??= new HashSet<IOpenApiSchema>();
-        var items = IsArray(schema) && schema.Items is { } itemSchema && enclosingArrays.Add(schema)
-            ? ConstraintsOf(Resolve(itemSchema), itemSchema.Extensions, enclosingArrays)
-            : null;
+        // An array that contains itself (Tree: items → Tree) is kept as JSON; its items are not walked forever.
+        ConstraintsModel? items = null;
+        if (IsArray(schema) && schema.Items is { } itemSchema && _constraining.Add(schema))
+        {
+            try
+            {
+                items = ConstraintsOf(Resolve(itemSchema), itemSchema.Extensions);
+            }
+            finally
+            {
+                _constraining.Remove(schema);
+            }
+        }
 
         // Microsoft.OpenApi reads 2.0/3.0's boolean exclusiveMinimum as 3.1's number: the bound itself, in place of minimum.
         var minimum = string.IsNullOrEmpty(schema.ExclusiveMinimum) ? schema.Minimum : schema.ExclusiveMinimum;
