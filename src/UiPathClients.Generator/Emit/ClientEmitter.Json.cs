@@ -14,6 +14,7 @@ internal sealed partial class ClientEmitter
     private const string Metadata = "global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.";
     private const string Options = "global::System.Text.Json.JsonSerializerOptions";
     private const string RestMetadata = "global::UiPathClients.Runtime.Serialization.RestJsonMetadata.";
+    private const string WireFormats = "global::UiPathClients.Runtime.Serialization.RestWireFormats.";
 
     private GeneratedFile EmitJsonMetadata()
     {
@@ -193,14 +194,22 @@ internal sealed partial class ClientEmitter
             {
                 var propertyType = PropertyClrType(property);
                 var name = names[property.Name];
-                body.Line(property.IsWriteOnly
+                var line = property.IsWriteOnly
                     ? $"{RestMetadata}WriteOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}),"
                     : property.IsComputed && _model.Style == ApiStyle.Rest
                         // OpenAPI readOnly: never in a request, even one built from an object read earlier.
                         ? $"{RestMetadata}ReadOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),"
                     : TracksSetProperties
                         ? $"{Metadata}TrackedPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value, {PropertyRole(property)}),"
-                        : $"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),");
+                        : $"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),";
+
+                // A format whose text is not the C# type's usual JSON (RFC 1123, unix time, base64url) names its converter.
+                if (property.Kind != PropertyKind.Navigation && _typeMapper.WireConverter(property.Type, propertyType) is { } converter)
+                {
+                    line = $"{WireFormats}WithConverter({line.Substring(0, line.Length - 1)}, {converter}),";
+                }
+
+                body.Line(line);
             }
         }
 

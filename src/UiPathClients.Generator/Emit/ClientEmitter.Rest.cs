@@ -22,8 +22,12 @@ internal sealed partial class ClientEmitter
     /// <summary>Words after which the group's noun is part of the meaning (<c>GetThreadsBySource</c>), so it stays.</summary>
     private static readonly string[] Prepositions = { "By", "From", "In", "Of", "For", "To", "With", "On", "At", "Into", "Per" };
 
-    /// <summary>Headers the description may list as parameters but HTTP itself sets (OpenAPI says to ignore them).</summary>
-    private static readonly string[] ReservedHeaders = { "Accept", "Content-Type", "Authorization" };
+    /// <summary>
+    /// Headers the description may list as parameters but the client itself sets (OpenAPI says to ignore them).
+    /// <c>Content-Type</c> is not among them: a description that lists it lets the caller choose the media type (one
+    /// of several the operation consumes, or a header the service checks on a bodiless call), so it is a parameter.
+    /// </summary>
+    private static readonly string[] ReservedHeaders = { "Accept", "Authorization" };
 
     private readonly Dictionary<string, string> _restGroupClassNames = new(StringComparer.Ordinal);
 
@@ -406,7 +410,7 @@ internal sealed partial class ClientEmitter
                 ? "<see langword=\"true\"/> when the service answered 2xx, <see langword=\"false\"/> when it answered 404."
                 : "The answer's body.";
             yield return PublicMethod(_valueName!, valueType, valueExpression, valueReturns, isAsync: valueType != responseType && valueExpression.StartsWith("(await", StringComparison.Ordinal));
-            yield return PublicMethod(WithResponseName, responseType, $"{_buildName}({Arguments()}).{send}(cancellationToken)", "The whole answer: status, headers, <c>Server-Timing</c> and body.");
+            yield return PublicMethod(WithResponseName, responseType, $"{_buildName}({Arguments()}).{send}cancellationToken)", "The whole answer: status, headers, <c>Server-Timing</c> and body.");
             if (Paging is { } paging)
             {
                 yield return PagingMethod(paging);
@@ -467,7 +471,7 @@ internal sealed partial class ClientEmitter
         {
             var (responseType, send, _, _) = Shapes();
             var pageType = responseType.Substring("global::System.Threading.Tasks.Task<".Length).TrimEnd('>') + ">";
-            var first = $"{_buildName}({Arguments()}).{send}(token)";
+            var first = $"{_buildName}({Arguments()}).{send}token)";
             string fetch;
             string nextToken;
             if (paging.NextLinkProperty is null)
@@ -478,7 +482,7 @@ internal sealed partial class ClientEmitter
             else if (paging.NextOperationName is null)
             {
                 var carried = string.Concat(CallerQueryOnNextPages().Select(parameter => ", " + parameter.CSharpName));
-                fetch = $"continuation is null ? {first} : {_nextPageBuildName}(new global::System.Uri(continuation){carried}).{send}(token)";
+                fetch = $"continuation is null ? {first} : {_nextPageBuildName}(new global::System.Uri(continuation){carried}).{send}token)";
                 nextToken = $"page => page.ResolveLink(page.Value?.{paging.NextLinkProperty})?.AbsoluteUri";
             }
             else
@@ -489,7 +493,7 @@ internal sealed partial class ClientEmitter
                     return null;
                 }
 
-                fetch = $"continuation is null ? {first} : {next.BuildName}({nextArguments}).{send}(token)";
+                fetch = $"continuation is null ? {first} : {next.BuildName}({nextArguments}).{send}token)";
                 nextToken = $"page => page.Value?.{paging.NextLinkProperty}";
             }
 
@@ -546,25 +550,29 @@ internal sealed partial class ClientEmitter
             return string.Join(", ", arguments);
         }
 
+        /// <summary>The answer's C# shapes; <c>Send</c> is the send call up to its cancellation token (<c>SendAsync&lt;T&gt;(</c>, or with a converter argument first), which callers close with <c>token)</c>.</summary>
         private (string ResponseType, string Send, string ValueType, string ValueExpression) Shapes()
         {
             var success = Operation.Success;
             var call = $"{WithResponseName}({string.Concat(_parameters.Select(parameter => parameter.CSharpName + ", "))}cancellationToken)";
             if (success?.Encoding == BodyEncoding.Text)
             {
-                return ($"global::System.Threading.Tasks.Task<{Rest}RestResponse<string>>", "SendForTextAsync", "global::System.Threading.Tasks.Task<string>", $"(await {call}.ConfigureAwait(false)).Value");
+                return ($"global::System.Threading.Tasks.Task<{Rest}RestResponse<string>>", "SendForTextAsync(", "global::System.Threading.Tasks.Task<string>", $"(await {call}.ConfigureAwait(false)).Value");
             }
 
             if (success?.Type is not { } type)
             {
                 return IsExistenceCheck
-                    ? ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync", "global::System.Threading.Tasks.Task<bool>", $"(await {call}.ConfigureAwait(false)).IsSuccessStatusCode")
-                    : ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync", "global::System.Threading.Tasks.Task", call);
+                    ? ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync(", "global::System.Threading.Tasks.Task<bool>", $"(await {call}.ConfigureAwait(false)).IsSuccessStatusCode")
+                    : ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync(", "global::System.Threading.Tasks.Task", call);
             }
 
             var bodyType = _emitter._typeMapper.Map(type);
             var response = $"global::System.Threading.Tasks.Task<{Rest}RestResponse<{bodyType}>>";
-            var send = $"SendAsync<{bodyType}>";
+            // The send call up to its cancellation token: a formatted body (RFC 1123, unix time, base64url) names its converter.
+            var send = _emitter._typeMapper.WireConverter(type, bodyType) is { } converter
+                ? $"SendWithConverterAsync<{bodyType}>({converter}, "
+                : $"SendAsync<{bodyType}>(";
             return Envelope switch
             {
                 { PropertyName: null } => (response, send, "global::System.Threading.Tasks.Task", call),
@@ -657,8 +665,8 @@ internal sealed partial class ClientEmitter
             var (responseType, send, _, _) = Shapes();
             var pageType = responseType.Substring("global::System.Threading.Tasks.Task<".Length).TrimEnd('>') + ">";
             var fetch = paging.TokenParameter is null
-                ? $"{_buildName}({pageArguments}).WithJsonBodyProperty({Literal(paging.RequestTokenJsonName)}, continuation).{send}(token)"
-                : $"{_buildName}({pageArguments}).{send}(token)";
+                ? $"{_buildName}({pageArguments}).WithJsonBodyProperty({Literal(paging.RequestTokenJsonName)}, continuation).{send}token)"
+                : $"{_buildName}({pageArguments}).{send}token)";
             return lines
                 .Line($"public global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType}> {_pagingName}({declaration}) =>")
                 .Indent()
@@ -723,22 +731,10 @@ internal sealed partial class ClientEmitter
             if (model.Type.QualifiedName == "Edm.Stream")
             {
                 _type = model.Type.IsCollection ? $"global::System.Collections.Generic.IEnumerable<{Rest}RestFile>" : $"{Rest}RestFile";
-                _apply = model.Type.IsCollection ? $"WithMultipartFiles({name}, {CSharpName})" : $"WithMultipartFile({name}, {CSharpName})";
             }
             else
             {
                 _type = emitter._typeMapper.Map(model.Type);
-                _apply = model.Location switch
-                {
-                    ParameterLocation.Path when model.SkipUrlEncoding && model.Type is { QualifiedName: "Edm.String", IsCollection: false, IsMap: false } => $"WithPathUnescaped({name}, {CSharpName})",
-                    ParameterLocation.Path => $"WithPath({name}, {CSharpName}{StyleArguments(model, ParameterStyle.Simple, defaultExplode: false)})",
-                    ParameterLocation.Header when model.IsClientRequestId && !model.IsRequired && model.Type is { QualifiedName: "Edm.String", IsCollection: false, IsMap: false } =>
-                        $"WithHeader({name}, {CSharpName} ?? global::System.Guid.NewGuid().ToString())",
-                    ParameterLocation.Query => $"WithQuery({name}, {CSharpName}{StyleArguments(model, ParameterStyle.Form, defaultExplode: true)})",
-                    ParameterLocation.Header => $"WithHeader({name}, {CSharpName}{(model.Explode ? ", explode: true" : string.Empty)})",
-                    ParameterLocation.Cookie => $"WithCookie({name}, {CSharpName}{(model.Explode ? string.Empty : ", explode: false")})",
-                    _ => $"{(fieldEncoding == BodyEncoding.Multipart ? "WithMultipartField" : "WithFormField")}({name}, {CSharpName})",
-                };
             }
 
             // Required and not declared nullable: null is no value of it. Value types cannot be null; nothing to check.
@@ -748,6 +744,24 @@ internal sealed partial class ClientEmitter
             {
                 _type += "?";
             }
+
+            // A format whose text is not the C# type's usual JSON is written by its converter before styling.
+            var value = emitter._typeMapper.WireConverter(model.Type, _type) is { } converter
+                ? $"{WireFormats}ToJson({CSharpName}, {converter}, Connection.JsonOptions)"
+                : CSharpName;
+            _apply = model.Type.QualifiedName == "Edm.Stream"
+                ? model.Type.IsCollection ? $"WithMultipartFiles({name}, {CSharpName})" : $"WithMultipartFile({name}, {CSharpName})"
+                : model.Location switch
+                {
+                    ParameterLocation.Path when model.SkipUrlEncoding && model.Type is { QualifiedName: "Edm.String", IsCollection: false, IsMap: false } => $"WithPathUnescaped({name}, {CSharpName})",
+                    ParameterLocation.Path => $"WithPath({name}, {value}{StyleArguments(model, ParameterStyle.Simple, defaultExplode: false)})",
+                    ParameterLocation.Header when model.IsClientRequestId && !model.IsRequired && model.Type is { QualifiedName: "Edm.String", IsCollection: false, IsMap: false } =>
+                        $"WithHeader({name}, {CSharpName} ?? global::System.Guid.NewGuid().ToString())",
+                    ParameterLocation.Query => $"WithQuery({name}, {value}{StyleArguments(model, ParameterStyle.Form, defaultExplode: true)})",
+                    ParameterLocation.Header => $"WithHeader({name}, {value}{(model.Explode ? ", explode: true" : string.Empty)})",
+                    ParameterLocation.Cookie => $"WithCookie({name}, {value}{(model.Explode ? string.Empty : ", explode: false")})",
+                    _ => $"{(fieldEncoding == BodyEncoding.Multipart ? "WithMultipartField" : "WithFormField")}({name}, {value})",
+                };
         }
 
         public RestParameter(RestBodyModel body, ClientEmitter emitter, NameScope scope)
@@ -771,6 +785,11 @@ internal sealed partial class ClientEmitter
             if (!IsRequired && !_type.EndsWith("?", StringComparison.Ordinal))
             {
                 _type += "?";
+            }
+
+            if (body.Encoding == BodyEncoding.Json && emitter._typeMapper.WireConverter(body.Type!, _type) is { } converter)
+            {
+                _apply = $"WithJsonBody({WireFormats}ToJson({CSharpName}, {converter}, Connection.JsonOptions), {mediaType})";
             }
         }
 

@@ -143,7 +143,7 @@ internal sealed partial class ClientEmitter
 
         return qualified switch
         {
-            "Edm.Single" or "Edm.Double" or "Edm.Decimal" => 2,
+            "Edm.Single" or "Edm.Double" or "Edm.Decimal" or OpenApiPrimitives.ExactDecimal => 2,
             "Edm.String" => 3,
             "Edm.Untyped" => 4,
             _ when !IsKnownPrimitive(qualified) => 4,
@@ -189,15 +189,16 @@ internal sealed partial class ClientEmitter
         return qualified switch
         {
             "Edm.Boolean" => JsonKinds.Booleans,
-            "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Single" or "Edm.Double" or "Edm.Decimal" => JsonKinds.Numbers,
-            "Edm.String" or "Edm.Guid" or "Edm.Binary" or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay" => JsonKinds.Strings,
+            "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Single" or "Edm.Double" or "Edm.Decimal" or OpenApiPrimitives.ExactDecimal or OpenApiPrimitives.UnixTime => JsonKinds.Numbers,
+            "Edm.String" or "Edm.Guid" or "Edm.Binary" or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay" or OpenApiPrimitives.DateTimeRfc1123 or OpenApiPrimitives.Base64Url => JsonKinds.Strings,
             _ => JsonKinds.Any,
         };
     }
 
     private static bool IsKnownPrimitive(string qualified) =>
         qualified is "Edm.Boolean" or "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Guid" or "Edm.Binary"
-            or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay";
+            or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay"
+            or OpenApiPrimitives.DateTimeRfc1123 or OpenApiPrimitives.UnixTime or OpenApiPrimitives.Base64Url;
 
     private static string KindsLiteral(JsonKinds kinds)
     {

@@ -580,6 +580,7 @@ internal sealed partial class ClientEmitter
             "Edm.Int64" => json + "L",
             "Edm.Single" => json + "f",
             "Edm.Double" => json + "d",
+            OpenApiPrimitives.ExactDecimal => "global::UiPathClients.Runtime.Rest.ExactDecimal.Parse(" + Literal(json) + ")",
             _ => json,
         };
     }

@@ -50,6 +50,40 @@ internal sealed class TypeMapper
         return !isValueType;
     }
 
+    /// <summary>
+    /// The runtime converter of a value declared as <paramref name="clrType"/> (what <see cref="Map"/> gave, with any
+    /// <c>?</c> added for optional values) when its format is not its C# type's usual JSON; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? WireConverter(TypeReference reference, string clrType)
+    {
+        var underlying = _typesByQualifiedName.TryGetValue(reference.QualifiedName, out var declared) && declared.Kind == TypeKind.TypeDefinition
+            ? declared.UnderlyingType!
+            : reference.QualifiedName;
+        if (OpenApiPrimitives.WireConverter(underlying) is not { } converter)
+        {
+            return null;
+        }
+
+        const string Formats = "global::UiPathClients.Runtime.Serialization.RestWireFormats.";
+        var isValueType = !IsReferenceType(underlying);
+
+        // The converters of reference types read and write null themselves; '!' only tells nullable analysis that a
+        // JsonConverter<byte[]> also serves a byte[]? (JsonConverter<T> is invariant in T's annotation).
+        var suppress = isValueType ? string.Empty : "!";
+        if (reference.IsCollection)
+        {
+            return Formats + "List(" + (reference.IsNullable && isValueType ? Formats + "Nullable(" + converter + ")" : converter) + ")" + suppress;
+        }
+
+        if (reference.IsMap)
+        {
+            // Map values are nullable only for reference types (MapDictionaryValue), which the converters handle.
+            return Formats + "Dictionary(" + converter + ")" + suppress;
+        }
+
+        return isValueType && clrType.EndsWith("?", StringComparison.Ordinal) ? Formats + "Nullable(" + converter + ")" : converter + suppress;
+    }
+
     public string MapSingle(string qualifiedName, bool isNullable)
     {
         var (name, _) = MapNonNullable(qualifiedName);
@@ -87,6 +121,9 @@ internal sealed class TypeMapper
             "Edm.Single" => ("float", true),
             "Edm.Double" => ("double", true),
             "Edm.Decimal" => ("decimal", true),
+            OpenApiPrimitives.ExactDecimal => ("global::UiPathClients.Runtime.Rest.ExactDecimal", true),
+            OpenApiPrimitives.DateTimeRfc1123 or OpenApiPrimitives.UnixTime => ("global::System.DateTimeOffset", true),
+            OpenApiPrimitives.Base64Url => ("byte[]", false),
             "Edm.Guid" => ("global::System.Guid", true),
             "Edm.Binary" => ("byte[]", false),
             "Edm.DateTimeOffset" => ("global::System.DateTimeOffset", true),

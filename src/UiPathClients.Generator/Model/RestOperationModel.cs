@@ -62,6 +62,9 @@ internal enum ParameterStyle
     SpaceDelimited,
     PipeDelimited,
     DeepObject,
+
+    /// <summary>Swagger 2.0 <c>collectionFormat: tsv</c> (query): no OpenAPI 3 style, the runtime's own.</summary>
+    TabDelimited,
 }
 
 /// <summary>A parameter of a REST operation, or a field of a form/multipart body.</summary>

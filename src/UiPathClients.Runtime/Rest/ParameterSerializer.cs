@@ -65,6 +65,9 @@ internal static class ParameterSerializer
             case ParameterStyle.PipeDelimited when items is not null && !explode:
                 target.Add(escapedName + "=" + string.Join("|", items.Select(Escape)));
                 return;
+            case ParameterStyle.TabDelimited when items is not null && !explode:
+                target.Add(escapedName + "=" + string.Join("%09", items.Select(Escape)));
+                return;
         }
 
         if (items is not null && explode)

@@ -23,4 +23,7 @@ public enum ParameterStyle
 
     /// <summary><c>name[key]=value</c> (query objects).</summary>
     DeepObject,
+
+    /// <summary><c>name=a%09b</c> (query arrays): Swagger 2.0's <c>collectionFormat: tsv</c>, which OpenAPI 3 has no style for.</summary>
+    TabDelimited,
 }

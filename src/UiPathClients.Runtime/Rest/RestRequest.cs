@@ -22,6 +22,7 @@ namespace UiPathClients.Runtime.Rest;
 public sealed class RestRequest
 {
     private const string JsonMediaType = "application/json";
+    private const string ContentTypeHeader = "Content-Type";
 
     private readonly RestConnection _connection;
     private readonly HttpMethod _method;
@@ -134,6 +135,7 @@ public sealed class RestRequest
     }
 
     /// <summary>Adds a header parameter (<c>simple</c> style); a null value adds nothing.</summary>
+    /// <remarks><c>Content-Type</c> labels the body (an empty one when there is none) and replaces the body's own media type.</remarks>
     public RestRequest WithHeader<T>(string name, T value, bool explode = false)
     {
         if (ParameterSerializer.Header(ToJson(value), explode) is { } text)
@@ -363,7 +365,18 @@ public sealed class RestRequest
 
     /// <summary>Sends the request and reads the JSON body as <typeparamref name="T"/>.</summary>
     /// <exception cref="RestApiException">The service answered with an error, or with a body that is not a <typeparamref name="T"/>.</exception>
-    public async Task<RestResponse<T>> SendAsync<T>(CancellationToken cancellationToken = default)
+    public Task<RestResponse<T>> SendAsync<T>(CancellationToken cancellationToken = default) =>
+        SendCoreAsync(_connection.TypeInfo<T>(), cancellationToken);
+
+    /// <summary>
+    /// Sends the request and reads the JSON body with <paramref name="converter"/>: for a body whose OpenAPI format is
+    /// not its C# type's usual JSON (see <see cref="Serialization.RestWireFormats"/>).
+    /// </summary>
+    /// <exception cref="RestApiException">The service answered with an error, or with a body the converter does not read.</exception>
+    public Task<RestResponse<T>> SendWithConverterAsync<T>(System.Text.Json.Serialization.JsonConverter<T> converter, CancellationToken cancellationToken = default) =>
+        SendCoreAsync(Serialization.RestWireFormats.TypeInfo(_connection.JsonOptions, converter ?? throw new ArgumentNullException(nameof(converter))), cancellationToken);
+
+    private async Task<RestResponse<T>> SendCoreAsync<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var body = response.Content is null ? Array.Empty<byte>() : await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
@@ -392,7 +405,7 @@ public sealed class RestRequest
                     value);
             }
 
-            return new RestResponse<T>(response, JsonSerializer.Deserialize(body, _connection.TypeInfo<T>())!);
+            return new RestResponse<T>(response, JsonSerializer.Deserialize(body, typeInfo)!);
         }
         catch (JsonException exception)
         {
@@ -479,8 +492,16 @@ public sealed class RestRequest
         using var request = new HttpRequestMessage(_method, ToUri());
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.5));
+        string? contentType = null;
         foreach (var header in _headers)
         {
+            if (string.Equals(header.Key, ContentTypeHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                // A content header: HttpRequestMessage.Headers refuses it (silently, with TryAdd), so it goes on the content.
+                contentType = header.Value;
+                continue;
+            }
+
             request.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
@@ -490,6 +511,14 @@ public sealed class RestRequest
         }
 
         request.Content = BuildContent();
+        if (contentType is not null)
+        {
+            // The description made Content-Type a parameter, so the caller's value is what the body is labelled, and
+            // it is sent even without a body (on an empty one): the service asked for the header, not for content.
+            request.Content ??= new ByteArrayContent(Array.Empty<byte>());
+            request.Content.Headers.Remove(ContentTypeHeader);
+            request.Content.Headers.TryAddWithoutValidation(ContentTypeHeader, contentType);
+        }
         var response = await _connection.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
 
         // The transport normally says which request an answer is for (after redirects, the last one); a handler that

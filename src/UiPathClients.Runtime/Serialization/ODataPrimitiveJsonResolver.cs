@@ -25,6 +25,8 @@ public sealed class ODataPrimitiveJsonResolver : IJsonTypeInfoResolver
         [typeof(float)] = static options => JsonMetadataServices.CreateValueInfo<float>(options, JsonMetadataServices.SingleConverter),
         [typeof(double)] = static options => JsonMetadataServices.CreateValueInfo<double>(options, JsonMetadataServices.DoubleConverter),
         [typeof(decimal)] = static options => JsonMetadataServices.CreateValueInfo<decimal>(options, ODataIeee754JsonConverters.Decimal),
+        [typeof(Rest.ExactDecimal)] = static options => JsonMetadataServices.CreateValueInfo<Rest.ExactDecimal>(options, Rest.ExactDecimalJsonConverter.Instance),
+        [typeof(Rest.ExactDecimal?)] = static options => ODataJsonMetadata.NullableInfo<Rest.ExactDecimal>(options),
         [typeof(Guid)] = static options => JsonMetadataServices.CreateValueInfo<Guid>(options, JsonMetadataServices.GuidConverter),
         [typeof(DateTimeOffset)] = static options => JsonMetadataServices.CreateValueInfo<DateTimeOffset>(options, Rfc3339DateTimeOffsetJsonConverter.Instance),
         [typeof(DateTime)] = static options => JsonMetadataServices.CreateValueInfo<DateTime>(options, JsonMetadataServices.DateTimeConverter),

@@ -153,7 +153,7 @@ public sealed class DiagnosticsTests
             {"swagger": "2.0", "info": {"title": "Url", "version": "1"},
              "paths": {
                "/tsv": {"get": {"operationId": "tabs", "parameters": [
-                 {"name": "items", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "tsv"}],
+                 {"name": "items", "in": "header", "type": "array", "items": {"type": "string"}, "collectionFormat": "tsv"}],
                  "responses": {"200": {"description": "ok"}}}},
                "/csv": {"get": {"operationId": "commas", "parameters": [
                  {"name": "items", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "csv"}],
@@ -162,13 +162,33 @@ public sealed class DiagnosticsTests
 
         var (diagnostics, sources) = Run("url.json", Json);
 
-        // Microsoft.OpenApi cannot read tsv (Swagger 2.0 only; OpenAPI 3 has no style for it): that operation is left
-        // out with a warning at the collectionFormat, and the rest of the document generates.
+        // Microsoft.OpenApi cannot read tsv (Swagger 2.0 only; OpenAPI 3 has no style for it) and the runtime joins
+        // tabs only in the query: a tsv header's operation is left out with a warning at the collectionFormat, and the
+        // rest of the document generates.
         var diagnostic = Assert.Single(diagnostics);
         AssertDiagnostic(diagnostic, "UIPC0011", DiagnosticSeverity.Warning, line: 4, "collectionFormat 'tsv'");
         var client = string.Concat(sources.Select(source => source.SourceText.ToString()));
         Assert.Contains("CommasAsync", client, StringComparison.Ordinal);
         Assert.DoesNotContain("TabsAsync", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tsv_query_array_is_generated_with_the_tab_delimited_style_and_no_diagnostic()
+    {
+        const string Json = """
+            {"swagger": "2.0", "info": {"title": "Url", "version": "1"},
+             "paths": {
+               "/tsv": {"get": {"operationId": "tabs", "parameters": [
+                 {"name": "items", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "tsv"}],
+                 "responses": {"200": {"description": "ok"}}}}}}
+            """;
+
+        var (diagnostics, sources) = Run("url.json", Json);
+
+        Assert.Empty(diagnostics);
+        var client = string.Concat(sources.Select(source => source.SourceText.ToString()));
+        Assert.Contains("TabsAsync", client, StringComparison.Ordinal);
+        Assert.Contains("request.WithQuery(\"items\", items, global::UiPathClients.Runtime.Rest.ParameterStyle.TabDelimited, explode: false);", client, StringComparison.Ordinal);
     }
 
     [Fact]

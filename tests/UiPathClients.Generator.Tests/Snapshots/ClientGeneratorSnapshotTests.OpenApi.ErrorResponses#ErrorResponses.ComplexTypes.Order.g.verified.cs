@@ -20,7 +20,7 @@ namespace Consumer.ErrorResponses
         /// The <c>total</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-        public required decimal Total { get; set; }
+        public required global::UiPathClients.Runtime.Rest.ExactDecimal Total { get; set; }
 
         /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer

@@ -44,7 +44,7 @@ namespace Consumer.ErrorResponses
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Order>(options, static () => new global::Consumer.ErrorResponses.Order { Id = default!, Total = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Order, global::System.Guid>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Order, decimal>(options, "Total", "total", static instance => instance.Total, static (instance, value) => instance.Total = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Order, global::UiPathClients.Runtime.Rest.ExactDecimal>(options, "Total", "total", static instance => instance.Total, static (instance, value) => instance.Total = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.Order>(options),
             });
 

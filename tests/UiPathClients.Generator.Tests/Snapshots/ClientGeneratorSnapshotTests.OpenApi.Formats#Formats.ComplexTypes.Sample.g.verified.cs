@@ -80,7 +80,7 @@ namespace Consumer.Formats
         /// The <c>exact</c> property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("exact")]
-        public decimal? Exact { get; set; }
+        public global::UiPathClients.Runtime.Rest.ExactDecimal? Exact { get; set; }
 
         /// <summary>
         /// The <c>measure</c> property.

@@ -11,7 +11,8 @@ namespace UiPathClients.Generator.Readers.OpenApi;
 /// Swagger 2.0's <c>collectionFormat</c> of query arrays, read from the document itself. Microsoft.OpenApi maps both
 /// <c>csv</c> (also the default when none is given) and <c>multi</c> to OpenAPI 3's <c>style: form</c> with
 /// <c>explode</c> true, so <c>name=a&amp;name=b</c> would be sent where Swagger 2.0 says <c>name=a,b</c>; only
-/// <c>multi</c> is the repeated form.
+/// <c>multi</c> is the repeated form. <c>tsv</c> has no OpenAPI 3 style and Microsoft.OpenApi refuses it, so a query
+/// parameter's <c>tsv</c> is read as <c>csv</c> and remembered, and the parameter gets the runtime's tab-delimited style.
 /// </summary>
 internal sealed partial class OpenApiReader
 {
@@ -20,12 +21,16 @@ internal sealed partial class OpenApiReader
 
     private static readonly HashSet<string> OperationMethods = new(StringComparer.Ordinal) { "get", "put", "post", "delete", "options", "head", "patch" };
 
+    /// <summary>Keys (<see cref="Key"/>) of the query parameters whose <c>collectionFormat</c> is <c>tsv</c>.</summary>
+    private readonly HashSet<string> _tabSeparatedParameters = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Leaves out, with a located UIPC0011 each, the Swagger 2.0 operations that have a parameter whose
-    /// <c>collectionFormat</c> OpenAPI 3 cannot express (<c>tsv</c>): Microsoft.OpenApi throws on them and the whole
-    /// document would be lost, where an unsupported construct should cost only its operation.
+    /// Reads a query parameter's <c>tsv</c> as <c>csv</c>, remembering it (<see cref="_tabSeparatedParameters"/>), and
+    /// leaves out, with a located UIPC0011 each, the Swagger 2.0 operations that have another parameter whose
+    /// <c>collectionFormat</c> neither OpenAPI 3 nor the runtime can express: Microsoft.OpenApi throws on them and the
+    /// whole document would be lost, where an unsupported construct should cost only its operation.
     /// </summary>
-    /// <returns>The JSON to read: <paramref name="json"/> itself, or without those operations.</returns>
+    /// <returns>The JSON to read: <paramref name="json"/> itself, or with those changes.</returns>
     private string WithoutUnconvertibleCollectionFormats(string json)
     {
         if (JsonNode.Parse(json) is not JsonObject root || Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal)
@@ -47,7 +52,7 @@ internal sealed partial class OpenApiReader
             return format is not null && !ConvertibleCollectionFormats.Contains(format) ? format : null;
         }
 
-        var removed = false;
+        var changed = false;
         foreach (var pathItem in paths.ToList())
         {
             if (pathItem.Value is not JsonObject item)
@@ -56,6 +61,21 @@ internal sealed partial class OpenApiReader
             }
 
             var shared = item["parameters"] as JsonArray ?? new JsonArray();
+            foreach (var member in item.Where(member => member.Key == "parameters" || OperationMethods.Contains(member.Key)).ToList())
+            {
+                var method = member.Key == "parameters" ? "*" : member.Key;
+                var parameters = member.Key == "parameters" ? shared : (member.Value as JsonObject)?["parameters"] as JsonArray ?? new JsonArray();
+                foreach (var parameter in parameters.OfType<JsonObject>())
+                {
+                    if (Text(parameter["collectionFormat"]) == "tsv" && Text(parameter["in"]) == "query" && Text(parameter["name"]) is { } name)
+                    {
+                        _tabSeparatedParameters.Add(Key(pathItem.Key, method, "query", name));
+                        parameter["collectionFormat"] = "csv";
+                        changed = true;
+                    }
+                }
+            }
+
             foreach (var operation in item.Where(member => OperationMethods.Contains(member.Key)).ToList())
             {
                 var own = (operation.Value as JsonObject)?["parameters"] as JsonArray ?? new JsonArray();
@@ -73,11 +93,11 @@ internal sealed partial class OpenApiReader
                     _file.Path,
                     $"collectionFormat '{found.Format}' of parameter '{found.Name}' has no OpenAPI 3 style, so {operation.Key.ToUpperInvariant()} {pathItem.Key} is not generated");
                 item.Remove(operation.Key);
-                removed = true;
+                changed = true;
             }
         }
 
-        return removed ? root.ToJsonString() : json;
+        return changed ? root.ToJsonString() : json;
     }
 
     /// <summary>A JSON pointer (RFC 6901) from its reference tokens.</summary>
@@ -132,7 +152,8 @@ internal sealed partial class OpenApiReader
 
                     if (parameter is not null && Text(parameter["type"]) == "array" && Text(parameter["name"]) is { } name && Text(parameter["in"]) is { } location)
                     {
-                        _collectionFormats[Key(pathItem.Key, method, location.ToLowerInvariant(), name)] = Text(parameter["collectionFormat"]) ?? "csv";
+                        var key = Key(pathItem.Key, method, location.ToLowerInvariant(), name);
+                        _collectionFormats[key] = _tabSeparatedParameters.Contains(key) ? "tsv" : Text(parameter["collectionFormat"]) ?? "csv";
                     }
                 }
             }

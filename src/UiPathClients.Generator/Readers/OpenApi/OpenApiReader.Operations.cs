@@ -266,13 +266,14 @@ internal sealed partial class OpenApiReader
         var type = schema is null
             ? new TypeReference("Edm.String", false, !required)
             : Reference(schema, operationTypeName + CSharpIdentifier.ToPascalCase(parameter.Name!), optional: !required);
+        var collectionFormat = location == Model.ParameterLocation.Query ? SwaggerCollectionFormat(path, method, parameter) : null;
         return new RestParameterModel(
             parameter.Name!,
             location,
             type,
             required,
-            Style(parameter.Style, location),
-            location == Model.ParameterLocation.Query && SwaggerCollectionFormat(path, method, parameter) is { } collectionFormat
+            collectionFormat == "tsv" ? Model.ParameterStyle.TabDelimited : Style(parameter.Style, location),
+            collectionFormat is not null
                 ? collectionFormat == "multi"
                 : parameter.Explode,
             parameter.Deprecated,

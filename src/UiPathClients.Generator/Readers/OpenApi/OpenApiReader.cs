@@ -793,7 +793,13 @@ internal sealed partial class OpenApiReader
             {
                 JsonSchemaType.String => "Edm.String",
                 JsonSchemaType.Integer => schema.Format == "int32" ? "Edm.Int32" : "Edm.Int64",
-                JsonSchemaType.Number => schema.Format == "float" ? "Edm.Single" : "Edm.Double",
+                JsonSchemaType.Number => schema.Format switch
+                {
+                    "float" => "Edm.Single",
+                    // Exact as any format: decimal value: a double literal could not hold every decimal constant.
+                    "decimal" => OpenApiPrimitives.ExactDecimal,
+                    _ => "Edm.Double",
+                },
                 _ => "Edm.Boolean",
             };
 
@@ -905,6 +911,8 @@ internal sealed partial class OpenApiReader
             JsonSchemaType.String => format switch
             {
                 "date-time" => "Edm.DateTimeOffset",
+                "date-time-rfc1123" => OpenApiPrimitives.DateTimeRfc1123,
+                "base64url" => OpenApiPrimitives.Base64Url,
                 "date" => "Edm.Date",
                 "time" => "Edm.TimeOfDay",
                 "duration" => "Edm.Duration",
@@ -912,11 +920,16 @@ internal sealed partial class OpenApiReader
                 "byte" or "binary" or "base64" => "Edm.Binary",
                 _ => "Edm.String",
             },
-            JsonSchemaType.Integer => format == "int32" ? "Edm.Int32" : "Edm.Int64",
+            JsonSchemaType.Integer => format switch
+            {
+                "int32" => "Edm.Int32",
+                "unixtime" => OpenApiPrimitives.UnixTime,
+                _ => "Edm.Int64",
+            },
             JsonSchemaType.Number => format switch
             {
                 "float" => "Edm.Single",
-                "decimal" => "Edm.Decimal",
+                "decimal" => OpenApiPrimitives.ExactDecimal,
                 "int32" => "Edm.Int32",
                 "int64" => "Edm.Int64",
                 _ => "Edm.Double",
