@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -127,6 +128,10 @@ public sealed class AutoRestTestServer : IAsyncLifetime
 
         var report = ConformanceReport.From(hits, PackageDirectory);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conformance-coverage.md"), report.ToMarkdown());
+        // Every counter that rose, for finding which scenario a single test stands for (run it alone, read this).
+        File.WriteAllText(
+            Path.Combine(AppContext.BaseDirectory, "conformance-hits.json"),
+            JsonSerializer.Serialize(hits.ToDictionary(category => category.Key, category => category.Value.Where(counter => counter.Value > 0).ToDictionary()), new JsonSerializerOptions { WriteIndented = true }));
         if (Environment.GetEnvironmentVariable("UPDATE_CONFORMANCE") == "1")
         {
             report.WriteInto(Path.Combine(ProjectDirectory(), "CONFORMANCE.md"));
