@@ -132,8 +132,14 @@ public readonly struct ExactDecimal : IEquatable<ExactDecimal>, IComparable<Exac
             }
         }
 
+        var scaledExponent = (long)exponent - fractionDigits;
+        if (scaledExponent < int.MinValue)
+        {
+            return false;
+        }
+
         var significand = BigInteger.Parse(digits.ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
-        value = new ExactDecimal(negative ? -significand : significand, checked(exponent - fractionDigits));
+        value = new ExactDecimal(negative ? -significand : significand, (int)scaledExponent);
         return true;
     }
 
@@ -143,6 +149,13 @@ public readonly struct ExactDecimal : IEquatable<ExactDecimal>, IComparable<Exac
     {
         var magnitude = BigInteger.Abs(Significand);
         var scale = 0;
+        if (Exponent > 28)
+        {
+            // The significand has no trailing zeros, so the value is at least 10^29: past decimal's range. Checked
+            // before scaling, which for a hostile 1e2000000000 would allocate without end.
+            throw new OverflowException($"{this} cannot be a System.Decimal without changing its value.");
+        }
+
         if (Exponent > 0)
         {
             magnitude *= BigInteger.Pow(Ten, Exponent);
@@ -205,11 +218,32 @@ public readonly struct ExactDecimal : IEquatable<ExactDecimal>, IComparable<Exac
     /// <inheritdoc />
     public int CompareTo(ExactDecimal other)
     {
+        if (Significand.Sign != other.Significand.Sign)
+        {
+            return Significand.Sign.CompareTo(other.Significand.Sign);
+        }
+
+        if (Significand.IsZero)
+        {
+            return 0;
+        }
+
+        // Orders of magnitude first: scaling to a common exponent is only done when they are equal, where the
+        // exponents differ by no more than the digit counts (1e2000000000 against 1 must not build a 2-billion-digit number).
+        var magnitude = DigitCount(Significand) + (long)Exponent;
+        var otherMagnitude = DigitCount(other.Significand) + (long)other.Exponent;
+        if (magnitude != otherMagnitude)
+        {
+            return magnitude.CompareTo(otherMagnitude) * Significand.Sign;
+        }
+
         var common = Math.Min(Exponent, other.Exponent);
         var left = Significand * BigInteger.Pow(Ten, Exponent - common);
         var right = other.Significand * BigInteger.Pow(Ten, other.Exponent - common);
         return left.CompareTo(right);
     }
+
+    private static int DigitCount(BigInteger value) => BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture).Length;
 }
 
 /// <summary>Reads <see cref="ExactDecimal"/> from a JSON number (or a numeric string, as IEEE754-compatible services send) and writes a JSON number.</summary>

@@ -41,6 +41,25 @@ public sealed class ExactDecimalTests
     [InlineData("9223372036854775910.980089k")]
     public void Refuses_text_that_is_not_a_number(string text) => Assert.False(ExactDecimal.TryParse(text, out _));
 
+    [Theory]
+    [InlineData("1e2000000000", "1", 1)]
+    [InlineData("-1e2000000000", "1", -1)]
+    [InlineData("1e-2000000000", "1", -1)]
+    [InlineData("-1e-2000000000", "-1", 1)]
+    [InlineData("9.99", "10", -1)]
+    [InlineData("-10", "-9.99", -1)]
+    [InlineData("2.50", "25e-1", 0)]
+    [InlineData("0", "-1e-2000000000", 1)]
+    public void Compares_by_value_without_scaling_far_apart_exponents(string left, string right, int expected) =>
+        Assert.Equal(expected, Math.Sign(ExactDecimal.Parse(left).CompareTo(ExactDecimal.Parse(right))));
+
+    [Fact]
+    public void A_huge_exponent_is_refused_as_a_decimal_at_once_and_an_exponent_past_int_is_not_a_number()
+    {
+        Assert.Throws<OverflowException>(() => (decimal)ExactDecimal.Parse("1e2000000000"));
+        Assert.False(ExactDecimal.TryParse("1.5e-2147483648", out _));
+    }
+
     [Fact]
     public void Equal_values_are_equal_whatever_their_spelling_and_order_by_value()
     {
