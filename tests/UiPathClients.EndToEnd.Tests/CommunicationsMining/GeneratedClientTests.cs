@@ -61,7 +61,7 @@ public sealed class GeneratedClientTests : IClassFixture<CommunicationsMiningSes
         // The whole envelope stays reachable, with the answer's status and Server-Timing.
         var response = await _client.Datasets.GetWithResponseAsync("gen-crud", "triage");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(ResponseStatusOk.Ok, response.Value.Status);
+        Assert.Equal("ok", response.Value.Status); // a one-value enum is a constant string (README, "An enum of one value is a constant")
         Assert.Equal(dataset.Id, response.Value.Dataset.Id);
         Assert.NotNull(response.ServerTiming.Total);
 
