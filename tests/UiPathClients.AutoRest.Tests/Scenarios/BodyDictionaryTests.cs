@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using UiPathClients.AutoRest.Tests.BodyDictionary;
@@ -186,20 +187,19 @@ public sealed class BodyDictionaryTests(AutoRestTestServer server)
     public async Task GetDateTimeRfc1123Valid() =>
         Assert.Equal(
             Indexed(Rfc1123Instants),
-            (await Client.DictionaryGetDateTimeRfc1123ValidAsync()).ToDictionary(entry => entry.Key, entry => TypedFormats.Instant(entry.Value)));
+            await Client.DictionaryGetDateTimeRfc1123ValidAsync());
 
     [Fact]
     public async Task PutDateTimeRfc1123Valid()
     {
-        var body = TypedFormats.Rfc1123Map(TypedFormats.Shape(() => Client.DictionaryGetDateTimeRfc1123ValidAsync()), Rfc1123Instants);
-        AssertOk(await Client.DictionaryPutDateTimeRfc1123ValidWithResponseAsync(body));
+        AssertOk(await Client.DictionaryPutDateTimeRfc1123ValidWithResponseAsync(Indexed(Rfc1123Instants)));
     }
 
     [Fact]
     public async Task GetBase64Url() =>
         Assert.Equal(
-            Indexed("a string that gets encoded with base64url", "test string", "Lorem ipsum"),
-            (await Client.DictionaryGetBase64UrlAsync()).ToDictionary(entry => entry.Key, entry => TypedFormats.DecodedText(entry.Value)));
+            Indexed<string?>("a string that gets encoded with base64url", "test string", "Lorem ipsum"),
+            (await Client.DictionaryGetBase64UrlAsync()).ToDictionary(entry => entry.Key, entry => entry.Value is { } bytes ? Encoding.UTF8.GetString(bytes) : null));
 
     // ---- duration ----
 
