@@ -185,6 +185,16 @@ internal static class GeneratorHarness
         Assert.Fail(report.ToString());
     }
 
+    /// <summary>Asserts the generated code compiles cleanly, then loads it, so a test can call the generated client.</summary>
+    public static System.Reflection.Assembly LoadCompiled(GeneratorRun run)
+    {
+        AssertCompilesCleanly(run);
+        using var image = new System.IO.MemoryStream();
+        var result = run.OutputCompilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return System.Reflection.Assembly.Load(image.ToArray());
+    }
+
     private static void Walk(object? value, string path, HashSet<object> visited)
     {
         if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
