@@ -5,10 +5,10 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
+
+using UiPathClients.Tests.Common;
 
 namespace UiPathClients.AutoRest.Tests.TestSupport;
 
@@ -20,9 +20,8 @@ namespace UiPathClients.AutoRest.Tests.TestSupport;
 public sealed class AutoRestTestServer : IAsyncLifetime
 {
     private const string ListeningMarker = "UIPC-AUTOREST-LISTENING ";
-    private readonly StringBuilder _output = new();
     private readonly Dictionary<string, IReadOnlyDictionary<string, int>> _countersAtStart = new(StringComparer.Ordinal);
-    private Process? _process;
+    private ListeningServerProcess? _server;
 
     /// <summary>Where the build installed the package (with <c>npm ci</c>).</summary>
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "autorest-testserver");
@@ -63,30 +62,9 @@ public sealed class AutoRestTestServer : IAsyncLifetime
             return; // Only the availability test runs, and it says why.
         }
 
-        var start = new ProcessStartInfo("node", "start-on-loopback.js")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _process.OutputDataReceived += (_, line) => OnLine(line.Data, listening);
-        _process.ErrorDataReceived += (_, line) => OnLine(line.Data, listening);
-        _process.EnableRaisingEvents = true;
-        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The AutoRest test server exited:\n" + Output()));
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            BaseAddress = await listening.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException("The AutoRest test server did not start within 90 s:\n" + Output());
-        }
+        _server = await ListeningServerProcess.StartAsync(
+            new ProcessStartInfo("node", "start-on-loopback.js") { WorkingDirectory = Directory }, ListeningMarker, "AutoRest test server", TimeSpan.FromSeconds(90)).ConfigureAwait(false);
+        BaseAddress = _server.Address;
 
         // The server starts some counters above zero (HeaderParameterProtectedKey is 1, "not a thing"): only an
         // increase during the run counts as a hit.
@@ -98,18 +76,12 @@ public sealed class AutoRestTestServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_server is { IsRunning: true })
         {
             await WriteCoverageAsync().ConfigureAwait(false);
         }
 
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
-        _process?.Dispose();
+        _server?.Dispose();
     }
 
     /// <summary>
@@ -149,32 +121,6 @@ public sealed class AutoRestTestServer : IAsyncLifetime
         }
 
         throw new InvalidOperationException("UPDATE_CONFORMANCE=1 but the repository (Generator.sln) is not above " + AppContext.BaseDirectory);
-    }
-
-    private void OnLine(string? line, TaskCompletionSource<Uri> listening)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        if (line.StartsWith(ListeningMarker, StringComparison.Ordinal))
-        {
-            listening.TrySetResult(new Uri(line.Substring(ListeningMarker.Length).Trim()));
-        }
-    }
-
-    private string Output()
-    {
-        lock (_output)
-        {
-            return _output.ToString();
-        }
     }
 }
 

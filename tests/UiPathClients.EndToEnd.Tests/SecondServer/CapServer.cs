@@ -4,9 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using UiPathClients.Tests.Common;
 
 namespace UiPathClients.EndToEnd.Tests.SecondServer;
 
@@ -19,8 +19,7 @@ public sealed class CapServer : IAsyncLifetime
 {
     private const string ListeningMarker = "UIPC-CAP-LISTENING ";
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private ListeningServerProcess? _server;
 
     /// <summary>Where the service is copied by the build.</summary>
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "SecondServer", "cap");
@@ -50,68 +49,17 @@ public sealed class CapServer : IAsyncLifetime
 
         await InstallAsync().ConfigureAwait(false);
         var node = Path.Combine(Directory, "node_modules", "node", "bin", OperatingSystem.IsWindows() ? "node.exe" : "node");
-        var start = new ProcessStartInfo(File.Exists(node) ? node : "node", "start.js")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(File.Exists(node) ? node : "node", "start.js") { WorkingDirectory = Directory };
         start.Environment["NODE_ENV"] = "test";
         start.Environment["CDS_LOG_LEVELS_CDS"] = "warn";
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _process.OutputDataReceived += (_, line) => OnLine(line.Data, listening);
-        _process.ErrorDataReceived += (_, line) => OnLine(line.Data, listening);
-        _process.EnableRaisingEvents = true;
-        _process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The CAP server exited:\n" + Output()));
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var started = await Task.WhenAny(listening.Task, Task.Delay(TimeSpan.FromSeconds(90))).ConfigureAwait(false);
-        if (started != listening.Task)
-        {
-            throw new TimeoutException("The CAP server did not start within 90 s:\n" + Output());
-        }
-
-        BaseAddress = await listening.Task.ConfigureAwait(false);
+        _server = await ListeningServerProcess.StartAsync(start, ListeningMarker, "CAP server", TimeSpan.FromSeconds(90)).ConfigureAwait(false);
+        BaseAddress = _server.Address;
     }
 
     public Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
-        _process?.Dispose();
+        _server?.Dispose();
         return Task.CompletedTask;
-    }
-
-    private void OnLine(string? line, TaskCompletionSource<Uri> listening)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        if (line.StartsWith(ListeningMarker, StringComparison.Ordinal))
-        {
-            listening.TrySetResult(new Uri(line.Substring(ListeningMarker.Length).Trim()));
-        }
-    }
-
-    private string Output()
-    {
-        lock (_output)
-        {
-            return _output.ToString();
-        }
     }
 
     /// <summary><c>npm ci</c> unless node_modules already holds what this lock file names (test runs of one build share it).</summary>
