@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace Benchmarks.Support;
+
+/// <summary>
+/// Writes RESULTS.md from one run's exports: the machine, the command, the summary of ratios against the targets
+/// (<see cref="SummaryRows"/>), every BenchmarkDotNet table, and the build-loop script's table. A row whose benchmark did
+/// not run says so instead of disappearing.
+/// </summary>
+public static class ResultsWriter
+{
+    private enum Metric
+    {
+        Time,
+        Bytes,
+    }
+
+    /// <summary>One benchmark case: class, method, and its parameters as BenchmarkDotNet prints them (or null).</summary>
+    private sealed record Case(string Type, string Method, string? Parameters = null);
+
+    /// <summary>One summary line: numerator/denominator of a metric, against a target ratio (null: reported, no target).</summary>
+    private sealed record Row(string Measure, Case Numerator, Case Denominator, Metric Metric, double? Target, string Note = "");
+
+    private sealed record Measurement(double MeanNanoseconds, double? BytesAllocated);
+
+    private static readonly string[] OpenApiSpecs = { "CommunicationsMiningYaml", "OrchestratorV20Yaml", "OpenAi31Yaml", "GitHubJson" };
+
+    private static readonly string[] IncrementalSpecs = { "OrchestratorEdmx", "CommunicationsMiningYaml", "MsGraphBetaEdmx" };
+
+    private static IEnumerable<Row> SummaryRows()
+    {
+        foreach (var job in new[] { "Warm", "Cold" })
+        {
+            foreach (var spec in OpenApiSpecs)
+            {
+                yield return new Row(
+                    $"Generator vs NSwag, {job.ToLowerInvariant()}, {spec}: ours / NSwag",
+                    new Case($"OpenApiGeneration{job}", "Ours", $"Spec={spec}"),
+                    new Case($"OpenApiGeneration{job}", "NSwag", $"Spec={spec}"),
+                    Metric.Time,
+                    null);
+            }
+        }
+
+        foreach (var spec in IncrementalSpecs)
+        {
+            foreach (var scenario in new[] { "UnrelatedCsEdit", "UnrelatedPropertyChange", "SpecEdit" })
+            {
+                yield return new Row(
+                    $"Incremental, {spec}: {scenario} / run with no cached state",
+                    new Case("IncrementalGeneration", scenario, $"Spec={spec}"),
+                    new Case("IncrementalGeneration", "NoCachedState", $"Spec={spec}"),
+                    Metric.Time,
+                    null);
+            }
+        }
+
+        foreach (var row in RuntimeRows())
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The runtime targets of issue 13.</summary>
+    private static IEnumerable<Row> RuntimeRows()
+    {
+        yield return new Row(
+            "1,000-JobDto page through the client / bare parse",
+            new Case("JobPageThroughClient", "GeneratedClient"),
+            new Case("JobPageThroughClient", "BareParse"),
+            Metric.Time,
+            1.3);
+        yield return new Row(
+            "Bare parse (generated metadata) / System.Text.Json source generation",
+            new Case("JobPageDeserialization", "GeneratedMetadata"),
+            new Case("JobPageDeserialization", "SystemTextJsonSourceGenerated"),
+            Metric.Time,
+            1.2);
+        foreach (var metric in new[] { Metric.Time, Metric.Bytes })
+        {
+            yield return new Row(
+                $"3-clause typed filter / string interpolation ({(metric == Metric.Time ? "time" : "bytes")})",
+                new Case("FilterBenchmarks", "TypedFilterThreeClauses"),
+                new Case("FilterBenchmarks", "InterpolationThreeClauses"),
+                metric,
+                1.5);
+        }
+
+        yield return new Row(
+            "10,000 jobs from the emulator: client / raw HttpClient + JsonDocument",
+            new Case("EmulatorRead", "GeneratedClient"),
+            new Case("EmulatorRead", "RawHttpClient"),
+            Metric.Time,
+            1.2);
+    }
+
+    public static int Write(string artifactsDirectory, string? buildLoopFragment, string outputPath, string command)
+    {
+        var resultsDirectory = Path.Combine(artifactsDirectory, "results");
+        var reports = Directory.Exists(resultsDirectory)
+            ? Directory.GetFiles(resultsDirectory, "*-report-brief.json").OrderBy(path => path, StringComparer.Ordinal).ToList()
+            : new List<string>();
+        if (reports.Count == 0)
+        {
+            Console.Error.WriteLine($"No BenchmarkDotNet JSON reports in '{resultsDirectory}'.");
+            return 1;
+        }
+
+        var measurements = new Dictionary<Case, Measurement>();
+        JsonElement? host = null;
+        foreach (var report in reports)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(report));
+            host ??= document.RootElement.GetProperty("HostEnvironmentInfo").Clone();
+            foreach (var benchmark in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
+            {
+                if (!benchmark.TryGetProperty("Statistics", out var statistics) || statistics.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var parameters = benchmark.GetProperty("Parameters").GetString();
+                var key = new Case(benchmark.GetProperty("Type").GetString()!, benchmark.GetProperty("Method").GetString()!, string.IsNullOrEmpty(parameters) ? null : parameters);
+                double? bytes = benchmark.TryGetProperty("Memory", out var memory) && memory.ValueKind == JsonValueKind.Object
+                    ? memory.GetProperty("BytesAllocatedPerOperation").GetDouble()
+                    : null;
+                measurements[key] = new Measurement(statistics.GetProperty("Mean").GetDouble(), bytes);
+            }
+        }
+
+        var output = new StringBuilder();
+        output.AppendLine("# Benchmark results").AppendLine();
+        output.AppendLine("Written by `tests/Benchmarks/run.sh` (see [README.md](README.md) for what each benchmark measures and how the jobs are sized).").AppendLine();
+        AppendMachine(output, host!.Value, command);
+        output.AppendLine("## Summary: ratios against the targets").AppendLine();
+        output.AppendLine("Only ratios within this one run mean anything on a shared 2-core machine. Targets are issue 13's; rows without a target are reported for the emitter redesign to improve on.").AppendLine();
+        output.AppendLine("| Measure | Numerator | Denominator | Ratio | Target | Met |");
+        output.AppendLine("|---|---:|---:|---:|---:|:---:|");
+        foreach (var row in SummaryRows())
+        {
+            output.AppendLine(FormatRow(row, measurements));
+        }
+
+        if (buildLoopFragment is not null && File.Exists(buildLoopFragment))
+        {
+            output.AppendLine().AppendLine("## Consumer build loop").AppendLine();
+            output.AppendLine(File.ReadAllText(buildLoopFragment).Trim());
+        }
+
+        output.AppendLine().AppendLine("## BenchmarkDotNet tables").AppendLine();
+        foreach (var table in Directory.GetFiles(resultsDirectory, "*-report-github.md").OrderBy(path => path, StringComparer.Ordinal))
+        {
+            var title = Path.GetFileName(table).Replace("-report-github.md", string.Empty, StringComparison.Ordinal);
+            output.AppendLine($"### {title}").AppendLine();
+            output.AppendLine(File.ReadAllText(table).Trim()).AppendLine();
+        }
+
+        File.WriteAllText(outputPath, output.ToString().TrimEnd() + "\n");
+        Console.WriteLine($"Wrote {outputPath}");
+        return 0;
+    }
+
+    private static void AppendMachine(StringBuilder output, JsonElement host, string command)
+    {
+        string Read(string name) => host.TryGetProperty(name, out var value) ? value.ToString() : "?";
+        output.AppendLine("| | |").AppendLine("|---|---|");
+        output.AppendLine(CultureInfo.InvariantCulture, $"| Date | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC |");
+        output.AppendLine(CultureInfo.InvariantCulture, $"| Command | `{command}` |");
+        output.AppendLine(CultureInfo.InvariantCulture, $"| CPU | {Read("ProcessorName")}, {Read("PhysicalCoreCount")} physical / {Read("LogicalCoreCount")} logical cores |");
+        output.AppendLine(CultureInfo.InvariantCulture, $"| OS | {Read("OsVersion")} |");
+        output.AppendLine(CultureInfo.InvariantCulture, $"| .NET | SDK {Read("DotNetCliVersion")}, runtime {Read("RuntimeVersion")}, {Read("Architecture")} |");
+        output.AppendLine(CultureInfo.InvariantCulture, $"| Tool | {Read("BenchmarkDotNetCaption")} {Read("BenchmarkDotNetVersion")} |").AppendLine();
+    }
+
+    private static string FormatRow(Row row, IReadOnlyDictionary<Case, Measurement> measurements)
+    {
+        var target = row.Target is { } limit ? $"≤ {limit.ToString("0.0#", CultureInfo.InvariantCulture)}" : "—";
+        if (!measurements.TryGetValue(row.Numerator, out var numerator) || !measurements.TryGetValue(row.Denominator, out var denominator))
+        {
+            return $"| {row.Measure} | not run | not run | — | {target} | ✘ |";
+        }
+
+        var (top, bottom) = row.Metric == Metric.Time
+            ? (numerator.MeanNanoseconds, denominator.MeanNanoseconds)
+            : (numerator.BytesAllocated ?? double.NaN, denominator.BytesAllocated ?? double.NaN);
+        var ratio = top / bottom;
+        var met = row.Target is { } bound ? (ratio <= bound ? "✔" : "✘") : "";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {row.Measure} | {Format(top, row.Metric)} | {Format(bottom, row.Metric)} | {ratio:0.00} | {target} | {met} |");
+    }
+
+    private static string Format(double value, Metric metric) => metric switch
+    {
+        Metric.Bytes => value >= 1 << 20 ? $"{value / (1 << 20):0.0} MB" : value >= 1024 ? $"{value / 1024:0.0} KB" : $"{value:0} B",
+        _ => value >= 1e9 ? $"{value / 1e9:0.00} s" : value >= 1e6 ? $"{value / 1e6:0.0} ms" : value >= 1e3 ? $"{value / 1e3:0.0} µs" : $"{value:0} ns",
+    };
+}
