@@ -147,10 +147,16 @@ public static class ResultsWriter
             output.AppendLine(FormatRow(row, measurements));
         }
 
-        if (buildLoopFragment is not null && File.Exists(buildLoopFragment))
+        var buildLoop = buildLoopFragment is not null && File.Exists(buildLoopFragment) ? File.ReadAllText(buildLoopFragment) : null;
+        foreach (var line in BuildLoopRows(buildLoop))
         {
-            output.AppendLine().AppendLine("## Consumer build loop").AppendLine();
-            output.AppendLine(File.ReadAllText(buildLoopFragment).Trim());
+            output.AppendLine(line);
+        }
+
+        if (buildLoop is not null)
+        {
+            // The fragment brings its own heading; it becomes this file's second-level one.
+            output.AppendLine().AppendLine(buildLoop.Trim().TrimStart('#').Insert(0, "##"));
         }
 
         output.AppendLine().AppendLine("## BenchmarkDotNet tables").AppendLine();
@@ -164,6 +170,45 @@ public static class ResultsWriter
         File.WriteAllText(outputPath, output.ToString().TrimEnd() + "\n");
         Console.WriteLine($"Wrote {outputPath}");
         return 0;
+    }
+
+    /// <summary>
+    /// The build loop's medians (BuildLoop/build-loop.sh's table: <c>| (ii) … | 38.4 s [36.3–42.6] | 31.5 s [23.7–34.9] |</c>)
+    /// as ratios: each consumer against the empty app, and our clients in the app against NSwag's.
+    /// </summary>
+    private static IEnumerable<string> BuildLoopRows(string? fragment)
+    {
+        var medians = new Dictionary<string, (double Cold, double Rebuild)>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(
+            fragment ?? string.Empty, @"^\| \((?<consumer>i|ii|iii|iv)\)[^|]*\| (?<cold>[0-9.]+) s[^|]*\| (?<rebuild>[0-9.]+) s", System.Text.RegularExpressions.RegexOptions.Multiline))
+        {
+            medians[match.Groups["consumer"].Value] = (
+                double.Parse(match.Groups["cold"].Value, CultureInfo.InvariantCulture),
+                double.Parse(match.Groups["rebuild"].Value, CultureInfo.InvariantCulture));
+        }
+
+        var comparisons = new (string Measure, string Numerator, string Denominator)[]
+        {
+            ("Build loop (ii) clients in the app / (i) empty app", "ii", "i"),
+            ("Build loop (iii) clients in a library / (i) empty app", "iii", "i"),
+            ("Build loop (iv) NSwag client in the app / (i) empty app", "iv", "i"),
+            ("Build loop (ii) our clients in the app / (iv) NSwag's", "ii", "iv"),
+        };
+        foreach (var (measure, numerator, denominator) in comparisons)
+        {
+            foreach (var rebuild in new[] { false, true })
+            {
+                var label = $"{measure}, {(rebuild ? "rebuild after editing Program.cs" : "cold build")}";
+                if (!medians.TryGetValue(numerator, out var top) || !medians.TryGetValue(denominator, out var bottom))
+                {
+                    yield return $"| {label} | not run | not run | — | — | |";
+                    continue;
+                }
+
+                var (a, b) = rebuild ? (top.Rebuild, bottom.Rebuild) : (top.Cold, bottom.Cold);
+                yield return string.Create(CultureInfo.InvariantCulture, $"| {label} | {a:0.0} s | {b:0.0} s | {a / b:0.00} | — | |");
+            }
+        }
     }
 
     private static void AppendMachine(StringBuilder output, JsonElement host, string command)
@@ -183,7 +228,7 @@ public static class ResultsWriter
         var target = row.Target is { } limit ? $"≤ {limit.ToString("0.0#", CultureInfo.InvariantCulture)}" : "—";
         if (!measurements.TryGetValue(row.Numerator, out var numerator) || !measurements.TryGetValue(row.Denominator, out var denominator))
         {
-            return $"| {row.Measure} | not run | not run | — | {target} | ✘ |";
+            return $"| {row.Measure} | not run | not run | — | {target} | {(row.Target is null ? "" : "✘")} |";
         }
 
         var (top, bottom) = row.Metric == Metric.Time

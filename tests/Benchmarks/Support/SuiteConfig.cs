@@ -26,7 +26,7 @@ public static class SuiteConfig
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub, JsonExporter.Brief)
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value))
+            .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value).WithMaxParameterColumnWidth(40))
             .WithOptions(ConfigOptions.DisableLogFile)
             // The child program builds the generator, the runtime, the emulator and a generated client: on 2 shared cores that
             // can take longer than BenchmarkDotNet's default 2 minutes.
