@@ -67,29 +67,54 @@ public static class ResultsWriter
         }
     }
 
-    /// <summary>The runtime targets of issue 13.</summary>
+    /// <summary>The runtime targets of issue 13, and the comparisons around them.</summary>
     private static IEnumerable<Row> RuntimeRows()
     {
         yield return new Row(
-            "1,000-JobDto page through the client / bare parse",
-            new Case("JobPageThroughClient", "GeneratedClient"),
+            "1,000-JobDto page through the client (ToPageAsync) / bare parse",
+            new Case("JobPageThroughClient", "PageViaClient"),
             new Case("JobPageThroughClient", "BareParse"),
             Metric.Time,
             1.3);
+        yield return new Row(
+            "1,000-JobDto page through the client (await foreach) / bare parse",
+            new Case("JobPageThroughClient", "AwaitForeachViaClient"),
+            new Case("JobPageThroughClient", "BareParse"),
+            Metric.Time,
+            null);
         yield return new Row(
             "Bare parse (generated metadata) / System.Text.Json source generation",
             new Case("JobPageDeserialization", "GeneratedMetadata"),
             new Case("JobPageDeserialization", "SystemTextJsonSourceGenerated"),
             Metric.Time,
             1.2);
-        foreach (var metric in new[] { Metric.Time, Metric.Bytes })
+        foreach (var other in new[] { "SystemTextJsonReflection", "NewtonsoftJson" })
         {
             yield return new Row(
-                $"3-clause typed filter / string interpolation ({(metric == Metric.Time ? "time" : "bytes")})",
-                new Case("FilterBenchmarks", "TypedFilterThreeClauses"),
-                new Case("FilterBenchmarks", "InterpolationThreeClauses"),
-                metric,
-                1.5);
+                $"Page parse: {other} / System.Text.Json source generation",
+                new Case("JobPageDeserialization", other),
+                new Case("JobPageDeserialization", "SystemTextJsonSourceGenerated"),
+                Metric.Time,
+                null);
+        }
+
+        yield return new Row(
+            "StartJobs body: generated client / System.Text.Json source generation",
+            new Case("StartJobsSerialization", "GeneratedClient"),
+            new Case("StartJobsSerialization", "SystemTextJsonSourceGenerated"),
+            Metric.Time,
+            null);
+        foreach (var (clauses, target) in new[] { ("OneClause", (double?)null), ("ThreeClauses", 1.5) })
+        {
+            foreach (var metric in new[] { Metric.Time, Metric.Bytes })
+            {
+                yield return new Row(
+                    $"Typed filter, {(clauses == "OneClause" ? "1 clause" : "3 clauses")} / string interpolation ({(metric == Metric.Time ? "time" : "bytes")})",
+                    new Case("FilterBenchmarks", $"Typed_{clauses}"),
+                    new Case("FilterBenchmarks", $"Interpolated_{clauses}"),
+                    metric,
+                    target);
+            }
         }
 
         yield return new Row(
