@@ -344,7 +344,7 @@ public sealed class ODataConnection
         }
     }
 
-    private static byte[]? ParametersBody(Action<Utf8JsonWriter>? writeParameters)
+    internal static byte[]? ParametersBody(Action<Utf8JsonWriter>? writeParameters)
     {
         if (writeParameters is null)
         {
