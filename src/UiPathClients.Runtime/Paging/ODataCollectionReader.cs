@@ -62,8 +62,8 @@ public static class ODataCollectionReader
 
     internal static async Task<ODataPage<T>> GetPageAsync<T>(Func<Uri, CancellationToken, Task<ODataResponse>> fetch, Uri requestUri, JsonTypeInfo<T> itemType, CancellationToken cancellationToken)
     {
-        var response = await fetch(requestUri, cancellationToken).ConfigureAwait(false);
-        return response.Read(body => Parse(body, response.RequestUri, itemType));
+        using var response = await fetch(requestUri, cancellationToken).ConfigureAwait(false);
+        return response.Read((response.RequestUri, ItemType: itemType), static (body, state) => Parse(body, state.RequestUri, state.ItemType));
     }
 
     internal static async IAsyncEnumerable<T> EnumerateAsync<T>(
@@ -153,7 +153,7 @@ public static class ODataCollectionReader
         return new Uri(text + separator + paging, collectionUri.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
     }
 
-    internal static ODataPage<T> Parse<T>(byte[] body, Uri answeredUri, JsonTypeInfo<T> itemType)
+    internal static ODataPage<T> Parse<T>(ReadOnlySpan<byte> body, Uri answeredUri, JsonTypeInfo<T> itemType)
     {
         var items = new List<T>();
         long? count = null;
