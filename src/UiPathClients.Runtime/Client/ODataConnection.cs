@@ -351,15 +351,12 @@ public sealed class ODataConnection
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        return JsonRequestBody.Write(writeParameters, static (writer, write) =>
         {
             writer.WriteStartObject();
-            writeParameters(writer);
+            write(writer);
             writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        });
     }
 
     private T ReadObject<T>(ODataResponse response, bool allowEmpty)

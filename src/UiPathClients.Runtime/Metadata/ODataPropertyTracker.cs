@@ -121,6 +121,17 @@ public sealed class ODataPropertyTracker
         return _states;
     }
 
+    /// <summary>
+    /// Whether a request body carries the property: set by the caller, or read and not <paramref name="computed"/>, or
+    /// neither but a collection the caller filled. One lookup where <see cref="IsSet"/> then <see cref="WasRead"/> take two.
+    /// </summary>
+    internal bool ShouldWrite(string jsonName, bool computed, object? value)
+    {
+        var state = States() is { } states && states.TryGetValue(jsonName, out var current) ? current : (byte)0;
+        return (state & Assigned) != 0
+            || ((state & Read) != 0 ? !computed : value is System.Collections.ICollection { Count: > 0 });
+    }
+
     private bool Has(string jsonName, byte state) =>
         States() is { } states && states.TryGetValue(jsonName ?? throw new ArgumentNullException(nameof(jsonName)), out var current) && (current & state) != 0;
 }

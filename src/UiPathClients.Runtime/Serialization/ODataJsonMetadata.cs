@@ -144,12 +144,7 @@ public static class ODataJsonMetadata
                 target.PropertyTracker.MarkRead(jsonName);
             },
         });
-        info.ShouldSerialize = (instance, value) =>
-        {
-            var tracker = ((TDeclaring)instance).PropertyTracker;
-            return tracker.IsSet(jsonName)
-                || (tracker.WasRead(jsonName) ? !computed : value is System.Collections.ICollection { Count: > 0 });
-        };
+        info.ShouldSerialize = (instance, value) => ((TDeclaring)instance).PropertyTracker.ShouldWrite(jsonName, computed, value);
         return info;
     }
 
