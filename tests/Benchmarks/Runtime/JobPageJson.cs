@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Benchmarks.Clients.Orchestrator;
@@ -44,7 +45,9 @@ public static class JobPageJson
     {
         var random = new Random(seed);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+
+        // Escaped as servers escape: quotes as \" and text outside ASCII ("Équipe Données") as is, not as \u00C9.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("@odata.context", "https://cloud.uipath.com/acme/DefaultTenant/orchestrator_/odata/$metadata#Jobs(Robot(),Release())");
