@@ -100,7 +100,7 @@ public sealed class ODataConnection
     /// <exception cref="ODataNotFoundException">Nothing is at that path.</exception>
     public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, path, null, null, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, path, null, null, cancellationToken).ConfigureAwait(false);
         return ReadObject<T>(response, allowEmpty: false);
     }
 
@@ -126,7 +126,7 @@ public sealed class ODataConnection
         var body = EntityBody(entity);
         var request = NewRequest(method, path, body, ifMatch);
         request.Headers.TryAddWithoutValidation("Prefer", ReturnRepresentation);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsEmpty)
         {
             return ReadObject<T>(response, allowEmpty: false);
@@ -136,7 +136,8 @@ public sealed class ODataConnection
         {
             var location = response.EntityId
                 ?? throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "the entity was created, but the answer has neither its representation nor an OData-EntityId or Location header.");
-            return ReadObject<T>(await GetAsync(location, cancellationToken).ConfigureAwait(false), allowEmpty: false);
+            using var created = await GetAsync(location, cancellationToken).ConfigureAwait(false);
+            return ReadObject<T>(created, allowEmpty: false);
         }
 
         return await GetAsync<T>(path, cancellationToken).ConfigureAwait(false);
@@ -147,7 +148,7 @@ public sealed class ODataConnection
 
     /// <summary>Sends a request with an optional JSON body whose answer, if any, is not read (DELETE, PATCH).</summary>
     public async Task ExecuteAsync(HttpMethod method, string path, byte[]? jsonBody, string? ifMatch, CancellationToken cancellationToken) =>
-        await SendAsync(method, path, jsonBody, ifMatch, cancellationToken).ConfigureAwait(false);
+        (await SendAsync(method, path, jsonBody, ifMatch, cancellationToken).ConfigureAwait(false)).Dispose();
 
     /// <summary>Invokes an action (POST, parameters as a JSON object) or function (GET, parameters in the URL) and reads its result.</summary>
     /// <typeparam name="T">The result type; nullable when the operation may return nothing.</typeparam>
@@ -171,14 +172,14 @@ public sealed class ODataConnection
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<T> InvokeAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, bool unwrapValue, bool allowNull, string? ifMatch, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(method, path, ParametersBody(writeParameters), ifMatch, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(method, path, ParametersBody(writeParameters), ifMatch, cancellationToken).ConfigureAwait(false);
         if (response.IsEmpty)
         {
             return allowNull ? default! : throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "the operation returned nothing, but its result is not nullable.");
         }
 
         var result = unwrapValue
-            ? response.Read(body => ReadValueProperty<T>(body))
+            ? response.Read(this, static (body, connection) => connection.ReadValueProperty<T>(body))
             : ReadObject<T>(response, allowEmpty: allowNull);
         return result is null && !allowNull
             ? throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "the result is null, but it is not nullable.")
@@ -192,9 +193,8 @@ public sealed class ODataConnection
     /// <summary>Invokes an operation bound to an entity whose result is a collection, sending <paramref name="ifMatch"/> as <c>If-Match</c> when given.</summary>
     public async Task<IReadOnlyList<T>> InvokeCollectionAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, string? ifMatch, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(method, path, ParametersBody(writeParameters), ifMatch, cancellationToken).ConfigureAwait(false);
-        var itemType = TypeInfo<T>();
-        return response.Read(body => ODataCollectionReader.Parse(body, response.RequestUri, itemType)).Items;
+        using var response = await SendAsync(method, path, ParametersBody(writeParameters), ifMatch, cancellationToken).ConfigureAwait(false);
+        return response.Read((response.RequestUri, ItemType: TypeInfo<T>()), static (body, state) => ODataCollectionReader.Parse(body, state.RequestUri, state.ItemType)).Items;
     }
 
     /// <summary>Invokes an action without a result.</summary>
@@ -203,7 +203,7 @@ public sealed class ODataConnection
 
     /// <summary>Invokes an action bound to an entity without a result, sending <paramref name="ifMatch"/> as <c>If-Match</c> when given.</summary>
     public async Task InvokeAsync(string path, Action<Utf8JsonWriter>? writeParameters, string? ifMatch, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Post, path, ParametersBody(writeParameters) ?? EmptyObject, ifMatch, cancellationToken).ConfigureAwait(false);
+        (await SendAsync(HttpMethod.Post, path, ParametersBody(writeParameters) ?? EmptyObject, ifMatch, cancellationToken).ConfigureAwait(false)).Dispose();
 
     /// <summary>Writes one operation parameter: <c>"name": value</c>.</summary>
     public void WriteParameter<T>(Utf8JsonWriter writer, string name, T value)
@@ -344,22 +344,19 @@ public sealed class ODataConnection
         }
     }
 
-    private static byte[]? ParametersBody(Action<Utf8JsonWriter>? writeParameters)
+    internal static byte[]? ParametersBody(Action<Utf8JsonWriter>? writeParameters)
     {
         if (writeParameters is null)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        return JsonRequestBody.Write(writeParameters, static (writer, write) =>
         {
             writer.WriteStartObject();
-            writeParameters(writer);
+            write(writer);
             writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        });
     }
 
     private T ReadObject<T>(ODataResponse response, bool allowEmpty)
@@ -369,11 +366,10 @@ public sealed class ODataConnection
             return allowEmpty ? default! : throw ODataErrors.Unreadable(response.Status, response.ContentType, response.Body, response.RequestUri, "the body is empty.");
         }
 
-        var type = TypeInfo<T>();
-        return response.Read(body => JsonSerializer.Deserialize(body, type)!);
+        return response.Read(TypeInfo<T>(), static (body, type) => JsonSerializer.Deserialize(body, type)!);
     }
 
-    private T ReadValueProperty<T>(byte[] body)
+    private T ReadValueProperty<T>(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
@@ -9,23 +10,33 @@ using UiPathClients.Runtime.Http;
 
 namespace UiPathClients.Runtime.Client;
 
-/// <summary>A successful answer, read to the end, with what an error message needs to name it.</summary>
-internal sealed class ODataResponse
+/// <summary>
+/// A successful answer, read to the end into a pooled buffer (see <see cref="ResponseBody"/>), with what an error message
+/// needs to name it. Disposing it gives the buffer back; callers parse before they dispose.
+/// </summary>
+internal sealed class ODataResponse : IDisposable
 {
-    private ODataResponse(HttpStatusCode status, string? contentType, byte[] body, Uri requestUri, Uri? entityId)
+    private readonly ResponseBody _body;
+    private byte[]? _bodyCopy;
+
+    private ODataResponse(HttpStatusCode status, string? contentType, ResponseBody body, Uri requestUri, Uri? entityId)
     {
         EntityId = entityId;
         Status = status;
         ContentType = contentType;
-        Body = body;
+        _body = body;
         RequestUri = requestUri;
     }
+
+    /// <summary>Parses a body in place.</summary>
+    public delegate T BodyParser<in TState, out T>(ReadOnlySpan<byte> body, TState state);
 
     public HttpStatusCode Status { get; }
 
     public string? ContentType { get; }
 
-    public byte[] Body { get; }
+    /// <summary>A copy of the body, for the few readers that keep it (plain-text answers, error messages); made once.</summary>
+    public byte[] Body => _bodyCopy ??= _body.ToArray();
 
     /// <summary>The absolute URI that answered.</summary>
     public Uri RequestUri { get; }
@@ -36,7 +47,7 @@ internal sealed class ODataResponse
     /// </summary>
     public Uri? EntityId { get; }
 
-    public bool IsEmpty => Body.Length == 0 || Status == HttpStatusCode.NoContent;
+    public bool IsEmpty => _body.Length == 0 || Status == HttpStatusCode.NoContent;
 
     /// <summary>Sends the request and reads the whole answer; error statuses become <see cref="ODataRequestException"/>.</summary>
     public static async Task<ODataResponse> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
@@ -44,8 +55,11 @@ internal sealed class ODataResponse
         // HttpClient hands a request to its handlers even when the token is already cancelled (the pipeline
         // would fetch a token, log, retry …): a cancelled call, or enumeration cancelled between pages, sends nothing.
         cancellationToken.ThrowIfCancellationRequested();
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var sentAt = Stopwatch.GetTimestamp();
+
+        // Headers only: the body is read into a pooled buffer below instead of being buffered (and copied) by HttpClient.
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await ResponseBody.ReadAsync(http, response.Content, sentAt, cancellationToken).ConfigureAwait(false);
         var requestUri = response.RequestMessage?.RequestUri ?? request.RequestUri!;
         if (!requestUri.IsAbsoluteUri && http.BaseAddress is not null)
         {
@@ -54,10 +68,13 @@ internal sealed class ODataResponse
 
         if (!response.IsSuccessStatusCode)
         {
-            throw ODataErrors.FromResponse(response.StatusCode, body, requestUri);
+            using (body)
+            {
+                throw ODataErrors.FromResponse(response.StatusCode, body.ToArray(), requestUri);
+            }
         }
 
-        return new ODataResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, requestUri, EntityIdOf(response, requestUri));
+        return new ODataResponse(response.StatusCode, response.Content?.Headers.ContentType?.MediaType, body, requestUri, EntityIdOf(response, requestUri));
     }
 
     private static Uri? EntityIdOf(HttpResponseMessage response, Uri requestUri)
@@ -68,8 +85,8 @@ internal sealed class ODataResponse
         return text is not null && Uri.TryCreate(requestUri, text, out var uri) ? uri : null;
     }
 
-    /// <summary>Parses the JSON body; a wrong content type or malformed JSON becomes <see cref="ODataResponseException"/> naming the URI.</summary>
-    public T Read<T>(Func<byte[], T> parse)
+    /// <summary>Parses the JSON body in place; a wrong content type or malformed JSON becomes <see cref="ODataResponseException"/> naming the URI.</summary>
+    public T Read<TState, T>(TState state, BodyParser<TState, T> parse)
     {
         if (ContentType is not null && ContentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
         {
@@ -78,11 +95,14 @@ internal sealed class ODataResponse
 
         try
         {
-            return parse(Body);
+            return parse(_body.Span, state);
         }
         catch (JsonException exception)
         {
             throw ODataErrors.Unreadable(Status, ContentType, Body, RequestUri, exception.Message, exception);
         }
     }
+
+    /// <summary>Gives the body's buffer back to the pool.</summary>
+    public void Dispose() => _body.Dispose();
 }

@@ -12,7 +12,10 @@ namespace UiPathClients.Runtime.Metadata;
 /// </summary>
 /// <remarks>
 /// Keyed by the property's JSON name (the service's spelling). One tracker per object, created with it; it
-/// allocates nothing until the first property is set.
+/// allocates nothing until the first property is set. While the object is being read from a response the names read
+/// are only listed, in one array sized for the type, and put in the lookup the first time anything asks about them:
+/// most objects read are never asked (they are never sent back), and hashing every name of every object of a
+/// 1,000-item page costs more than reading it.
 /// </remarks>
 public sealed class ODataPropertyTracker
 {
@@ -20,6 +23,14 @@ public sealed class ODataPropertyTracker
     private const byte Read = 2;
 
     private Dictionary<string, byte>? _states;
+
+    // Names read since the last lookup, not yet in _states; see the remarks.
+    private string[]? _readNames;
+    private int _readCount;
+
+    // Set between BeginRead and EndRead: the serializer assigns through the same setters the caller uses, and what it
+    // assigns is read, not set (MarkRead records it).
+    private bool _reading;
 
     /// <summary>Whether the caller assigned the property (after the object was created or read), even to <see langword="null"/>.</summary>
     /// <param name="jsonName">The property's name in JSON.</param>
@@ -41,29 +52,88 @@ public sealed class ODataPropertyTracker
             throw new ArgumentNullException(nameof(jsonName));
         }
 
-        _states?.Remove(jsonName);
+        States()?.Remove(jsonName);
     }
 
     /// <summary>Notes that the caller assigned the property; generated setters call it.</summary>
     /// <param name="jsonName">The property's name in JSON.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public void MarkSet(string jsonName) => Add(jsonName, Assigned);
+    public void MarkSet(string jsonName)
+    {
+        if (_reading)
+        {
+            return;
+        }
+
+        var states = States() ?? (_states = new Dictionary<string, byte>(StringComparer.Ordinal));
+        states[jsonName] = states.TryGetValue(jsonName, out var current) ? (byte)(current | Assigned) : Assigned;
+    }
+
+    /// <summary>
+    /// The object is about to be read from a response with up to <paramref name="properties"/> properties; until
+    /// <see cref="EndRead"/>, <see cref="MarkSet"/> records nothing.
+    /// </summary>
+    internal void BeginRead(int properties)
+    {
+        _reading = true;
+        if (_readNames is null && _states is null && properties > 0)
+        {
+            _readNames = new string[properties];
+        }
+    }
+
+    /// <summary>The object has been read.</summary>
+    internal void EndRead() => _reading = false;
 
     /// <summary>Notes that the property was read from the service rather than set by the caller.</summary>
     internal void MarkRead(string jsonName)
     {
-        _states ??= new Dictionary<string, byte>(StringComparer.Ordinal);
-        _states[jsonName] = Read;
+        if (_states is null)
+        {
+            if (_readNames is null || _readCount == _readNames.Length)
+            {
+                Array.Resize(ref _readNames, Math.Max(4, _readCount * 2));
+            }
+
+            _readNames[_readCount++] = jsonName;
+        }
+        else
+        {
+            _states[jsonName] = Read;
+        }
     }
 
-    private void Add(string jsonName, byte state)
+    /// <summary>The lookup, with the names listed while reading moved into it; <see langword="null"/> while nothing is tracked.</summary>
+    private Dictionary<string, byte>? States()
     {
-        _states ??= new Dictionary<string, byte>(StringComparer.Ordinal);
-        _states[jsonName] = _states.TryGetValue(jsonName, out var current) ? (byte)(current | state) : state;
+        if (_readNames is not null)
+        {
+            var states = _states ??= new Dictionary<string, byte>(_readCount, StringComparer.Ordinal);
+            for (var i = 0; i < _readCount; i++)
+            {
+                states[_readNames[i]] = Read;
+            }
+
+            _readNames = null;
+            _readCount = 0;
+        }
+
+        return _states;
+    }
+
+    /// <summary>
+    /// Whether a request body carries the property: set by the caller, or read and not <paramref name="computed"/>, or
+    /// neither but a collection the caller filled. One lookup where <see cref="IsSet"/> then <see cref="WasRead"/> take two.
+    /// </summary>
+    internal bool ShouldWrite(string jsonName, bool computed, object? value)
+    {
+        var state = States() is { } states && states.TryGetValue(jsonName, out var current) ? current : (byte)0;
+        return (state & Assigned) != 0
+            || ((state & Read) != 0 ? !computed : value is System.Collections.ICollection { Count: > 0 });
     }
 
     private bool Has(string jsonName, byte state) =>
-        _states is not null && _states.TryGetValue(jsonName ?? throw new ArgumentNullException(nameof(jsonName)), out var current) && (current & state) != 0;
+        States() is { } states && states.TryGetValue(jsonName ?? throw new ArgumentNullException(nameof(jsonName)), out var current) && (current & state) != 0;
 }
 
 /// <summary>

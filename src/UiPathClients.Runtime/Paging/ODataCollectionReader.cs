@@ -62,8 +62,8 @@ public static class ODataCollectionReader
 
     internal static async Task<ODataPage<T>> GetPageAsync<T>(Func<Uri, CancellationToken, Task<ODataResponse>> fetch, Uri requestUri, JsonTypeInfo<T> itemType, CancellationToken cancellationToken)
     {
-        var response = await fetch(requestUri, cancellationToken).ConfigureAwait(false);
-        return response.Read(body => Parse(body, response.RequestUri, itemType));
+        using var response = await fetch(requestUri, cancellationToken).ConfigureAwait(false);
+        return response.Read((response.RequestUri, ItemType: itemType), static (body, state) => Parse(body, state.RequestUri, state.ItemType));
     }
 
     internal static async IAsyncEnumerable<T> EnumerateAsync<T>(
@@ -153,9 +153,9 @@ public static class ODataCollectionReader
         return new Uri(text + separator + paging, collectionUri.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
     }
 
-    internal static ODataPage<T> Parse<T>(byte[] body, Uri answeredUri, JsonTypeInfo<T> itemType)
+    internal static ODataPage<T> Parse<T>(ReadOnlySpan<byte> body, Uri answeredUri, JsonTypeInfo<T> itemType)
     {
-        var items = new List<T>();
+        List<T>? items = null;
         long? count = null;
         Uri? nextLink = null;
         var reader = new Utf8JsonReader(body);
@@ -178,9 +178,17 @@ public static class ODataCollectionReader
                     }
 
                     sawValue = true;
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+
+                    // The whole array in one call: the serializer's read state (a frame per nesting level) is set up
+                    // once per page instead of once per item.
+                    var read = JsonSerializer.Deserialize(ref reader, ItemList(itemType))!;
+                    if (items is null)
                     {
-                        items.Add(JsonSerializer.Deserialize(ref reader, itemType)!);
+                        items = read;
+                    }
+                    else
+                    {
+                        items.AddRange(read);
                     }
 
                     break;
@@ -197,11 +205,29 @@ public static class ODataCollectionReader
             }
         }
 
-        if (!sawValue)
+        if (!sawValue || items is null)
         {
             throw new JsonException("It has no 'value' array; it is not an OData collection.");
         }
 
         return new ODataPage<T>(items, count, nextLink);
+    }
+
+    /// <summary>Metadata for a <see cref="List{T}"/> of <paramref name="itemType"/>'s items, made once per item metadata.</summary>
+    private static JsonTypeInfo<List<T>> ItemList<T>(JsonTypeInfo<T> itemType) =>
+        ItemLists<T>.Lists.GetValue(itemType, static item => JsonMetadataServices.CreateListInfo<List<T>, T>(item.Options, new JsonCollectionInfoValues<List<T>>
+        {
+            ObjectCreator = static () => new List<T>(),
+            // The items are read with the metadata given, whichever resolver the options would pick for T.
+            ElementInfo = item,
+        }));
+
+    /// <summary>
+    /// The list metadata per item metadata. Weak keys: metadata lives as long as its options, and a client's options
+    /// (and with them these lists) can be collected with the client.
+    /// </summary>
+    private static class ItemLists<T>
+    {
+        public static readonly ConditionalWeakTable<JsonTypeInfo<T>, JsonTypeInfo<List<T>>> Lists = new();
     }
 }

@@ -27,11 +27,19 @@ public static class ODataJsonMetadata
             throw new ArgumentNullException(options is null ? nameof(options) : nameof(properties));
         }
 
-        return JsonMetadataServices.CreateObjectInfo(options, new JsonObjectInfoValues<T>
+        var info = JsonMetadataServices.CreateObjectInfo(options, new JsonObjectInfoValues<T>
         {
             ObjectCreator = create,
             PropertyMetadataInitializer = _ => properties(options),
         });
+        if (typeof(IODataTrackedObject).IsAssignableFrom(typeof(T)))
+        {
+            // What the serializer assigns was read, not set by the caller: the tracker lists it instead of looking it up.
+            info.OnDeserializing = instance => ((IODataTrackedObject)instance).PropertyTracker.BeginRead(info.Properties.Count);
+            info.OnDeserialized = static instance => ((IODataTrackedObject)instance).PropertyTracker.EndRead();
+        }
+
+        return info;
     }
 
     /// <summary>
@@ -136,12 +144,7 @@ public static class ODataJsonMetadata
                 target.PropertyTracker.MarkRead(jsonName);
             },
         });
-        info.ShouldSerialize = (instance, value) =>
-        {
-            var tracker = ((TDeclaring)instance).PropertyTracker;
-            return tracker.IsSet(jsonName)
-                || (tracker.WasRead(jsonName) ? !computed : value is System.Collections.ICollection { Count: > 0 });
-        };
+        info.ShouldSerialize = (instance, value) => ((TDeclaring)instance).PropertyTracker.ShouldWrite(jsonName, computed, value);
         return info;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using UiPathClients.Runtime.Errors;
 using UiPathClients.Runtime.Tests.TestSupport;
@@ -222,5 +223,46 @@ public sealed class ODataConnectionOperationTests
         var failure = await Assert.ThrowsAsync<ODataResponseException>(() => new TestServiceClient(http).WorkItems.ScheduleAsync(new Window(), null));
 
         Assert.Contains("odata/WorkItems/Test.Schedule", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_action_body_carries_its_own_parameters_whatever_was_written_before()
+    {
+        // Bodies are written into buffers kept per thread: a long body must leave nothing behind in the next, short one.
+        var handler = new RecordingHandler(_ => RecordingHandler.NoContent());
+        using var http = handler.CreateClient();
+        var connection = new TestServiceClient(http).Connection;
+        var note = new string('n', 100_000);
+
+        await connection.InvokeAsync("WorkItems/Test.Annotate", writer => connection.WriteParameter(writer, "note", note), CancellationToken.None);
+        await connection.InvokeAsync("WorkItems/Test.Annotate", writer => connection.WriteParameter(writer, "note", "short"), CancellationToken.None);
+        await connection.InvokeAsync("WorkItems/Test.Annotate", writer => connection.WriteParameter(writer, "note", "shorter"), CancellationToken.None);
+
+        Assert.Equal("{\"note\":\"" + note + "\"}", handler.Requests[0].Body);
+        Assert.Equal("{\"note\":\"short\"}", handler.Requests[1].Body);
+        Assert.Equal("{\"note\":\"shorter\"}", handler.Requests[2].Body);
+    }
+
+    [Fact]
+    public async Task A_body_written_while_another_is_being_written_does_not_mix_with_it()
+    {
+        var handler = new RecordingHandler(_ => RecordingHandler.NoContent());
+        using var http = handler.CreateClient();
+        var connection = new TestServiceClient(http).Connection;
+
+        await connection.InvokeAsync(
+            "WorkItems/Test.Outer",
+            writer =>
+            {
+                connection.WriteParameter(writer, "before", 1);
+
+                // The handler answers synchronously, so the inner call's body is written in the middle of the outer one.
+                connection.InvokeAsync("WorkItems/Test.Inner", inner => connection.WriteParameter(inner, "inner", "x"), CancellationToken.None).GetAwaiter().GetResult();
+                connection.WriteParameter(writer, "after", 2);
+            },
+            CancellationToken.None);
+
+        Assert.Equal("{\"inner\":\"x\"}", handler.Requests.Single(request => request.RelativeUri.EndsWith("Inner", StringComparison.Ordinal)).Body);
+        Assert.Equal("{\"before\":1,\"after\":2}", handler.Requests.Single(request => request.RelativeUri.EndsWith("Outer", StringComparison.Ordinal)).Body);
     }
 }

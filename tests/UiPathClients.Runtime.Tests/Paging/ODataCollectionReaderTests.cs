@@ -138,6 +138,25 @@ public sealed class ODataCollectionReaderTests
     }
 
     [Fact]
+    public async Task Annotations_after_the_value_array_are_read_and_an_empty_array_is_an_empty_page()
+    {
+        using var handler = RecordingHandler.Sequence(
+            () => RecordingHandler.Json("{\"value\":[{\"Id\":1,\"Extra\":{\"Nested\":[1,2]}},{\"Id\":2}],\"@odata.count\":40,\"@odata.nextLink\":\"Jobs?$skip=2\"}"),
+            () => RecordingHandler.Json("{\"@odata.count\":0,\"value\":[]}"));
+        using var http = handler.CreateClient();
+
+        var page = await ODataCollectionReader.GetPageAsync(http, new Uri("odata/Jobs", UriKind.Relative), PagingJsonContext.Default.JobRow);
+        var empty = await ODataCollectionReader.GetPageAsync(http, new Uri("odata/Jobs?$skip=40", UriKind.Relative), PagingJsonContext.Default.JobRow);
+
+        Assert.Equal(new long[] { 1, 2 }, page.Items.Select(item => item.Id));
+        Assert.Equal(40, page.Count);
+        Assert.Equal(new Uri(RecordingHandler.BaseAddress, "odata/Jobs?$skip=2"), page.NextLink);
+        Assert.Empty(empty.Items);
+        Assert.Equal(0, empty.Count);
+        Assert.Null(empty.NextLink);
+    }
+
+    [Fact]
     public async Task An_answer_without_value_is_not_a_collection()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/odata/Jobs(1)", () => Results.Content("{\"Id\":1}", "application/json")));

@@ -99,6 +99,60 @@ public sealed class PropertyTrackingTests
     }
 
     [Fact]
+    public void Every_property_read_is_marked_read_and_none_as_set_by_the_caller()
+    {
+        var read = JsonSerializer.Deserialize<Ticket>("""{"Id":7,"Title":"Printer","Priority":2,"Labels":["a"],"Created":"2026-01-02T03:04:05Z","Note":null,"Id":8}""", Options)!;
+
+        foreach (var name in new[] { "Id", "Title", "Priority", "Labels", "Created", "Note" })
+        {
+            Assert.True(read.PropertyTracker.WasRead(name), name);
+            Assert.False(read.PropertyTracker.IsSet(name), name);
+        }
+
+        Assert.False(read.PropertyTracker.WasRead("Reporter"));
+        Assert.Equal(8, read.Id);
+    }
+
+    [Fact]
+    public void After_the_read_assignments_count_as_the_callers_again()
+    {
+        var read = JsonSerializer.Deserialize<Ticket>("""{"Id":7,"Title":"Printer"}""", Options)!;
+
+        read.Title = "Scanner";
+        read.Priority = 1;
+
+        Assert.True(read.PropertyTracker.IsSet("Title"));
+        Assert.True(read.PropertyTracker.WasRead("Title"));
+        Assert.True(read.PropertyTracker.IsSet("Priority"));
+        Assert.False(read.PropertyTracker.WasRead("Priority"));
+        JsonAssert.Equal("""{"Id":7,"Title":"Scanner","Priority":1}""", JsonSerializer.Serialize(read, Options));
+    }
+
+    [Fact]
+    public void A_nested_object_read_from_the_service_tracks_its_reads_and_later_assignments()
+    {
+        var read = JsonSerializer.Deserialize<Ticket>("""{"Id":7,"Reporter":{"Id":8,"Title":"Nested"}}""", Options)!;
+
+        read.Reporter!.Note = "call back";
+
+        Assert.True(read.PropertyTracker.WasRead("Reporter"));
+        Assert.True(read.Reporter.PropertyTracker.WasRead("Title"));
+        Assert.False(read.Reporter.PropertyTracker.IsSet("Title"));
+        Assert.True(read.Reporter.PropertyTracker.IsSet("Note"));
+        JsonAssert.Equal("""{"Id":7,"Reporter":{"Id":8,"Title":"Nested","Note":"call back"}}""", JsonSerializer.Serialize(read, Options));
+    }
+
+    [Fact]
+    public void Objects_of_a_read_list_each_track_their_own_reads()
+    {
+        var read = JsonSerializer.Deserialize<List<Ticket>>("""[{"Id":1,"Title":"one"},{"Id":2,"Note":"two"}]""", Options)!;
+
+        read[1].Title = "set";
+
+        JsonAssert.Equal("""[{"Id":1,"Title":"one"},{"Id":2,"Title":"set","Note":"two"}]""", JsonSerializer.Serialize(read, Options));
+    }
+
+    [Fact]
     public void A_nested_object_tracks_its_own_properties()
     {
         var ticket = new Ticket { Reporter = new Ticket { Title = "nested" } };
@@ -153,6 +207,8 @@ public sealed class PropertyTrackingTests
                 })
                 : type == typeof(IList<string>)
                     ? ODataJsonMetadata.ListInfo<string>(options)
-                    : null;
+                    : type == typeof(List<Ticket>)
+                        ? ODataJsonMetadata.ConcreteListInfo<Ticket>(options)
+                        : null;
     }
 }
