@@ -72,7 +72,19 @@ internal sealed class QueryText
     {
     }
 
-    public string? Filter { get; private set; }
+    private QueryText(QueryText original)
+    {
+        Filter = original.Filter;
+        OrderBy = original.OrderBy;
+        Select = original.Select;
+        Expand = original.Expand;
+        Top = original.Top;
+        Skip = original.Skip;
+        Count = original.Count;
+        Search = original.Search;
+    }
+
+    public Filter? Filter { get; private set; }
 
     public IReadOnlyList<string> OrderBy { get; private set; } = Array.Empty<string>();
 
@@ -91,8 +103,10 @@ internal sealed class QueryText
     public QueryText WithFilter<TSurface>(TSurface surface, Func<TSurface, Filter> predicate)
     {
         var filter = (predicate ?? throw new ArgumentNullException(nameof(predicate)))(surface);
+        var copy = Copy();
         // Several Where calls narrow the result, as in LINQ.
-        return Copy(copy => copy.Filter = Filter is null ? filter.Text : "(" + Filter + ") and (" + filter.Text + ")");
+        copy.Filter = Filter is { } earlier ? earlier & filter : filter;
+        return copy;
     }
 
     public QueryText WithOrder<TSurface>(TSurface surface, Func<TSurface, Operand> key, bool descending, bool then = false)
@@ -103,7 +117,9 @@ internal sealed class QueryText
             throw new InvalidOperationException("ThenBy needs an OrderBy first.");
         }
 
-        return Copy(copy => copy.OrderBy = then ? OrderBy.Concat(new[] { expression }).ToArray() : new[] { expression });
+        var copy = Copy();
+        copy.OrderBy = then ? OrderBy.Concat(new[] { expression }).ToArray() : new[] { expression };
+        return copy;
     }
 
     public QueryText WithSelect<TSurface>(TSurface surface, Func<TSurface, IPropertyPath>[] properties)
@@ -119,21 +135,60 @@ internal sealed class QueryText
             throw new ArgumentException("Select properties, not the entity itself.", nameof(properties));
         }
 
-        return Copy(copy => copy.Select = Select.Concat(paths).Distinct(StringComparer.Ordinal).ToArray());
+        var copy = Copy();
+        copy.Select = Select.Concat(paths).Distinct(StringComparer.Ordinal).ToArray();
+        return copy;
     }
 
-    public QueryText WithExpand(string item) => Copy(copy => copy.Expand = Expand.Concat(new[] { item }).ToArray());
+    public QueryText WithExpand(string item)
+    {
+        var copy = Copy();
+        copy.Expand = Expand.Concat(new[] { item }).ToArray();
+        return copy;
+    }
 
-    public QueryText WithTop(int count) =>
-        count < 0 ? throw new ArgumentOutOfRangeException(nameof(count), count, "$top is not negative.") : Copy(copy => copy.Top = count);
+    public QueryText WithTop(int count)
+    {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "$top is not negative.");
+        }
 
-    public QueryText WithSkip(int count) =>
-        count < 0 ? throw new ArgumentOutOfRangeException(nameof(count), count, "$skip is not negative.") : Copy(copy => copy.Skip = count);
+        var copy = Copy();
+        copy.Top = count;
+        return copy;
+    }
 
-    public QueryText WithCount() => Copy(copy => copy.Count = true);
+    public QueryText WithSkip(int count)
+    {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "$skip is not negative.");
+        }
 
-    public QueryText WithSearch(string search) =>
-        string.IsNullOrWhiteSpace(search) ? throw new ArgumentException("The search text is empty.", nameof(search)) : Copy(copy => copy.Search = search);
+        var copy = Copy();
+        copy.Skip = count;
+        return copy;
+    }
+
+    public QueryText WithCount()
+    {
+        var copy = Copy();
+        copy.Count = true;
+        return copy;
+    }
+
+    public QueryText WithSearch(string search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            throw new ArgumentException("The search text is empty.", nameof(search));
+        }
+
+        var copy = Copy();
+        copy.Search = search;
+        return copy;
+    }
 
     public static string ExpandItem<TSurface, TNavigation>(TSurface surface, Func<TSurface, TNavigation> navigation, Func<ExpandOptions<TNavigation>, ExpandOptions<TNavigation>>? configure)
         where TNavigation : FilterSurface
@@ -149,53 +204,172 @@ internal sealed class QueryText
         return Item(target.Expression, () => (TNavigation)target.ItemAt("x").Rebase(string.Empty), configure);
     }
 
+    /// <summary>
+    /// The request URI of <paramref name="path"/> with these options, relative to the client's base address:
+    /// <c>{servicePath}{path}?{options}</c> (what <c>ODataConnection.ResolveUri</c> makes of the path and the rendered
+    /// options), written in one buffer so the filter's text goes straight into the URI's string.
+    /// </summary>
+    public Uri ToUri(string servicePath, string path, bool includePaging) => BuildUri(servicePath, path, string.Empty, countOnly: false, includePaging);
+
+    /// <summary>The URI of <c>{path}/$count</c>, which takes <c>$filter</c> and <c>$search</c> and no other option.</summary>
+    public Uri ToCountUri(string servicePath, string path) => BuildUri(servicePath, path, "/$count", countOnly: true, includePaging: false);
+
     /// <summary>The options as <c>name=value</c> pairs joined by <paramref name="separator"/>; values URL-encoded only at the top level.</summary>
     public string Render(string separator, bool includePaging)
     {
-        var nested = separator == ";";
-        var parts = new List<string>();
-        void Add(string name, string value) => parts.Add(name + "=" + (nested ? value : Uri.EscapeDataString(value)));
-        if (Filter is not null)
+        var buffer = new TextBuffer(stackalloc char[256]);
+        try
         {
-            Add("$filter", Filter);
+            WriteOptions(ref buffer, nested: separator == ";", includePaging);
+            return buffer.ToString();
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+
+    private Uri BuildUri(string servicePath, string path, string suffix, bool countOnly, bool includePaging)
+    {
+        var buffer = new TextBuffer(stackalloc char[512]);
+        try
+        {
+            buffer.Append(servicePath);
+            buffer.Append(path);
+            buffer.Append(suffix);
+            var options = buffer.Length + 1;
+            buffer.Append('?');
+            WriteOptions(ref buffer, nested: false, includePaging, countOnly);
+            if (buffer.Length == options)
+            {
+                // No options: no '?'.
+                buffer.Truncate(options - 1);
+            }
+
+            return new Uri(buffer.ToString(), UriKind.Relative);
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+
+    /// <summary>The options (in a fixed order) as <c>name=value</c> pairs: '&amp;' between them and values percent-encoded, or ';' between them and values as they are inside <c>$expand</c>.</summary>
+    private void WriteOptions(ref TextBuffer buffer, bool nested, bool includePaging, bool countOnly = false)
+    {
+        var start = buffer.Length;
+        if (Filter is { } filter)
+        {
+            WriteFilter(ref buffer, filter, nested);
         }
 
         if (Search is not null)
         {
-            Add("$search", Search);
+            WriteName(ref buffer, start, "$search", nested);
+            WriteValue(ref buffer, Search, nested);
+        }
+
+        if (countOnly)
+        {
+            return;
         }
 
         if (OrderBy.Count > 0)
         {
-            Add("$orderby", string.Join(",", OrderBy));
+            WriteName(ref buffer, start, "$orderby", nested);
+            WriteList(ref buffer, OrderBy, nested);
         }
 
         if (Select.Count > 0)
         {
-            Add("$select", string.Join(",", Select));
+            WriteName(ref buffer, start, "$select", nested);
+            WriteList(ref buffer, Select, nested);
         }
 
         if (Expand.Count > 0)
         {
-            Add("$expand", string.Join(",", Expand));
+            WriteName(ref buffer, start, "$expand", nested);
+            WriteList(ref buffer, Expand, nested);
         }
 
         if (includePaging && Top is { } top)
         {
-            Add("$top", top.ToString(CultureInfo.InvariantCulture));
+            WriteName(ref buffer, start, "$top", nested);
+            buffer.Append(top.ToString(CultureInfo.InvariantCulture));
         }
 
         if (includePaging && Skip is { } skip)
         {
-            Add("$skip", skip.ToString(CultureInfo.InvariantCulture));
+            WriteName(ref buffer, start, "$skip", nested);
+            buffer.Append(skip.ToString(CultureInfo.InvariantCulture));
         }
 
         if (Count)
         {
-            Add("$count", "true");
+            WriteName(ref buffer, start, "$count", nested);
+            buffer.Append("true");
+        }
+    }
+
+    /// <summary><c>$filter=</c> and the filter, percent-encoded at the top level.</summary>
+    private static void WriteFilter(ref TextBuffer buffer, Filter filter, bool nested)
+    {
+        buffer.Append("$filter=");
+        if (nested)
+        {
+            filter.WriteTo(ref buffer);
+            return;
         }
 
-        return string.Join(separator, parts);
+        // Rendered into scratch memory (the stack, for most filters), then encoded into the URI: the only string made is the URI's.
+        var text = new TextBuffer(stackalloc char[256]);
+        try
+        {
+            filter.WriteTo(ref text);
+            QueryEncoding.AppendEscaped(ref buffer, text.Slice(0));
+        }
+        finally
+        {
+            text.Dispose();
+        }
+    }
+
+    /// <summary>The separator (unless this is the first option written since <paramref name="start"/>), the name and '='.</summary>
+    private static void WriteName(ref TextBuffer buffer, int start, string name, bool nested)
+    {
+        if (buffer.Length > start)
+        {
+            buffer.Append(nested ? ';' : '&');
+        }
+
+        buffer.Append(name);
+        buffer.Append('=');
+    }
+
+    private static void WriteValue(ref TextBuffer buffer, string value, bool nested)
+    {
+        if (nested)
+        {
+            buffer.Append(value);
+        }
+        else
+        {
+            QueryEncoding.AppendEscaped(ref buffer, value.AsSpan());
+        }
+    }
+
+    /// <summary>The items joined by ',' (which the top level encodes as <c>%2C</c>, like the items).</summary>
+    private static void WriteList(ref TextBuffer buffer, IReadOnlyList<string> items, bool nested)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                WriteValue(ref buffer, ",", nested);
+            }
+
+            WriteValue(ref buffer, items[i], nested);
+        }
     }
 
     private static string Item<TNavigation>(string path, Func<TNavigation> root, Func<ExpandOptions<TNavigation>, ExpandOptions<TNavigation>>? configure)
@@ -210,10 +384,6 @@ internal sealed class QueryText
         return options.Length == 0 ? path : path + "(" + options + ")";
     }
 
-    private QueryText Copy(Action<QueryText> change)
-    {
-        var copy = (QueryText)MemberwiseClone();
-        change(copy);
-        return copy;
-    }
+    // A plain copy the caller then changes: no closure and delegate per builder call.
+    private QueryText Copy() => new(this);
 }

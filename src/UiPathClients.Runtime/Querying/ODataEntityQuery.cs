@@ -52,7 +52,7 @@ public sealed class ODataEntityQuery<TEntity, TSurface>
         With(_text.WithExpand(QueryText.ExpandItem(_surface, navigation, configure)));
 
     /// <summary>The request URI, relative to the client's base address, e.g. <c>odata/Books(201)?$expand=author</c>.</summary>
-    public Uri ToUri() => _connection.ResolveUri(PathWithQuery());
+    public Uri ToUri() => _text.ToUri(_connection.ServicePath, _path, includePaging: false);
 
     /// <summary>Reads the entity with these options.</summary>
     /// <exception cref="Errors.ODataNotFoundException">No entity has this key.</exception>

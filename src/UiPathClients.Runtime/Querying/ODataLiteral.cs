@@ -19,6 +19,28 @@ public static class ODataLiteral
     public static string Format(string? value) =>
         value is null ? Null : "'" + value.Replace("'", "''") + "'";
 
+    /// <summary>Writes what <see cref="Format(string)"/> returns, without the intermediate strings.</summary>
+    internal static void Write(ref TextBuffer buffer, string? value)
+    {
+        if (value is null)
+        {
+            buffer.Append(Null);
+            return;
+        }
+
+        buffer.Append('\'');
+        var rest = value.AsSpan();
+        for (var quote = rest.IndexOf('\''); quote >= 0; quote = rest.IndexOf('\''))
+        {
+            buffer.Append(rest.Slice(0, quote + 1));
+            buffer.Append('\'');
+            rest = rest.Slice(quote + 1);
+        }
+
+        buffer.Append(rest);
+        buffer.Append('\'');
+    }
+
     /// <summary><c>true</c> or <c>false</c>.</summary>
     public static string Format(bool value) => value ? "true" : "false";
 
@@ -69,8 +91,60 @@ public static class ODataLiteral
     /// <summary>ISO 8601 with offset (<c>Z</c> for UTC) and only the fractional digits needed: <c>2026-11-22T10:30:00+02:00</c>.</summary>
     public static string Format(DateTimeOffset value)
     {
-        var text = value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        return text + (value.Offset == TimeSpan.Zero ? "Z" : value.ToString("zzz", CultureInfo.InvariantCulture));
+        var buffer = new TextBuffer(stackalloc char[MaxDateTimeOffsetLength]);
+        Write(ref buffer, value);
+        return buffer.ToString();
+    }
+
+    /// <summary>
+    /// Writes what <see cref="Format(DateTimeOffset)"/> returns: the clock time as <c>yyyy-MM-ddTHH:mm:ss</c>, the
+    /// fraction of a second without trailing zeros (none at all for whole seconds), then <c>Z</c> or the offset as
+    /// <c>±hh:mm</c>. Digit by digit: a custom format string is parsed on every call, and this runs once per filter clause.
+    /// </summary>
+    internal static void Write(ref TextBuffer buffer, DateTimeOffset value)
+    {
+        var clock = value.DateTime;
+        var text = buffer.Reserve(MaxDateTimeOffsetLength);
+        WriteDigits(text, clock.Year, 4);
+        text[4] = '-';
+        WriteDigits(text.Slice(5), clock.Month, 2);
+        text[7] = '-';
+        WriteDigits(text.Slice(8), clock.Day, 2);
+        text[10] = 'T';
+        WriteDigits(text.Slice(11), clock.Hour, 2);
+        text[13] = ':';
+        WriteDigits(text.Slice(14), clock.Minute, 2);
+        text[16] = ':';
+        WriteDigits(text.Slice(17), clock.Second, 2);
+        var length = 19;
+        var fraction = (int)(clock.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction != 0)
+        {
+            text[length] = '.';
+            WriteDigits(text.Slice(length + 1), fraction, 7);
+            length += 8;
+            while (text[length - 1] == '0')
+            {
+                length--;
+            }
+        }
+
+        var offsetMinutes = (int)(value.Offset.Ticks / TimeSpan.TicksPerMinute);
+        if (offsetMinutes == 0)
+        {
+            text[length++] = 'Z';
+        }
+        else
+        {
+            text[length] = offsetMinutes < 0 ? '-' : '+';
+            offsetMinutes = Math.Abs(offsetMinutes);
+            WriteDigits(text.Slice(length + 1), offsetMinutes / 60, 2);
+            text[length + 3] = ':';
+            WriteDigits(text.Slice(length + 4), offsetMinutes % 60, 2);
+            length += 6;
+        }
+
+        buffer.Commit(length);
     }
 
     /// <summary>An <c>Edm.Date</c> held in a <see cref="DateTime"/> (targets without DateOnly): <c>yyyy-MM-dd</c>, the time ignored.</summary>
@@ -141,6 +215,19 @@ public static class ODataLiteral
     /// <param name="qualified">Whether to prefix the type name.</param>
     public static string FormatEnum(string qualifiedTypeName, string memberNames, bool qualified = true) =>
         (qualified ? qualifiedTypeName : string.Empty) + "'" + memberNames.Replace("'", "''") + "'";
+
+    /// <summary><c>yyyy-MM-ddTHH:mm:ss.fffffffzzz</c>, the longest <see cref="Format(DateTimeOffset)"/> writes.</summary>
+    private const int MaxDateTimeOffsetLength = 33;
+
+    /// <summary>Writes <paramref name="value"/> (not negative) as exactly <paramref name="count"/> digits, zero-padded.</summary>
+    private static void WriteDigits(Span<char> destination, int value, int count)
+    {
+        for (var i = count - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     private static string WithDecimalPoint(string number) =>
         number.IndexOfAny(DecimalMarkers) >= 0 ? number : number + ".0";

@@ -116,7 +116,7 @@ public class ODataQuery<TEntity, TSurface>
         size < 1 ? throw new ArgumentOutOfRangeException(nameof(size), size, "A page holds at least one item.") : new(Connection, Path, _surface, _text, size);
 
     /// <summary>The request URI of one page, relative to the client's base address, e.g. <c>odata/Jobs?$filter=…&amp;$top=50</c>.</summary>
-    public Uri ToUri() => Connection.ResolveUri(PathWithQuery(_text.Render("&", includePaging: true)));
+    public Uri ToUri() => _text.ToUri(Connection.ServicePath, Path, includePaging: true);
 
     /// <summary>Gets one page: the entities of this query's <c>$top</c>/<c>$skip</c>, the count if asked for, and the next link.</summary>
     /// <exception cref="ODataRequestException">The service refused the query.</exception>
@@ -151,18 +151,7 @@ public class ODataQuery<TEntity, TSurface>
     /// <summary>How many entities match the filter (<c>{set}/$count</c>), ignoring <c>$top</c> and <c>$skip</c>.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        var query = new StringBuilder();
-        if (_text.Filter is not null)
-        {
-            query.Append("$filter=").Append(Uri.EscapeDataString(_text.Filter));
-        }
-
-        if (_text.Search is not null)
-        {
-            query.Append(query.Length == 0 ? string.Empty : "&").Append("$search=").Append(Uri.EscapeDataString(_text.Search));
-        }
-
-        var uri = Connection.ResolveUri(Path + "/$count" + (query.Length == 0 ? string.Empty : "?" + query));
+        var uri = _text.ToCountUri(Connection.ServicePath, Path);
         var response = await Connection.GetAsync(uri, cancellationToken).ConfigureAwait(false);
         var text = Encoding.UTF8.GetString(response.Body).Trim().TrimStart('\uFEFF');
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
@@ -176,7 +165,7 @@ public class ODataQuery<TEntity, TSurface>
     /// </summary>
     public IAsyncEnumerator<TEntity> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        var collection = Connection.ResolveUri(PathWithQuery(_text.Render("&", includePaging: false)));
+        var collection = _text.ToUri(Connection.ServicePath, Path, includePaging: false);
         return ODataCollectionReader.EnumerateAsync(
             Connection.GetAsync,
             collection,
@@ -260,8 +249,6 @@ public class ODataQuery<TEntity, TSurface>
 
     /// <inheritdoc />
     public override string ToString() => ToUri().OriginalString;
-
-    private string PathWithQuery(string query) => query.Length == 0 ? Path : Path + "?" + query;
 
     private ODataQuery<TEntity, TSurface> With(QueryText text) => new(Connection, Path, _surface, text, _pageSize);
 

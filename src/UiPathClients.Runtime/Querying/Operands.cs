@@ -19,7 +19,7 @@ public abstract class Operand : IPropertyPath
     string IPropertyPath.Path => Expression;
 
     /// <summary>Builds <c>{expression} {op} {literal}</c>.</summary>
-    protected Filter Compare(string op, string literal) => new(Expression + " " + op + " " + literal);
+    protected Filter Compare(string op, string literal) => new(new ComparisonFilterNode(Expression, op, literal));
 
     /// <summary>What a member that exists only to refuse an untranslatable call throws if reached by reflection.</summary>
     private protected static NotSupportedException Untranslated() =>
@@ -52,13 +52,13 @@ public sealed class StringOperand : Operand
     }
 
     /// <summary><c>contains(expression,'value')</c>.</summary>
-    public Filter Contains(string value) => new("contains(" + Expression + "," + ODataLiteral.Format(value) + ")");
+    public Filter Contains(string value) => new(new StringFunctionFilterNode("contains", Expression, value));
 
     /// <summary><c>startswith(expression,'value')</c>.</summary>
-    public Filter StartsWith(string value) => new("startswith(" + Expression + "," + ODataLiteral.Format(value) + ")");
+    public Filter StartsWith(string value) => new(new StringFunctionFilterNode("startswith", Expression, value));
 
     /// <summary><c>endswith(expression,'value')</c>.</summary>
-    public Filter EndsWith(string value) => new("endswith(" + Expression + "," + ODataLiteral.Format(value) + ")");
+    public Filter EndsWith(string value) => new(new StringFunctionFilterNode("endswith", Expression, value));
 
     /// <summary><c>tolower(expression)</c>.</summary>
     public StringOperand ToLower() => new("tolower(" + Expression + ")");
@@ -134,22 +134,22 @@ public sealed class StringOperand : Operand
     public StringOperand ToUpperInvariant() => throw Untranslated();
 
     /// <summary><c>eq</c>; <see langword="null"/> compares with <c>null</c>.</summary>
-    public static Filter operator ==(StringOperand left, string? right) => left.Compare("eq", ODataLiteral.Format(right));
+    public static Filter operator ==(StringOperand left, string? right) => left.CompareString("eq", right);
 
     /// <summary><c>ne</c>; <see langword="null"/> compares with <c>null</c>.</summary>
-    public static Filter operator !=(StringOperand left, string? right) => left.Compare("ne", ODataLiteral.Format(right));
+    public static Filter operator !=(StringOperand left, string? right) => left.CompareString("ne", right);
 
     /// <summary><c>expression gt 'value'</c> (ordinal order, as OData services compare strings).</summary>
-    public static Filter operator >(StringOperand left, string right) => left.Compare("gt", ODataLiteral.Format(right));
+    public static Filter operator >(StringOperand left, string right) => left.CompareString("gt", right);
 
     /// <summary><c>expression ge 'value'</c>.</summary>
-    public static Filter operator >=(StringOperand left, string right) => left.Compare("ge", ODataLiteral.Format(right));
+    public static Filter operator >=(StringOperand left, string right) => left.CompareString("ge", right);
 
     /// <summary><c>expression lt 'value'</c>.</summary>
-    public static Filter operator <(StringOperand left, string right) => left.Compare("lt", ODataLiteral.Format(right));
+    public static Filter operator <(StringOperand left, string right) => left.CompareString("lt", right);
 
     /// <summary><c>expression le 'value'</c>.</summary>
-    public static Filter operator <=(StringOperand left, string right) => left.Compare("le", ODataLiteral.Format(right));
+    public static Filter operator <=(StringOperand left, string right) => left.CompareString("le", right);
 
     /// <summary><c>eq</c> between two string expressions (a method: as an operator, <c>== null</c> would be ambiguous).</summary>
     public Filter EqualTo(StringOperand other) => Compare("eq", (other ?? throw new ArgumentNullException(nameof(other))).Expression);
@@ -162,6 +162,9 @@ public sealed class StringOperand : Operand
 
     /// <inheritdoc />
     public override int GetHashCode() => base.GetHashCode();
+
+    // The literal is written with the rest of the filter, not formatted into a string of its own first.
+    private Filter CompareString(string op, string? value) => new(new StringComparisonFilterNode(Expression, op, value));
 }
 
 /// <summary>A comparable operand (numbers, dates, times, GUIDs, enums) whose literals a format function writes.</summary>
@@ -179,6 +182,9 @@ public class ComparableOperand<T> : Operand
 
     private protected string Literal(T? value) => value is { } actual ? _format(actual) : ODataLiteral.Null;
 
+    /// <summary><c>{expression} {op} {literal of value}</c>; operands whose literals need no string of their own override it.</summary>
+    private protected virtual Filter CompareValue(string op, T? value) => Compare(op, Literal(value));
+
     /// <summary><c>expression in (…)</c>.</summary>
     public Filter In(params T[] values) => In(values.Select(value => _format(value)));
 
@@ -186,22 +192,22 @@ public class ComparableOperand<T> : Operand
     public Filter In(IEnumerable<T> values) => In((values ?? throw new ArgumentNullException(nameof(values))).Select(value => _format(value)).ToList());
 
     /// <summary><c>eq</c>; <see langword="null"/> compares with <c>null</c>.</summary>
-    public static Filter operator ==(ComparableOperand<T> left, T? right) => left.Compare("eq", left.Literal(right));
+    public static Filter operator ==(ComparableOperand<T> left, T? right) => left.CompareValue("eq", right);
 
     /// <summary><c>ne</c>; <see langword="null"/> compares with <c>null</c>.</summary>
-    public static Filter operator !=(ComparableOperand<T> left, T? right) => left.Compare("ne", left.Literal(right));
+    public static Filter operator !=(ComparableOperand<T> left, T? right) => left.CompareValue("ne", right);
 
     /// <summary><c>gt</c>.</summary>
-    public static Filter operator >(ComparableOperand<T> left, T right) => left.Compare("gt", left.Literal(right));
+    public static Filter operator >(ComparableOperand<T> left, T right) => left.CompareValue("gt", right);
 
     /// <summary><c>ge</c>.</summary>
-    public static Filter operator >=(ComparableOperand<T> left, T right) => left.Compare("ge", left.Literal(right));
+    public static Filter operator >=(ComparableOperand<T> left, T right) => left.CompareValue("ge", right);
 
     /// <summary><c>lt</c>.</summary>
-    public static Filter operator <(ComparableOperand<T> left, T right) => left.Compare("lt", left.Literal(right));
+    public static Filter operator <(ComparableOperand<T> left, T right) => left.CompareValue("lt", right);
 
     /// <summary><c>le</c>.</summary>
-    public static Filter operator <=(ComparableOperand<T> left, T right) => left.Compare("le", left.Literal(right));
+    public static Filter operator <=(ComparableOperand<T> left, T right) => left.CompareValue("le", right);
 
     /// <summary><c>eq</c> between two expressions (a method: as an operator, <c>== null</c> would be ambiguous).</summary>
     public Filter EqualTo(ComparableOperand<T> other) => Compare("eq", (other ?? throw new ArgumentNullException(nameof(other))).Expression);
@@ -325,6 +331,10 @@ public sealed class DateTimeOffsetOperand : ComparableOperand<DateTimeOffset>
     public static DateTimeOffsetOperand Now { get; } = new("now()");
 
     private NumberOperand<int> Function(string name) => new(name + "(" + Expression + ")");
+
+    /// <inheritdoc />
+    private protected override Filter CompareValue(string op, DateTimeOffset? value) =>
+        value is { } actual ? new Filter(new DateTimeOffsetComparisonFilterNode(Expression, op, actual)) : Compare(op, ODataLiteral.Null);
 }
 
 /// <summary>An <c>Edm.Boolean</c> operand; usable directly as a filter.</summary>

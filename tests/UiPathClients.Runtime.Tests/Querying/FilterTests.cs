@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
+using System.Threading;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using UiPathClients.Runtime.Querying;
@@ -133,6 +136,61 @@ public sealed class FilterTests
     {
         AssertParses(Filter.Raw("Priority eq 1") & J.Active, "(Priority eq 1) and (Active)");
         Assert.Throws<ArgumentException>(() => Filter.Raw(" "));
+    }
+
+    [Fact]
+    public void A_filter_folded_from_thousands_of_clauses_renders_the_same_text_without_exhausting_the_stack()
+    {
+        // Folded both ways with the parenthesising rule of | and &, which a filter rendered only at the end must keep.
+        const int Clauses = 30_000;
+        var anyId = J.Id == 0L;
+        var allNames = J.Name.Contains("n0");
+        var anyIdText = new StringBuilder().Append('(', Clauses - 1).Append("Id eq 0");
+        var allNamesText = new StringBuilder();
+        for (var i = 1; i < Clauses; i++)
+        {
+            var number = i.ToString(CultureInfo.InvariantCulture);
+            anyId |= J.Id == i;
+            anyIdText.Append(") or (Id eq ").Append(number).Append(')');
+            allNames = J.Name.Contains("n" + number) & allNames;
+        }
+
+        for (var i = Clauses - 1; i > 0; i--)
+        {
+            allNamesText.Append("(contains(Name,'n").Append(i.ToString(CultureInfo.InvariantCulture)).Append("')) and (");
+        }
+
+        allNamesText.Append("contains(Name,'n0')").Append(')', Clauses - 1);
+        var negated = J.Active.ToFilter();
+        for (var i = 0; i < Clauses; i++)
+        {
+            negated = !negated;
+        }
+
+        // Rendered on a thread with a small stack: writing a filter must not recurse as deep as it was folded.
+        var texts = new string[3];
+        var render = new Thread(() => texts = new[] { anyId.Text, allNames.Text, negated.Text }, maxStackSize: 256 * 1024);
+        render.Start();
+        render.Join();
+
+        Assert.Equal(anyIdText.ToString(), texts[0]);
+        Assert.Equal(allNamesText.ToString(), texts[1]);
+        Assert.Equal(new StringBuilder().Insert(0, "not (", Clauses).Append("Active").Append(')', Clauses).ToString(), texts[2]);
+    }
+
+    [Fact]
+    public void Filters_compare_by_text_however_they_were_built()
+    {
+        var built = J.State == JobState.Faulted & J.Name.StartsWith("O'Neil") & J.Created >= new DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.FromHours(-5));
+        const string Text = "((State eq Test.JobState'Faulted') and (startswith(Name,'O''Neil'))) and (Created ge 2026-03-14T09:26:53-05:00)";
+
+        Assert.Equal(Text, built.Text);
+        Assert.Equal(Text, built.ToString());
+        Assert.Equal(Filter.Raw(Text), built);
+        Assert.Equal(Filter.Raw(Text).GetHashCode(), built.GetHashCode());
+        Assert.True(built != Filter.Raw("true"));
+        Assert.Equal("true", default(Filter).Text);
+        Assert.Equal("(true) and (Active)", (default(Filter) & J.Active).Text);
     }
 
     private static void AssertParses(Filter filter, string expected)

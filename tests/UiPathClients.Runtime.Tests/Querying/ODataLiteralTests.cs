@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
@@ -84,6 +85,39 @@ public sealed class ODataLiteralTests
 
         Assert.Equal(value, Parse("Created", literal));
         Assert.Equal(text, literal);
+    }
+
+    [Fact]
+    public void DateTimeOffsets_are_written_as_the_custom_format_writes_them()
+    {
+        // The oracle is the format string the literal was first written with; the writer now puts the digits down itself.
+        static string Oracle(System.DateTimeOffset value) =>
+            value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)
+            + (value.Offset == TimeSpan.Zero ? "Z" : value.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture));
+
+        var random = new Random(1309);
+        var values = new List<System.DateTimeOffset>
+        {
+            System.DateTimeOffset.MinValue,
+            System.DateTimeOffset.MaxValue,
+            new(99, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            new System.DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.FromHours(14)).AddTicks(5_000_000),
+            new System.DateTimeOffset(2026, 3, 14, 9, 26, 53, new TimeSpan(-9, -30, 0)).AddTicks(1),
+            new System.DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.FromMinutes(-30)).AddTicks(9_999_990),
+        };
+        for (var i = 0; i < 2_000; i++)
+        {
+            var offset = TimeSpan.FromMinutes(random.Next(-14 * 60, (14 * 60) + 1));
+            var ticks = (long)(random.NextDouble() * (System.DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay)) + TimeSpan.TicksPerDay;
+            // Whole seconds, whole milliseconds and full precision, as real timestamps come.
+            ticks -= (i % 3) switch { 0 => ticks % TimeSpan.TicksPerSecond, 1 => ticks % TimeSpan.TicksPerMillisecond, _ => 0 };
+            values.Add(new System.DateTimeOffset(ticks, offset));
+        }
+
+        foreach (var value in values)
+        {
+            Assert.Equal(Oracle(value), ODataLiteral.Format(value));
+        }
     }
 
     [Fact]

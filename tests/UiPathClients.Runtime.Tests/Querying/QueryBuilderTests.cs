@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.OData.Edm;
@@ -231,6 +232,27 @@ public sealed class QueryBuilderTests : IDisposable
             .Where(w => w.Id > 5L);
 
         AssertUri(query, "odata/WorkItems?$filter=Id%20gt%205&$search=report&$orderby=Id&$select=Id%2CTitle&$expand=Owner&$top=20&$skip=40&$count=true");
+    }
+
+    public static IEnumerable<object[]> TextsToEncode() => new[]
+    {
+        new object[] { "every printable ASCII character: " + new string(Enumerable.Range(0x20, 0x5F).Select(code => (char)code).ToArray()) },
+        new object[] { "control characters: \t\r\n\0\u007F" },
+        new object[] { "non-ASCII: café, 日本, 😀 (a surrogate pair) and ASCII after it" },
+        new object[] { "lone surrogates: \uD800 then \uDC00x and \uD83D" },
+        new object[] { "long: " + string.Concat(Enumerable.Repeat("O'Neil & co/é ", 200)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(TextsToEncode))]
+    public void The_filter_is_percent_encoded_exactly_as_EscapeDataString_encodes_it(string title)
+    {
+        // The query writes and encodes the filter in one buffer; the platform's encoding of the filter text is the oracle.
+        var query = Items.Where(w => w.Title == title | w.Title.StartsWith(title));
+        var filter = "(Title eq " + ODataLiteral.Format(title) + ") or (startswith(Title," + ODataLiteral.Format(title) + "))";
+
+        Assert.Equal("odata/WorkItems?$filter=" + Uri.EscapeDataString(filter), query.ToUri().OriginalString);
+        Assert.Equal("odata/WorkItems?$search=" + Uri.EscapeDataString(title), Items.Search(title).ToUri().OriginalString);
     }
 
     [Fact]
