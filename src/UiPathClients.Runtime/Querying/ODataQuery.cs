@@ -152,7 +152,7 @@ public class ODataQuery<TEntity, TSurface>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         var uri = _text.ToCountUri(Connection.ServicePath, Path);
-        var response = await Connection.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        using var response = await Connection.GetAsync(uri, cancellationToken).ConfigureAwait(false);
         var text = Encoding.UTF8.GetString(response.Body).Trim().TrimStart('\uFEFF');
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             ? count
