@@ -725,7 +725,7 @@ internal sealed partial class ClientEmitter
                 ? ConstantLiteral(constant, model.Type)
                 : CSharpIdentifier.EscapeKeyword(scope.Claim(Camel(model.Name)));
             Summary = model.Documentation.Description is { Length: > 0 } description
-                ? DocComment.Escape(description).Replace("\r", " ").Replace("\n", " ")
+                ? DocComment.Escape(description)
                 : $"The <c>{DocComment.Escape(model.Name)}</c> {LocationWord(model.Location)}.";
             var name = Literal(model.Name);
             if (model.Type.QualifiedName == "Edm.Stream")
@@ -771,7 +771,7 @@ internal sealed partial class ClientEmitter
             IsConstant = Model.Constant is not null;
             CSharpName = Model.Constant is { } constant ? ConstantLiteral(constant, Model.Type) : scope.Claim("body");
             Summary = body.Documentation.Description is { Length: > 0 } description
-                ? DocComment.Escape(description).Replace("\r", " ").Replace("\n", " ")
+                ? DocComment.Escape(description)
                 : $"The request body (<c>{DocComment.Escape(body.MediaType)}</c>).";
             var mediaType = Literal(body.MediaType);
             (_type, _apply) = body.Encoding switch

@@ -15,12 +15,12 @@ internal static class DocComment
     public static IReadOnlyList<string> Lines(Documentation documentation, string fallbackSummary, IEnumerable<string>? extraRemarks = null)
     {
         var lines = new List<string>();
-        AddElement(lines, "summary", documentation.Description is { Length: > 0 } description ? Escape(description) : fallbackSummary);
+        AddElement(lines, "summary", documentation.Description is { Length: > 0 } description ? EscapeLines(description) : fallbackSummary);
 
         var remarks = new List<string>();
         if (documentation.LongDescription is { Length: > 0 } longDescription)
         {
-            remarks.Add(Escape(longDescription));
+            remarks.Add(EscapeLines(longDescription));
         }
 
         if (extraRemarks is not null)
@@ -36,14 +36,29 @@ internal static class DocComment
         return lines;
     }
 
-    /// <summary>Escapes text from a spec for use inside XML documentation.</summary>
-    public static string Escape(string text) =>
+    /// <summary>
+    /// Escapes text from a spec for use inside one line of XML documentation: every C# line terminator becomes a space,
+    /// so the text cannot end the <c>///</c> comment and continue as code.
+    /// </summary>
+    public static string Escape(string text) => EscapeXml(NormalizeLineTerminators(text).Replace('\n', ' '));
+
+    /// <summary>Escapes text from a spec for XML documentation of several lines, each line ended by <c>\n</c> only.</summary>
+    private static string EscapeLines(string text) => EscapeXml(NormalizeLineTerminators(text));
+
+    private static string EscapeXml(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>
+    /// Every character C# takes for the end of a line (and so of a <c>///</c> comment) as <c>\n</c>: CR LF, CR, LF, and the
+    /// three a text editor may not show, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
+    /// </summary>
+    private static string NormalizeLineTerminators(string text) =>
+        text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
 
     private static void AddElement(List<string> lines, string element, string content)
     {
         lines.Add("/// <" + element + ">");
-        foreach (var line in content.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
+        foreach (var line in NormalizeLineTerminators(content).Split('\n'))
         {
             var trimmed = line.TrimEnd();
             lines.Add(trimmed.Length == 0 ? "///" : "/// " + trimmed);
