@@ -98,9 +98,10 @@ public static class ODataCollectionReader
         // service that pages itself (ASP.NET Core OData's PageSize) splits a $top=1000 into pages of its own and
         // lowers $top in each next link, so the last of them has no next link although more items may follow.
         long answered = 0;
+        var followed = new HashSet<string>(StringComparer.Ordinal);
         while (next is not null && (limit is null || returned < limit))
         {
-            var page = await GetPageAsync(fetch, next, itemType, cancellationToken).ConfigureAwait(false);
+            var page = await GetFollowablePageAsync(fetch, next, itemType, followed, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 if (limit is { } max && returned >= max)
@@ -133,6 +134,38 @@ public static class ODataCollectionReader
                 next = null;
             }
         }
+    }
+
+    /// <summary>
+    /// A page whose next link the enumeration may follow: on the origin (scheme, host, port) that answered, since the
+    /// request's credentials and folder headers go wherever the link points and a server or proxy answer must not send
+    /// them elsewhere; and not one already followed, since a service whose links go round in a circle would be read forever.
+    /// </summary>
+    private static async Task<ODataPage<T>> GetFollowablePageAsync<T>(
+        Func<Uri, CancellationToken, Task<ODataResponse>> fetch, Uri requestUri, JsonTypeInfo<T> itemType, HashSet<string> followed, CancellationToken cancellationToken)
+    {
+        using var response = await fetch(requestUri, cancellationToken).ConfigureAwait(false);
+        var page = response.Read((response.RequestUri, ItemType: itemType), static (body, state) => Parse(body, state.RequestUri, state.ItemType));
+        if (page.NextLink is not { } link)
+        {
+            return page;
+        }
+
+        if (Uri.Compare(link, response.RequestUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw ODataErrors.Unreadable(
+                response.Status, response.ContentType, response.Body, response.RequestUri,
+                $"its @odata.nextLink leads to another origin ({link.GetLeftPart(UriPartial.Authority)}); it is not followed, so the request's credentials are not sent there.");
+        }
+
+        if (!followed.Add(link.AbsoluteUri))
+        {
+            throw ODataErrors.Unreadable(
+                response.Status, response.ContentType, response.Body, response.RequestUri,
+                $"its @odata.nextLink '{link.AbsoluteUri}' was followed before in this enumeration; following it again would read the same pages forever.");
+        }
+
+        return page;
     }
 
     private static Func<Uri, CancellationToken, Task<ODataResponse>> Fetcher(HttpClient http) =>

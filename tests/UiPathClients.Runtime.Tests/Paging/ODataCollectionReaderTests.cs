@@ -170,6 +170,46 @@ public sealed class ODataCollectionReaderTests
         Assert.Equal("{\"Id\":1}", failure.ResponseBody);
     }
 
+    [Fact]
+    public async Task A_next_link_to_another_origin_is_not_followed_and_nothing_is_sent_there()
+    {
+        await using var elsewhere = await LoopbackServer.StartAsync(app => app.MapGet("/odata/Jobs", () => Page(new[] { 9 })));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/odata/Jobs", () => Page(new[] { 1, 2, 3 }, nextLink: new Uri(elsewhere.BaseAddress, "odata/Jobs?page=2").AbsoluteUri)));
+        using var http = Client(server);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "secret-token");
+        var ids = new List<long>();
+
+        var failure = await Assert.ThrowsAsync<ODataResponseException>(async () =>
+        {
+            await foreach (var row in ODataCollectionReader.EnumerateAsync(http, new Uri("odata/Jobs", UriKind.Relative), PagingJsonContext.Default.JobRow, pageSize: 3))
+            {
+                ids.Add(row.Id);
+            }
+        });
+
+        Assert.Contains("another origin", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(elsewhere.BaseAddress.GetLeftPart(UriPartial.Authority), failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-token", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(ids);
+        Assert.Equal(0, elsewhere.CountOf("/odata/Jobs"));
+    }
+
+    [Fact]
+    public async Task Next_links_that_go_round_in_a_circle_stop_with_an_error_instead_of_reading_forever()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/odata/Jobs", (HttpRequest request) => request.Query["page"].ToString() switch
+        {
+            "" or "a" => Page(new[] { 1, 2, 3 }, nextLink: "Jobs?page=b"),
+            _ => Page(new[] { 4, 5, 6 }, nextLink: "Jobs?page=a"),
+        }));
+        using var http = Client(server);
+
+        var failure = await Assert.ThrowsAsync<ODataResponseException>(() => Collect(ODataCollectionReader.EnumerateAsync(http, new Uri("odata/Jobs", UriKind.Relative), PagingJsonContext.Default.JobRow, pageSize: 3)));
+
+        Assert.Contains("followed before", failure.Message, StringComparison.Ordinal);
+        Assert.InRange(server.CountOf("/odata/Jobs"), 3, 4);
+    }
+
     private static async Task<List<long>> Collect(IAsyncEnumerable<JobRow> rows)
     {
         var ids = new List<long>();
