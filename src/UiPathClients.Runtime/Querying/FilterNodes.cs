@@ -58,30 +58,37 @@ internal sealed class NotFilterNode(Filter operand) : FilterNode
     }
 }
 
-/// <summary><c>{expression} {op} {literal}</c> with the literal already written.</summary>
-internal sealed class ComparisonFilterNode(string expression, string op, string literal) : FilterNode
+/// <summary><c>{expression} {op} {literal}</c>: the comparisons, which differ only in how the literal is written.</summary>
+internal abstract class ComparisonFilterNodeBase(string expression, string op) : FilterNode
 {
-    public override void WriteTo(ref TextBuffer buffer)
+    public sealed override void WriteTo(ref TextBuffer buffer)
     {
         buffer.Append(expression);
         buffer.Append(' ');
         buffer.Append(op);
         buffer.Append(' ');
-        buffer.Append(literal);
+        WriteLiteral(ref buffer);
     }
+
+    protected abstract void WriteLiteral(ref TextBuffer buffer);
+}
+
+/// <summary><c>{expression} {op} {literal}</c> with the literal already written.</summary>
+internal sealed class ComparisonFilterNode(string expression, string op, string literal) : ComparisonFilterNodeBase(expression, op)
+{
+    protected override void WriteLiteral(ref TextBuffer buffer) => buffer.Append(literal);
 }
 
 /// <summary><c>{expression} {op} 'value'</c> (or <c>null</c>), the string literal written in place.</summary>
-internal sealed class StringComparisonFilterNode(string expression, string op, string? value) : FilterNode
+internal sealed class StringComparisonFilterNode(string expression, string op, string? value) : ComparisonFilterNodeBase(expression, op)
 {
-    public override void WriteTo(ref TextBuffer buffer)
-    {
-        buffer.Append(expression);
-        buffer.Append(' ');
-        buffer.Append(op);
-        buffer.Append(' ');
-        ODataLiteral.Write(ref buffer, value);
-    }
+    protected override void WriteLiteral(ref TextBuffer buffer) => ODataLiteral.Write(ref buffer, value);
+}
+
+/// <summary><c>{expression} {op} 2026-11-22T10:30:00Z</c>, the timestamp written in place.</summary>
+internal sealed class DateTimeOffsetComparisonFilterNode(string expression, string op, DateTimeOffset value) : ComparisonFilterNodeBase(expression, op)
+{
+    protected override void WriteLiteral(ref TextBuffer buffer) => ODataLiteral.Write(ref buffer, value);
 }
 
 /// <summary><c>{function}({expression},'value')</c>: <c>contains</c>, <c>startswith</c>, <c>endswith</c>.</summary>
@@ -95,18 +102,5 @@ internal sealed class StringFunctionFilterNode(string function, string expressio
         buffer.Append(',');
         ODataLiteral.Write(ref buffer, value);
         buffer.Append(')');
-    }
-}
-
-/// <summary><c>{expression} {op} 2026-11-22T10:30:00Z</c>, the timestamp written in place.</summary>
-internal sealed class DateTimeOffsetComparisonFilterNode(string expression, string op, DateTimeOffset value) : FilterNode
-{
-    public override void WriteTo(ref TextBuffer buffer)
-    {
-        buffer.Append(expression);
-        buffer.Append(' ');
-        buffer.Append(op);
-        buffer.Append(' ');
-        ODataLiteral.Write(ref buffer, value);
     }
 }

@@ -46,6 +46,10 @@ public static class GeneratorHost
     public static GeneratorDriver Run(GeneratorDriver driver, Compilation compilation) =>
         driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out _);
 
+    /// <summary>A whole run as one build without cached state: the spec read from disk, a fresh driver, generated trees parsed.</summary>
+    public static GeneratorDriver RunFromDisk(SpecUnderTest spec, Compilation compilation) =>
+        Run(CreateDriver(spec, CreateText(spec, spec.ReadText())), compilation);
+
     /// <summary>Throws unless the run generated files and reported no error: a benchmark of a failed run measures nothing.</summary>
     public static GeneratorRunResult AssertGenerated(GeneratorDriver driver, string what)
     {
