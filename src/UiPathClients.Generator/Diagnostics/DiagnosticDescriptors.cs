@@ -97,6 +97,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is not generated: generated clients need C# {1} or later and this project compiles C# {2}. Set <LangVersion>{1}</LangVersion> (or latest) in the project file; projects targeting netstandard2.0 or .NET Framework default to C# 7.3",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DuplicateMemberName = Create(
+        "UIPC0018",
+        "Member is declared more than once",
+        "{0} declares '{1}' more than once; only the first is generated",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "UIPC0099",
         "The generator failed on a spec",
@@ -107,7 +113,7 @@ internal static class DiagnosticDescriptors
     {
         MalformedXml, NotAnEdmxDocument, UnresolvedTypeReference, DuplicateTypeName, UnsupportedConstruct,
         InvalidAttributeValue, DuplicateClientName, MissingRequiredAttribute, InheritanceCycle, InvalidOpenApiDocument,
-        OpenApiWarning, ConstructKeptAsJson, LanguageVersionTooOld, GeneratorFailure,
+        OpenApiWarning, ConstructKeptAsJson, LanguageVersionTooOld, DuplicateMemberName, GeneratorFailure,
     }.ToDictionary(d => d.Id);
 
     /// <summary>All descriptors, for tests and documentation.</summary>

@@ -110,7 +110,7 @@ internal sealed partial class ClientEmitter
         }
 
         yield return new GeneratedFile(
-            _model.ClientName + "/" + _constraintsName + ".g.cs",
+            FileHint(null, _constraintsName!),
             TemplateRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = _model.Namespace,

@@ -115,7 +115,7 @@ internal sealed partial class ClientEmitter
             .Line("writer.WriteStringValue(value.Value);")
             .Outdent();
         yield return new GeneratedFile(
-            _model.ClientName + "/Enums/" + prefix + converter + ".g.cs",
+            FileHint("Enums", prefix + converter),
             TemplateRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,

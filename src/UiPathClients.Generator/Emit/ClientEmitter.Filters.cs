@@ -21,7 +21,7 @@ internal sealed partial class ClientEmitter
             var (@namespace, _, prefix) = _names[type.QualifiedName];
             var name = _filterNames[type.QualifiedName];
             yield return new GeneratedFile(
-                _model.ClientName + "/Filters/" + prefix + name + ".g.cs",
+                FileHint("Filters", prefix + name),
                 TemplateRenderer.RenderCodeFile(BuildFilterSurfaceView(type, @namespace, name)));
         }
     }

@@ -159,7 +159,7 @@ internal sealed partial class ClientEmitter
             Declaration = $"public sealed partial class {_jsonMetadataName} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver",
             Members = members,
         };
-        return new GeneratedFile(_model.ClientName + "/" + _jsonMetadataName + ".g.cs", TemplateRenderer.RenderCodeFile(view));
+        return new GeneratedFile(FileHint(null, _jsonMetadataName), TemplateRenderer.RenderCodeFile(view));
     }
 
     /// <summary>The type among <paramref name="type"/> and its ancestors that declares <paramref name="property"/>.</summary>

@@ -58,12 +58,12 @@ internal sealed partial class ClientEmitter
             yield break;
         }
 
-        yield return new GeneratedFile(_model.ClientName + "/" + _serviceClientName + ".g.cs", TemplateRenderer.RenderCodeFile(BuildRestClientView()));
+        yield return new GeneratedFile(FileHint(null, _serviceClientName), TemplateRenderer.RenderCodeFile(BuildRestClientView()));
         foreach (var group in RestGroups())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var className = _restGroupClassNames[group.Key];
-            yield return new GeneratedFile(_model.ClientName + "/Operations/" + className + ".g.cs", TemplateRenderer.RenderCodeFile(BuildRestGroupView(group.Key, className, group.ToList())));
+            yield return new GeneratedFile(FileHint("Operations", className), TemplateRenderer.RenderCodeFile(BuildRestGroupView(group.Key, className, group.ToList())));
         }
     }
 

@@ -97,12 +97,12 @@ internal sealed partial class ClientEmitter
             yield break;
         }
 
-        yield return new GeneratedFile(_model.ClientName + "/" + _serviceClientName + ".g.cs", TemplateRenderer.RenderCodeFile(BuildServiceClientView()));
+        yield return new GeneratedFile(FileHint(null, _serviceClientName), TemplateRenderer.RenderCodeFile(BuildServiceClientView()));
         foreach (var set in _model.EntitySets.Where(set => !set.IsSingleton && _entityClientNames.ContainsKey(set.EntityType)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return new GeneratedFile(
-                _model.ClientName + "/EntitySets/" + _entitySetClassNames[set.Name] + ".g.cs",
+                FileHint("EntitySets", _entitySetClassNames[set.Name]),
                 TemplateRenderer.RenderCodeFile(BuildEntitySetView(set)));
         }
 
@@ -111,7 +111,7 @@ internal sealed partial class ClientEmitter
             cancellationToken.ThrowIfCancellationRequested();
             var (@namespace, _, prefix) = _names[type.QualifiedName];
             yield return new GeneratedFile(
-                _model.ClientName + "/EntityClients/" + prefix + _entityClientNames[type.QualifiedName] + ".g.cs",
+                FileHint("EntityClients", prefix + _entityClientNames[type.QualifiedName]),
                 TemplateRenderer.RenderCodeFile(BuildEntityClientView(type, @namespace, EntityClients[type.QualifiedName])));
         }
     }

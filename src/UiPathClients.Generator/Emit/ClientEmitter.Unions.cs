@@ -61,7 +61,7 @@ internal sealed partial class ClientEmitter
             "A value no alternative fits is kept in <c>UnknownJson</c> and written back unchanged.",
         };
         yield return new GeneratedFile(
-            _model.ClientName + "/Unions/" + prefix + name + ".g.cs",
+            FileHint("Unions", prefix + name),
             TemplateRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,
@@ -104,7 +104,7 @@ internal sealed partial class ClientEmitter
 
         body.Close(")").Outdent().Line("{").Line("}");
         yield return new GeneratedFile(
-            _model.ClientName + "/Unions/" + prefix + converter + ".g.cs",
+            FileHint("Unions", prefix + converter),
             TemplateRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,

@@ -195,8 +195,12 @@ internal sealed partial class ClientEmitter
     private string HintName(TypeModel type, string folder)
     {
         var (_, name, prefix) = _names[type.QualifiedName];
-        return _model.ClientName + "/" + folder + "/" + prefix + name + ".g.cs";
+        return FileHint(folder, prefix + name);
     }
+
+    /// <summary>The hint name of a generated file: <c>{Client}/{folder}/{name}.g.cs</c>, every segment made safe for a file name.</summary>
+    private string FileHint(string? folder, string name) =>
+        CSharpText.HintNameSegment(_model.ClientName) + "/" + (folder is null ? string.Empty : folder + "/") + CSharpText.HintNameSegment(name) + ".g.cs";
 
     private ClassView BuildClassView(TypeModel type)
     {
@@ -608,5 +612,5 @@ internal sealed partial class ClientEmitter
     private TypeModel? BaseOf(TypeModel type) =>
         type.BaseType is not null && _typesByQualifiedName.TryGetValue(type.BaseType, out var baseType) ? baseType : null;
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    private static string Literal(string value) => CSharpText.StringLiteral(value);
 }

@@ -40,25 +40,15 @@ internal static class DocComment
     /// Escapes text from a spec for use inside one line of XML documentation: every C# line terminator becomes a space,
     /// so the text cannot end the <c>///</c> comment and continue as code.
     /// </summary>
-    public static string Escape(string text) => EscapeXml(NormalizeLineTerminators(text).Replace('\n', ' '));
+    public static string Escape(string text) => CSharpText.DocLine(text);
 
     /// <summary>Escapes text from a spec for XML documentation of several lines, each line ended by <c>\n</c> only.</summary>
-    private static string EscapeLines(string text) => EscapeXml(NormalizeLineTerminators(text));
-
-    private static string EscapeXml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    /// <summary>
-    /// Every character C# takes for the end of a line (and so of a <c>///</c> comment) as <c>\n</c>: CR LF, CR, LF, and the
-    /// three a text editor may not show, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
-    /// </summary>
-    private static string NormalizeLineTerminators(string text) =>
-        text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
+    private static string EscapeLines(string text) => CSharpText.DocParagraphs(text);
 
     private static void AddElement(List<string> lines, string element, string content)
     {
         lines.Add("/// <" + element + ">");
-        foreach (var line in NormalizeLineTerminators(content).Split('\n'))
+        foreach (var line in CSharpText.NormalizeLineTerminators(content).Split('\n'))
         {
             var trimmed = line.TrimEnd();
             lines.Add(trimmed.Length == 0 ? "///" : "/// " + trimmed);

@@ -73,6 +73,10 @@ internal static class CSharpIdentifier
     public static string EscapeKeyword(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 
+    /// <summary>
+    /// Prefixes <c>_</c> when the first character may not start an identifier although it may continue one: a digit of
+    /// any script, a combining mark, or a connector such as U+203F.
+    /// </summary>
     private static string MakeValid(string identifier)
     {
         if (identifier.Length == 0)
@@ -80,11 +84,16 @@ internal static class CSharpIdentifier
             return "_";
         }
 
-        return char.IsDigit(identifier[0]) ? "_" + identifier : identifier;
+        return SyntaxFacts.IsIdentifierStartCharacter(identifier[0]) ? identifier : "_" + identifier;
     }
 
+    /// <summary>
+    /// C#'s identifier-part characters — letters, digits, connectors and combining marks — except the formatting
+    /// characters (Cf) C# also allows: they are invisible and include the bidi controls of "Trojan Source" attacks.
+    /// Surrogate halves are not parts on their own, so characters outside the BMP become <c>_</c>.
+    /// </summary>
     private static bool IsIdentifierPart(char character) =>
-        character == '_' || char.IsLetterOrDigit(character) || CharUnicodeInfo.GetUnicodeCategory(character) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation;
+        SyntaxFacts.IsIdentifierPartCharacter(character) && CharUnicodeInfo.GetUnicodeCategory(character) != UnicodeCategory.Format;
 }
 
 /// <summary>

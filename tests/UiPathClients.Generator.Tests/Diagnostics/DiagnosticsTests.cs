@@ -327,6 +327,26 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void UIPC0018_a_duplicated_enum_member_is_reported_and_only_the_first_generated()
+    {
+        var (diagnostics, sources) = Run("bad.edmx", Document("<EnumType Name=\"Color\">\n<Member Name=\"Red\" Value=\"1\" />\n<Member Name=\"Red\" Value=\"2\" />\n</EnumType>"));
+
+        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0018", DiagnosticSeverity.Warning, line: 6, "Enum type 'Bad.Color' declares 'Red' more than once; only the first is generated");
+        var color = Assert.Single(sources, source => source.HintName.EndsWith("Color.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("Red = 1,", color, StringComparison.Ordinal);
+        Assert.DoesNotContain("= 2,", color, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UIPC0006_an_enum_value_outside_the_declared_underlying_type_widens_it()
+    {
+        var (diagnostics, sources) = Run("bad.edmx", Document("<EnumType Name=\"Level\" UnderlyingType=\"Edm.Byte\">\n<Member Name=\"Low\" Value=\"0\" />\n<Member Name=\"High\" Value=\"300\" />\n</EnumType>"));
+
+        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0006", DiagnosticSeverity.Warning, line: 4, "Attribute 'UnderlyingType' of enum type 'Bad.Level' (member 'High' = 300 does not fit it) has the invalid value 'Edm.Byte'; Edm.Int16 is used instead");
+        Assert.Contains("public enum Level : short", Assert.Single(sources, source => source.HintName.EndsWith("Level.g.cs", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_descriptor_is_tested_here_and_listed_in_the_release_notes()
     {
         var tested = typeof(DiagnosticsTests).GetMethods()

@@ -15,6 +15,11 @@ public sealed class CSharpIdentifierTests
     [InlineData("", "_")]
     [InlineData("---", "_")]
     [InlineData("café", "Café")]
+    [InlineData("\u0301accent", "_\u0301accent")] // a combining mark continues an identifier but cannot start one
+    [InlineData("\u203Ftie", "_\u203Ftie")] // nor a connector other than '_'
+    [InlineData("\u0660digit", "_\u0660digit")] // nor a digit of any script
+    [InlineData("rlo\u202Ename", "RloName")] // bidi and other format characters separate words; they never reach code
+    [InlineData("\u2167roman", "\u2167roman")] // letter numbers start identifiers
     public void ToPascalCase_makes_valid_idiomatic_identifiers(string name, string expected) =>
         Assert.Equal(expected, CSharpIdentifier.ToPascalCase(name));
 

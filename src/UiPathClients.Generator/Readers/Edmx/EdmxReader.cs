@@ -437,7 +437,8 @@ internal sealed class EdmxReader
         }
 
         var members = new List<EnumMemberModel>();
-        long nextValue = 0;
+        var memberNames = new HashSet<string>(StringComparer.Ordinal);
+        long? nextValue = 0;
         foreach (var member in element.Elements(CsdlNames.Edm + "Member"))
         {
             var memberName = (string?)member.Attribute("Name");
@@ -447,18 +448,32 @@ internal sealed class EdmxReader
                 continue;
             }
 
-            var value = nextValue;
+            if (!memberNames.Add(memberName))
+            {
+                Report(DiagnosticDescriptors.DuplicateMemberName, _positions.Of(member), $"Enum type '{qualifiedName}'", memberName);
+                continue;
+            }
+
             var valueAttribute = member.Attribute("Value");
+            if (valueAttribute is null && nextValue is null)
+            {
+                ReportMissing(member, $"Member '{memberName}' of enum type '{qualifiedName}' comes after the largest Edm.Int64 value, so it has no position, and", "Value");
+                continue;
+            }
+
+            var value = nextValue ?? 0;
             if (valueAttribute is not null && !long.TryParse(valueAttribute.Value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out value))
             {
-                value = nextValue;
+                value = nextValue ?? 0;
                 ReportInvalidValue(valueAttribute, $"enum member '{qualifiedName}/{memberName}'", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             // CSDL: members without Value take their position, which is what nextValue tracks.
-            nextValue = value + 1;
+            nextValue = value == long.MaxValue ? null : value + 1;
             members.Add(new EnumMemberModel(memberName, value, _annotations.Documentation(member, qualifiedName + "/" + memberName)));
         }
+
+        underlyingType = FittingUnderlyingType(element, qualifiedName, underlyingType, members);
 
         return TypeModel.Scalar(
             TypeKind.Enum,
@@ -468,6 +483,34 @@ internal sealed class EdmxReader
             members.ToEquatableArray(),
             ReadBoolean(element, "IsFlags", false),
             _annotations.Documentation(element, qualifiedName));
+    }
+
+    /// <summary>
+    /// The declared underlying type when every member's value fits it; else (the C# enum would not compile) the narrowest
+    /// signed type that holds them all, with a warning on the attribute — or on the first member out of range when the
+    /// type was not declared.
+    /// </summary>
+    private string FittingUnderlyingType(XElement element, string qualifiedName, string underlyingType, List<EnumMemberModel> members)
+    {
+        var outOfRange = members.FirstOrDefault(member => !EdmPrimitiveTypes.FitsEnumUnderlyingType(underlyingType, member.Value));
+        if (outOfRange is null)
+        {
+            return underlyingType;
+        }
+
+        var widened = EdmPrimitiveTypes.WidenEnumUnderlyingType(members.Min(member => member.Value), members.Max(member => member.Value));
+        var reason = $"enum type '{qualifiedName}' (member '{outOfRange.Name}' = {outOfRange.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} does not fit it)";
+        if (element.Attribute("UnderlyingType") is { } declared)
+        {
+            ReportInvalidValue(declared, reason, widened);
+        }
+        else
+        {
+            var memberElement = element.Elements(CsdlNames.Edm + "Member").First(candidate => (string?)candidate.Attribute("Name") == outOfRange.Name);
+            Report(DiagnosticDescriptors.InvalidAttributeValue, _positions.Of(memberElement), "Value", $"enum member '{qualifiedName}/{outOfRange.Name}'", outOfRange.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), widened + " as the underlying type of the enum");
+        }
+
+        return widened;
     }
 
     private TypeModel? ReadTypeDefinition(XElement element, string @namespace)

@@ -719,9 +719,37 @@ internal sealed partial class OpenApiReader
         }
 
         var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
-        return type is JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number or JsonSchemaType.Boolean
-            ? value.ToJsonString()
-            : null;
+        return type switch
+        {
+            JsonSchemaType.String or JsonSchemaType.Boolean => value.ToJsonString(),
+            JsonSchemaType.Integer or JsonSchemaType.Number when FitsNumericType(value.ToJsonString(), type, schema.Format) => value.ToJsonString(),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Whether a one-value enum's number can be a C# constant of the type <see cref="ConstantType"/> gives it: an integer
+    /// within int/long, a finite float/double, any number as an exact decimal. Any other (1e400, 1.5 for an integer) stays an ordinary value.
+    /// </summary>
+    private static bool FitsNumericType(string json, JsonSchemaType type, string? format)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (type == JsonSchemaType.Integer)
+        {
+            return format == "int32"
+                ? int.TryParse(json, System.Globalization.NumberStyles.AllowLeadingSign, invariant, out _)
+                : long.TryParse(json, System.Globalization.NumberStyles.AllowLeadingSign, invariant, out _);
+        }
+
+        if (format == "decimal")
+        {
+            // ExactDecimal holds any JSON number, whatever its exponent.
+            return true;
+        }
+
+        return format == "float"
+            ? float.TryParse(json, System.Globalization.NumberStyles.Float, invariant, out var single) && !float.IsInfinity(single)
+            : double.TryParse(json, System.Globalization.NumberStyles.Float, invariant, out var number) && !double.IsInfinity(number);
     }
 
     /// <summary>The JSON Schema validation keywords of a value schema; <see langword="null"/> when it declares none.</summary>
