@@ -109,7 +109,7 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(state.CommunicationsMining);
         builder.Services
-            .AddControllers()
+            .AddControllers(mvc => mvc.Filters.Add<MaterializeQueryResultsFilter>())
             .ConfigureApplicationPartManager(parts =>
             {
                 parts.ApplicationParts.Clear();
