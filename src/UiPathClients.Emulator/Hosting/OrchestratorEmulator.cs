@@ -100,6 +100,14 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
             Args = [],
         });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Above the emulator's own limits, which ErrorBodyMiddleware enforces with an error body (Kestrel's has none).
+            kestrel.Limits.MaxRequestLineSize = EmulatorLimits.TransportLimit;
+            kestrel.Limits.MaxRequestHeadersTotalSize = EmulatorLimits.TransportLimit;
+            kestrel.Limits.MaxRequestHeaderCount = EmulatorLimits.TransportHeaderCount;
+            kestrel.Limits.MaxRequestBodySize = EmulatorLimits.MaxRequestBodySize;
+        });
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging)
         {
@@ -135,6 +143,7 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
         builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<IApplicationModelProvider, EntitySetControllers.Names>());
 
         var app = builder.Build();
+        app.UseMiddleware<ErrorBodyMiddleware>();
         app.UseMiddleware<EmulatorMiddleware>();
         app.UseWhen(context => CommunicationsMiningRoutes.IsApiPath(context.Request.Path), api => api.UseMiddleware<CommunicationsMiningMiddleware>());
         app.UseRouting();
