@@ -23,6 +23,15 @@ public static class EmulatorLimits
     public const int MaxRequestBodySize = 10 * 1024 * 1024;
 
     /// <summary>
+    /// The most jobs one <c>StartJobs</c> creates (<c>JobsCount</c>, <c>NoOfRobots</c> or the number of <c>RobotIds</c>).
+    /// The Orchestrator description documents no maximum; this is the emulator's, and a larger count answers 400.
+    /// </summary>
+    public const int MaxJobsPerStart = 10_000;
+
+    /// <summary>The most queue items <see cref="OrchestratorEmulatorOptions.GeneratedQueueItems"/> may add to the seed.</summary>
+    public const int MaxGeneratedQueueItems = 100_000;
+
+    /// <summary>
     /// Kestrel's own request line and header limits, set above the emulator's so that the emulator, which can write an
     /// error body, sees an over-long request first. Only requests beyond these get Kestrel's bodiless 414/431.
     /// </summary>
