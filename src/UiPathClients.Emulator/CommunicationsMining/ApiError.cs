@@ -1,7 +1,5 @@
 using System;
-using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace UiPathClients.Emulator.CommunicationsMining;
 
@@ -25,11 +23,4 @@ internal sealed class ApiError : Exception
     public static ApiError NotFound(string message) => new(StatusCodes.Status404NotFound, message);
 
     public static ApiError Conflict(string message) => new(StatusCodes.Status409Conflict, message);
-
-    /// <summary>The message the service sends when it has nothing more specific to say: <c>404 Not Found</c>.</summary>
-    public static string StandardMessage(int statusCode)
-    {
-        var phrase = ReasonPhrases.GetReasonPhrase(statusCode);
-        return $"{statusCode} {(phrase.Length > 0 ? phrase : ((HttpStatusCode)statusCode).ToString())}";
-    }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OData.Formatter;
 using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Hosting;
+using UiPathClients.Emulator.Jobs;
 using UiPathClients.Emulator.Orchestrator;
 
 namespace UiPathClients.Emulator.Controllers;
@@ -36,6 +37,13 @@ internal sealed class JobsController : TableController<JobDto, long>
         if (parameters?.TryGetValue("startInfo", out var value) != true || value is not StartProcessDto startInfo)
         {
             return OrchestratorError.BadRequest("The body must be {\"startInfo\": {...}}.");
+        }
+
+        var count = JobRunner.RequestedCount(startInfo);
+        if (count is < 1 or > EmulatorLimits.MaxJobsPerStart)
+        {
+            // Checked before anything is created: a small request must not make the emulator allocate without bound.
+            return OrchestratorError.BadRequest($"The start strategy {startInfo.Strategy} asks for {count} jobs; it must ask for 1 to {EmulatorLimits.MaxJobsPerStart}.");
         }
 
         var releases = State.Data.Releases.InFolder(folderId);

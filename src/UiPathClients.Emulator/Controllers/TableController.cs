@@ -15,6 +15,7 @@ using UiPathClients.Emulator.Data;
 using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Folders;
 using UiPathClients.Emulator.Hosting;
+using UiPathClients.Emulator.Querying;
 
 namespace UiPathClients.Emulator.Controllers;
 
@@ -68,7 +69,12 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         }
         catch (ODataException exception)
         {
-            return new BadRequestObjectResult(new ODataError { Code = "InvalidQuery", Message = exception.Message });
+            return QueryFaults.InvalidQuery(exception.Message);
+        }
+        catch (Exception exception) when (QueryFaults.IsCausedByTheQuery(exception))
+        {
+            // $count, $count=true and server paging run the query here; a lazy result runs in MaterializeQueryResultsFilter.
+            return QueryFaults.FailedWhileRunning(exception);
         }
     }
 

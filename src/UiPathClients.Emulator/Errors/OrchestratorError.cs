@@ -27,6 +27,12 @@ internal sealed class OrchestratorError : IActionResult
     /// <summary>The service has the route, but the emulator does not implement its behaviour (answered with 501).</summary>
     public const int NotImplemented = 1001;
 
+    /// <summary>
+    /// An error that only has an HTTP status to say (no route, a request over a limit, an unexpected failure): the
+    /// code the emulator gives what the web framework, not Orchestrator's business logic, refuses.
+    /// </summary>
+    public const int StatusOnly = 0;
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public OrchestratorError(int statusCode, int errorCode, string message)

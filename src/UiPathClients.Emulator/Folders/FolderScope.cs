@@ -21,57 +21,78 @@ internal sealed class FolderScope
     /// <summary>The folder, or null when the request names none.</summary>
     public FolderDto? Folder { get; }
 
-    /// <summary>Reads the headers; an error when they name a folder that does not exist or are malformed.</summary>
+    /// <summary>The folder headers, in the order a conflict between them is reported.</summary>
+    private static readonly string[] Headers =
+        [FolderContext.OrganizationUnitIdHeader, FolderContext.FolderKeyHeader, FolderContext.FolderPathEncodedHeader, FolderContext.FolderPathHeader];
+
+    /// <summary>
+    /// Reads the headers; an error when one names a folder that does not exist or is malformed, or when two name
+    /// different folders (the same folder named two ways is fine).
+    /// </summary>
     public static (FolderScope? Scope, OrchestratorError? Error) Resolve(HttpRequest request, OrchestratorData data)
     {
-        var headers = request.Headers;
-        if (headers.TryGetValue(FolderContext.OrganizationUnitIdHeader, out var idText))
+        FolderDto? resolved = null;
+        string? resolvedBy = null;
+        foreach (var header in Headers)
         {
-            if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            if (!request.Headers.TryGetValue(header, out var value))
             {
-                return (null, Malformed(FolderContext.OrganizationUnitIdHeader, idText!));
+                continue;
             }
 
-            return Found(data.Folders.Find(id, folderId: null), $"id {id}");
-        }
-
-        if (headers.TryGetValue(FolderContext.FolderKeyHeader, out var keyText))
-        {
-            if (!Guid.TryParse(keyText, out var key))
+            var (folder, error) = Find(header, value.ToString(), data);
+            if (error is not null)
             {
-                return (null, Malformed(FolderContext.FolderKeyHeader, keyText!));
+                return (null, error);
             }
 
-            return Found(data.FindFolderByKey(key), $"key {key}");
-        }
-
-        if (headers.TryGetValue(FolderContext.FolderPathEncodedHeader, out var encoded))
-        {
-            string path;
-            try
+            if (resolved is not null && resolved.Id != folder!.Id)
             {
-                path = Encoding.Unicode.GetString(Convert.FromBase64String(encoded!));
-            }
-            catch (FormatException)
-            {
-                return (null, Malformed(FolderContext.FolderPathEncodedHeader, encoded!));
+                return (null, OrchestratorError.BadRequest(
+                    $"The folder headers name different folders: {resolvedBy} names '{resolved.FullyQualifiedName}' and {header} names '{folder.FullyQualifiedName}'."));
             }
 
-            return Found(data.FindFolderByPath(path), $"path '{path}'");
+            resolved ??= folder;
+            resolvedBy ??= header;
         }
 
-        if (headers.TryGetValue(FolderContext.FolderPathHeader, out var plainPath))
-        {
-            return Found(data.FindFolderByPath(plainPath!), $"path '{plainPath}'");
-        }
-
-        return (new FolderScope(null), null);
+        return (new FolderScope(resolved), null);
     }
 
-    private static (FolderScope?, OrchestratorError?) Found(FolderDto? folder, string description) =>
+    /// <summary>The folder one header names, or the error saying why it names none.</summary>
+    private static (FolderDto? Folder, OrchestratorError? Error) Find(string header, string value, OrchestratorData data)
+    {
+        switch (header)
+        {
+            case FolderContext.OrganizationUnitIdHeader:
+                return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    ? Found(data.Folders.Find(id, folderId: null), $"id {id}")
+                    : (null, Malformed(header, value));
+            case FolderContext.FolderKeyHeader:
+                return Guid.TryParse(value, out var key)
+                    ? Found(data.FindFolderByKey(key), $"key {key}")
+                    : (null, Malformed(header, value));
+            case FolderContext.FolderPathEncodedHeader:
+                string path;
+                try
+                {
+                    path = Encoding.Unicode.GetString(Convert.FromBase64String(value));
+                }
+                catch (FormatException)
+                {
+                    return (null, Malformed(header, value));
+                }
+
+                return Found(data.FindFolderByPath(path), $"path '{path}'");
+            default:
+                return Found(data.FindFolderByPath(value), $"path '{value}'");
+        }
+    }
+
+    private static (FolderDto?, OrchestratorError?) Found(FolderDto? folder, string description) =>
         folder is null
             ? (null, new OrchestratorError(StatusCodes.Status400BadRequest, OrchestratorError.FolderNotFound, $"Folder does not exist or the user does not have access to the folder ({description})."))
-            : (new FolderScope(folder), null);
+            : (folder, null);
 
     private static OrchestratorError Malformed(string header, string value) =>
         new(StatusCodes.Status400BadRequest, OrchestratorError.FolderNotFound, $"The {header} header value '{value}' is not valid.");

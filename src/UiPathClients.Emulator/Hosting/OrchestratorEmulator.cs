@@ -87,10 +87,7 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
     public static async Task<OrchestratorEmulator> StartAsync(OrchestratorEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new OrchestratorEmulatorOptions();
-        if (options.Port is < 0 or > 65535)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Port, "The port must be between 0 (any free port) and 65535.");
-        }
+        Validate(options);
 
         var state = new EmulatorState(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -100,6 +97,14 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
             Args = [],
         });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Above the emulator's own limits, which ErrorBodyMiddleware enforces with an error body (Kestrel's has none).
+            kestrel.Limits.MaxRequestLineSize = EmulatorLimits.TransportLimit;
+            kestrel.Limits.MaxRequestHeadersTotalSize = EmulatorLimits.TransportLimit;
+            kestrel.Limits.MaxRequestHeaderCount = EmulatorLimits.TransportHeaderCount;
+            kestrel.Limits.MaxRequestBodySize = EmulatorLimits.MaxRequestBodySize;
+        });
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging)
         {
@@ -109,7 +114,7 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(state.CommunicationsMining);
         builder.Services
-            .AddControllers()
+            .AddControllers(mvc => mvc.Filters.Add<MaterializeQueryResultsFilter>())
             .ConfigureApplicationPartManager(parts =>
             {
                 parts.ApplicationParts.Clear();
@@ -135,6 +140,7 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
         builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<IApplicationModelProvider, EntitySetControllers.Names>());
 
         var app = builder.Build();
+        app.UseMiddleware<ErrorBodyMiddleware>();
         app.UseMiddleware<EmulatorMiddleware>();
         app.UseWhen(context => CommunicationsMiningRoutes.IsApiPath(context.Request.Path), api => api.UseMiddleware<CommunicationsMiningMiddleware>());
         app.UseRouting();
@@ -145,6 +151,33 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new OrchestratorEmulator(app, state, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Refuses options out of range before anything is seeded or bound.</summary>
+    private static void Validate(OrchestratorEmulatorOptions options)
+    {
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Port, "The port must be between 0 (any free port) and 65535.");
+        }
+
+        if (options.GeneratedQueueItems is < 0 or > EmulatorLimits.MaxGeneratedQueueItems)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                options.GeneratedQueueItems,
+                $"{nameof(OrchestratorEmulatorOptions.GeneratedQueueItems)} must be between 0 and {EmulatorLimits.MaxGeneratedQueueItems}.");
+        }
+
+        if (options.ServerPageSize is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ServerPageSize, $"{nameof(OrchestratorEmulatorOptions.ServerPageSize)} must be at least 1, or null for no server paging.");
+        }
+
+        if (options.MaxTop < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxTop, $"{nameof(OrchestratorEmulatorOptions.MaxTop)} must be at least 1.");
+        }
     }
 
     /// <summary>Stops listening.</summary>

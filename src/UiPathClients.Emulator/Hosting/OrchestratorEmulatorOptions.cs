@@ -13,11 +13,11 @@ public sealed class OrchestratorEmulatorOptions
 
     /// <summary>
     /// Server-driven paging: at most this many entities per response, with <c>@odata.nextLink</c> to the
-    /// rest. <see langword="null"/> (the default) behaves like Orchestrator, which sends no next link.
+    /// rest. <see langword="null"/> (the default) behaves like Orchestrator, which sends no next link; otherwise at least 1.
     /// </summary>
     public int? ServerPageSize { get; set; }
 
-    /// <summary>The largest <c>$top</c> accepted (Orchestrator's limit is 1000).</summary>
+    /// <summary>The largest <c>$top</c> accepted (Orchestrator's limit is 1000); at least 1.</summary>
     public int MaxTop { get; set; } = 1000;
 
     /// <summary>The clock jobs run on; a fake one lets tests move time. The system clock by default.</summary>
@@ -29,7 +29,10 @@ public sealed class OrchestratorEmulatorOptions
     /// <summary>How long a job runs before it succeeds (or faults when its input arguments hold <c>"ShouldFail": true</c>).</summary>
     public TimeSpan JobRunTime { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Queue items added to the seed on top of the fixed ones (paging tests ask for thousands).</summary>
+    /// <summary>
+    /// Queue items added to the seed on top of the fixed ones (paging tests ask for thousands); at most
+    /// <see cref="EmulatorLimits.MaxGeneratedQueueItems"/>.
+    /// </summary>
     public int GeneratedQueueItems { get; set; }
 
     /// <summary>Whether ASP.NET Core logs to the console (off by default: samples print their own lines).</summary>

@@ -34,16 +34,24 @@ internal sealed class JobRunner
         _options = options;
     }
 
+    /// <summary>
+    /// How many jobs <paramref name="startInfo"/> asks for (one when its strategy's count is absent); the caller refuses
+    /// a count outside 1 to <see cref="EmulatorLimits.MaxJobsPerStart"/> before <see cref="Start"/>.
+    /// </summary>
+    public static int RequestedCount(StartProcessDto startInfo) => startInfo.Strategy switch
+    {
+        StartProcessStrategy.ModernJobsCount or StartProcessStrategy.JobsCount => startInfo.JobsCount ?? 1,
+        StartProcessStrategy.Specific => Math.Max(1, startInfo.RobotIds.Count),
+        StartProcessStrategy.RobotCount => startInfo.NoOfRobots ?? 1,
+        _ => 1,
+    };
+
     /// <summary>Creates the jobs <paramref name="startInfo"/> asks for, all Pending.</summary>
     public IReadOnlyList<JobDto> Start(ReleaseDto release, long folderId, StartProcessDto startInfo)
     {
-        var count = startInfo.Strategy switch
-        {
-            StartProcessStrategy.ModernJobsCount or StartProcessStrategy.JobsCount => Math.Max(1, startInfo.JobsCount ?? 1),
-            StartProcessStrategy.Specific => Math.Max(1, startInfo.RobotIds.Count),
-            StartProcessStrategy.RobotCount => Math.Max(1, startInfo.NoOfRobots ?? 1),
-            _ => 1,
-        };
+        var count = RequestedCount(startInfo);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(startInfo));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, EmulatorLimits.MaxJobsPerStart, nameof(startInfo));
         var now = _clock.GetUtcNow();
         var batch = Guid.NewGuid();
         var jobs = new List<JobDto>(count);

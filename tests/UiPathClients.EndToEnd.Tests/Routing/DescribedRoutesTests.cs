@@ -17,8 +17,9 @@ namespace UiPathClients.EndToEnd.Tests.Routing;
 /// <summary>
 /// The emulator serves exactly the routes of the bundled description. Every route the EDMX allows (each set by its
 /// Capabilities, each entity by key, each bound operation by its method) is sent to the emulator: none may answer 405,
-/// and none 404 unless the body is an Orchestrator error (the entity does not exist; the route does). Requests the
-/// description does not have answer 405, and paths it does not have at all 404.
+/// and none 404 unless the body is Orchestrator's entity-not-found error 1002 (the entity does not exist; the route does).
+/// Requests the description does not have answer 405, and paths it does not have at all 404 with an Orchestrator error
+/// of another code.
 /// </summary>
 public sealed class DescribedRoutesTests(MutableEmulator session, ITestOutputHelper output) : IClassFixture<MutableEmulator>
 {
@@ -71,7 +72,7 @@ public sealed class DescribedRoutesTests(MutableEmulator session, ITestOutputHel
                     notImplemented.Add(route.ToString());
                     break;
                 case HttpStatusCode.MethodNotAllowed:
-                case HttpStatusCode.NotFound when !IsOrchestratorError(body):
+                case HttpStatusCode.NotFound when !IsEntityNotFound(body):
                 case HttpStatusCode.NotImplemented:
                 case >= HttpStatusCode.InternalServerError:
                     failures.Add($"{route} → {(int)response.StatusCode} {Truncate(body)}");
@@ -143,16 +144,18 @@ public sealed class DescribedRoutesTests(MutableEmulator session, ITestOutputHel
     [InlineData("POST", "QueueItems/UiPathODataSvc.AddQueueItem")]
     [InlineData("GET", "Jobs(1)/Robot")]
     [InlineData("GET", "Alerts(1)")]
-    public async Task A_path_the_description_lacks_answers_404_without_an_Orchestrator_error(string method, string path)
+    public async Task A_path_the_description_lacks_answers_404_with_an_Orchestrator_error_that_is_not_entity_not_found(string method, string path)
     {
         using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
         using var request = new HttpRequestMessage(new HttpMethod(method), "odata/" + path);
         request.Headers.Add("X-UIPATH-FolderPath", session.Emulator.DefaultFolderPath);
 
         using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.False(IsOrchestratorError(await response.Content.ReadAsStringAsync()));
+        Assert.True(IsOrchestratorError(body), body);
+        Assert.False(IsEntityNotFound(body), body);
     }
 
     [Fact]
@@ -164,7 +167,7 @@ public sealed class DescribedRoutesTests(MutableEmulator session, ITestOutputHel
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.True(IsOrchestratorError(await response.Content.ReadAsStringAsync()));
+        Assert.True(IsEntityNotFound(await response.Content.ReadAsStringAsync()));
     }
 
     /// <summary>Every (method, path) the description allows, with dummy keys and parameters of the right EDM types.</summary>
@@ -314,6 +317,19 @@ public sealed class DescribedRoutesTests(MutableEmulator session, ITestOutputHel
         {
             return false;
         }
+    }
+
+    /// <summary>Orchestrator's error 1002: the route exists, the entity it addresses does not.</summary>
+    private static bool IsEntityNotFound(string body)
+    {
+        if (!IsOrchestratorError(body))
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("errorCode").ValueKind == JsonValueKind.Number
+            && document.RootElement.GetProperty("errorCode").GetInt32() == 1002;
     }
 
     private static string Truncate(string body) => body.Length <= 300 ? body : body[..300] + "…";

@@ -3,14 +3,16 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Hosting;
 
 namespace UiPathClients.Emulator.CommunicationsMining.Http;
 
 /// <summary>
 /// What every Communications Mining answer has in common: a <c>Server-Timing: total;dur=…</c> header, a
-/// bearer token required before anything else, and errors — the endpoints' own, routing's bodiless 404/405
-/// and unexpected failures alike — as <c>{"message": …, "status": "error"}</c>.
+/// bearer token required before anything else, and the endpoints' own errors (<see cref="ApiError"/>) as
+/// <c>{"message": …, "status": "error"}</c>; <see cref="ErrorBodyMiddleware"/> gives routing's bodiless 404/405
+/// and unexpected failures the same body.
 /// </summary>
 internal sealed class CommunicationsMiningMiddleware
 {
@@ -40,7 +42,7 @@ internal sealed class CommunicationsMiningMiddleware
         if (!HasBearerToken(context.Request))
         {
             response.Headers.WWWAuthenticate = "Bearer";
-            await ApiJson.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ApiError.StandardMessage(StatusCodes.Status401Unauthorized)).ConfigureAwait(false);
+            await ApiJson.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ErrorBodies.StandardMessage(StatusCodes.Status401Unauthorized)).ConfigureAwait(false);
             return;
         }
 
@@ -51,21 +53,9 @@ internal sealed class CommunicationsMiningMiddleware
         catch (ApiError error) when (!response.HasStarted)
         {
             await ApiJson.WriteErrorAsync(context, error.StatusCode, error.Message).ConfigureAwait(false);
-            return;
-        }
-#pragma warning disable CA1031 // Any failure must still reach the client in the service's error shape.
-        catch (Exception) when (!response.HasStarted && !context.RequestAborted.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            await ApiJson.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, ApiError.StandardMessage(StatusCodes.Status500InternalServerError)).ConfigureAwait(false);
-            return;
         }
 
-        if (!response.HasStarted && response.StatusCode >= StatusCodes.Status400BadRequest)
-        {
-            // No route (404) or no route for this method (405): routing answers without a body.
-            await ApiJson.WriteErrorAsync(context, response.StatusCode, ApiError.StandardMessage(response.StatusCode)).ConfigureAwait(false);
-        }
+        // Routing's bodiless 404/405 and unexpected failures get their body from ErrorBodyMiddleware, around this one.
     }
 
     /// <summary>Any bearer token will do: the emulator checks that a client sends one, not who it is.</summary>
