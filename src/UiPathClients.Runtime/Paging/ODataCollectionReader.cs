@@ -151,11 +151,11 @@ public static class ODataCollectionReader
             return page;
         }
 
-        if (Uri.Compare(link, response.RequestUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        if (!Origin.AreSame(link, response.RequestUri))
         {
             throw ODataErrors.Unreadable(
                 response.Status, response.ContentType, response.Body, response.RequestUri,
-                $"its @odata.nextLink leads to another origin ({link.GetLeftPart(UriPartial.Authority)}); it is not followed, so the request's credentials are not sent there.");
+                $"its @odata.nextLink leads to another origin ({Origin.Of(link)}); it is not followed, so the request's credentials are not sent there.");
         }
 
         if (!followed.Add(link.AbsoluteUri))
