@@ -60,7 +60,13 @@ internal static class ODataErrors
     {
         var uri = DiagnosticsHandler.Redact(requestUri);
         var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxBodyInMessage));
-        return new ODataResponseException($"The answer from {uri} (HTTP {(int)status}, {contentType ?? "no content type"}) cannot be read: {problem}", status, contentType, uri, text, inner);
+        return new ODataResponseException(
+            $"The answer from {uri} (HTTP {(int)status}, {contentType ?? "no content type"}) cannot be read: {problem} Payload: {BodyText.Snippet(body)}",
+            status,
+            contentType,
+            uri,
+            text,
+            inner);
     }
 
     private static string? StringOf(JsonElement element, string name) =>

@@ -226,11 +226,10 @@ public static class ODataCollectionReader
 
                     break;
                 case "@odata.count":
-                    count = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : long.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
+                    count = ReadCount(ref reader);
                     break;
                 case "@odata.nextLink":
-                    // Relative next links resolve against the request that returned them.
-                    nextLink = new Uri(answeredUri, reader.GetString()!);
+                    nextLink = ReadNextLink(ref reader, answeredUri);
                     break;
                 default:
                     reader.Skip();
@@ -244,6 +243,50 @@ public static class ODataCollectionReader
         }
 
         return new ODataPage<T>(items, count, nextLink);
+    }
+
+    /// <summary>
+    /// <c>@odata.count</c>: a whole, non-negative number that fits in 64 bits, as a JSON number or (IEEE754Compatible) a
+    /// string; <c>null</c> counts as not given. Anything else is a malformed answer, reported as one.
+    /// </summary>
+    private static long? ReadCount(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number when reader.TryGetInt64(out var number) && number >= 0:
+                return number;
+            case JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed):
+                return parsed;
+            default:
+                throw new JsonException("Its @odata.count is not a whole number of items from 0 to 2^63-1.");
+        }
+    }
+
+    /// <summary>
+    /// <c>@odata.nextLink</c>: a string naming an http(s) URI, resolved against the request that returned it when
+    /// relative; <c>null</c> counts as no next page. Anything else is a malformed answer, reported as one.
+    /// </summary>
+    private static Uri? ReadNextLink(ref Utf8JsonReader reader, Uri answeredUri)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            throw new JsonException("Its @odata.nextLink is not a string.");
+        }
+
+        if (!Uri.TryCreate(answeredUri, reader.GetString(), out var link) || !Origin.IsHttp(link))
+        {
+            throw new JsonException("Its @odata.nextLink is not an http or https link.");
+        }
+
+        return link;
     }
 
     /// <summary>Metadata for a <see cref="List{T}"/> of <paramref name="itemType"/>'s items, made once per item metadata.</summary>
