@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -181,19 +182,19 @@ public sealed class ApiTriggerClient
             // no job was created, whatever the call mode.
             using (response)
             {
-                throw await UnexpectedAsync(invocation, response, "the job was not created").ConfigureAwait(false);
+                throw await UnexpectedAsync(invocation, response, "the job was not created", cancellationToken).ConfigureAwait(false);
             }
         }
 
         return invocation.Options.CallMode switch
         {
-            ApiTriggerCallMode.FireAndForget => await FireAndForgetAsync(invocation, response).ConfigureAwait(false),
+            ApiTriggerCallMode.FireAndForget => await FireAndForgetAsync(invocation, response, cancellationToken).ConfigureAwait(false),
             ApiTriggerCallMode.AsyncRequestReply => await AsyncRequestReplyAsync(invocation, response, cancellationToken).ConfigureAwait(false),
             _ => await LongPollingAsync(invocation, response, cancellationToken).ConfigureAwait(false),
         };
     }
 
-    private static async Task<ApiTriggerResult> FireAndForgetAsync(Invocation invocation, HttpResponseMessage response)
+    private static async Task<ApiTriggerResult> FireAndForgetAsync(Invocation invocation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using (response)
         {
@@ -202,7 +203,7 @@ public sealed class ApiTriggerClient
                 return new ApiTriggerResult(ApiTriggerCallMode.FireAndForget, response.StatusCode, output: null, statusUri: null, invocation.Requests);
             }
 
-            throw await UnexpectedAsync(invocation, response, "the job was not created").ConfigureAwait(false);
+            throw await UnexpectedAsync(invocation, response, "the job was not created", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -211,7 +212,7 @@ public sealed class ApiTriggerClient
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             // A service that finished at once answers like the output endpoint would.
-            return await FinishAsync(invocation, response).ConfigureAwait(false);
+            return await FinishAsync(invocation, response, cancellationToken).ConfigureAwait(false);
         }
 
         using (response)
@@ -243,7 +244,7 @@ public sealed class ApiTriggerClient
 
             using (poll)
             {
-                throw await UnexpectedAsync(invocation, poll, "the status URI answered outside the call-mode protocol").ConfigureAwait(false);
+                throw await UnexpectedAsync(invocation, poll, "the status URI answered outside the call-mode protocol", cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -269,7 +270,7 @@ public sealed class ApiTriggerClient
             response = await FollowUntilAnsweredAsync(invocation, invocation.StatusUri, cancellationToken).ConfigureAwait(false);
         }
 
-        return await FinishAsync(invocation, response).ConfigureAwait(false);
+        return await FinishAsync(invocation, response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -311,7 +312,7 @@ public sealed class ApiTriggerClient
             var answer = await FollowUntilAnsweredAsync(invocation, target, cancellationToken).ConfigureAwait(false);
             if (!IsSeeOther(answer.StatusCode))
             {
-                return await FinishAsync(invocation, answer).ConfigureAwait(false);
+                return await FinishAsync(invocation, answer, cancellationToken).ConfigureAwait(false);
             }
 
             redirect = answer;
@@ -382,7 +383,8 @@ public sealed class ApiTriggerClient
 
         // A handler that follows a redirect rewrites this very request's RequestUri, so the URI is kept before sending.
         var sentTo = request.RequestUri;
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        // Headers only: error bodies are read only in part, output bodies in FinishAsync, the rest not at all.
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.RequestMessage?.RequestUri is { } answered && answered != sentTo)
         {
             var status = response.StatusCode;
@@ -403,7 +405,7 @@ public sealed class ApiTriggerClient
         return response;
     }
 
-    private static async Task<ApiTriggerResult> FinishAsync(Invocation invocation, HttpResponseMessage response)
+    private async Task<ApiTriggerResult> FinishAsync(Invocation invocation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using (response)
         {
@@ -418,15 +420,20 @@ public sealed class ApiTriggerClient
                     response.Headers.Location?.OriginalString);
             }
 
-            var body = await HttpContentReading.ReadTextAsync(response.Content, CancellationToken.None).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new ApiTriggerJobFailedException(
                     $"The job started by {invocation.TriggerUri} ended in error (HTTP {(int)response.StatusCode}).",
                     invocation.TriggerUri,
                     response.StatusCode,
-                    body,
+                    await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false),
                     invocation.StatusUri);
+            }
+
+            string body;
+            using (var read = await ResponseBody.ReadAsync(_http, response.Content, Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false))
+            {
+                body = read.ToText();
             }
 
             JsonElement? output = null;
@@ -524,10 +531,17 @@ public sealed class ApiTriggerClient
             ? $"The job was started and may still be running; its status can be followed at {status}. The trigger is not invoked again."
             : "The job was started and may still be running; the trigger is not invoked again, which could start a second job.";
 
-    private static async Task<ApiTriggerException> UnexpectedAsync(Invocation invocation, HttpResponseMessage response, string what)
+    private static async Task<ApiTriggerException> UnexpectedAsync(Invocation invocation, HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
-        var body = await HttpContentReading.ReadTextAsync(response.Content, CancellationToken.None).ConfigureAwait(false);
+        var body = await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
         return new ApiTriggerException($"{invocation.TriggerUri}: HTTP {(int)response.StatusCode}, {what}.", invocation.TriggerUri, response.StatusCode, body, invocation.StatusUri);
+    }
+
+    /// <summary>An error answer's body for an exception: its first 64 KB, visibly cut when there was more.</summary>
+    private static async Task<string> ErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var body = await ResponseBody.ReadErrorAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return body.ToText();
     }
 
     // The call-mode documentation says 303 See Other; its C# sample tests 302 Found. Both mean "look there".
