@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Net;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -20,6 +21,9 @@ namespace UiPathClients.Runtime.Paging;
 /// </summary>
 public static class ODataCollectionReader
 {
+    /// <summary>The most pages one enumeration requests unless told otherwise (<see cref="ODataClientOptions.MaxPages"/>).</summary>
+    internal const int DefaultMaxPages = 100_000;
+
     /// <summary>Gets one page.</summary>
     /// <param name="http">The client (its pipeline authenticates); relative URIs resolve against its base address.</param>
     /// <param name="requestUri">The collection URI with its query options.</param>
@@ -44,6 +48,10 @@ public static class ODataCollectionReader
     /// <param name="pageSize">Items per request (<c>$top</c>); Orchestrator accepts at most 1000.</param>
     /// <param name="limit">Stop after this many items; <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">Cancels between and during requests.</param>
+    /// <remarks>
+    /// At most 100,000 pages are requested (<see cref="ODataClientOptions.MaxPages"/>'s default); the next one ends the
+    /// enumeration with <see cref="ODataResponseException"/>, as next links that lead back to a page already read do.
+    /// </remarks>
     public static IAsyncEnumerable<T> EnumerateAsync<T>(
         HttpClient http,
         Uri collectionUri,
@@ -57,7 +65,7 @@ public static class ODataCollectionReader
             throw new ArgumentNullException(nameof(http));
         }
 
-        return EnumerateAsync(Fetcher(http), collectionUri, itemType, pageSize, limit, skip: 0, cancellationToken);
+        return EnumerateAsync(Fetcher(http), collectionUri, itemType, pageSize, limit, skip: 0, DefaultMaxPages, cancellationToken);
     }
 
     internal static async Task<ODataPage<T>> GetPageAsync<T>(Func<Uri, CancellationToken, Task<ODataResponse>> fetch, Uri requestUri, JsonTypeInfo<T> itemType, CancellationToken cancellationToken)
@@ -73,6 +81,7 @@ public static class ODataCollectionReader
         int pageSize,
         long? limit,
         long skip,
+        int maxPages,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (collectionUri is null || itemType is null)
@@ -99,8 +108,19 @@ public static class ODataCollectionReader
         // lowers $top in each next link, so the last of them has no next link although more items may follow.
         long answered = 0;
         var followed = new HashSet<string>(StringComparer.Ordinal);
+        var pages = 0;
         while (next is not null && (limit is null || returned < limit))
         {
+            if (++pages > maxPages)
+            {
+                throw new ODataResponseException(
+                    $"The enumeration of {DiagnosticsHandler.Redact(collectionUri)} stopped before requesting page {pages}: at most {maxPages} pages are read (ODataClientOptions.MaxPages). Raise the limit for a larger read, or narrow the query.",
+                    HttpStatusCode.OK,
+                    contentType: null,
+                    DiagnosticsHandler.Redact(next),
+                    responseBody: null);
+            }
+
             var page = await GetFollowablePageAsync(fetch, next, itemType, followed, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
