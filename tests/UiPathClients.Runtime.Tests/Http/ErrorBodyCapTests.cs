@@ -143,4 +143,18 @@ public sealed class ErrorBodyCapTests
         Assert.InRange(body.BytesRead, Cap, Cap + 1);
         Assert.Equal(new string('x', Cap) + "… (truncated, 65536 bytes read)", failure.ResponseBody);
     }
+
+    [Fact]
+    public async Task The_token_endpoint_reads_64_KB_of_a_50_MB_error()
+    {
+        var body = new EndlessErrorBody();
+        using var handler = new RecordingHandler(_ => Answer(body, HttpStatusCode.BadGateway, announced: false));
+        using var http = new HttpClient(handler);
+        var tokens = TestIdentity.ClientCredentials(http, new Uri("https://cloud.test/"));
+
+        var failure = await Assert.ThrowsAsync<AuthenticationFailedException>(() => tokens.GetTokenAsync(null, CancellationToken.None));
+
+        Assert.InRange(body.BytesRead, Cap, Cap + 1);
+        Assert.Equal(HttpStatusCode.BadGateway, failure.StatusCode);
+    }
 }
