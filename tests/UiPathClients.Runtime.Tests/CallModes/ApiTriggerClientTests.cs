@@ -305,6 +305,23 @@ public sealed class ApiTriggerClientTests
     }
 
     [Fact]
+    public async Task A_chain_of_new_redirects_towards_the_output_stops_at_MaxRedirects()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/17")));
+            app.MapGet(Path("/t/status/17"), () => Redirect(303, Path("/t/output/17/1")));
+            app.MapGet(Path("/t/output/17/{hop:int}"), (int hop) => Redirect(303, Path("/t/output/17/" + (hop + 1))));
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerProtocolException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply, options => options.MaxRedirects = 3)));
+
+        Assert.Contains("more than 3 redirects", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(3, server.CountOf(Path("/t/output/17/")));
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
     public async Task A_redirect_where_the_output_was_expected_is_not_reported_as_a_failed_job()
     {
         await using var server = await LoopbackServer.StartAsync(app =>
