@@ -42,9 +42,11 @@ internal static class TokenEndpoint
         request.Headers.Accept.ParseAdd("application/json");
 
         HttpResponseMessage response;
+        var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // Headers only: an error body is read only in part (a proxy's error page can be megabytes).
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception)
         {
@@ -53,7 +55,19 @@ internal static class TokenEndpoint
 
         using (response)
         {
-            var body = await HttpContentReading.ReadTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            string body;
+            try
+            {
+                using var read = response.IsSuccessStatusCode
+                    ? await ResponseBody.ReadAsync(http, response.Content, sentAt, cancellationToken).ConfigureAwait(false)
+                    : await ResponseBody.ReadErrorAsync(http, response.Content, sentAt, cancellationToken).ConfigureAwait(false);
+                body = read.ToText();
+            }
+            catch (HttpRequestException exception)
+            {
+                throw new AuthenticationFailedException($"The token endpoint {endpoint} broke off its answer: {exception.Message}", endpoint, response.StatusCode, innerException: exception);
+            }
+
             var answer = TokenAnswer.Parse(body, tokenProperty);
             if (!response.IsSuccessStatusCode)
             {

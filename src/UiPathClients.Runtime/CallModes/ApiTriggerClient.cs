@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -18,8 +19,10 @@ namespace UiPathClients.Runtime.CallModes;
 /// in the chosen call mode until their output or error arrives.
 /// </summary>
 /// <remarks>
-/// Redirects are followed by this class, never by <see cref="HttpClient"/>, so that it decides per hop
-/// whether the bearer token goes along: only to the trigger's own origin. The trigger itself is sent
+/// Redirects are followed by this class, never by <see cref="HttpClient"/>, so that it checks every hop: a
+/// <c>Location</c> is followed only when it is http(s) on Orchestrator's own origin (scheme, host, port), since
+/// the bearer token and folder headers go with it; anything else ends the invocation with
+/// <see cref="ApiTriggerProtocolException"/>, as do redirects that go round in a circle. The trigger itself is sent
 /// exactly once; when a long-held call breaks off (502 Bad Gateway), the status URI is polled again if
 /// known, otherwise <see cref="TriggerOutcomeUnknownException"/> says the job may be running.
 /// </remarks>
@@ -34,6 +37,8 @@ public sealed class ApiTriggerClient
     /// A client whose pipeline authenticates (<see cref="BearerTokenHandler"/>) and does <b>not</b> follow
     /// redirects (<c>AllowAutoRedirect = false</c>); <see cref="Create"/> builds one. Its timeout should be
     /// infinite: long-polling calls are held open by design and <see cref="ApiTriggerOptions.Timeout"/> bounds them.
+    /// An <see cref="HttpClient"/> does not show its handlers, so a client that follows redirects itself is found
+    /// only by its first answer from a redirected URI: that invocation ends with <see cref="ApiTriggerProtocolException"/>.
     /// </param>
     /// <param name="orchestratorBaseUri">Orchestrator's base URL, e.g. <c>https://cloud.uipath.com/org/tenant/orchestrator_/</c>.</param>
     /// <param name="timeProvider">The clock for poll intervals and timeouts; tests pass a fake one.</param>
@@ -54,15 +59,25 @@ public sealed class ApiTriggerClient
     /// <summary>Builds a client with a bearer-token pipeline over a transport that does not follow redirects.</summary>
     /// <param name="tokens">Where tokens come from.</param>
     /// <param name="orchestratorBaseUri">Orchestrator's base URL.</param>
-    /// <param name="transport">The transport; a new <see cref="HttpClientHandler"/> without auto-redirect when omitted.</param>
+    /// <param name="transport">
+    /// The transport, possibly a chain of <see cref="DelegatingHandler"/>s; a new <see cref="HttpClientHandler"/>
+    /// without auto-redirect when omitted.
+    /// </param>
     /// <param name="timeProvider">The clock for poll intervals and timeouts.</param>
-    /// <exception cref="ArgumentException">The transport follows redirects itself.</exception>
+    /// <exception cref="ArgumentException">
+    /// A handler in the transport's chain (<see cref="HttpClientHandler"/> or <c>SocketsHttpHandler</c>) follows
+    /// redirects itself (<c>AllowAutoRedirect = true</c>, their default). It is refused rather than reconfigured: the
+    /// handler may be shared with other clients. A handler that follows the protocol's 303s hides the status and
+    /// output stages from this class and sends the next request wherever the <c>Location</c> points, unchecked.
+    /// </exception>
     public static ApiTriggerClient Create(IAccessTokenProvider tokens, Uri orchestratorBaseUri, HttpMessageHandler? transport = null, TimeProvider? timeProvider = null)
     {
         transport ??= new HttpClientHandler { AllowAutoRedirect = false };
-        if (transport is HttpClientHandler { AllowAutoRedirect: true })
+        if (AutoRedirectingHandlerIn(transport) is { } redirecting)
         {
-            throw new ArgumentException("The transport follows redirects; API-trigger redirects must be followed by ApiTriggerClient (set AllowAutoRedirect = false).", nameof(transport));
+            throw new ArgumentException(
+                $"The transport's {redirecting.GetType().Name} follows redirects itself; API-trigger redirects must be followed by ApiTriggerClient, which checks where each Location leads before the bearer token goes there (set AllowAutoRedirect = false).",
+                nameof(transport));
         }
 
         var http = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = transport }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
@@ -77,6 +92,9 @@ public sealed class ApiTriggerClient
     /// <exception cref="ApiTriggerJobFailedException">The job ended in error.</exception>
     /// <exception cref="TriggerOutcomeUnknownException">The call broke off; a job may be running.</exception>
     /// <exception cref="ApiTriggerTimeoutException">The job did not finish within <see cref="ApiTriggerOptions.Timeout"/>.</exception>
+    /// <exception cref="ApiTriggerProtocolException">
+    /// A <c>Location</c> is not http(s), leads to another origin than Orchestrator's, or redirects go round in a circle.
+    /// </exception>
     /// <exception cref="ApiTriggerException">The service answered outside the call-mode protocol.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "See the typed overload.")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:Public API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "See the typed overload.")]
@@ -164,19 +182,19 @@ public sealed class ApiTriggerClient
             // no job was created, whatever the call mode.
             using (response)
             {
-                throw await UnexpectedAsync(invocation, response, "the job was not created").ConfigureAwait(false);
+                throw await UnexpectedAsync(invocation, response, "the job was not created", cancellationToken).ConfigureAwait(false);
             }
         }
 
         return invocation.Options.CallMode switch
         {
-            ApiTriggerCallMode.FireAndForget => await FireAndForgetAsync(invocation, response).ConfigureAwait(false),
+            ApiTriggerCallMode.FireAndForget => await FireAndForgetAsync(invocation, response, cancellationToken).ConfigureAwait(false),
             ApiTriggerCallMode.AsyncRequestReply => await AsyncRequestReplyAsync(invocation, response, cancellationToken).ConfigureAwait(false),
             _ => await LongPollingAsync(invocation, response, cancellationToken).ConfigureAwait(false),
         };
     }
 
-    private static async Task<ApiTriggerResult> FireAndForgetAsync(Invocation invocation, HttpResponseMessage response)
+    private static async Task<ApiTriggerResult> FireAndForgetAsync(Invocation invocation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using (response)
         {
@@ -185,7 +203,7 @@ public sealed class ApiTriggerClient
                 return new ApiTriggerResult(ApiTriggerCallMode.FireAndForget, response.StatusCode, output: null, statusUri: null, invocation.Requests);
             }
 
-            throw await UnexpectedAsync(invocation, response, "the job was not created").ConfigureAwait(false);
+            throw await UnexpectedAsync(invocation, response, "the job was not created", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -194,7 +212,7 @@ public sealed class ApiTriggerClient
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             // A service that finished at once answers like the output endpoint would.
-            return await FinishAsync(invocation, response).ConfigureAwait(false);
+            return await FinishAsync(invocation, response, cancellationToken).ConfigureAwait(false);
         }
 
         using (response)
@@ -221,25 +239,12 @@ public sealed class ApiTriggerClient
 
             if (IsSeeOther(poll.StatusCode))
             {
-                Uri outputUri;
-                using (poll)
-                {
-                    outputUri = LocationOf(invocation, poll, "the status URI's redirect");
-                }
-
-                while (true)
-                {
-                    var output = await FollowAsync(invocation, outputUri, cancellationToken).ConfigureAwait(false);
-                    if (output is not null)
-                    {
-                        return await FinishAsync(invocation, output).ConfigureAwait(false);
-                    }
-                }
+                return await FollowToOutputAsync(invocation, poll, cancellationToken).ConfigureAwait(false);
             }
 
             using (poll)
             {
-                throw await UnexpectedAsync(invocation, poll, "the status URI answered outside the call-mode protocol").ConfigureAwait(false);
+                throw await UnexpectedAsync(invocation, poll, "the status URI answered outside the call-mode protocol", cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -262,16 +267,68 @@ public sealed class ApiTriggerClient
                     statusUri: invocation.StatusUri);
             }
 
-            HttpResponseMessage? next;
-            do
-            {
-                next = await FollowAsync(invocation, invocation.StatusUri, cancellationToken).ConfigureAwait(false);
-            }
-            while (next is null);
-            response = next;
+            response = await FollowUntilAnsweredAsync(invocation, invocation.StatusUri, cancellationToken).ConfigureAwait(false);
         }
 
-        return await FinishAsync(invocation, response).ConfigureAwait(false);
+        return await FinishAsync(invocation, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Follows the status URI's redirect to the output. The output URI answers the result; should it redirect again,
+    /// the chain is followed while it leads somewhere new (up to <see cref="ApiTriggerOptions.MaxRedirects"/>), so a
+    /// status URI that redirects to itself, or links that go round in a circle, end as a protocol error instead of
+    /// being read as the job's result.
+    /// </summary>
+    private async Task<ApiTriggerResult> FollowToOutputAsync(Invocation invocation, HttpResponseMessage redirect, CancellationToken cancellationToken)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal) { invocation.StatusUri!.AbsoluteUri };
+        while (true)
+        {
+            Uri target;
+            using (redirect)
+            {
+                target = LocationOf(invocation, redirect, "the status URI's redirect");
+                if (!visited.Add(target.AbsoluteUri))
+                {
+                    throw new ApiTriggerProtocolException(
+                        $"The status URI of the job started by {invocation.TriggerUri} redirects in a circle, back to {target}. {JobStarted(invocation)}",
+                        invocation.TriggerUri,
+                        redirect.StatusCode,
+                        invocation.StatusUri,
+                        target.AbsoluteUri);
+                }
+
+                if (visited.Count > invocation.Options.MaxRedirects + 1)
+                {
+                    throw new ApiTriggerProtocolException(
+                        $"The status URI of the job started by {invocation.TriggerUri} led through more than {invocation.Options.MaxRedirects} redirects without reaching the output. {JobStarted(invocation)}",
+                        invocation.TriggerUri,
+                        redirect.StatusCode,
+                        invocation.StatusUri,
+                        target.AbsoluteUri);
+                }
+            }
+
+            var answer = await FollowUntilAnsweredAsync(invocation, target, cancellationToken).ConfigureAwait(false);
+            if (!IsSeeOther(answer.StatusCode))
+            {
+                return await FinishAsync(invocation, answer, cancellationToken).ConfigureAwait(false);
+            }
+
+            redirect = answer;
+        }
+    }
+
+    /// <summary>GETs <paramref name="uri"/> again while the connection breaks off, within the limit <see cref="FollowAsync"/> keeps.</summary>
+    private async Task<HttpResponseMessage> FollowUntilAnsweredAsync(Invocation invocation, Uri uri, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await FollowAsync(invocation, uri, cancellationToken).ConfigureAwait(false) is { } response)
+            {
+                return response;
+            }
+        }
     }
 
     /// <summary>
@@ -281,7 +338,7 @@ public sealed class ApiTriggerClient
     private async Task<HttpResponseMessage?> FollowAsync(Invocation invocation, Uri uri, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        if (!invocation.Options.AuthenticateRedirects || !SameOrigin(uri, invocation.TriggerUri))
+        if (!invocation.Options.AuthenticateRedirects)
         {
             request.WithoutToken();
         }
@@ -323,11 +380,21 @@ public sealed class ApiTriggerClient
     private async Task<HttpResponseMessage> SendAsync(Invocation invocation, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         invocation.Requests++;
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        if (response.RequestMessage?.RequestUri is { } answered && answered != request.RequestUri)
+
+        // A handler that follows a redirect rewrites this very request's RequestUri, so the URI is kept before sending.
+        var sentTo = request.RequestUri;
+        // Headers only: error bodies are read only in part, output bodies in FinishAsync, the rest not at all.
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.RequestMessage?.RequestUri is { } answered && answered != sentTo)
         {
+            var status = response.StatusCode;
             response.Dispose();
-            throw new InvalidOperationException("The HttpClient followed a redirect by itself; API-trigger redirects must be followed by ApiTriggerClient. Build the client with ApiTriggerClient.Create or a handler with AllowAutoRedirect = false.");
+            throw new ApiTriggerProtocolException(
+                $"The HttpClient followed a redirect from {sentTo} to {answered} by itself; API-trigger redirects must be followed by ApiTriggerClient. Build the client with ApiTriggerClient.Create or a handler with AllowAutoRedirect = false. {JobStarted(invocation)}",
+                invocation.TriggerUri,
+                status,
+                invocation.StatusUri,
+                answered.AbsoluteUri);
         }
 
         if (response.StatusCode != HttpStatusCode.BadGateway)
@@ -338,19 +405,35 @@ public sealed class ApiTriggerClient
         return response;
     }
 
-    private static async Task<ApiTriggerResult> FinishAsync(Invocation invocation, HttpResponseMessage response)
+    private async Task<ApiTriggerResult> FinishAsync(Invocation invocation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using (response)
         {
-            var body = await HttpContentReading.ReadTextAsync(response.Content, CancellationToken.None).ConfigureAwait(false);
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                // Not the job's result, nor its failure: the call-mode protocol has no redirect at this stage.
+                throw new ApiTriggerProtocolException(
+                    $"{invocation.TriggerUri}: HTTP {(int)response.StatusCode} where the job's output was expected; the call-mode protocol has no redirect here. {JobStarted(invocation)}",
+                    invocation.TriggerUri,
+                    response.StatusCode,
+                    invocation.StatusUri,
+                    response.Headers.Location?.OriginalString);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new ApiTriggerJobFailedException(
                     $"The job started by {invocation.TriggerUri} ended in error (HTTP {(int)response.StatusCode}).",
                     invocation.TriggerUri,
                     response.StatusCode,
-                    body,
+                    await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false),
                     invocation.StatusUri);
+            }
+
+            string body;
+            using (var read = await ResponseBody.ReadAsync(_http, response.Content, Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false))
+            {
+                body = read.ToText();
             }
 
             JsonElement? output = null;
@@ -410,26 +493,77 @@ public sealed class ApiTriggerClient
         };
     }
 
-    private static Uri LocationOf(Invocation invocation, HttpResponseMessage response, string what)
+    /// <summary>
+    /// Where <paramref name="response"/> says to go next, if it may be followed: an http(s) URI on Orchestrator's
+    /// origin, since the bearer token and folder headers go along (<see cref="Origin"/>).
+    /// </summary>
+    private Uri LocationOf(Invocation invocation, HttpResponseMessage response, string what)
     {
         var location = response.Headers.Location
-            ?? throw new ApiTriggerException($"{what} from {invocation.TriggerUri} has no Location header.", invocation.TriggerUri, response.StatusCode, statusUri: invocation.StatusUri);
-        return location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? invocation.TriggerUri, location);
+            ?? throw new ApiTriggerException($"{what} from {invocation.TriggerUri} has no Location header. {JobStarted(invocation)}", invocation.TriggerUri, response.StatusCode, statusUri: invocation.StatusUri);
+        var target = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? invocation.TriggerUri, location);
+        string? refusal = null;
+        if (!Origin.IsHttp(target))
+        {
+            refusal = $"is not an http or https URL ({target.Scheme}:)";
+        }
+        else if (!Origin.AreSame(target, _orchestratorBaseUri))
+        {
+            refusal = $"leads to another origin ({Origin.Of(target)}) than Orchestrator's ({Origin.Of(_orchestratorBaseUri)}); it is not followed, so the bearer token is not sent there";
+        }
+
+        if (refusal is null)
+        {
+            return target;
+        }
+
+        throw new ApiTriggerProtocolException(
+            $"The Location of {what} from {invocation.TriggerUri} {refusal}. {JobStarted(invocation)}",
+            invocation.TriggerUri,
+            response.StatusCode,
+            invocation.StatusUri,
+            target.OriginalString);
     }
 
-    private static async Task<ApiTriggerException> UnexpectedAsync(Invocation invocation, HttpResponseMessage response, string what)
+    /// <summary>What a caller needs to know once the trigger was answered: a job exists and is not started again.</summary>
+    private static string JobStarted(Invocation invocation) =>
+        invocation.StatusUri is { } status
+            ? $"The job was started and may still be running; its status can be followed at {status}. The trigger is not invoked again."
+            : "The job was started and may still be running; the trigger is not invoked again, which could start a second job.";
+
+    private static async Task<ApiTriggerException> UnexpectedAsync(Invocation invocation, HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
-        var body = await HttpContentReading.ReadTextAsync(response.Content, CancellationToken.None).ConfigureAwait(false);
+        var body = await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
         return new ApiTriggerException($"{invocation.TriggerUri}: HTTP {(int)response.StatusCode}, {what}.", invocation.TriggerUri, response.StatusCode, body, invocation.StatusUri);
+    }
+
+    /// <summary>An error answer's body for an exception: its first 64 KB, visibly cut when there was more.</summary>
+    private static async Task<string> ErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var body = await ResponseBody.ReadErrorAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return body.ToText();
     }
 
     // The call-mode documentation says 303 See Other; its C# sample tests 302 Found. Both mean "look there".
     private static bool IsSeeOther(HttpStatusCode status) => status is HttpStatusCode.SeeOther or HttpStatusCode.Found;
 
-    private static bool SameOrigin(Uri left, Uri right) =>
-        string.Equals(left.Scheme, right.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(left.Host, right.Host, StringComparison.OrdinalIgnoreCase)
-        && left.Port == right.Port;
+    /// <summary>The first handler in <paramref name="transport"/>'s chain that follows redirects itself, if any.</summary>
+    private static HttpMessageHandler? AutoRedirectingHandlerIn(HttpMessageHandler transport)
+    {
+        for (HttpMessageHandler? handler = transport; handler is not null; handler = (handler as DelegatingHandler)?.InnerHandler)
+        {
+            switch (handler)
+            {
+                case HttpClientHandler { AllowAutoRedirect: true }:
+#if NET5_0_OR_GREATER
+                case SocketsHttpHandler { AllowAutoRedirect: true }:
+#endif
+                    return handler;
+            }
+        }
+
+        return null;
+    }
 
     private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
 #if NET8_0_OR_GREATER

@@ -62,3 +62,23 @@ public sealed class ApiTriggerTimeoutException : ApiTriggerException
     {
     }
 }
+
+/// <summary>
+/// The service answered outside the call-mode protocol in a way the client refuses to follow: a <c>Location</c>
+/// that is not http(s), that leads to another origin than Orchestrator's (the bearer token would go there), or
+/// redirects that go round in a circle. When the job was already started, the message says so and
+/// <see cref="ApiTriggerException.StatusUri"/> holds the last status URI that was followed, if any; the trigger
+/// is never invoked again, which could start a second job.
+/// </summary>
+public sealed class ApiTriggerProtocolException : ApiTriggerException
+{
+    /// <summary>Creates the exception.</summary>
+    public ApiTriggerProtocolException(string message, Uri triggerUri, HttpStatusCode? statusCode, Uri? statusUri, string? refusedLocation)
+        : base(message, triggerUri, statusCode, responseBody: null, statusUri)
+    {
+        RefusedLocation = refusedLocation;
+    }
+
+    /// <summary>The <c>Location</c> that was not followed, as the service sent it (resolved when it was relative).</summary>
+    public string? RefusedLocation { get; }
+}

@@ -27,7 +27,10 @@ public sealed class ApiTriggerOptions
     /// <summary>The longest the whole invocation may take before <see cref="ApiTriggerTimeoutException"/>.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(20);
 
-    /// <summary>The most redirects to follow in LongPolling before giving up on a redirect loop.</summary>
+    /// <summary>
+    /// The most redirects to follow in LongPolling before giving up on a redirect loop, and in AsyncRequestReply from
+    /// the status URI towards the output (a chain that goes round in a circle is refused at once).
+    /// </summary>
     public int MaxRedirects { get; set; } = 40;
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using UiPathClients.Runtime.Paging;
 
 namespace UiPathClients.Runtime.Client;
 
@@ -16,6 +17,14 @@ public sealed class ODataClientOptions
     public int PageSize { get; set; } = 1000;
 
     /// <summary>
+    /// The most pages one enumeration requests before it stops with <see cref="Errors.ODataResponseException"/> (100,000
+    /// by default: 100 million items at Orchestrator's 1,000 a page). Next links are the service's to choose; a service
+    /// or proxy that hands out new ones forever would otherwise keep an enumeration, and the links it remembers to
+    /// detect circles, growing without end. Raise it for larger reads, or narrow the query.
+    /// </summary>
+    public int MaxPages { get; set; } = ODataCollectionReader.DefaultMaxPages;
+
+    /// <summary>
     /// Orchestrator's tenant name, sent as <c>X-UIPATH-TenantName</c> on every request, for deployments that need it
     /// (the same as <c>OrchestratorClientOptions.TenantName</c> with dependency injection); <see langword="null"/> sends none.
     /// </summary>
@@ -26,6 +35,11 @@ public sealed class ODataClientOptions
         if (PageSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(PageSize), PageSize, "A page holds at least one item.");
+        }
+
+        if (MaxPages < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxPages), MaxPages, "An enumeration reads at least one page.");
         }
 
         if (ServicePath is { Length: > 0 } path && (path[path.Length - 1] != '/' || path[0] == '/'))

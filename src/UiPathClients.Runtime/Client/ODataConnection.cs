@@ -51,6 +51,7 @@ public sealed class ODataConnection
 
         ServicePath = options?.ServicePath ?? defaultServicePath ?? throw new ArgumentNullException(nameof(defaultServicePath));
         PageSize = options?.PageSize ?? new ODataClientOptions().PageSize;
+        MaxPages = options?.MaxPages ?? new ODataClientOptions().MaxPages;
         TenantName = string.IsNullOrWhiteSpace(options?.TenantName) ? null : options!.TenantName;
         JsonOptions = new JsonSerializerOptions
         {
@@ -67,6 +68,7 @@ public sealed class ODataConnection
         JsonOptions = other.JsonOptions;
         ServicePath = other.ServicePath;
         PageSize = other.PageSize;
+        MaxPages = other.MaxPages;
         TenantName = other.TenantName;
         _folder = folder;
     }
@@ -82,6 +84,9 @@ public sealed class ODataConnection
 
     /// <summary>Items per request when enumerating.</summary>
     public int PageSize { get; }
+
+    /// <summary>The most pages one enumeration requests (<see cref="ODataClientOptions.MaxPages"/>).</summary>
+    public int MaxPages { get; }
 
     /// <summary>Orchestrator's tenant name this connection sends (<c>X-UIPATH-TenantName</c>), if any.</summary>
     public string? TenantName { get; }

@@ -59,7 +59,6 @@ internal sealed class ODataResponse : IDisposable
 
         // Headers only: the body is read into a pooled buffer below instead of being buffered (and copied) by HttpClient.
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await ResponseBody.ReadAsync(http, response.Content, sentAt, cancellationToken).ConfigureAwait(false);
         var requestUri = response.RequestMessage?.RequestUri ?? request.RequestUri!;
         if (!requestUri.IsAbsoluteUri && http.BaseAddress is not null)
         {
@@ -68,11 +67,11 @@ internal sealed class ODataResponse : IDisposable
 
         if (!response.IsSuccessStatusCode)
         {
-            using (body)
-            {
-                throw ODataErrors.FromResponse(response.StatusCode, body.ToArray(), requestUri);
-            }
+            using var error = await ResponseBody.ReadErrorAsync(http, response.Content, sentAt, cancellationToken).ConfigureAwait(false);
+            throw ODataErrors.FromResponse(response.StatusCode, error, requestUri);
         }
+
+        var body = await ResponseBody.ReadAsync(http, response.Content, sentAt, cancellationToken).ConfigureAwait(false);
 
         return new ODataResponse(response.StatusCode, response.Content?.Headers.ContentType?.MediaType, body, requestUri, EntityIdOf(response, requestUri));
     }

@@ -42,7 +42,13 @@ public static class CommunicationsMiningResponse
             var timing = response.GetServerTiming();
             var status = response.StatusCode;
             var contentType = response.Content?.Headers.ContentType?.MediaType;
-            var body = response.Content is null ? Array.Empty<byte>() : await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            byte[] body;
+            bool truncated;
+            using (var error = await ResponseBody.ReadErrorAsync(response.Content, cancellationToken).ConfigureAwait(false))
+            {
+                body = error.ToArray();
+                truncated = error.IsTruncated;
+            }
 
             if (TryReadError(body, out var serviceMessage))
             {
@@ -54,7 +60,7 @@ public static class CommunicationsMiningResponse
                     timing);
             }
 
-            var what = body.Length == 0 ? "an empty body" : "a " + (contentType ?? "untyped") + " body";
+            var what = body.Length == 0 ? "an empty body" : "a " + (contentType ?? "untyped") + " body" + (truncated ? $" (longer than {ResponseBody.MaxErrorBodyBytes} bytes; the rest was not read)" : string.Empty);
             throw new CommunicationsMiningTransportException(
                 $"{method} {uri} failed with {(int)status} ({status}) and {what} that is not a Communications Mining answer: " +
                 "a proxy or gateway on the way answered, and the request most likely did not reach the service.",

@@ -11,38 +11,11 @@ internal static class ODataErrors
 {
     private const int MaxBodyInMessage = 4096;
 
-    public static ODataRequestException FromResponse(HttpStatusCode status, byte[] body, Uri requestUri)
+    /// <summary>The exception for an error answer, read up to <see cref="ResponseBody.MaxErrorBodyBytes"/>.</summary>
+    public static ODataRequestException FromResponse(HttpStatusCode status, ResponseBody body, Uri requestUri)
     {
-        var text = Encoding.UTF8.GetString(body);
-        string? code = null;
-        string? message = null;
-        string? traceId = null;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-                {
-                    // OData: {"error":{"code":"…","message":"…","details":[…],"innererror":{…}}}
-                    code = StringOf(error, "code");
-                    message = StringOf(error, "message");
-                }
-                else
-                {
-                    // Orchestrator: {"message":"…","errorCode":1101,"traceId":"…"}
-                    message = StringOf(root, "message");
-                    code = StringOf(root, "errorCode");
-                }
-
-                traceId = StringOf(root, "traceId");
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON (a proxy's HTML page): the status and raw body say what there is to say.
-        }
+        var text = body.ToText();
+        ReadError(body.Span, complete: !body.IsTruncated, out var code, out var message, out var traceId);
 
         var uri = DiagnosticsHandler.Redact(requestUri);
         var summary = $"{uri} answered HTTP {(int)status}{(message is null ? string.Empty : ": " + message)}{(code is null ? string.Empty : " (code " + code + ")")}{(traceId is null ? string.Empty : " [trace " + traceId + "]")}.";
@@ -60,11 +33,94 @@ internal static class ODataErrors
     {
         var uri = DiagnosticsHandler.Redact(requestUri);
         var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxBodyInMessage));
-        return new ODataResponseException($"The answer from {uri} (HTTP {(int)status}, {contentType ?? "no content type"}) cannot be read: {problem}", status, contentType, uri, text, inner);
+        return new ODataResponseException(
+            $"The answer from {uri} (HTTP {(int)status}, {contentType ?? "no content type"}) cannot be read: {problem} Payload: {BodyText.Snippet(body)}",
+            status,
+            contentType,
+            uri,
+            text,
+            inner);
     }
 
-    private static string? StringOf(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
-            : null;
+    /// <summary>
+    /// Reads code, message and trace id from OData's error shape (<c>{"error":{"code","message"}}</c>) or Orchestrator's
+    /// (<c>{"message","errorCode","traceId"}</c>) in one forward pass, which also works on a body cut after its first
+    /// bytes (<paramref name="complete"/> false): the fields a service writes first survive a long trace after them.
+    /// A body that is not JSON (a proxy's HTML page) yields nothing; the status and raw text say what there is.
+    /// </summary>
+    private static void ReadError(ReadOnlySpan<byte> body, bool complete, out string? code, out string? message, out string? traceId)
+    {
+        string? rootCode = null, rootMessage = null, errorCode = null, errorMessage = null;
+        traceId = null;
+        var sawErrorObject = false;
+        var inErrorObject = false;
+        var reader = new Utf8JsonReader(body, isFinalBlock: complete, state: default);
+        try
+        {
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read())
+                {
+                    if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 1)
+                    {
+                        inErrorObject = false;
+                        continue;
+                    }
+
+                    if (reader.TokenType != JsonTokenType.PropertyName || (reader.CurrentDepth != 1 && !(inErrorObject && reader.CurrentDepth == 2)))
+                    {
+                        continue;
+                    }
+
+                    var inError = reader.CurrentDepth == 2;
+                    var name = reader.GetString();
+                    if (!reader.Read())
+                    {
+                        break;
+                    }
+
+                    if (!inError && name == "error" && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        sawErrorObject = inErrorObject = true;
+                        continue;
+                    }
+
+                    var value = ScalarText(ref reader);
+                    switch (inError, name)
+                    {
+                        case (true, "code"):
+                            errorCode = value;
+                            break;
+                        case (true, "message"):
+                            errorMessage = value;
+                            break;
+                        case (false, "errorCode"):
+                            rootCode = value;
+                            break;
+                        case (false, "message"):
+                            rootMessage = value;
+                            break;
+                        case (false, "traceId"):
+                            traceId = value;
+                            break;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON from here on: what was read before stands.
+        }
+
+        code = sawErrorObject ? errorCode : rootCode;
+        message = sawErrorObject ? errorMessage : rootMessage;
+    }
+
+    /// <summary>A string's value, or a number's or boolean's JSON text; null for null, objects and arrays.</summary>
+    private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
+        _ => null,
+    };
 }

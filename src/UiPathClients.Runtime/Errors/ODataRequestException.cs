@@ -37,7 +37,10 @@ public class ODataRequestException : Exception
     /// <summary>The request URI, secret query values masked.</summary>
     public string? RequestUri { get; }
 
-    /// <summary>The raw response body.</summary>
+    /// <summary>
+    /// The raw response body: its first 64 KB, ending in <c>… (truncated, N bytes read)</c> when the service sent more
+    /// (the rest is not read).
+    /// </summary>
     public string? ResponseBody { get; }
 }
 

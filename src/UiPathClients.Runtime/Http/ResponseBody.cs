@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -35,11 +36,21 @@ internal sealed class ResponseBody : IDisposable
     private readonly int _length;
     private byte[]? _buffer;
 
-    private ResponseBody(byte[] buffer, int length)
+    private ResponseBody(byte[] buffer, int length, bool isTruncated = false)
     {
         _buffer = buffer;
         _length = length;
+        IsTruncated = isTruncated;
     }
+
+    /// <summary>
+    /// The most bytes of an error answer that are read. An error body goes into an exception and often a log: any
+    /// service's error fits, while a proxy's 50 MB page is cut after this much instead of being held whole.
+    /// </summary>
+    public const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>Whether the answer went on after <see cref="Length"/> bytes and the rest was not read.</summary>
+    public bool IsTruncated { get; }
 
     /// <summary>An empty body; nothing rented.</summary>
     public static ResponseBody Empty => new(Array.Empty<byte>(), 0);
@@ -57,6 +68,18 @@ internal sealed class ResponseBody : IDisposable
 
     /// <summary>A copy that outlives this body (error messages, exceptions).</summary>
     public byte[] ToArray() => Span.ToArray();
+
+    /// <summary>The body as UTF-8 text for an exception; a cut body ends visibly in <c>… (truncated, N bytes read)</c>.</summary>
+    public string ToText()
+    {
+        var buffer = Buffer;
+
+        // Without flushing, the bytes of a character cut in half stay in the decoder instead of becoming '\uFFFD'.
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(_length)];
+        var count = Encoding.UTF8.GetDecoder().GetChars(buffer, 0, _length, chars, 0, flush: !IsTruncated);
+        var text = new string(chars, 0, count);
+        return IsTruncated ? text + string.Format(CultureInfo.InvariantCulture, "… (truncated, {0} bytes read)", _length) : text;
+    }
 
     /// <summary>Gives the buffer back to the pool; the body is unreadable afterwards.</summary>
     public void Dispose()
@@ -76,17 +99,37 @@ internal sealed class ResponseBody : IDisposable
     /// </summary>
     /// <exception cref="HttpRequestException">The body is longer than <see cref="HttpClient.MaxResponseContentBufferSize"/>, or the connection failed.</exception>
     /// <exception cref="TaskCanceledException">The timeout elapsed (its inner exception is a <see cref="TimeoutException"/>), or <paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ResponseBody> ReadAsync(HttpClient http, HttpContent? content, long sentAt, CancellationToken cancellationToken)
+    public static Task<ResponseBody> ReadAsync(HttpClient http, HttpContent? content, long sentAt, CancellationToken cancellationToken) =>
+        ReadWithinTimeoutAsync(http, content, sentAt, truncateAfter: null, cancellationToken);
+
+    /// <summary>
+    /// Reads an error answer's body as <see cref="ReadAsync(HttpClient, HttpContent?, long, CancellationToken)"/> does, but
+    /// only its first <see cref="MaxErrorBodyBytes"/>: the rest is neither read nor held (<see cref="IsTruncated"/>).
+    /// </summary>
+    public static Task<ResponseBody> ReadErrorAsync(HttpClient http, HttpContent? content, long sentAt, CancellationToken cancellationToken) =>
+        ReadWithinTimeoutAsync(http, content, sentAt, MaxErrorBodyBytes, cancellationToken);
+
+    /// <summary>
+    /// Reads the first <see cref="MaxErrorBodyBytes"/> of an error answer's body where no <see cref="HttpClient"/> deadline
+    /// applies (a pipeline step runs inside the client's own; callers with a clock of their own cancel through
+    /// <paramref name="cancellationToken"/>).
+    /// </summary>
+    public static async Task<ResponseBody> ReadErrorAsync(HttpContent? content, CancellationToken cancellationToken) =>
+        content is null ? Empty : await ReadToEndAsync(content, MaxErrorBodyBytes, truncate: true, cancellationToken).ConfigureAwait(false);
+
+    private static async Task<ResponseBody> ReadWithinTimeoutAsync(HttpClient http, HttpContent? content, long sentAt, int? truncateAfter, CancellationToken cancellationToken)
     {
         if (content is null)
         {
             return Empty;
         }
 
+        var maxLength = Math.Min(http.MaxResponseContentBufferSize, truncateAfter ?? long.MaxValue);
+        var truncate = truncateAfter is not null;
         var timeout = http.Timeout;
         if (timeout == Timeout.InfiniteTimeSpan)
         {
-            return await ReadToEndAsync(content, http.MaxResponseContentBufferSize, cancellationToken).ConfigureAwait(false);
+            return await ReadToEndAsync(content, maxLength, truncate, cancellationToken).ConfigureAwait(false);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -99,7 +142,7 @@ internal sealed class ResponseBody : IDisposable
         deadline.CancelAfter(remaining);
         try
         {
-            return await ReadToEndAsync(content, http.MaxResponseContentBufferSize, deadline.Token).ConfigureAwait(false);
+            return await ReadToEndAsync(content, maxLength, truncate, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -107,11 +150,14 @@ internal sealed class ResponseBody : IDisposable
         }
     }
 
-    /// <summary>Reads <paramref name="content"/> to its end into a pooled buffer of at most <paramref name="maxLength"/> bytes.</summary>
-    private static async Task<ResponseBody> ReadToEndAsync(HttpContent content, long maxLength, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <paramref name="content"/> to its end into a pooled buffer of at most <paramref name="maxLength"/> bytes;
+    /// a longer body fails, or with <paramref name="truncate"/> is cut there without reading further.
+    /// </summary>
+    private static async Task<ResponseBody> ReadToEndAsync(HttpContent content, long maxLength, bool truncate, CancellationToken cancellationToken)
     {
         var announced = content.Headers.ContentLength;
-        if (announced > maxLength)
+        if (announced > maxLength && !truncate)
         {
             throw TooLong(maxLength);
         }
@@ -128,8 +174,9 @@ internal sealed class ResponseBody : IDisposable
         var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
         // One byte more than announced, so the read that finds the end needs no bigger buffer.
-        var buffer = ArrayPool<byte>.Shared.Rent(announced is { } length ? (int)Math.Min(length + 1, MaxFirstBuffer) : UnannouncedLengthBuffer);
+        var buffer = ArrayPool<byte>.Shared.Rent(announced is { } length ? (int)Math.Min(Math.Min(length, maxLength) + 1, MaxFirstBuffer) : UnannouncedLengthBuffer);
         var filled = 0;
+        var truncated = false;
         try
         {
             using (stream)
@@ -141,10 +188,12 @@ internal sealed class ResponseBody : IDisposable
                         buffer = Grow(buffer, maxLength);
                     }
 
+                    // Never more than one byte past the limit: that byte tells a body of exactly the limit from a longer one.
+                    var room = (int)Math.Min(buffer.Length - filled, maxLength + 1 - filled);
 #if NET5_0_OR_GREATER
-                    var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                    var read = await stream.ReadAsync(buffer.AsMemory(filled, room), cancellationToken).ConfigureAwait(false);
 #else
-                    var read = await stream.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+                    var read = await stream.ReadAsync(buffer, filled, room, cancellationToken).ConfigureAwait(false);
 #endif
                     if (read == 0)
                     {
@@ -154,7 +203,14 @@ internal sealed class ResponseBody : IDisposable
                     filled += read;
                     if (filled > maxLength)
                     {
-                        throw TooLong(maxLength);
+                        if (!truncate)
+                        {
+                            throw TooLong(maxLength);
+                        }
+
+                        filled = (int)maxLength;
+                        truncated = true;
+                        break;
                     }
                 }
             }
@@ -172,12 +228,13 @@ internal sealed class ResponseBody : IDisposable
             throw;
         }
 
-        return new ResponseBody(buffer, filled);
+        return new ResponseBody(buffer, filled, truncated);
     }
 
     private static byte[] Grow(byte[] buffer, long maxLength)
     {
-        if (buffer.Length >= maxLength || buffer.Length == int.MaxValue)
+        // Room for one byte past the limit, which tells a body of exactly the limit from a longer one.
+        if (buffer.Length > maxLength || buffer.Length == int.MaxValue)
         {
             throw TooLong(maxLength);
         }

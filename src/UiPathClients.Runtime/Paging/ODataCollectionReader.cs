@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Net;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -20,6 +21,9 @@ namespace UiPathClients.Runtime.Paging;
 /// </summary>
 public static class ODataCollectionReader
 {
+    /// <summary>The most pages one enumeration requests unless told otherwise (<see cref="ODataClientOptions.MaxPages"/>).</summary>
+    internal const int DefaultMaxPages = 100_000;
+
     /// <summary>Gets one page.</summary>
     /// <param name="http">The client (its pipeline authenticates); relative URIs resolve against its base address.</param>
     /// <param name="requestUri">The collection URI with its query options.</param>
@@ -44,6 +48,10 @@ public static class ODataCollectionReader
     /// <param name="pageSize">Items per request (<c>$top</c>); Orchestrator accepts at most 1000.</param>
     /// <param name="limit">Stop after this many items; <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">Cancels between and during requests.</param>
+    /// <remarks>
+    /// At most 100,000 pages are requested (<see cref="ODataClientOptions.MaxPages"/>'s default); the next one ends the
+    /// enumeration with <see cref="ODataResponseException"/>, as next links that lead back to a page already read do.
+    /// </remarks>
     public static IAsyncEnumerable<T> EnumerateAsync<T>(
         HttpClient http,
         Uri collectionUri,
@@ -57,7 +65,7 @@ public static class ODataCollectionReader
             throw new ArgumentNullException(nameof(http));
         }
 
-        return EnumerateAsync(Fetcher(http), collectionUri, itemType, pageSize, limit, skip: 0, cancellationToken);
+        return EnumerateAsync(Fetcher(http), collectionUri, itemType, pageSize, limit, skip: 0, DefaultMaxPages, cancellationToken);
     }
 
     internal static async Task<ODataPage<T>> GetPageAsync<T>(Func<Uri, CancellationToken, Task<ODataResponse>> fetch, Uri requestUri, JsonTypeInfo<T> itemType, CancellationToken cancellationToken)
@@ -73,6 +81,7 @@ public static class ODataCollectionReader
         int pageSize,
         long? limit,
         long skip,
+        int maxPages,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (collectionUri is null || itemType is null)
@@ -99,8 +108,19 @@ public static class ODataCollectionReader
         // lowers $top in each next link, so the last of them has no next link although more items may follow.
         long answered = 0;
         var followed = new HashSet<string>(StringComparer.Ordinal);
+        var pages = 0;
         while (next is not null && (limit is null || returned < limit))
         {
+            if (++pages > maxPages)
+            {
+                throw new ODataResponseException(
+                    $"The enumeration of {DiagnosticsHandler.Redact(collectionUri)} stopped before requesting page {pages}: at most {maxPages} pages are read (ODataClientOptions.MaxPages). Raise the limit for a larger read, or narrow the query.",
+                    HttpStatusCode.OK,
+                    contentType: null,
+                    DiagnosticsHandler.Redact(next),
+                    responseBody: null);
+            }
+
             var page = await GetFollowablePageAsync(fetch, next, itemType, followed, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
@@ -151,11 +171,11 @@ public static class ODataCollectionReader
             return page;
         }
 
-        if (Uri.Compare(link, response.RequestUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        if (!Origin.AreSame(link, response.RequestUri))
         {
             throw ODataErrors.Unreadable(
                 response.Status, response.ContentType, response.Body, response.RequestUri,
-                $"its @odata.nextLink leads to another origin ({link.GetLeftPart(UriPartial.Authority)}); it is not followed, so the request's credentials are not sent there.");
+                $"its @odata.nextLink leads to another origin ({Origin.Of(link)}); it is not followed, so the request's credentials are not sent there.");
         }
 
         if (!followed.Add(link.AbsoluteUri))
@@ -226,11 +246,10 @@ public static class ODataCollectionReader
 
                     break;
                 case "@odata.count":
-                    count = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : long.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
+                    count = ReadCount(ref reader);
                     break;
                 case "@odata.nextLink":
-                    // Relative next links resolve against the request that returned them.
-                    nextLink = new Uri(answeredUri, reader.GetString()!);
+                    nextLink = ReadNextLink(ref reader, answeredUri);
                     break;
                 default:
                     reader.Skip();
@@ -244,6 +263,50 @@ public static class ODataCollectionReader
         }
 
         return new ODataPage<T>(items, count, nextLink);
+    }
+
+    /// <summary>
+    /// <c>@odata.count</c>: a whole, non-negative number that fits in 64 bits, as a JSON number or (IEEE754Compatible) a
+    /// string; <c>null</c> counts as not given. Anything else is a malformed answer, reported as one.
+    /// </summary>
+    private static long? ReadCount(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number when reader.TryGetInt64(out var number) && number >= 0:
+                return number;
+            case JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed):
+                return parsed;
+            default:
+                throw new JsonException("Its @odata.count is not a whole number of items from 0 to 2^63-1.");
+        }
+    }
+
+    /// <summary>
+    /// <c>@odata.nextLink</c>: a string naming an http(s) URI, resolved against the request that returned it when
+    /// relative; <c>null</c> counts as no next page. Anything else is a malformed answer, reported as one.
+    /// </summary>
+    private static Uri? ReadNextLink(ref Utf8JsonReader reader, Uri answeredUri)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            throw new JsonException("Its @odata.nextLink is not a string.");
+        }
+
+        if (!Uri.TryCreate(answeredUri, reader.GetString(), out var link) || !Origin.IsHttp(link))
+        {
+            throw new JsonException("Its @odata.nextLink is not an http or https link.");
+        }
+
+        return link;
     }
 
     /// <summary>Metadata for a <see cref="List{T}"/> of <paramref name="itemType"/>'s items, made once per item metadata.</summary>

@@ -173,6 +173,7 @@ public class ODataQuery<TEntity, TSurface>
             _pageSize ?? Connection.PageSize,
             _text.Top,
             _text.Skip ?? 0,
+            Connection.MaxPages,
             cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 

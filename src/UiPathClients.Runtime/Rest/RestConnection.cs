@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using UiPathClients.Runtime.Http;
 using UiPathClients.Runtime.Serialization;
 
 namespace UiPathClients.Runtime.Rest;
@@ -118,10 +119,10 @@ public sealed class RestConnection
             throw new ArgumentException($"The next-page link '{nextLink.OriginalString}' is relative; resolve it against the answer that gave it.", nameof(nextLink));
         }
 
-        var origin = new Uri(BaseAddress).GetLeftPart(UriPartial.Authority);
-        if (!string.Equals(nextLink.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase))
+        var api = new Uri(BaseAddress);
+        if (!Origin.AreSame(nextLink, api))
         {
-            throw new InvalidOperationException($"The service's next-page link goes to '{nextLink.GetLeftPart(UriPartial.Authority)}', not to the API at '{origin}'; it is not followed, since the client's handlers would send the API's credentials there.");
+            throw new InvalidOperationException($"The service's next-page link goes to '{Origin.Of(nextLink)}', not to the API at '{Origin.Of(api)}'; it is not followed, since the client's handlers would send the API's credentials there.");
         }
 
         return new RestRequest(this, HttpMethod.Get, nextLink);

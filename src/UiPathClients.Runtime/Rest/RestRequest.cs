@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -519,7 +520,10 @@ public sealed class RestRequest
             request.Content.Headers.Remove(ContentTypeHeader);
             request.Content.Headers.TryAddWithoutValidation(ContentTypeHeader, contentType);
         }
-        var response = await _connection.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        // Headers only, whatever the caller reads: an error body is read only in part (ThrowAsync), and HttpClient would
+        // buffer all of it first. Other answers are buffered below as HttpClient would have.
+        var sentAt = Stopwatch.GetTimestamp();
+        var response = await _connection.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
         // The transport normally says which request an answer is for (after redirects, the last one); a handler that
         // does not still answered this one, and links in the answer resolve against it.
@@ -529,7 +533,12 @@ public sealed class RestRequest
             await _connection.EnsureServiceSuccessAsync(response, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode && !_expectedStatuses.Contains((int)response.StatusCode))
             {
-                await ThrowAsync(response, cancellationToken).ConfigureAwait(false);
+                await ThrowAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (completion == HttpCompletionOption.ResponseContentRead)
+            {
+                await BufferAsync(response, sentAt, cancellationToken).ConfigureAwait(false);
             }
 
             return response;
@@ -539,6 +548,33 @@ public sealed class RestRequest
             response.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Reads the answer's body into memory within the client's <see cref="HttpClient.Timeout"/> and
+    /// <see cref="HttpClient.MaxResponseContentBufferSize"/>, as <see cref="HttpCompletionOption.ResponseContentRead"/> does.
+    /// </summary>
+    private async Task BufferAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken)
+    {
+        if (response.Content is not { } content)
+        {
+            return;
+        }
+
+        byte[] bytes;
+        using (var body = await ResponseBody.ReadAsync(_connection.HttpClient, content, sentAt, cancellationToken).ConfigureAwait(false))
+        {
+            bytes = body.ToArray();
+        }
+
+        var buffered = new ByteArrayContent(bytes);
+        foreach (var header in content.Headers)
+        {
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        content.Dispose();
+        response.Content = buffered;
     }
 
     private HttpContent? BuildContent()
@@ -597,9 +633,14 @@ public sealed class RestRequest
         return builder.ToString();
     }
 
-    private async Task ThrowAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task ThrowAsync(HttpResponseMessage response, long sentAt, CancellationToken cancellationToken)
     {
-        var body = response.Content is null ? Array.Empty<byte>() : await HttpContentReading.ReadBytesAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        byte[] body;
+        using (var error = await ResponseBody.ReadErrorAsync(_connection.HttpClient, response.Content, sentAt, cancellationToken).ConfigureAwait(false))
+        {
+            body = error.ToArray();
+        }
+
         var status = (int)response.StatusCode;
         var contentType = response.Content?.Headers.ContentType?.MediaType;
         var snippet = Snippet(body);

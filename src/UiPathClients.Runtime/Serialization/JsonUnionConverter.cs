@@ -7,14 +7,24 @@ using System.Text.Json.Serialization;
 namespace UiPathClients.Runtime.Serialization;
 
 /// <summary>
-/// Reads and writes a generated <see cref="JsonUnion"/> wrapper. Reading picks the alternative in this order:
-/// the one the discriminator value names (when the union has a discriminator and the JSON carries it; a value no
-/// alternative claims is unknown); otherwise the first one, in the
-/// generated order, whose JSON kind fits and that reads without error, object alternatives sharing more property
-/// names with the JSON first. When none fits the JSON is kept in <see cref="JsonUnion.UnknownJson"/> instead of
-/// failing: a newer service must not break an older client.
+/// Reads and writes a generated <see cref="JsonUnion"/> wrapper. Reading chooses the alternative from one look at
+/// the JSON: the one the discriminator value names (when the union has a discriminator and the JSON carries it; a
+/// value no alternative claims is unknown); otherwise among those whose JSON kind fits, for an object or array the
+/// one whose first level fits best (fewest values of a kind it cannot read, then most property names in common, then
+/// the generated order), and for a string, number or boolean the first, in the generated order, that reads it.
+/// When none fits the JSON is kept in <see cref="JsonUnion.UnknownJson"/> instead of failing: a newer service must
+/// not break an older client.
 /// </summary>
-/// <remarks>Generated code derives one converter per union (so <c>[JsonConverter]</c> can name it) and passes the alternatives.</remarks>
+/// <remarks>
+/// <para>
+/// An object or array is read once, as the chosen alternative; should that fail deeper down, the JSON is kept as
+/// unknown rather than read again as the next alternative. Reading it again is what made nested unions exponential:
+/// every level retried every alternative over the whole subtree (a 500-byte, 16-level payload took seconds). Now each
+/// level looks at its own properties or items once and reads its subtree once, so the work grows with the size of
+/// the JSON times its depth, which the serializer's <see cref="JsonSerializerOptions.MaxDepth"/> bounds.
+/// </para>
+/// <para>Generated code derives one converter per union (so <c>[JsonConverter]</c> can name it) and passes the alternatives.</para>
+/// </remarks>
 /// <typeparam name="TUnion">The generated union wrapper.</typeparam>
 public class JsonUnionConverter<TUnion> : JsonConverter<TUnion>
     where TUnion : JsonUnion
@@ -46,13 +56,16 @@ public class JsonUnionConverter<TUnion> : JsonConverter<TUnion>
             && element.TryGetProperty(_discriminatorProperty, out var tag)
             && tag.ValueKind == JsonValueKind.String)
         {
-            var value = tag.GetString();
-            foreach (var member in _members)
+            var value = tag.GetString()!;
+            var named = Array.Find(_members, member => member.DiscriminatorValues.Contains(value, StringComparer.Ordinal));
+            if (named is not null)
             {
-                if (member.DiscriminatorValues.Contains(value!, StringComparer.Ordinal) && member.TryRead(element, union, options))
+                if (!named.TryRead(element, union, options))
                 {
-                    return union;
+                    union.UnknownJson = element;
                 }
+
+                return union;
             }
 
             // The discriminator is authoritative: a value no alternative claims is a type this client does not know,
@@ -62,13 +75,17 @@ public class JsonUnionConverter<TUnion> : JsonConverter<TUnion>
 
         var kind = KindOf(element.ValueKind);
         candidates = candidates.Where(member => (member.Kinds & kind) != 0);
-        if (kind == JsonUnionKinds.Objects)
+        if (kind is JsonUnionKinds.Objects or JsonUnionKinds.Arrays)
         {
-            var names = element.EnumerateObject().Select(property => property.Name).ToList();
-            // OrderByDescending is stable: equal scores keep the generated order.
-            candidates = candidates.OrderByDescending(member => names.Count(member.PropertyNames.Contains));
+            if (BestFit(candidates, element, options) is not { } chosen || !chosen.TryRead(element, union, options))
+            {
+                union.UnknownJson = element;
+            }
+
+            return union;
         }
 
+        // A string, number or boolean has nothing below it: trying each alternative costs one scalar read.
         foreach (var member in candidates)
         {
             if (member.TryRead(element, union, options))
@@ -79,6 +96,37 @@ public class JsonUnionConverter<TUnion> : JsonConverter<TUnion>
 
         union.UnknownJson = element;
         return union;
+    }
+
+    /// <summary>
+    /// The alternative whose first level fits <paramref name="element"/> best: fewest values it cannot read, then (for
+    /// objects) most property names in common; the first in the generated order on a tie.
+    /// </summary>
+    private static JsonUnionMember<TUnion>? BestFit(IEnumerable<JsonUnionMember<TUnion>> candidates, JsonElement element, JsonSerializerOptions options)
+    {
+        List<string>? names = null;
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            names = new List<string>();
+            foreach (var property in element.EnumerateObject())
+            {
+                names.Add(property.Name);
+            }
+        }
+
+        JsonUnionMember<TUnion>? best = null;
+        (int Mismatches, int Shared) bestScore = default;
+        foreach (var member in candidates)
+        {
+            var score = (member.Mismatches(element, options), names?.Count(member.PropertyNames.Contains) ?? 0);
+            if (best is null || score.Item1 < bestScore.Mismatches || (score.Item1 == bestScore.Mismatches && score.Item2 > bestScore.Shared))
+            {
+                best = member;
+                bestScore = score;
+            }
+        }
+
+        return best;
     }
 
     /// <inheritdoc />

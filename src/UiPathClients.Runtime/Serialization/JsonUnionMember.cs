@@ -27,6 +27,9 @@ public abstract class JsonUnionMember<TUnion>
 
     internal abstract bool TryRead(JsonElement element, TUnion union, JsonSerializerOptions options);
 
+    /// <summary>How many values one level below <paramref name="element"/> this alternative could not read (see <see cref="JsonShape"/>).</summary>
+    internal abstract int Mismatches(JsonElement element, JsonSerializerOptions options);
+
     internal abstract bool TryWrite(Utf8JsonWriter writer, TUnion union, JsonSerializerOptions options);
 }
 
@@ -50,6 +53,9 @@ public static class JsonUnionMember
     {
         private readonly Func<TUnion, object?> _get;
         private readonly Action<TUnion, TMember> _set;
+
+        /// <summary>The shape for the options last used; replaced whole, so concurrent readers see one or the other.</summary>
+        private JsonShape? _shape;
 
         public Member(JsonUnionKinds kinds, Func<TUnion, object?> get, Action<TUnion, TMember> set, string[]? discriminatorValues, string[]? propertyNames)
             : base(kinds, discriminatorValues, propertyNames)
@@ -78,6 +84,17 @@ public static class JsonUnionMember
 
             _set(union, value);
             return true;
+        }
+
+        internal override int Mismatches(JsonElement element, JsonSerializerOptions options)
+        {
+            var shape = _shape;
+            if (shape is null || !ReferenceEquals(shape.Options, options))
+            {
+                _shape = shape = JsonShape.Of(ODataJsonMetadata.Resolve<TMember>(options));
+            }
+
+            return shape.Mismatches(element);
         }
 
         internal override bool TryWrite(Utf8JsonWriter writer, TUnion union, JsonSerializerOptions options)

@@ -207,15 +207,153 @@ public sealed class ApiTriggerClientTests
     }
 
     [Fact]
-    public async Task A_redirect_to_another_origin_never_carries_the_token()
+    public async Task A_202_Location_on_another_origin_is_refused_and_nothing_goes_there()
     {
         await using var elsewhere = await LoopbackServer.StartAsync(app => app.MapGet("/status/3", () => Results.Json(new { ok = true })));
-        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Redirect(303, new Uri(elsewhere.BaseAddress, "status/3").AbsoluteUri)));
+        var refused = new Uri(elsewhere.BaseAddress, "status/3").AbsoluteUri;
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Redirect(202, refused)));
 
-        var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling));
+        var failure = await Assert.ThrowsAsync<ApiTriggerProtocolException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply)));
 
-        Assert.True(result.Output!.Value.GetProperty("ok").GetBoolean());
-        Assert.Null(Assert.Single(elsewhere.Requests).Authorization);
+        Assert.Empty(elsewhere.Requests);
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+        Assert.Equal(refused, failure.RefusedLocation);
+        Assert.Equal(HttpStatusCode.Accepted, failure.StatusCode);
+        Assert.Null(failure.StatusUri);
+        Assert.Contains("another origin", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("The job was started and may still be running", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_polling_hop_to_another_origin_is_refused_with_the_status_uri_to_follow()
+    {
+        await using var elsewhere = await LoopbackServer.StartAsync(app => app.MapGet("/status/3", () => Results.Json(new { ok = true })));
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/3")));
+            app.MapGet(Path("/t/status/3"), () => Redirect(303, new Uri(elsewhere.BaseAddress, "status/3").AbsoluteUri));
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerProtocolException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling)));
+
+        Assert.Empty(elsewhere.Requests);
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+        Assert.Equal(new Uri(server.BaseAddress, Path("/t/status/3").TrimStart('/')), failure.StatusUri);
+        Assert.Contains("its status can be followed at", failure.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> ForeignLocations() => new()
+    {
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "ftp://127.0.0.1/status",
+        // Same host, other scheme or port: another origin.
+        "https://{host}/org/tenant/orchestrator_/t/status/1",
+        "http://{hostname}:1/org/tenant/orchestrator_/t/status/1",
+    };
+
+    [Theory]
+    [MemberData(nameof(ForeignLocations))]
+    public async Task A_Location_that_is_not_http_on_Orchestrators_origin_is_a_protocol_error(string location)
+    {
+        await using var server = await LoopbackServer.StartAsync(_ => { });
+        var actual = location.Replace("{host}", server.BaseAddress.Authority, StringComparison.Ordinal).Replace("{hostname}", server.BaseAddress.Host, StringComparison.Ordinal);
+        await using var trigger = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Redirect(303, actual)));
+        var client = ApiTriggerClient.Create(new StaticAccessTokenProvider(Token), new Uri(trigger.BaseAddress, "org/tenant/orchestrator_"));
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerProtocolException>(() => client.InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling)));
+
+        Assert.Equal(1, trigger.CountOf(Path(Trigger)));
+        Assert.Single(trigger.Requests);
+        Assert.Equal(HttpStatusCode.SeeOther, failure.StatusCode);
+        Assert.Contains("The Location of the long-polling redirect", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_status_uri_that_redirects_to_itself_is_a_protocol_error_not_a_failed_job()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/13")));
+            app.MapGet(Path("/t/status/13"), () => Redirect(303, Path("/t/status/13")));
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerProtocolException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply)));
+
+        Assert.Contains("redirects in a circle", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(new Uri(server.BaseAddress, Path("/t/status/13").TrimStart('/')), failure.StatusUri);
+        Assert.Equal(1, server.CountOf(Path("/t/status/13")));
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
+    public async Task Redirects_between_status_and_output_in_a_circle_are_a_protocol_error()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/14")));
+            app.MapGet(Path("/t/status/14"), () => Redirect(303, Path("/t/output/14")));
+            app.MapGet(Path("/t/output/14"), () => Redirect(303, Path("/t/status/14")));
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerProtocolException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply)));
+
+        Assert.Contains("redirects in a circle", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.CountOf(Path("/t/status/14")));
+        Assert.Equal(1, server.CountOf(Path("/t/output/14")));
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
+    public async Task A_chain_of_new_redirects_towards_the_output_stops_at_MaxRedirects()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/17")));
+            app.MapGet(Path("/t/status/17"), () => Redirect(303, Path("/t/output/17/1")));
+            app.MapGet(Path("/t/output/17/{hop:int}"), (int hop) => Redirect(303, Path("/t/output/17/" + (hop + 1))));
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerProtocolException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply, options => options.MaxRedirects = 3)));
+
+        Assert.Contains("more than 3 redirects", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(3, server.CountOf(Path("/t/output/17/")));
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
+    public async Task A_redirect_where_the_output_was_expected_is_not_reported_as_a_failed_job()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/15")));
+            app.MapGet(Path("/t/status/15"), () => Redirect(303, Path("/t/output/15")));
+            app.MapGet(Path("/t/output/15"), () => Redirect(307, Path("/t/elsewhere/15")));
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerProtocolException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply)));
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, failure.StatusCode);
+        Assert.Contains("where the job's output was expected", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.CountOf(Path("/t/elsewhere/15")));
+    }
+
+    [Fact]
+    public async Task An_HttpClient_that_follows_redirects_itself_ends_with_a_protocol_error_and_one_trigger()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/16")));
+            app.MapGet(Path("/t/status/16"), () => Results.Json(new { done = true }));
+        });
+        using var http = new HttpClient(new HttpClientHandler());
+        var client = new ApiTriggerClient(http, new Uri(server.BaseAddress, "org/tenant/orchestrator_"));
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerProtocolException>(() => client.InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling)));
+
+        Assert.Contains("followed a redirect", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("The job was started", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
     }
 
     [Fact]
@@ -370,6 +508,33 @@ public sealed class ApiTriggerClientTests
 
         Assert.Contains("AllowAutoRedirect = false", failure.Message, StringComparison.Ordinal);
     }
+
+    public static TheoryData<Func<HttpMessageHandler>> AutoRedirectingChains() => new()
+    {
+        () => new PassThrough { InnerHandler = new HttpClientHandler() },
+        () => new PassThrough { InnerHandler = new PassThrough { InnerHandler = new HttpClientHandler() } },
+        () => new SocketsHttpHandler(),
+        () => new PassThrough { InnerHandler = new SocketsHttpHandler() },
+    };
+
+    [Theory]
+    [MemberData(nameof(AutoRedirectingChains))]
+    public void A_transport_chain_with_a_redirect_following_handler_anywhere_is_refused(Func<HttpMessageHandler> transport)
+    {
+        var failure = Assert.Throws<ArgumentException>(() => ApiTriggerClient.Create(new StaticAccessTokenProvider(Token), new Uri("https://cloud.uipath.com/org/tenant/orchestrator_/"), transport()));
+
+        Assert.Contains("follows redirects itself", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_transport_chain_that_does_not_follow_redirects_is_accepted()
+    {
+        var transport = new PassThrough { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } };
+
+        Assert.NotNull(ApiTriggerClient.Create(new StaticAccessTokenProvider(Token), new Uri("https://cloud.uipath.com/org/tenant/orchestrator_/"), transport));
+    }
+
+    private sealed class PassThrough : DelegatingHandler;
 }
 
 public sealed class InvoiceOutput

@@ -58,6 +58,28 @@ public sealed class ODataQueryPagingTests
     }
 
     [Fact]
+    public async Task Endless_distinct_next_links_stop_at_MaxPages_with_an_ODataResponseException()
+    {
+        var handler = new RecordingHandler(request =>
+        {
+            var page = int.Parse(HttpUtility.ParseQueryString(request.Uri.Query)["page"] ?? "1", CultureInfo.InvariantCulture);
+            Assert.True(page <= 50, "The enumeration went on past every guard.");
+            return RecordingHandler.Json(Page(new long[] { page }, nextLink: "WorkItems?page=" + (page + 1)));
+        });
+        using var http = handler.CreateClient();
+
+        var failure = await Assert.ThrowsAsync<ODataResponseException>(() => Ids(new TestServiceClient(http, new ODataClientOptions { MaxPages = 5 }).WorkItems));
+
+        Assert.Equal(5, handler.Requests.Count);
+        Assert.Contains("at most 5 pages are read (ODataClientOptions.MaxPages)", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("WorkItems?page=6", failure.RequestUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MaxPages_below_one_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TestServiceClient(new HttpClient { BaseAddress = RecordingHandler.BaseAddress }, new ODataClientOptions { MaxPages = 0 }));
+
+    [Fact]
     public async Task Enumeration_follows_absolute_and_relative_next_links()
     {
         var handler = RecordingHandler.Sequence(

@@ -265,4 +265,33 @@ public sealed class ContinuationPagingTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(new[] { "api/v1/items", "api/v1/items?after=t2" }, handler.Requests.Select(RestTest.Sent));
     }
+
+    [Fact]
+    public async Task A_token_given_before_stops_the_enumeration_instead_of_going_round_forever()
+    {
+        var pages = new Pages((null, new[] { "a" }, "p2"), ("p2", new[] { "b" }, "p3"), ("p3", new[] { "c" }, "p2"));
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ToListAsync(pages.Enumerate()));
+
+        Assert.Contains("'p2', which it gave before", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { null, "p2", "p3" }, pages.Requested);
+    }
+
+    [Fact]
+    public async Task Endless_new_tokens_stop_after_MaxPages()
+    {
+        var requested = 0;
+        Task<int> Fetch(string? token, CancellationToken cancellationToken)
+        {
+            // A guard of the test's own, far above the runtime's, so that a missing limit fails instead of hanging.
+            Assert.True(++requested <= ContinuationPaging.MaxPages + 10, "The enumeration went on past every guard.");
+            return Task.FromResult(requested);
+        }
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ToListAsync(
+            ContinuationPaging.EnumerateAsync<int, int>(null, Fetch, page => new[] { page }, page => "token-" + page)));
+
+        Assert.Equal(ContinuationPaging.MaxPages, requested);
+        Assert.Contains("at most 100000 pages are read", failure.Message, StringComparison.Ordinal);
+    }
 }
