@@ -97,6 +97,24 @@ internal static class DiagnosticDescriptors
         "'{0}' is not generated: generated clients need C# {1} or later and this project compiles C# {2}. Set <LangVersion>{1}</LangVersion> (or latest) in the project file; projects targeting netstandard2.0 or .NET Framework default to C# 7.3",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor SpecLimitExceeded = Create(
+        "UIPC0014",
+        "Spec is beyond the generator's limits",
+        "'{0}' is not generated: {1}. The generator refuses specs beyond its documented limits so that no file can exhaust the build's stack or memory",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicatePropertyName = Create(
+        "UIPC0015",
+        "Property is declared more than once",
+        "Type '{0}' has more than one property named '{1}' ({2}); only the first is generated",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InheritanceTooDeep = Create(
+        "UIPC0016",
+        "Inheritance chain is too deep",
+        "Type '{0}' would have more than {1} base types above it; it is generated without a base type",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "UIPC0099",
         "The generator failed on a spec",
@@ -107,7 +125,8 @@ internal static class DiagnosticDescriptors
     {
         MalformedXml, NotAnEdmxDocument, UnresolvedTypeReference, DuplicateTypeName, UnsupportedConstruct,
         InvalidAttributeValue, DuplicateClientName, MissingRequiredAttribute, InheritanceCycle, InvalidOpenApiDocument,
-        OpenApiWarning, ConstructKeptAsJson, LanguageVersionTooOld, GeneratorFailure,
+        OpenApiWarning, ConstructKeptAsJson, LanguageVersionTooOld, SpecLimitExceeded, DuplicatePropertyName, InheritanceTooDeep,
+        GeneratorFailure,
     }.ToDictionary(d => d.Id);
 
     /// <summary>All descriptors, for tests and documentation.</summary>

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using UiPathClients.Generator.Diagnostics;
+using UiPathClients.Generator.Input;
+
+namespace UiPathClients.Generator.Readers.OpenApi;
+
+/// <summary>
+/// What the document must be before Microsoft.OpenApi reads it: an object with a version field, and no <c>$ref</c> that
+/// leads back to itself through other <c>$ref</c>s. Microsoft.OpenApi throws on those (or silently reads nothing), which
+/// would be reported as a generator bug (UIPC0099) or not at all; here each is a UIPC0010 at the node at fault.
+/// </summary>
+internal sealed partial class OpenApiReader
+{
+    /// <returns><see langword="false"/> when the document cannot be read; the reason is reported.</returns>
+    private bool Preflight(JsonNode? root)
+    {
+        if (root is not JsonObject document)
+        {
+            ReportInvalid(SpecPosition.StartOf(_file.Path), "its root is not an object (a JSON object or YAML mapping holding 'openapi' or 'swagger', 'info' and 'paths')");
+            return false;
+        }
+
+        if (document.TryGetPropertyValue("openapi", out var openapi))
+        {
+            if (openapi is not JsonValue value || !value.TryGetValue<string>(out _))
+            {
+                // YAML reads an unquoted 3.0 as a number, which is the usual way to get here.
+                var hint = _file.Kind == SpecKind.OpenApiYaml ? " (in YAML, quote it: openapi: '3.0.3')" : string.Empty;
+                ReportInvalid(Locator.Locate("#/openapi"), $"'openapi' is {openapi?.ToJsonString() ?? "null"}; it must be a version string such as \"3.0.3\" or \"3.1.0\"{hint}");
+                return false;
+            }
+        }
+        else if (document.TryGetPropertyValue("swagger", out var swagger))
+        {
+            if (Text(swagger) != "2.0")
+            {
+                ReportInvalid(Locator.Locate("#/swagger"), $"'swagger' is {swagger?.ToJsonString() ?? "null"}; the only Swagger version is \"2.0\" (OpenAPI 3 documents say 'openapi')");
+                return false;
+            }
+        }
+        else
+        {
+            ReportInvalid(SpecPosition.StartOf(_file.Path), "it has neither an 'openapi' nor a 'swagger' field, so its version is unknown");
+            return false;
+        }
+
+        if (ReferenceCycle(document) is { } cycle)
+        {
+            ReportInvalid(Locator.Locate(cycle[0]), "its $refs go round in a circle (" + string.Join(" → ", cycle) + "), so they name no value");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The first chain of <c>$ref</c>s that comes back to where it started, as the pointers it goes through; a <c>$ref</c>
+    /// inside the schema it names (a recursive type) is not such a chain. Iterative, and each <c>$ref</c> object is
+    /// followed once, so a document of any shape is walked in linear time.
+    /// </summary>
+    private static List<string>? ReferenceCycle(JsonObject root)
+    {
+        var finished = new HashSet<JsonObject>();
+        var pending = new Stack<JsonNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (node is JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        pending.Push(item);
+                    }
+                }
+
+                continue;
+            }
+
+            if (node is not JsonObject obj)
+            {
+                continue;
+            }
+
+            if (LocalReference(obj) is not null && !finished.Contains(obj))
+            {
+                var chain = new List<JsonObject>();
+                var pointers = new List<string>();
+                for (JsonObject? current = obj; current is not null && LocalReference(current) is { } target && !finished.Contains(current);)
+                {
+                    var start = chain.IndexOf(current);
+                    if (start >= 0)
+                    {
+                        // From the pointer naming the object the circle closes on, round to it again.
+                        var cycle = new List<string> { pointers[pointers.Count - 1] };
+                        cycle.AddRange(pointers.GetRange(start, pointers.Count - start));
+                        return cycle;
+                    }
+
+                    chain.Add(current);
+                    pointers.Add(target);
+                    current = JsonPointerLocator.Resolve(root, target) as JsonObject;
+                }
+
+                finished.UnionWith(chain);
+            }
+
+            foreach (var member in obj)
+            {
+                if (member.Value is not null)
+                {
+                    pending.Push(member.Value);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The pointer of an object's <c>$ref</c> into this document (<c>#/…</c>); other references are not followed.</summary>
+    private static string? LocalReference(JsonObject obj) =>
+        obj.TryGetPropertyValue("$ref", out var reference) && Text(reference) is { } text && text.StartsWith("#/", StringComparison.Ordinal) ? text : null;
+
+    private void ReportInvalid(SpecPosition position, string reason) =>
+        Report(DiagnosticDescriptors.InvalidOpenApiDocument, position, _file.Path, reason);
+
+    private void ReportLimit(SpecPosition position, string reason) =>
+        Report(DiagnosticDescriptors.SpecLimitExceeded, position, _file.Path, reason);
+}
