@@ -27,6 +27,12 @@ internal static class SpecLimits
     public const int MaxYamlAliasNodes = 500_000;
 
     /// <summary>
+    /// How many <c>$ref</c>s may name <c>$ref</c>s in a row (<c>A: {$ref: B}</c>, <c>B: {$ref: C}</c> …). Real specs alias a
+    /// schema once or twice; Microsoft.OpenApi resolves the whole chain again at every use, so a long one costs its square.
+    /// </summary>
+    public const int MaxReferenceChain = 32;
+
+    /// <summary>
     /// How many base types a type may have above it. Each level is a C# base class the compiler walks; a longer chain is cut
     /// here (the type at the limit loses its base) rather than handed to every later walk up the hierarchy.
     /// </summary>

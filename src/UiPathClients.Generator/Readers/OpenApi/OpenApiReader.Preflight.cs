@@ -46,9 +46,16 @@ internal sealed partial class OpenApiReader
             return false;
         }
 
-        if (ReferenceCycle(document) is { } cycle)
+        var (cycle, longChain) = ReferenceChains(document);
+        if (cycle is not null)
         {
             ReportInvalid(Locator.Locate(cycle[0]), "its $refs go round in a circle (" + string.Join(" → ", cycle) + "), so they name no value");
+            return false;
+        }
+
+        if (longChain is not null)
+        {
+            ReportLimit(Locator.Locate(longChain), $"its $refs name $refs more than {SpecLimits.MaxReferenceChain.ToString(System.Globalization.CultureInfo.InvariantCulture)} times in a row, from {longChain}");
             return false;
         }
 
@@ -56,13 +63,15 @@ internal sealed partial class OpenApiReader
     }
 
     /// <summary>
-    /// The first chain of <c>$ref</c>s that comes back to where it started, as the pointers it goes through; a <c>$ref</c>
-    /// inside the schema it names (a recursive type) is not such a chain. Iterative, and each <c>$ref</c> object is
-    /// followed once, so a document of any shape is walked in linear time.
+    /// The first chain of <c>$ref</c>s that comes back to where it started, as the pointers it goes through, or else the
+    /// first pointer from which <c>$ref</c>s name <c>$ref</c>s more than <see cref="SpecLimits.MaxReferenceChain"/> times
+    /// (Microsoft.OpenApi resolves such a chain again for every use: 10,000 of them took minutes). A <c>$ref</c> inside
+    /// the schema it names (a recursive type) is no chain. Iterative, and each <c>$ref</c> object is followed once.
     /// </summary>
-    private static List<string>? ReferenceCycle(JsonObject root)
+    private static (List<string>? Cycle, string? LongChain) ReferenceChains(JsonObject root)
     {
-        var finished = new HashSet<JsonObject>();
+        // The $refs in a row from each $ref object already followed, its own included.
+        var lengths = new Dictionary<JsonObject, int>();
         var pending = new Stack<JsonNode>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -86,19 +95,26 @@ internal sealed partial class OpenApiReader
                 continue;
             }
 
-            if (LocalReference(obj) is not null && !finished.Contains(obj))
+            if (LocalReference(obj) is not null && !lengths.ContainsKey(obj))
             {
                 var chain = new List<JsonObject>();
+                var inChain = new HashSet<JsonObject>();
                 var pointers = new List<string>();
-                for (JsonObject? current = obj; current is not null && LocalReference(current) is { } target && !finished.Contains(current);)
+                var known = 0;
+                for (JsonObject? current = obj; current is not null && LocalReference(current) is { } target;)
                 {
-                    var start = chain.IndexOf(current);
-                    if (start >= 0)
+                    if (lengths.TryGetValue(current, out known))
+                    {
+                        break;
+                    }
+
+                    if (!inChain.Add(current))
                     {
                         // From the pointer naming the object the circle closes on, round to it again.
+                        var start = chain.IndexOf(current);
                         var cycle = new List<string> { pointers[pointers.Count - 1] };
                         cycle.AddRange(pointers.GetRange(start, pointers.Count - start));
-                        return cycle;
+                        return (cycle, null);
                     }
 
                     chain.Add(current);
@@ -106,7 +122,15 @@ internal sealed partial class OpenApiReader
                     current = JsonPointerLocator.Resolve(root, target) as JsonObject;
                 }
 
-                finished.UnionWith(chain);
+                for (var k = chain.Count - 1; k >= 0; k--)
+                {
+                    lengths[chain[k]] = known + (chain.Count - k);
+                }
+
+                if (lengths[obj] > SpecLimits.MaxReferenceChain)
+                {
+                    return (null, pointers[0]);
+                }
             }
 
             foreach (var member in obj)
@@ -118,7 +142,7 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        return null;
+        return (null, null);
     }
 
     /// <summary>The pointer of an object's <c>$ref</c> into this document (<c>#/…</c>); other references are not followed.</summary>

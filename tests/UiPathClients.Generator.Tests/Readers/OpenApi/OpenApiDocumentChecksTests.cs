@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using UiPathClients.Generator.Tests.TestSupport;
 
 namespace UiPathClients.Generator.Tests.Readers.OpenApi;
@@ -71,6 +72,42 @@ public sealed class OpenApiDocumentChecksTests
         Assert.Equal("UIPC0010", diagnostic.Id);
         Assert.Contains("its $refs go round in a circle", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.InRange(diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, 5, 6);
+    }
+
+    private static string RefChain(int count, bool closed)
+    {
+        // S0 → S1 → … → S(count-1), which is a string, or (closed) names S0 again; one schema a line from line 3.
+        var schemas = string.Join(",\n", Enumerable.Range(0, count).Select(i =>
+            i < count - 1 ? $"\"S{i}\": {{\"$ref\": \"#/components/schemas/S{i + 1}\"}}"
+            : closed ? $"\"S{i}\": {{\"$ref\": \"#/components/schemas/S0\"}}" : $"\"S{i}\": {{\"type\": \"string\"}}"));
+        return "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, \"paths\": {},\n\"components\": {\"schemas\": {\n" + schemas + "}}}";
+    }
+
+    [Fact]
+    public void A_circle_of_ten_thousand_refs_is_found_without_recursion()
+    {
+        var diagnostic = Assert.Single(SpecDiagnostics.Of("circle.json", RefChain(10_000, closed: true)));
+
+        Assert.Equal("UIPC0010", diagnostic.Id);
+        Assert.Contains("its $refs go round in a circle", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chain_of_ten_thousand_refs_is_refused_as_beyond_the_limit()
+    {
+        // Before: Microsoft.OpenApi resolved the chain again at every use (this document ran for more than ten minutes).
+        // The walk meets S9999 first (the last member is taken first): S9999 is no $ref, so S9998 is checked next, and so
+        // on up; the first chain longer than 32 starts at S9966, whose $ref names S9967 (S(i) is on line 3 + i).
+        var diagnostic = Assert.Single(SpecDiagnostics.Of("chain.json", RefChain(10_000, closed: false)));
+
+        SpecDiagnostics.AssertAt(diagnostic, "UIPC0014", "chain.json", line: 3 + 9_967, "its $refs name $refs more than 32 times in a row, from #/components/schemas/S9967");
+    }
+
+    [Fact]
+    public void A_chain_of_refs_at_the_limit_is_read()
+    {
+        // 32 $refs in a row: S0 → … → S32.
+        Assert.DoesNotContain(SpecDiagnostics.Of("fits.json", RefChain(33, closed: false)), diagnostic => diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
     }
 
     [Fact]
