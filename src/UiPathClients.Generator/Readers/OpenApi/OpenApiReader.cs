@@ -170,14 +170,12 @@ internal sealed partial class OpenApiReader
             }
             catch (YamlDotNet.Core.YamlException exception)
             {
-                var line = (int)Math.Max(0, exception.Start.Line - 1);
-                var column = (int)Math.Max(0, exception.Start.Column - 1);
-                ReportInvalid(new SpecPosition(_file.Path, 0, 0, line, column), "not valid YAML: " + exception.Message);
+                ReportInvalid(Positions.At((int)exception.Start.Line, (int)exception.Start.Column, 1), "not valid YAML: " + exception.Message);
                 return null;
             }
             catch (SpecLimitException exception)
             {
-                ReportLimit(new SpecPosition(_file.Path, 0, 0, exception.Line - 1, exception.Column - 1), exception.Message);
+                ReportLimit(Positions.At(exception.Line, exception.Column, 1), exception.Message);
                 return null;
             }
         }
@@ -196,9 +194,10 @@ internal sealed partial class OpenApiReader
         }
         catch (System.Text.Json.JsonException exception)
         {
+            // Zero-based; the column counts UTF-8 bytes, which is the character column for the ASCII JSON syntax is made of.
             var line = (int)(exception.LineNumber ?? 0);
             var column = (int)(exception.BytePositionInLine ?? 0);
-            ReportInvalid(new SpecPosition(_file.Path, 0, 0, line, column), "not valid JSON: " + exception.Message);
+            ReportInvalid(Positions.At(line + 1, column + 1, 1), "not valid JSON: " + exception.Message);
             return null;
         }
     }

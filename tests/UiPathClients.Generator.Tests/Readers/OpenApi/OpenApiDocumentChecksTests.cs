@@ -131,6 +131,11 @@ public sealed class OpenApiDocumentChecksTests
     [Fact]
     public void Invalid_json_is_reported_on_its_line()
     {
-        SpecDiagnostics.AssertSingle("broken.json", "{\"openapi\": \"3.0.3\",\n\"info\": {\"title\": \"T\",, \"version\": \"1\"}}", "UIPC0010", line: 2, "not valid JSON");
+        const string Json = "{\"openapi\": \"3.0.3\",\n\"info\": {\"title\": \"T\",, \"version\": \"1\"}}";
+
+        var diagnostic = SpecDiagnostics.AssertSingle("broken.json", Json, "UIPC0010", line: 2, "not valid JSON");
+
+        // At the second comma, as a span into the text.
+        Assert.Equal(Json.IndexOf(",,", StringComparison.Ordinal) + 1, diagnostic.Location.SourceSpan.Start);
     }
 }

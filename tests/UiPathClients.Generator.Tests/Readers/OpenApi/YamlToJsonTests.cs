@@ -58,7 +58,10 @@ public sealed class YamlToJsonTests
     {
         var yaml = Head + "x-loop: &loop\n  child: *loop\n";
 
-        SpecDiagnostics.AssertSingle("loop.yaml", yaml, "UIPC0010", line: 7, "The alias '*loop' is inside the node its anchor names");
+        var diagnostic = SpecDiagnostics.AssertSingle("loop.yaml", yaml, "UIPC0010", line: 7, "The alias '*loop' is inside the node its anchor names");
+
+        // The span is the alias itself, not the start of the file, so an editor underlines it.
+        Assert.Equal(yaml.IndexOf("*loop", StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
     }
 
     [Fact]
