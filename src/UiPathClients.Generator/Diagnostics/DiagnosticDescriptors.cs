@@ -97,10 +97,22 @@ internal static class DiagnosticDescriptors
         "'{0}' is not generated: generated clients need C# {1} or later and this project compiles C# {2}. Set <LangVersion>{1}</LangVersion> (or latest) in the project file; projects targeting netstandard2.0 or .NET Framework default to C# 7.3",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor SpecLimitExceeded = Create(
+        "UIPC0014",
+        "Spec is beyond the generator's limits",
+        "'{0}' is not generated: {1}. The generator refuses specs beyond its documented limits so that no file can exhaust the build's stack or memory",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor DuplicateMemberName = Create(
-        "UIPC0018",
+        "UIPC0015",
         "Member is declared more than once",
-        "{0} declares '{1}' more than once; only the first is generated",
+        "Type '{0}' has more than one member named '{1}' ({2}); only the first is generated",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InheritanceTooDeep = Create(
+        "UIPC0016",
+        "Inheritance chain is too deep",
+        "Type '{0}' would have more than {1} base types above it; it is generated without a base type",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
@@ -113,7 +125,8 @@ internal static class DiagnosticDescriptors
     {
         MalformedXml, NotAnEdmxDocument, UnresolvedTypeReference, DuplicateTypeName, UnsupportedConstruct,
         InvalidAttributeValue, DuplicateClientName, MissingRequiredAttribute, InheritanceCycle, InvalidOpenApiDocument,
-        OpenApiWarning, ConstructKeptAsJson, LanguageVersionTooOld, DuplicateMemberName, GeneratorFailure,
+        OpenApiWarning, ConstructKeptAsJson, LanguageVersionTooOld, SpecLimitExceeded, DuplicateMemberName, InheritanceTooDeep,
+        GeneratorFailure,
     }.ToDictionary(d => d.Id);
 
     /// <summary>All descriptors, for tests and documentation.</summary>

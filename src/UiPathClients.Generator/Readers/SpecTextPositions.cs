@@ -58,6 +58,19 @@ internal sealed class SpecTextPositions
         return new SpecPosition(_filePath, start, length, line < 0 ? 0 : line, column < 0 ? 0 : column);
     }
 
+    /// <summary>The position of a character offset in the text.</summary>
+    public SpecPosition AtOffset(int offset, int length)
+    {
+        var lineStarts = _lineStarts ??= ComputeLineStarts(_text);
+        var line = lineStarts.BinarySearch(offset);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+
+        return At(line + 1, offset - lineStarts[line] + 1, length);
+    }
+
     private static List<int> ComputeLineStarts(string text)
     {
         var starts = new List<int> { 0 };

@@ -311,6 +311,36 @@ public sealed class DiagnosticsTests
     public static TheoryData<string> TooOldTargets => ConsumerTarget.TooOldNames();
 
     [Fact]
+    public void UIPC0014_a_spec_nested_beyond_the_limit_is_refused_where_it_goes_beyond()
+    {
+        var json = "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Deep\", \"version\": \"1\"}, \"paths\": {},\n\"x-deep\": " + new string('[', 64) + new string(']', 64) + "}";
+
+        AssertDiagnostic(Single("deep.json", json), "UIPC0014", DiagnosticSeverity.Error, line: 2, "'deep.json' is not generated: it nests arrays and objects deeper than 64 levels");
+    }
+
+    [Fact]
+    public void UIPC0015_a_property_declared_twice_keeps_the_first()
+    {
+        var (diagnostics, sources) = Run("bad.edmx", Document("<ComplexType Name=\"Box\">\n<Property Name=\"Size\" Type=\"Edm.Int32\" />\n<Property Name=\"Size\" Type=\"Edm.String\" />\n</ComplexType>"));
+
+        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0015", DiagnosticSeverity.Warning, line: 6, "Type 'Bad.Box' has more than one member named 'Size' (this Property repeats the Property declared before it); only the first is generated");
+        var box = Assert.Single(sources, source => source.HintName.EndsWith("Box.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("int? Size", box, StringComparison.Ordinal);
+        Assert.DoesNotContain("string? Size", box, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UIPC0016_a_chain_of_base_types_beyond_the_limit_is_cut()
+    {
+        // T0 ← T1 ← … ← T65: T65 would have 65 base types above it.
+        var types = string.Join("\n", Enumerable.Range(0, 66).Select(i => i == 0 ? "<ComplexType Name=\"T0\" />" : $"<ComplexType Name=\"T{i}\" BaseType=\"Bad.T{i - 1}\" />"));
+
+        var (diagnostics, _) = Run("bad.edmx", Document(types));
+
+        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0016", DiagnosticSeverity.Warning, line: 4 + 65, "Type 'Bad.T65' would have more than 64 base types above it; it is generated without a base type");
+    }
+
+    [Fact]
     public void UIPC0011_one_problem_at_many_places_is_listed_ten_times_and_counted_after_that()
     {
         var paths = string.Concat(Enumerable.Range(1, 13).Select(i => $"  /p{i}:\n    get:\n      parameters:\n        - name: q\n      responses:\n        '200': {{ description: OK }}\n"));
@@ -327,11 +357,11 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
-    public void UIPC0018_a_duplicated_enum_member_is_reported_and_only_the_first_generated()
+    public void UIPC0015_a_duplicated_enum_member_is_reported_and_only_the_first_generated()
     {
         var (diagnostics, sources) = Run("bad.edmx", Document("<EnumType Name=\"Color\">\n<Member Name=\"Red\" Value=\"1\" />\n<Member Name=\"Red\" Value=\"2\" />\n</EnumType>"));
 
-        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0018", DiagnosticSeverity.Warning, line: 6, "Enum type 'Bad.Color' declares 'Red' more than once; only the first is generated");
+        AssertDiagnostic(Assert.Single(diagnostics), "UIPC0015", DiagnosticSeverity.Warning, line: 6, "Type 'Bad.Color' has more than one member named 'Red' (this Member repeats the Member declared before it); only the first is generated");
         var color = Assert.Single(sources, source => source.HintName.EndsWith("Color.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("Red = 1,", color, StringComparison.Ordinal);
         Assert.DoesNotContain("= 2,", color, StringComparison.Ordinal);

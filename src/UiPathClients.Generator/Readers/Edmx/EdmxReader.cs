@@ -57,6 +57,12 @@ internal sealed class EdmxReader
 
         try
         {
+            if (FirstElementTooDeep(settings) is { } tooDeep)
+            {
+                Report(DiagnosticDescriptors.SpecLimitExceeded, tooDeep, _file.Path, $"it nests XML elements deeper than {SpecLimits.MaxXmlDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)} levels");
+                return null;
+            }
+
             using var reader = XmlReader.Create(new StringReader(_file.Text), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -68,6 +74,26 @@ internal sealed class EdmxReader
             Report(DiagnosticDescriptors.MalformedXml, position, _file.Path, exception.Message);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The first element nested deeper than <see cref="SpecLimits.MaxXmlDepth"/>, found by a forward-only read before any tree
+    /// is built: a tree of 100,000 nested elements costs seconds to build and every recursive walk of it risks the stack.
+    /// </summary>
+    /// <exception cref="XmlException">The text is not well-formed (up to the point read).</exception>
+    private SpecPosition? FirstElementTooDeep(XmlReaderSettings settings)
+    {
+        using var reader = XmlReader.Create(new StringReader(_file.Text), settings);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= SpecLimits.MaxXmlDepth)
+            {
+                var info = (IXmlLineInfo)reader;
+                return _positions.At(info.LineNumber, info.LinePosition, reader.LocalName.Length);
+            }
+        }
+
+        return null;
     }
 
     private ClientModel? ReadDocument(XDocument document, CancellationToken cancellationToken)
@@ -171,6 +197,7 @@ internal sealed class EdmxReader
         }
 
         BreakInheritanceCycles(types, declarations);
+        DropInheritedDuplicates(types, declarations);
         cancellationToken.ThrowIfCancellationRequested();
 
         var operations = new List<OperationModel>();
@@ -228,31 +255,77 @@ internal sealed class EdmxReader
     }
 
     /// <summary>
-    /// A type that (indirectly) derives from itself cannot be emitted; its base type is dropped so
-    /// every later walk up the hierarchy ends.
+    /// A type that (indirectly) derives from itself cannot be emitted, nor can a chain of base types the compiler would walk
+    /// for ever; the base type is dropped where either happens, so every later walk up the hierarchy ends soon.
     /// </summary>
     private void BreakInheritanceCycles(List<TypeModel> types, List<(XElement Element, string Namespace, TypeKind Kind)> declarations)
     {
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < types.Count; i++)
+        Dictionary<string, XElement>? elements = null;
+        InheritanceChains.Bound(types, (index, problem) =>
         {
-            byName[types[i].QualifiedName] = i;
+            elements ??= declarations
+                .GroupBy(declaration => declaration.Namespace + "." + (string?)declaration.Element.Attribute("Name"), StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => group.First().Element, StringComparer.Ordinal);
+            var element = elements[types[index].QualifiedName];
+            var position = _positions.Of(element.Attribute("BaseType") ?? (XObject)element);
+            if (problem == BrokenInheritance.Cycle)
+            {
+                Report(DiagnosticDescriptors.InheritanceCycle, position, types[index].QualifiedName);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InheritanceTooDeep, position, types[index].QualifiedName, SpecLimits.MaxInheritanceDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        });
+    }
+
+    /// <summary>
+    /// A property that repeats one of a base type's would become a second C# member (<c>Id2</c>) for the JSON member the
+    /// inherited one already reads; the base type's declaration is kept. Runs after <see cref="BreakInheritanceCycles"/>, so each walk up is short and ends.
+    /// </summary>
+    private void DropInheritedDuplicates(List<TypeModel> types, List<(XElement Element, string Namespace, TypeKind Kind)> declarations)
+    {
+        var byName = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            if (!byName.ContainsKey(type.QualifiedName))
+            {
+                byName.Add(type.QualifiedName, type);
+            }
         }
 
         for (var i = 0; i < types.Count; i++)
         {
-            var visited = new HashSet<string>(StringComparer.Ordinal) { types[i].QualifiedName };
-            for (var baseType = types[i].BaseType; baseType is not null && byName.TryGetValue(baseType, out var index); baseType = types[index].BaseType)
+            var type = types[i];
+            var inherited = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var ancestor = BaseOf(type); ancestor is not null; ancestor = BaseOf(ancestor))
             {
-                if (!visited.Add(baseType))
+                foreach (var property in ancestor.Properties)
                 {
-                    var element = declarations.First(declaration => declaration.Namespace + "." + (string?)declaration.Element.Attribute("Name") == types[i].QualifiedName).Element;
-                    Report(DiagnosticDescriptors.InheritanceCycle, _positions.Of(element.Attribute("BaseType") ?? (XObject)element), types[i].QualifiedName);
-                    types[i] = types[i] with { BaseType = null };
-                    break;
+                    if (!inherited.ContainsKey(property.Name))
+                    {
+                        inherited.Add(property.Name, ancestor.QualifiedName);
+                    }
                 }
             }
+
+            if (!type.Properties.Any(property => inherited.ContainsKey(property.Name)))
+            {
+                continue;
+            }
+
+            var element = declarations.First(declaration => declaration.Namespace + "." + (string?)declaration.Element.Attribute("Name") == type.QualifiedName).Element;
+            foreach (var property in type.Properties.Where(property => inherited.ContainsKey(property.Name)))
+            {
+                var declared = element.Elements().FirstOrDefault(child => (string?)child.Attribute("Name") == property.Name) ?? element;
+                Report(DiagnosticDescriptors.DuplicateMemberName, _positions.Of(declared.Attribute("Name") ?? (XObject)declared), type.QualifiedName, property.Name, $"it repeats the property inherited from '{inherited[property.Name]}'");
+            }
+
+            types[i] = type with { Properties = type.Properties.Where(property => !inherited.ContainsKey(property.Name)).ToEquatableArray() };
+            byName[type.QualifiedName] = types[i];
         }
+
+        TypeModel? BaseOf(TypeModel type) => type.BaseType is not null && byName.TryGetValue(type.BaseType, out var baseType) ? baseType : null;
     }
 
     private static TypeKind? DeclarationKind(XElement element)
@@ -338,22 +411,22 @@ internal sealed class EdmxReader
         var properties = new List<PropertyModel>();
         foreach (var child in element.Elements())
         {
-            if (child.Name == CsdlNames.Edm + "Property")
+            var propertyKind = child.Name == CsdlNames.Edm + "Property" ? PropertyKind.Structural
+                : child.Name == CsdlNames.Edm + "NavigationProperty" ? PropertyKind.Navigation
+                : (PropertyKind?)null;
+            if (propertyKind is null || ReadProperty(child, qualifiedName, propertyKind.Value) is not { } property)
             {
-                var property = ReadProperty(child, qualifiedName, PropertyKind.Structural);
-                if (property is not null)
-                {
-                    properties.Add(property);
-                }
+                continue;
             }
-            else if (child.Name == CsdlNames.Edm + "NavigationProperty")
+
+            // Two members of one name would not compile; CSDL forbids it, and the first is what a reader of the document sees.
+            if (properties.Find(existing => existing.Name == property.Name) is { } first)
             {
-                var property = ReadProperty(child, qualifiedName, PropertyKind.Navigation);
-                if (property is not null)
-                {
-                    properties.Add(property);
-                }
+                Report(DiagnosticDescriptors.DuplicateMemberName, _positions.Of(child.Attribute("Name")!), qualifiedName, property.Name, $"this {child.Name.LocalName} repeats the {(first.Kind == PropertyKind.Navigation ? "NavigationProperty" : "Property")} declared before it");
+                continue;
             }
+
+            properties.Add(property);
         }
 
         return new TypeModel(
@@ -450,7 +523,7 @@ internal sealed class EdmxReader
 
             if (!memberNames.Add(memberName))
             {
-                Report(DiagnosticDescriptors.DuplicateMemberName, _positions.Of(member), $"Enum type '{qualifiedName}'", memberName);
+                Report(DiagnosticDescriptors.DuplicateMemberName, _positions.Of(member.Attribute("Name")!), qualifiedName, memberName, "this Member repeats the Member declared before it");
                 continue;
             }
 

@@ -91,6 +91,29 @@ internal sealed class JsonPointerLocator
         return SpecPosition.StartOf(_positions.FilePath);
     }
 
+    /// <summary>The node <paramref name="pointer"/> names in <paramref name="root"/>, or <see langword="null"/> when there is none.</summary>
+    public static System.Text.Json.Nodes.JsonNode? Resolve(System.Text.Json.Nodes.JsonNode root, string pointer)
+    {
+        System.Text.Json.Nodes.JsonNode? node = root;
+        foreach (var raw in Segments(pointer))
+        {
+            var segment = Unescape(raw);
+            node = node switch
+            {
+                System.Text.Json.Nodes.JsonObject obj when obj.TryGetPropertyValue(segment, out var member) => member,
+                System.Text.Json.Nodes.JsonObject obj when segment.IndexOf('%') >= 0 && obj.TryGetPropertyValue(PercentDecode(segment), out var member) => member,
+                System.Text.Json.Nodes.JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
     private Node EnsureScanned()
     {
         if (_root is null)

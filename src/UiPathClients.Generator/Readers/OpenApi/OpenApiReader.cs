@@ -37,6 +37,7 @@ internal sealed partial class OpenApiReader
     private readonly HashSet<string> _typeNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<IOpenApiSchema, string> _inlineNames = new();
     private JsonPointerLocator? _locator;
+    private SpecTextPositions? _positions;
 
     /// <summary>Where in the document the mapping is (JSON pointer segments, escaped), so diagnostics can name a line.</summary>
     private readonly List<string> _pointer = new();
@@ -88,8 +89,9 @@ internal sealed partial class OpenApiReader
             DeclareNamed(entry.Key, entry.Value);
         }
 
-        // Operations may declare inline types, so discriminators are completed after them.
+        // Operations may declare inline types, so discriminators are completed after them, and after inheritance is bounded.
         var operations = ReadOperations(document);
+        BoundInheritance();
         CompleteDiscriminators();
         var clientName = SpecNaming.ClientName(_file);
         var model = new ClientModel(
@@ -110,29 +112,32 @@ internal sealed partial class OpenApiReader
 
     private OpenApiDocument? Parse()
     {
-        string json;
-        if (_file.Kind == SpecKind.OpenApiYaml)
+        var root = ReadTree();
+        if (root is null || !Preflight(root.Value.Node))
         {
-            try
-            {
-                json = YamlToJson.Convert(_file.Text);
-            }
-            catch (YamlDotNet.Core.YamlException exception)
-            {
-                var line = (int)Math.Max(0, exception.Start.Line - 1);
-                var column = (int)Math.Max(0, exception.Start.Column - 1);
-                Report(DiagnosticDescriptors.InvalidOpenApiDocument, new SpecPosition(_file.Path, 0, 0, line, column), _file.Path, "not valid YAML: " + exception.Message);
-                return null;
-            }
-        }
-        else
-        {
-            json = _file.Text;
+            return null;
         }
 
+        var json = root.Value.Json;
         json = WithSwagger2ParameterMultipleOfAsExtension(WithoutUnconvertibleCollectionFormats(WithMsPathsMerged(json)));
         var settings = new OpenApiReaderSettings();
-        var result = OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
+        Microsoft.OpenApi.Reader.ReadResult result;
+        try
+        {
+            result = OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
+        }
+        catch (OpenApiUnsupportedSpecVersionException exception)
+        {
+            ReportInvalid(Locator.Locate("#/openapi"), exception.Message);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Microsoft.OpenApi reads what the spec says; what it throws on is a document it cannot read, not a bug of ours.
+            ReportInvalid(SpecPosition.StartOf(_file.Path), "Microsoft.OpenApi cannot read it (" + exception.GetType().Name + ": " + exception.Message + ")");
+            return null;
+        }
+
         var errors = result.Diagnostic?.Errors ?? new List<OpenApiError>();
         var warnings = result.Diagnostic?.Warnings ?? new List<OpenApiError>();
 
@@ -148,6 +153,53 @@ internal sealed partial class OpenApiReader
         }
 
         return result.Document;
+    }
+
+    /// <summary>
+    /// The document as a JSON tree and as the JSON text Microsoft.OpenApi reads; <see langword="null"/> (reported) when it
+    /// is not valid JSON or YAML or goes beyond <see cref="SpecLimits"/>.
+    /// </summary>
+    private (System.Text.Json.Nodes.JsonNode? Node, string Json)? ReadTree()
+    {
+        if (_file.Kind == SpecKind.OpenApiYaml)
+        {
+            try
+            {
+                var node = YamlToJson.ToNode(_file.Text);
+                return (node, node?.ToJsonString() ?? "null");
+            }
+            catch (YamlDotNet.Core.YamlException exception)
+            {
+                ReportInvalid(Positions.At((int)exception.Start.Line, (int)exception.Start.Column, 1), "not valid YAML: " + exception.Message);
+                return null;
+            }
+            catch (SpecLimitException exception)
+            {
+                ReportLimit(Positions.At(exception.Line, exception.Column, 1), exception.Message);
+                return null;
+            }
+        }
+
+        // System.Text.Json refuses deeper documents too, but with the same exception as for a syntax error: measured first,
+        // the limit gets its own diagnostic.
+        if (JsonDepth.FirstBeyond(_file.Text, SpecLimits.MaxJsonDepth) is { } tooDeep)
+        {
+            ReportLimit(Positions.AtOffset(tooDeep, 1), $"it nests arrays and objects deeper than {SpecLimits.MaxJsonDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)} levels");
+            return null;
+        }
+
+        try
+        {
+            return (System.Text.Json.Nodes.JsonNode.Parse(_file.Text), _file.Text);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            // Zero-based; the column counts UTF-8 bytes, which is the character column for the ASCII JSON syntax is made of.
+            var line = (int)(exception.LineNumber ?? 0);
+            var column = (int)(exception.BytePositionInLine ?? 0);
+            ReportInvalid(Positions.At(line + 1, column + 1, 1), "not valid JSON: " + exception.Message);
+            return null;
+        }
     }
 
     /// <summary>How many places one problem is reported at; the rest are counted in one more diagnostic.</summary>
@@ -1018,7 +1070,25 @@ internal sealed partial class OpenApiReader
         return null;
     }
 
-    /// <summary>Built on the first diagnostic: a spec without any never has its text scanned for positions.</summary>
+    /// <summary>
+    /// <c>allOf: [$ref Base]</c> can go round (A extends B extends A) or on for thousands of schemas: the base is dropped where
+    /// it does, as the EDMX reader does, so that naming and emit walk up finite, short hierarchies.
+    /// </summary>
+    private void BoundInheritance() =>
+        InheritanceChains.Bound(_types, (index, problem) =>
+        {
+            var type = _types[index];
+            var position = Locator.Locate("#/components/schemas/" + type.Name.Replace("~", "~0").Replace("/", "~1") + "/allOf");
+            if (problem == BrokenInheritance.Cycle)
+            {
+                Report(DiagnosticDescriptors.InheritanceCycle, position, type.Name);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InheritanceTooDeep, position, type.Name, SpecLimits.MaxInheritanceDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        });
+
     /// <summary>Enters a place in the document until the result is disposed.</summary>
     private PointerScope At(params string[] segments)
     {
@@ -1050,6 +1120,8 @@ internal sealed partial class OpenApiReader
 
         public void Dispose() => _pointer.RemoveRange(_pointer.Count - _count, _count);
     }
+
+    private SpecTextPositions Positions => _positions ??= new SpecTextPositions(_file.Path, _file.Text);
 
     private JsonPointerLocator Locator => _locator ??= _file.Kind == SpecKind.OpenApiYaml
         ? JsonPointerLocator.ForYaml(_file.Path, _file.Text)

@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json.Nodes;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace UiPathClients.Generator.Readers.OpenApi;
 
@@ -10,14 +12,32 @@ namespace UiPathClients.Generator.Readers.OpenApi;
 /// (unquoted) scalars become booleans, null or numbers the way YAML 1.2's core schema reads them;
 /// everything else stays a string.
 /// </summary>
+/// <remarks>
+/// Built from YamlDotNet's parser events with an explicit stack rather than its recursive representation model, so
+/// that no document can exhaust the stack, and bounded: nesting deeper than <see cref="SpecLimits.MaxJsonDepth"/> or
+/// aliases that would copy more than <see cref="SpecLimits.MaxYamlAliasNodes"/> nodes stop the read with a
+/// <see cref="SpecLimitException"/> at the offending node. An alias copies its anchor's finished subtree, whose size is
+/// known, so an expansion is refused before anything is copied; an alias inside the node its anchor names (a cycle)
+/// and a mapping or sequence used as a key (OpenAPI's keys are strings) are invalid YAML for this reader.
+/// </remarks>
 internal static class YamlToJson
 {
-    /// <exception cref="YamlDotNet.Core.YamlException">The text is not valid YAML (carries line and column).</exception>
-    public static string Convert(string yaml)
+    /// <exception cref="YamlException">The text is not valid YAML, or not YAML that maps onto JSON (carries line and column).</exception>
+    /// <exception cref="SpecLimitException">The document nests too deep or its aliases expand too far.</exception>
+    public static string Convert(string yaml) => ToNode(yaml)?.ToJsonString() ?? "null";
+
+    /// <summary>The document as a JSON tree (an empty stream is an empty object).</summary>
+    /// <inheritdoc cref="Convert" path="/exception"/>
+    public static JsonNode? ToNode(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(BlankWhitespaceOnlyLines(yaml)));
-        return stream.Documents.Count == 0 ? "{}" : (ToNode(stream.Documents[0].RootNode)?.ToJsonString() ?? "null");
+        var parser = new Parser(new StringReader(BlankWhitespaceOnlyLines(yaml)));
+        parser.Consume<StreamStart>();
+        if (!parser.TryConsume<DocumentStart>(out _))
+        {
+            return new JsonObject();
+        }
+
+        return new Builder().Read(parser);
     }
 
     /// <summary>
@@ -28,38 +48,190 @@ internal static class YamlToJson
     internal static string BlankWhitespaceOnlyLines(string yaml) =>
         System.Text.RegularExpressions.Regex.Replace(yaml, "^[ \\t]+$", string.Empty, System.Text.RegularExpressions.RegexOptions.Multiline);
 
-    private static JsonNode? ToNode(YamlNode node)
+    /// <summary>A finished node an anchor names, with what copying it costs: its node count and its height.</summary>
+    private readonly record struct Anchored(JsonNode? Node, int Nodes, int Height);
+
+    /// <summary>A mapping or sequence being read.</summary>
+    private sealed class Frame(JsonNode container, string? anchor, Mark start)
     {
-        switch (node)
+        public JsonNode Container { get; } = container;
+
+        public string? Anchor { get; } = anchor;
+
+        public Mark Start { get; } = start;
+
+        /// <summary>The key whose value comes next (mappings); <see langword="null"/> while a key is expected.</summary>
+        public string? Key { get; set; }
+
+        /// <summary>The nodes under this one, itself included.</summary>
+        public int Nodes { get; set; } = 1;
+
+        /// <summary>The height of the tallest child plus one.</summary>
+        public int Height { get; set; } = 1;
+    }
+
+    private sealed class Builder
+    {
+        private readonly Stack<Frame> _stack = new();
+        private readonly Dictionary<string, Anchored> _anchors = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _open = new(System.StringComparer.Ordinal);
+        private long _aliasNodes;
+        private JsonNode? _root;
+
+        public JsonNode? Read(Parser parser)
         {
-            case YamlMappingNode mapping:
-                var obj = new JsonObject();
-                foreach (var entry in mapping.Children)
+            // The parser stands on the document's first event already.
+            for (var more = parser.Current is not null; more; more = parser.MoveNext())
+            {
+                var parsed = parser.Current!;
+                switch (parsed)
                 {
-                    // Duplicate keys: the last wins, as JSON readers do.
-                    obj[((YamlScalarNode)entry.Key).Value ?? string.Empty] = ToNode(entry.Value);
-                }
+                    case MappingStart or SequenceStart:
+                        Open((NodeEvent)parsed);
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        var frame = _stack.Pop();
+                        if (frame.Anchor is not null)
+                        {
+                            _open.Remove(frame.Anchor);
+                        }
 
-                return obj;
-            case YamlSequenceNode sequence:
-                var array = new JsonArray();
-                foreach (var item in sequence.Children)
-                {
-                    array.Add(ToNode(item));
-                }
+                        if (Completed(frame.Container, frame.Anchor, frame.Nodes, frame.Height))
+                        {
+                            return _root;
+                        }
 
-                return array;
-            case YamlScalarNode scalar:
-                return Scalar(scalar);
-            default:
-                throw new YamlDotNet.Core.YamlException(node.Start, node.End, $"Unsupported YAML node {node.NodeType}.");
+                        break;
+                    case Scalar scalar:
+                        if (_stack.Count > 0 && _stack.Peek() is { Container: JsonObject, Key: null } keyed)
+                        {
+                            keyed.Key = scalar.Value ?? string.Empty;
+                            if (!scalar.Anchor.IsEmpty)
+                            {
+                                _anchors[scalar.Anchor.Value] = new Anchored(JsonValue.Create(keyed.Key), 1, 0);
+                            }
+
+                            break;
+                        }
+
+                        if (Completed(Value(scalar), scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1, 0))
+                        {
+                            return _root;
+                        }
+
+                        break;
+                    case AnchorAlias alias:
+                        if (Alias(alias))
+                        {
+                            return _root;
+                        }
+
+                        break;
+                    case DocumentEnd:
+                        // Only the first document is read.
+                        return _root;
+                }
+            }
+
+            return _root;
+        }
+
+        private void Open(NodeEvent start)
+        {
+            if (_stack.Count > 0 && _stack.Peek() is { Container: JsonObject, Key: null })
+            {
+                throw new YamlException(start.Start, start.End, $"A {(start is MappingStart ? "mapping" : "sequence")} is used as a mapping key; an OpenAPI document's keys are strings.");
+            }
+
+            if (_stack.Count >= SpecLimits.MaxJsonDepth)
+            {
+                throw new SpecLimitException(start.Start, $"it nests mappings and sequences deeper than {SpecLimits.MaxJsonDepth.ToString(CultureInfo.InvariantCulture)} levels");
+            }
+
+            var anchor = start.Anchor.IsEmpty ? null : start.Anchor.Value;
+            if (anchor is not null)
+            {
+                // Until it ends, an alias to this name means an earlier anchor of that name, or (when there is none) a cycle.
+                _open.Add(anchor);
+            }
+
+            _stack.Push(new Frame(start is MappingStart ? new JsonObject() : new JsonArray(), anchor, start.Start));
+        }
+
+        /// <returns><see langword="true"/> when the root is complete.</returns>
+        private bool Alias(AnchorAlias alias)
+        {
+            var name = alias.Value.Value;
+            if (!_anchors.TryGetValue(name, out var anchored))
+            {
+                throw new YamlException(alias.Start, alias.End, _open.Contains(name)
+                    ? $"The alias '*{name}' is inside the node its anchor names, so it would repeat itself without end."
+                    : $"The alias '*{name}' names no anchor before it.");
+            }
+
+            if (_stack.Count > 0 && _stack.Peek() is { Container: JsonObject, Key: null } keyed)
+            {
+                keyed.Key = anchored.Node is JsonValue value && value.TryGetValue<string>(out var text)
+                    ? text
+                    : throw new YamlException(alias.Start, alias.End, $"The alias '*{name}' is used as a mapping key but names a {(anchored.Node is JsonObject ? "mapping" : "sequence")}; an OpenAPI document's keys are strings.");
+                return false;
+            }
+
+            _aliasNodes += anchored.Nodes;
+            if (_aliasNodes > SpecLimits.MaxYamlAliasNodes)
+            {
+                throw new SpecLimitException(alias.Start, $"its aliases expand to more than {SpecLimits.MaxYamlAliasNodes.ToString(CultureInfo.InvariantCulture)} nodes");
+            }
+
+            if (_stack.Count + anchored.Height > SpecLimits.MaxJsonDepth)
+            {
+                throw new SpecLimitException(alias.Start, $"the alias '*{name}' nests mappings and sequences deeper than {SpecLimits.MaxJsonDepth.ToString(CultureInfo.InvariantCulture)} levels");
+            }
+
+            // The copy's depth is bounded by the check above, so the recursive clone is too.
+            return Completed(anchored.Node?.DeepClone(), anchor: null, anchored.Nodes, anchored.Height);
+        }
+
+        /// <summary>A node is finished: it is named by its anchor and goes into its parent. True when it is the root.</summary>
+        private bool Completed(JsonNode? node, string? anchor, int nodes, int height)
+        {
+            if (anchor is not null)
+            {
+                _anchors[anchor] = new Anchored(node, nodes, height);
+            }
+
+            if (_stack.Count == 0)
+            {
+                _root = node;
+                return true;
+            }
+
+            var parent = _stack.Peek();
+            parent.Nodes += nodes;
+            if (height + 1 > parent.Height)
+            {
+                parent.Height = height + 1;
+            }
+
+            if (parent.Container is JsonObject obj)
+            {
+                // Duplicate keys: the last wins, as JSON readers do.
+                obj[parent.Key!] = node;
+                parent.Key = null;
+            }
+            else
+            {
+                ((JsonArray)parent.Container).Add(node);
+            }
+
+            return false;
         }
     }
 
-    private static JsonValue? Scalar(YamlScalarNode scalar)
+    private static JsonValue? Value(Scalar scalar)
     {
         var text = scalar.Value ?? string.Empty;
-        if (scalar.Style != YamlDotNet.Core.ScalarStyle.Plain)
+        if (scalar.Style != ScalarStyle.Plain)
         {
             return JsonValue.Create(text);
         }
