@@ -1,0 +1,113 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace UiPathClients.Generator.Fuzz;
+
+/// <summary>
+/// The fuzz suite's child process.
+/// <c>run --stream local|corpus --seed S --first N --count K --repo R [--corpus C] [--failures F]</c> runs cases N..N+K-1
+/// and writes, per case, a <c>START</c> line before it and a <c>DONE</c> line after it (tab-separated; see
+/// <see cref="Protocol"/>), so the parent knows which case was running when this process died.
+/// <c>dump … --case N --out F</c> writes case N's document to F.
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false);
+        string Option(string name, string? fallback = null)
+        {
+            var at = Array.IndexOf(args, "--" + name);
+            return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback ?? throw new ArgumentException($"--{name} is required");
+        }
+
+        var mode = args.FirstOrDefault() ?? "run";
+        var seed = int.Parse(Option("seed"), CultureInfo.InvariantCulture);
+        var catalog = new CaseCatalog(seed, Option("stream"), Option("repo"), Option("corpus", string.Empty) is { Length: > 0 } corpus ? corpus : null);
+        if (mode == "dump")
+        {
+            var fuzzCase = catalog.Build(int.Parse(Option("case"), CultureInfo.InvariantCulture));
+            File.WriteAllText(Option("out"), fuzzCase.Text, new UTF8Encoding(false));
+            Console.WriteLine(Protocol.Start(fuzzCase));
+            return 0;
+        }
+
+        var first = int.Parse(Option("first"), CultureInfo.InvariantCulture);
+        var count = int.Parse(Option("count"), CultureInfo.InvariantCulture);
+        var failures = Option("failures", string.Empty);
+        var stdout = Console.Out;
+        for (var index = first; index < first + count; index++)
+        {
+            FuzzCase fuzzCase;
+            try
+            {
+                fuzzCase = catalog.Build(index);
+            }
+            catch (Exception exception)
+            {
+                // A bug of the fuzzer, not of the generator: reported as its own class so it is seen and fixed.
+                stdout.WriteLine(Protocol.Start(new FuzzCase(index, SpecFormat.OpenApiJson, "?", "case construction", string.Empty)));
+                stdout.WriteLine(Protocol.Done(index, new CaseOutcome("fuzzer could not build the case", true, 0, 0, exception.GetType().Name + ": " + exception.Message)));
+                stdout.Flush();
+                continue;
+            }
+
+            stdout.WriteLine(Protocol.Start(fuzzCase));
+            stdout.Flush();
+            var outcome = CaseExecutor.Run(fuzzCase);
+            if (outcome.IsFailure && failures.Length > 0)
+            {
+                Directory.CreateDirectory(failures);
+                File.WriteAllText(Path.Combine(failures, $"{Option("stream")}-{fuzzCase.FileName}"), fuzzCase.Text, new UTF8Encoding(false));
+            }
+
+            stdout.WriteLine(Protocol.Done(index, outcome));
+            stdout.Flush();
+        }
+
+        stdout.WriteLine("END");
+        return 0;
+    }
+}
+
+/// <summary>The child's stdout lines: one field per tab, tabs and line ends inside fields escaped.</summary>
+internal static class Protocol
+{
+    public static string Start(FuzzCase fuzzCase) =>
+        string.Join('\t', "START", fuzzCase.Index.ToString(CultureInfo.InvariantCulture), fuzzCase.Format.ToString(), Clean(fuzzCase.Origin), Clean(fuzzCase.Mutation));
+
+    public static string Done(int index, CaseOutcome outcome) =>
+        string.Join(
+            '\t',
+            "DONE",
+            index.ToString(CultureInfo.InvariantCulture),
+            Clean(outcome.Outcome),
+            outcome.IsFailure ? "1" : "0",
+            outcome.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture),
+            outcome.AllocatedBytes.ToString(CultureInfo.InvariantCulture),
+            Clean(outcome.Detail),
+            Environment.WorkingSet.ToString(CultureInfo.InvariantCulture),
+            outcome.CpuMilliseconds.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Makes text one protocol field: control characters, line and paragraph separators and bidi controls become visible escapes.</summary>
+    public static string Clean(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, 400));
+        foreach (var character in text.Length > 400 ? text.Substring(0, 400) + "…" : text)
+        {
+            if (char.IsControl(character) || character is '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') || char.IsSurrogate(character))
+            {
+                builder.Append("\\u").Append(((int)character).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(character);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
