@@ -26,8 +26,10 @@ internal static class OpenApiText
             return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 4096, AllowTrailingCommas = true })!;
         }
 
+        // YamlDotNet rejects a whitespace-only line indented deeper than the block scalar it opens (OpenAI's spec has
+        // one); such lines carry nothing, so they are emptied first, as the generator's own YAML reading does.
         var stream = new YamlStream();
-        stream.Load(new System.IO.StringReader(text));
+        stream.Load(new System.IO.StringReader(System.Text.RegularExpressions.Regex.Replace(text, "^[ \\t]+$", string.Empty, System.Text.RegularExpressions.RegexOptions.Multiline)));
         return FromYaml(stream.Documents[0].RootNode) ?? new JsonObject();
     }
 

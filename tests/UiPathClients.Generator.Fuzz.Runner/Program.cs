@@ -25,6 +25,21 @@ internal static class Program
         }
 
         var mode = args.FirstOrDefault() ?? "run";
+        if (mode == "check")
+        {
+            // check <file>...: judges spec files as the suite judges a case (a fixer's reproducer, a dumped failure).
+            foreach (var file in args.Skip(1))
+            {
+                var format = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? SpecFormat.OpenApiJson
+                    : file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ? SpecFormat.OpenApiYaml
+                    : SpecFormat.Edmx;
+                var outcome = CaseExecutor.Run(new FuzzCase(0, format, file, "check", File.ReadAllText(file)));
+                Console.WriteLine($"{file}: {(outcome.IsFailure ? "FAIL " : string.Empty)}{outcome.Outcome} ({outcome.CpuMilliseconds} ms): {Protocol.Clean(outcome.Detail)}");
+            }
+
+            return 0;
+        }
+
         var seed = int.Parse(Option("seed"), CultureInfo.InvariantCulture);
         var catalog = new CaseCatalog(seed, Option("stream"), Option("repo"), Option("corpus", string.Empty) is { Length: > 0 } corpus ? corpus : null);
         if (mode == "dump")
@@ -57,6 +72,7 @@ internal static class Program
 
             stdout.WriteLine(Protocol.Start(fuzzCase));
             stdout.Flush();
+            InjectedFault.Raise(index);
             var outcome = CaseExecutor.Run(fuzzCase);
             if (outcome.IsFailure && failures.Length > 0)
             {
@@ -110,4 +126,44 @@ internal static class Protocol
 
         return builder.ToString();
     }
+}
+
+/// <summary>
+/// Deliberate faults for the harness's own test (<c>FUZZ_INJECT_FAULT=stack-overflow@3,hang@5</c>): the parent must
+/// record such a case as a crash or a hang and carry on with the next one.
+/// </summary>
+internal static class InjectedFault
+{
+    public static void Raise(int index)
+    {
+        var spec = Environment.GetEnvironmentVariable("FUZZ_INJECT_FAULT");
+        if (string.IsNullOrEmpty(spec))
+        {
+            return;
+        }
+
+        foreach (var fault in spec.Split(','))
+        {
+            var parts = fault.Split('@');
+            if (parts.Length != 2 || int.Parse(parts[1], CultureInfo.InvariantCulture) != index)
+            {
+                continue;
+            }
+
+            switch (parts[0])
+            {
+                case "stack-overflow":
+                    Recurse(0);
+                    break;
+                case "hang":
+                    System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);
+                    break;
+                case "exit":
+                    Environment.Exit(3);
+                    break;
+            }
+        }
+    }
+
+    private static int Recurse(int depth) => depth == int.MaxValue ? depth : Recurse(depth + 1) + 1;
 }

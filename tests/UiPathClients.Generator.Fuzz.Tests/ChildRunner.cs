@@ -14,7 +14,7 @@ namespace UiPathClients.Generator.Fuzz.Tests;
 /// answering (a case over its time budget) takes only the case it was running: that case is recorded with the cause and
 /// a fresh child continues with the next one.
 /// </summary>
-internal sealed class ChildRunner(FuzzSettings settings, string stream, string repositoryRoot, string? corpusDirectory, string failuresDirectory)
+internal sealed class ChildRunner(FuzzSettings settings, string stream, string repositoryRoot, string? corpusDirectory, string failuresDirectory, string? injectedFaults = null)
 {
     private static readonly string RunnerPath = typeof(ChildRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "FuzzRunner").Value!;
@@ -174,6 +174,7 @@ internal sealed class ChildRunner(FuzzSettings settings, string stream, string r
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)settings.HeapLimitMegabytes * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_DbgEnableMiniDump"] = "0";
+        info.Environment["FUZZ_INJECT_FAULT"] = injectedFaults ?? string.Empty;
         return info;
     }
 }
