@@ -38,6 +38,29 @@ internal static class EdmxMutator
     /// <summary>Serializes without checking characters, so NUL or a lone surrogate reach the generator as they are.</summary>
     public static string Write(XDocument document)
     {
+        try
+        {
+            return WriteUnchecked(document);
+        }
+        catch (ArgumentException)
+        {
+            // XmlWriter refuses a lone surrogate even unchecked; such text goes out as U+FFFD (the other hostile characters stay).
+            foreach (var attribute in document.Descendants().SelectMany(element => element.Attributes()))
+            {
+                attribute.Value = WithoutLoneSurrogates(attribute.Value);
+            }
+
+            foreach (var text in document.DescendantNodes().OfType<XText>())
+            {
+                text.Value = WithoutLoneSurrogates(text.Value);
+            }
+
+            return WriteUnchecked(document);
+        }
+    }
+
+    private static string WriteUnchecked(XDocument document)
+    {
         var builder = new StringBuilder();
         using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { CheckCharacters = false, Indent = true, OmitXmlDeclaration = false }))
         {
@@ -45,6 +68,24 @@ internal static class EdmxMutator
         }
 
         return builder.ToString();
+    }
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        var characters = text.ToCharArray();
+        for (var i = 0; i < characters.Length; i++)
+        {
+            if (char.IsHighSurrogate(characters[i]) && i + 1 < characters.Length && char.IsLowSurrogate(characters[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(characters[i]))
+            {
+                characters[i] = '\uFFFD';
+            }
+        }
+
+        return new string(characters);
     }
 
     public static string Mutate(XDocument document, Random random)

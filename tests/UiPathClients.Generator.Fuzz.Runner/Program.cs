@@ -156,7 +156,11 @@ internal static class InjectedFault
                     Recurse(0);
                     break;
                 case "hang":
-                    System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);
+                    // Busy, as a generator stuck in a loop is: the parent judges processor time.
+                    while (Environment.TickCount64 != 0)
+                    {
+                    }
+
                     break;
                 case "exit":
                     Environment.Exit(3);

@@ -19,6 +19,22 @@ internal sealed class ChildRunner(FuzzSettings settings, string stream, string r
     private static readonly string RunnerPath = typeof(ChildRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "FuzzRunner").Value!;
 
+    /// <summary>How much longer than the processor-time limit a case may take in wall time before it counts as stuck.</summary>
+    private const int WallTimeFactor = 10;
+
+    private static TimeSpan ProcessorTime(Process process)
+    {
+        try
+        {
+            return process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between two lines: the closed stdout tells the rest.
+            return TimeSpan.Zero;
+        }
+    }
+
     public IReadOnlyList<CaseRecord> Run(int first, int count)
     {
         var records = new List<CaseRecord>();
@@ -52,16 +68,21 @@ internal sealed class ChildRunner(FuzzSettings settings, string stream, string r
 
         string[]? started = null;
         var caseClock = Stopwatch.StartNew();
+        var cpuAtStart = TimeSpan.Zero;
         while (true)
         {
             if (!lines.TryTake(out var line, TimeSpan.FromMilliseconds(250)))
             {
-                if (started is not null && caseClock.Elapsed > settings.CaseTimeout)
+                // Judged on the child's processor time, which a busy machine does not stretch; the wall-time cap catches
+                // a child that waits instead of working.
+                var cpu = ProcessorTime(process) - cpuAtStart;
+                if (started is not null && (cpu > settings.CaseTimeout || caseClock.Elapsed > settings.CaseTimeout * WallTimeFactor))
                 {
                     process.Kill(entireProcessTree: true);
                     process.WaitForExit();
                     var index = int.Parse(started[1], CultureInfo.InvariantCulture);
-                    records.Add(Died(started, $"hang: over {settings.CaseTimeout.TotalSeconds:0} s", (long)caseClock.Elapsed.TotalMilliseconds, "killed by the parent"));
+                    var reason = cpu > settings.CaseTimeout ? $"over {settings.CaseTimeout.TotalSeconds:0} s processor time" : $"no answer for {caseClock.Elapsed.TotalSeconds:0} s";
+                    records.Add(Died(started, $"hang: killed after {settings.CaseTimeout.TotalSeconds:0} s processor time or {(settings.CaseTimeout * WallTimeFactor).TotalSeconds:0} s wall time", (long)caseClock.Elapsed.TotalMilliseconds, reason));
                     return index + 1;
                 }
 
@@ -88,6 +109,7 @@ internal sealed class ChildRunner(FuzzSettings settings, string stream, string r
                 case "START":
                     started = fields;
                     caseClock.Restart();
+                    cpuAtStart = ProcessorTime(process);
                     break;
                 case "DONE" when started is not null:
                     records.Add(new CaseRecord(

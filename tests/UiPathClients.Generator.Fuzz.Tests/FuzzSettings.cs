@@ -6,7 +6,7 @@ namespace UiPathClients.Generator.Fuzz.Tests;
 /// <summary>
 /// The run's knobs, from environment variables so that CI runs the default and a longer or a reproducing run needs no
 /// code change: <c>FUZZ_SEED</c>, <c>FUZZ_CASES</c> (total over both streams), <c>FUZZ_STREAM</c> + <c>FUZZ_CASE</c>
-/// (one case only), <c>FUZZ_PARALLEL</c>, <c>FUZZ_BATCH</c>, <c>FUZZ_CASE_TIMEOUT</c> (seconds), <c>FUZZ_HEAP_LIMIT_MB</c>.
+/// (one case only), <c>FUZZ_PARALLEL</c>, <c>FUZZ_BATCH</c>, <c>FUZZ_CASE_TIMEOUT</c> (seconds of the child's processor time; ten times as much wall time), <c>FUZZ_HEAP_LIMIT_MB</c>.
 /// </summary>
 internal sealed record FuzzSettings(int Seed, int TotalCases, int Parallel, int BatchSize, TimeSpan CaseTimeout, int HeapLimitMegabytes, string? OnlyStream, int? OnlyCase)
 {
@@ -24,7 +24,7 @@ internal sealed record FuzzSettings(int Seed, int TotalCases, int Parallel, int 
         Int("FUZZ_CASES") ?? DefaultCases,
         Int("FUZZ_PARALLEL") ?? 2,
         Int("FUZZ_BATCH") ?? 100,
-        TimeSpan.FromSeconds(Int("FUZZ_CASE_TIMEOUT") ?? 60),
+        TimeSpan.FromSeconds(Int("FUZZ_CASE_TIMEOUT") ?? 15),
         Int("FUZZ_HEAP_LIMIT_MB") ?? 1024,
         Environment.GetEnvironmentVariable("FUZZ_STREAM") is { Length: > 0 } stream ? stream : null,
         Int("FUZZ_CASE"));
