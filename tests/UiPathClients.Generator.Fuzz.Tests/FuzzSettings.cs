@@ -14,7 +14,7 @@ internal sealed record FuzzSettings(int Seed, int TotalCases, int Parallel, int 
     public const int DefaultSeed = 17;
 
     /// <summary>The CI default number of cases over both streams (measured: README.md).</summary>
-    public const int DefaultCases = 1100;
+    public const int DefaultCases = 1000;
 
     /// <summary>Share of the cases that goes to the local stream (the corpus stream gets the rest).</summary>
     public const double LocalShare = 0.6;
@@ -23,7 +23,7 @@ internal sealed record FuzzSettings(int Seed, int TotalCases, int Parallel, int 
         Int("FUZZ_SEED") ?? DefaultSeed,
         Int("FUZZ_CASES") ?? DefaultCases,
         Int("FUZZ_PARALLEL") ?? 2,
-        Int("FUZZ_BATCH") ?? 100,
+        Int("FUZZ_BATCH") ?? 250,
         TimeSpan.FromSeconds(Int("FUZZ_CASE_TIMEOUT") ?? 15),
         Int("FUZZ_HEAP_LIMIT_MB") ?? 1024,
         Environment.GetEnvironmentVariable("FUZZ_STREAM") is { Length: > 0 } stream ? stream : null,

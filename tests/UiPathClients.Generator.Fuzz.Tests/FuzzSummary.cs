@@ -14,7 +14,7 @@ internal static class FuzzSummary
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"## Generator fuzz: stream `{stream}`, seed {settings.Seed} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{records.Count} cases in {wallTime.TotalSeconds:0} s wall time ({settings.Parallel} child processes, batches of {settings.BatchSize}, hang after {settings.CaseTimeout.TotalSeconds:0} s processor time per case, heap limit {settings.HeapLimitMegabytes} MB). ");
+        text.Append(CultureInfo.InvariantCulture, $"{records.Count} cases in {wallTime.TotalSeconds:0} s wall time ({settings.Parallel} child processes, batches of at most {settings.BatchSize}, hang after {settings.CaseTimeout.TotalSeconds:0} s processor time per case, heap limit {settings.HeapLimitMegabytes} MB). ");
         text.Append(CultureInfo.InvariantCulture, $"Failures: {records.Count(r => r.IsFailure)}.\n\n");
 
         text.Append("| Format | Cases | Compiled | Error diagnostic | No output | Not compile-checked | Failures |\n|---|---:|---:|---:|---:|---:|---:|\n");

@@ -37,8 +37,12 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         var (first, count) = settings.OnlyCase is { } only ? (only, 1) : (0, settings.CasesFor(stream));
         output.WriteLine($"Fuzz stream {stream}: FUZZ_SEED={settings.Seed}, cases {first}..{first + count - 1}");
         var runner = new ChildRunner(settings, stream, SharedCorpus.RepositoryRoot, corpusDirectory, Path.Combine(ArtifactsDirectory, "failures"));
-        var batches = Enumerable.Range(0, (count + settings.BatchSize - 1) / settings.BatchSize)
-            .Select(batch => (First: first + (batch * settings.BatchSize), Count: Math.Min(settings.BatchSize, count - (batch * settings.BatchSize))))
+        // Equal batches, a multiple of the workers, none above FUZZ_BATCH: few child starts (each costs a JIT warm-up),
+        // and no worker left alone with the last batch.
+        var rounds = (count + (settings.Parallel * settings.BatchSize) - 1) / (settings.Parallel * settings.BatchSize);
+        var batchCount = Math.Min(count, rounds * settings.Parallel);
+        var batches = Enumerable.Range(0, batchCount)
+            .Select(batch => (First: first + (int)((long)count * batch / batchCount), Count: (int)((long)count * (batch + 1) / batchCount) - (int)((long)count * batch / batchCount)))
             .ToList();
 
         var stopwatch = Stopwatch.StartNew();
