@@ -36,7 +36,17 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
 
         var (first, count) = settings.OnlyCase is { } only ? (only, 1) : (0, settings.CasesFor(stream));
         output.WriteLine($"Fuzz stream {stream}: FUZZ_SEED={settings.Seed}, cases {first}..{first + count - 1}");
-        var runner = new ChildRunner(settings, stream, SharedCorpus.RepositoryRoot, corpusDirectory, Path.Combine(ArtifactsDirectory, "failures"));
+        var failures = Path.Combine(ArtifactsDirectory, "failures");
+        if (settings.OnlyCase is null && Directory.Exists(failures))
+        {
+            // Documents of an earlier run's failures would read as this run's.
+            foreach (var stale in Directory.EnumerateFiles(failures, stream + "-*"))
+            {
+                File.Delete(stale);
+            }
+        }
+
+        var runner = new ChildRunner(settings, stream, SharedCorpus.RepositoryRoot, corpusDirectory, failures);
         // Equal batches, a multiple of the workers, none above FUZZ_BATCH: few child starts (each costs a JIT warm-up),
         // and no worker left alone with the last batch.
         var rounds = (count + (settings.Parallel * settings.BatchSize) - 1) / (settings.Parallel * settings.BatchSize);
