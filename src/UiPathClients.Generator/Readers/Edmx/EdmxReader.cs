@@ -729,10 +729,20 @@ internal sealed class EdmxReader
             Report(DiagnosticDescriptors.UnsupportedConstruct, _positions.Of(extends), $"EntityContainer '{qualifiedContainerName}' extending '{extends.Value}'", "only the container's own members are generated");
         }
 
+        // CSDL: entity sets, singletons and operation imports share one name space in their container.
+        var memberNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in container.Elements())
         {
             if (element.Name.Namespace != CsdlNames.Edm)
             {
+                continue;
+            }
+
+            if (element.Name.LocalName is "EntitySet" or "Singleton" or "ActionImport" or "FunctionImport"
+                && element.Attribute("Name") is { } nameAttribute
+                && !memberNames.Add(nameAttribute.Value))
+            {
+                Report(DiagnosticDescriptors.DuplicateMemberName, _positions.Of(nameAttribute), qualifiedContainerName, nameAttribute.Value, $"this {element.Name.LocalName} repeats a container member declared before it");
                 continue;
             }
 

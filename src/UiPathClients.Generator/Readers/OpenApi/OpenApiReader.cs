@@ -113,7 +113,7 @@ internal sealed partial class OpenApiReader
     private OpenApiDocument? Parse()
     {
         var root = ReadTree();
-        if (root is null || !Preflight(root.Value.Node))
+        if (root is null || !PreflightUnlessDuplicateKeys(root.Value.Node))
         {
             return null;
         }
@@ -153,6 +153,29 @@ internal sealed partial class OpenApiReader
         }
 
         return result.Document;
+    }
+
+    /// <summary>
+    /// <see cref="Preflight"/>, which reads every object of the tree; a JSON object that names one member twice throws there
+    /// (<c>JsonObject</c> refuses it when first read), and is a located UIPC0010 instead. YAML keeps the last of repeated
+    /// keys, as its reader builds the tree.
+    /// </summary>
+    private bool PreflightUnlessDuplicateKeys(System.Text.Json.Nodes.JsonNode? root)
+    {
+        try
+        {
+            return Preflight(root);
+        }
+        catch (ArgumentException) when (_file.Kind != SpecKind.OpenApiYaml)
+        {
+            if (JsonDuplicateKeys.First(_file.Text) is not { } duplicate)
+            {
+                throw;
+            }
+
+            ReportInvalid(Positions.AtOffset(duplicate.Offset, 1), $"the name '{duplicate.Name}' appears twice in one object, so which value it has is not defined");
+            return false;
+        }
     }
 
     /// <summary>

@@ -116,4 +116,21 @@ public sealed class EdmxHardeningTests
         Assert.Contains("public string? Label", derived, StringComparison.Ordinal);
         Assert.DoesNotContain("public string? Id", derived, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("<EntitySet Name=\"Things\" EntityType=\"Bad.Thing\" />", "EntitySet")]
+    [InlineData("<Singleton Name=\"Things\" Type=\"Bad.Thing\" />", "Singleton")]
+    [InlineData("<FunctionImport Name=\"Things\" Function=\"Bad.Count\" />", "FunctionImport")]
+    public void A_container_member_name_declared_twice_keeps_the_first_and_compiles(string second, string kind)
+    {
+        var body = "<EntityType Name=\"Thing\"><Key><PropertyRef Name=\"Id\" /></Key><Property Name=\"Id\" Type=\"Edm.Int32\" Nullable=\"false\" /></EntityType>\n"
+            + "<Function Name=\"Count\"><ReturnType Type=\"Edm.Int32\" /></Function>\n"
+            + "<EntityContainer Name=\"C\">\n<EntitySet Name=\"Things\" EntityType=\"Bad.Thing\" />\n" + second + "\n</EntityContainer>";
+
+        var run = GeneratorHarness.Run(new[] { new Spec("sets.edmx", Document(body)) });
+
+        // Before: two files with one hint name, an exception out of the generator (the compiler's CS8785) and no client at all.
+        SpecDiagnostics.AssertAt(Assert.Single(run.GeneratorDiagnostics), "UIPC0015", "sets.edmx", line: 8, $"Type 'Bad.C' has more than one member named 'Things' (this {kind} repeats a container member declared before it)");
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
 }

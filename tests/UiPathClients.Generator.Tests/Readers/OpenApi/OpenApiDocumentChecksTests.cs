@@ -48,6 +48,16 @@ public sealed class OpenApiDocumentChecksTests
     }
 
     [Fact]
+    public void A_json_object_naming_a_member_twice_is_reported_at_the_second()
+    {
+        // Before: JsonObject's ArgumentException on first read, reported as a generator bug (UIPC0099).
+        var json = "{\n\"openapi\": \"3.0.3\",\n\"info\": {\"title\": \"T\", \"version\": \"1\"},\n\"paths\": {},\n"
+            + "\"components\": {\"schemas\": {\n\"A\": {\"type\": \"object\"},\n\"A\": {\"type\": \"string\"}\n}}\n}";
+
+        SpecDiagnostics.AssertSingle("twice.json", json, "UIPC0010", line: 7, "the name 'A' appears twice in one object");
+    }
+
+    [Fact]
     public void A_ref_to_itself_is_reported_at_the_schema()
     {
         var yaml = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n    A:\n      $ref: '#/components/schemas/A'\n";
