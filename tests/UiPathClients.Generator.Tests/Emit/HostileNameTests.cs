@@ -178,5 +178,32 @@ public sealed class HostileNameTests
         GeneratorHarness.AssertCompilesCleanly(GeneratorHarness.Run(new[] { new Spec("/specs/Consts.json", document) }));
     }
 
+    [Theory]
+    [InlineData("string", "true")]
+    [InlineData("string", "1")]
+    [InlineData("boolean", "\"yes\"")]
+    [InlineData("integer", "\"7\"")]
+    public void A_single_value_of_another_JSON_kind_than_its_schema_is_no_constant_and_compiles(string type, string value)
+    {
+        var document = $$"""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Kinds", "version": "1" },
+              "paths": {
+                "/items": {
+                  "post": {
+                    "operationId": "create",
+                    "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } } },
+                    "responses": { "204": { "description": "ok" } }
+                  }
+                }
+              },
+              "components": { "schemas": { "Item": { "type": "object", "required": [ "status" ], "properties": { "status": { "type": "{{type}}", "enum": [ {{value}} ] } } } } }
+            }
+            """;
+
+        GeneratorHarness.AssertCompilesCleanly(GeneratorHarness.Run(new[] { new Spec("/specs/Kinds.json", document) }));
+    }
+
     private static string Xml(string text) => System.Security.SecurityElement.Escape(text)!;
 }

@@ -298,7 +298,7 @@ internal sealed partial class OpenApiReader
 
     private RestBodyModel? ReadBody(IOpenApiRequestBody body, string operationTypeName)
     {
-        var content = body.Content ?? new Dictionary<string, IOpenApiMediaType>();
+        var content = ReadableContent(body.Content);
         if (content.Count == 0)
         {
             return null;
@@ -344,7 +344,7 @@ internal sealed partial class OpenApiReader
 
     private RestResponseModel ReadResponse(string statusCode, IOpenApiResponse response, string inlineName)
     {
-        var content = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
+        var content = ReadableContent(response.Content);
         var documentation = DocumentationOf(response.Description);
         if (content.Count == 0)
         {
@@ -361,8 +361,17 @@ internal sealed partial class OpenApiReader
         };
     }
 
+    /// <summary>
+    /// The media types of a body or response that have a media type object: Microsoft.OpenApi keeps an entry whose value is
+    /// not an object (<c>application/json: x</c>, reported as UIPC0011) with a null value, which describes nothing.
+    /// </summary>
+    private static List<KeyValuePair<string, IOpenApiMediaType>> ReadableContent(IDictionary<string, IOpenApiMediaType>? content) =>
+        content is null
+            ? new List<KeyValuePair<string, IOpenApiMediaType>>()
+            : content.Where(entry => entry.Value is not null).ToList();
+
     /// <summary>The media type a client uses of those a body or response offers, by <paramref name="preference"/> of its encoding.</summary>
-    private (string MediaType, IOpenApiMediaType Media, BodyEncoding Encoding) Preferred(IDictionary<string, IOpenApiMediaType> content, Func<BodyEncoding, int> preference) =>
+    private (string MediaType, IOpenApiMediaType Media, BodyEncoding Encoding) Preferred(IEnumerable<KeyValuePair<string, IOpenApiMediaType>> content, Func<BodyEncoding, int> preference) =>
         content
             .Select(entry => (MediaType: entry.Key, Media: entry.Value, Encoding: Encoding(entry.Key, entry.Value.Schema)))
             .OrderBy(entry => preference(entry.Encoding))

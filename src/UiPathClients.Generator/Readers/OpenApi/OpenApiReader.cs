@@ -113,7 +113,7 @@ internal sealed partial class OpenApiReader
     private OpenApiDocument? Parse()
     {
         var root = ReadTree();
-        if (root is null || !PreflightUnlessDuplicateKeys(root.Value.Node))
+        if (root is null || !PreflightJsonText(root.Value.Node))
         {
             return null;
         }
@@ -156,24 +156,24 @@ internal sealed partial class OpenApiReader
     }
 
     /// <summary>
-    /// <see cref="Preflight"/>, which reads every object of the tree; a JSON object that names one member twice throws there
-    /// (<c>JsonObject</c> refuses it when first read), and is a located UIPC0010 instead. YAML keeps the last of repeated
-    /// keys, as its reader builds the tree.
+    /// <see cref="Preflight"/>, which reads every node of the tree. System.Text.Json refuses some JSON text only when a node is
+    /// first read — a name twice in one object, a lone surrogate escape — and each of those is a located UIPC0010 instead.
+    /// YAML keeps the last of repeated keys, as its reader builds the tree.
     /// </summary>
-    private bool PreflightUnlessDuplicateKeys(System.Text.Json.Nodes.JsonNode? root)
+    private bool PreflightJsonText(System.Text.Json.Nodes.JsonNode? root)
     {
         try
         {
             return Preflight(root);
         }
-        catch (ArgumentException) when (_file.Kind != SpecKind.OpenApiYaml)
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException && _file.Kind != SpecKind.OpenApiYaml)
         {
-            if (JsonDuplicateKeys.First(_file.Text) is not { } duplicate)
+            if (JsonTextProblems.First(_file.Text) is not { } problem)
             {
                 throw;
             }
 
-            ReportInvalid(Positions.AtOffset(duplicate.Offset, 1), $"the name '{duplicate.Name}' appears twice in one object, so which value it has is not defined");
+            ReportInvalid(Positions.AtOffset(problem.Offset, 1), problem.Problem);
             return false;
         }
     }
@@ -796,8 +796,10 @@ internal sealed partial class OpenApiReader
         var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
         return type switch
         {
-            JsonSchemaType.String or JsonSchemaType.Boolean => value.ToJsonString(),
-            JsonSchemaType.Integer or JsonSchemaType.Number when FitsNumericType(value.ToJsonString(), type, schema.Format) => value.ToJsonString(),
+            // The value must be of the schema's own type: enum [true] on a string schema is no string constant.
+            JsonSchemaType.String when value.GetValueKind() == System.Text.Json.JsonValueKind.String => value.ToJsonString(),
+            JsonSchemaType.Boolean when value.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => value.ToJsonString(),
+            JsonSchemaType.Integer or JsonSchemaType.Number when value.GetValueKind() == System.Text.Json.JsonValueKind.Number && FitsNumericType(value.ToJsonString(), type, schema.Format) => value.ToJsonString(),
             _ => null,
         };
     }

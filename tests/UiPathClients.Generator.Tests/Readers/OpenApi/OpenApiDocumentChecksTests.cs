@@ -58,6 +58,30 @@ public sealed class OpenApiDocumentChecksTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escape_is_reported_at_its_string()
+    {
+        // Before: System.Text.Json's InvalidOperationException when the name was first read, reported as UIPC0099.
+        var json = "{\n\"openapi\": \"3.0.3\",\n\"info\": {\"title\": \"T\", \"version\": \"1\"},\n\"paths\": {},\n"
+            + "\"components\": {\"schemas\": {\n\"\\ud800Widget\": {\"type\": \"object\"}\n}}\n}";
+
+        SpecDiagnostics.AssertSingle("surrogate.json", json, "UIPC0010", line: 6, "a string escapes a lone UTF-16 surrogate");
+    }
+
+    [Fact]
+    public void A_media_type_that_is_not_an_object_describes_nothing_and_the_rest_is_generated()
+    {
+        // Before: Microsoft.OpenApi kept the entry with a null value and the reader dereferenced it (UIPC0099).
+        var yaml = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths:\n  /items:\n    get:\n      operationId: list\n"
+            + "      responses:\n        '200':\n          description: ok\n          content:\n            application/json: x\n";
+
+        var run = GeneratorHarness.Run(new[] { new Spec("media.yaml", yaml) });
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, diagnostic => diagnostic.Id == "UIPC0099");
+        GeneratorHarness.AssertCompilesCleanly(run);
+        Assert.Contains(run.Sources.Keys, hint => hint.Contains("Operations", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_ref_to_itself_is_reported_at_the_schema()
     {
         var yaml = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n    A:\n      $ref: '#/components/schemas/A'\n";
