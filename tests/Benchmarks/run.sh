@@ -38,6 +38,10 @@ if $build_loop; then
 fi
 [ -f "$fragment" ] || fragment=""
 
-command="bash tests/Benchmarks/run.sh$([ "$filter" != '*' ] && printf " --filter '%s'" "$filter")$($build_loop && printf ' --build-loop') (suite: ${suite_seconds} s)"
+# Each optional part is built by an if: under set -e a substitution that ends false would end the script here.
+command="bash tests/Benchmarks/run.sh"
+if [ "$filter" != '*' ]; then command+=" --filter '$filter'"; fi
+if $build_loop; then command+=" --build-loop"; fi
+command+=" (suite: ${suite_seconds} s)"
 dotnet "$program" results "$here/RESULTS.md" "$command" ${fragment:+"$fragment"}
 echo "Total: $(( $(date +%s) - started )) s"
