@@ -430,28 +430,43 @@ public sealed class ApiTriggerClient
                     invocation.StatusUri);
             }
 
-            string body;
+            JsonElement? output = null;
             using (var read = await ResponseBody.ReadAsync(_http, response.Content, Stopwatch.GetTimestamp(), cancellationToken).ConfigureAwait(false))
             {
-                body = read.ToText();
-            }
-
-            JsonElement? output = null;
-            if (!string.IsNullOrWhiteSpace(body))
-            {
-                try
+                var json = WithoutByteOrderMark(read.Memory);
+                if (!IsWhiteSpace(json.Span))
                 {
-                    using var document = JsonDocument.Parse(body);
-                    output = document.RootElement.Clone();
-                }
-                catch (JsonException exception)
-                {
-                    throw new ApiTriggerException($"The job's output from {invocation.TriggerUri} is not JSON.", invocation.TriggerUri, response.StatusCode, body, invocation.StatusUri, exception);
+                    try
+                    {
+                        using var document = JsonDocument.Parse(json);
+                        output = document.RootElement.Clone();
+                    }
+                    catch (JsonException exception)
+                    {
+                        // Like an error body, the exception keeps the output's first 64 KB, not all of it.
+                        throw new ApiTriggerException($"The job's output from {invocation.TriggerUri} is not JSON.", invocation.TriggerUri, response.StatusCode, read.ToText(ResponseBody.MaxErrorBodyBytes), invocation.StatusUri, exception);
+                    }
                 }
             }
 
             return new ApiTriggerResult(invocation.Options.CallMode, response.StatusCode, output, invocation.StatusUri, invocation.Requests);
         }
+    }
+
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> body) =>
+        body.Length >= 3 && body.Span[0] == 0xEF && body.Span[1] == 0xBB && body.Span[2] == 0xBF ? body.Slice(3) : body;
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> body)
+    {
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static HttpRequestMessage TriggerRequest(Invocation invocation, JsonObject? arguments)

@@ -70,15 +70,24 @@ internal sealed class ResponseBody : IDisposable
     public byte[] ToArray() => Span.ToArray();
 
     /// <summary>The body as UTF-8 text for an exception; a cut body ends visibly in <c>… (truncated, N bytes read)</c>.</summary>
-    public string ToText()
+    public string ToText() => ToText(_length);
+
+    /// <summary>
+    /// At most the first <paramref name="maxBytes"/> of the body as UTF-8 text, for an exception about a body read whole
+    /// (a success answer that turned out unreadable): it ends visibly in <c>… (truncated, N bytes read)</c> when cut here or
+    /// when reading stopped at a limit.
+    /// </summary>
+    public string ToText(int maxBytes)
     {
         var buffer = Buffer;
+        var length = Math.Min(_length, maxBytes);
+        var cut = IsTruncated || length < _length;
 
         // Without flushing, the bytes of a character cut in half stay in the decoder instead of becoming '\uFFFD'.
-        var chars = new char[Encoding.UTF8.GetMaxCharCount(_length)];
-        var count = Encoding.UTF8.GetDecoder().GetChars(buffer, 0, _length, chars, 0, flush: !IsTruncated);
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(length)];
+        var count = Encoding.UTF8.GetDecoder().GetChars(buffer, 0, length, chars, 0, flush: !cut);
         var text = new string(chars, 0, count);
-        return IsTruncated ? text + string.Format(CultureInfo.InvariantCulture, "… (truncated, {0} bytes read)", _length) : text;
+        return cut ? text + string.Format(CultureInfo.InvariantCulture, "… (truncated, {0} bytes read)", _length) : text;
     }
 
     /// <summary>Gives the buffer back to the pool; the body is unreadable afterwards.</summary>

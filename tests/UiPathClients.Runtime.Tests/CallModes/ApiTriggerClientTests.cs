@@ -138,6 +138,40 @@ public sealed class ApiTriggerClientTests
     }
 
     [Fact]
+    public async Task An_output_that_is_not_JSON_is_kept_in_the_exception_up_to_64_KB()
+    {
+        var output = new string('x', 200_000);
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/4")));
+            app.MapGet(Path("/t/status/4"), () => Redirect(303, Path("/t/output/4")));
+            app.MapGet(Path("/t/output/4"), () => Results.Text(output, "text/plain"));
+        });
+
+        var failure = await Assert.ThrowsAsync<ApiTriggerException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply)));
+
+        // Before: all 200,000 characters; an output is read whole (within the client's buffer limit) but not kept whole.
+        Assert.Contains("is not JSON", failure.Message, StringComparison.Ordinal);
+        Assert.StartsWith(new string('x', 65_536) + "… (truncated, 200000 bytes read)", failure.ResponseBody, StringComparison.Ordinal);
+        Assert.Equal(1, server.Requests.Count(request => request.Method == "POST"));
+    }
+
+    [Fact]
+    public async Task A_JSON_output_with_a_byte_order_mark_is_read()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/5")));
+            app.MapGet(Path("/t/status/5"), () => Redirect(303, Path("/t/output/5")));
+            app.MapGet(Path("/t/output/5"), () => Results.Bytes(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}' }, "application/json"));
+        });
+
+        var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply));
+
+        Assert.Equal(JsonValueKind.Object, result.Output!.Value.ValueKind);
+    }
+
+    [Fact]
     public async Task FireAndForget_returns_once_the_job_is_created()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Results.Ok()));
