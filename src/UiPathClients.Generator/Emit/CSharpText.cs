@@ -44,9 +44,7 @@ internal static class CSharpText
         var builder = new StringBuilder(name.Length);
         foreach (var character in name)
         {
-            builder.Append(character == '.' || character == '@' || char.IsLetterOrDigit(character) || SyntaxFacts.IsIdentifierPartCharacter(character) && !char.IsControl(character) && !IsBidiControl(character)
-                ? character
-                : '_');
+            builder.Append(character is '.' or '@' || Naming.CSharpIdentifier.IsIdentifierPart(character) ? character : '_');
         }
 
         return builder.ToString();

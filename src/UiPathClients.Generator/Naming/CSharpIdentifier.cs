@@ -92,7 +92,7 @@ internal static class CSharpIdentifier
     /// characters (Cf) C# also allows: they are invisible and include the bidi controls of "Trojan Source" attacks.
     /// Surrogate halves are not parts on their own, so characters outside the BMP become <c>_</c>.
     /// </summary>
-    private static bool IsIdentifierPart(char character) =>
+    public static bool IsIdentifierPart(char character) =>
         SyntaxFacts.IsIdentifierPartCharacter(character) && CharUnicodeInfo.GetUnicodeCategory(character) != UnicodeCategory.Format;
 }
 
