@@ -31,7 +31,7 @@ internal sealed partial class ClientEmitter
             }
 
             members.Add(new CodeLines()
-                .Lines(DocComment.Lines(member.Documentation, $"The <c>{DocComment.Escape(member.Name)}</c> value."))
+                .Lines(DocComment.Lines(member.Documentation))
                 .Line($"public static {full} {memberName} {{ get; }} = new {full}({Literal(member.Name)});")
                 .ToMember());
         }
@@ -88,7 +88,6 @@ internal sealed partial class ClientEmitter
                 GeneratorVersion = _generatorVersion,
                 DocLines = DocComment.Lines(
                     type.Documentation,
-                    $"The <c>{DocComment.Escape(type.QualifiedName)}</c> values.",
                     new List<string> { "Extensible: the service may send values not listed here; they are kept as sent and written back unchanged." }),
                 Attributes = new[] { "global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + @namespace + "." + converter + "))" },
                 Declaration = $"public readonly partial struct {name} : global::System.IEquatable<{full}>",

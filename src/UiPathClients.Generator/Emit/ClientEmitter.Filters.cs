@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -42,6 +43,9 @@ internal sealed partial class ClientEmitter
 
         var propertyNames = PropertyNames(type);
         var scope = new Naming.NameScope(SurfaceMemberNames.Concat(ObjectMemberNames));
+
+        // One operand per line, without blank lines between: a surface is a list, documented only where the spec is.
+        var operands = new CodeLines();
         foreach (var property in type.Properties)
         {
             var operand = SurfaceOperand(property.Type, "PathOf(" + Literal(property.Name) + ")");
@@ -51,10 +55,14 @@ internal sealed partial class ClientEmitter
             }
 
             var propertyName = scope.Claim(propertyNames[property.Name]);
-            members.Add(new CodeLines()
-                .Line($"/// <summary>The <c>{DocComment.Escape(property.Name)}</c> property{(property.Kind == PropertyKind.Navigation ? " (navigation)" : string.Empty)}.</summary>")
-                .Line($"public {(IsHiddenByBase(type, propertyName) ? "new " : string.Empty)}{operand.Value.Type} {propertyName} => {operand.Value.Create};")
-                .ToMember());
+            operands
+                .Lines(DocComment.Lines(property.Documentation))
+                .Line($"public {(IsHiddenByBase(type, propertyName) ? "new " : string.Empty)}{operand.Value.Type} {propertyName} => {operand.Value.Create};");
+        }
+
+        if (!operands.IsEmpty)
+        {
+            members.Add(operands.ToMember());
         }
 
         foreach (var derived in _model.Types.Where(candidate => candidate.BaseType == type.QualifiedName && _filterNames.ContainsKey(candidate.QualifiedName)))
@@ -85,6 +93,48 @@ internal sealed partial class ClientEmitter
             Declaration = $"public partial class {name} : {(baseType is not null && _filterNames.ContainsKey(baseType.QualifiedName) ? FilterFullName(baseType.QualifiedName) : Querying + "FilterSurface")}",
             Members = members,
         };
+    }
+
+    /// <summary>
+    /// The complex types a <c>$filter</c> can reach: properties (at any depth, in collections too) of an entity type, and
+    /// the base and derived types of those (a surface derives from its base's, and offers casts to its derived types).
+    /// Every entity type has a surface; a complex type only some request or response uses gets none, so a large service
+    /// does not compile hundreds of surfaces nothing can call. REST clients have no filter surfaces at all.
+    /// </summary>
+    private HashSet<string> TypesWithFilterSurface()
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        if (_model.Style != ApiStyle.OData)
+        {
+            return reached;
+        }
+
+        var derivedByBase = _model.Types
+            .Where(type => type.BaseType is not null)
+            .ToLookup(type => type.BaseType!, StringComparer.Ordinal);
+        var pending = new Stack<TypeModel>(_model.Types.Where(type => type.Kind == TypeKind.Entity));
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (!reached.Add(type.QualifiedName))
+            {
+                continue;
+            }
+
+            var next = type.Properties
+                .Select(property => _typesByQualifiedName.TryGetValue(Underlying(property.Type.QualifiedName), out var target) ? target : null)
+                .Concat(derivedByBase[type.QualifiedName])
+                .Append(BaseOf(type));
+            foreach (var candidate in next)
+            {
+                if (candidate is { Kind: TypeKind.Entity or TypeKind.Complex } && !reached.Contains(candidate.QualifiedName))
+                {
+                    pending.Push(candidate);
+                }
+            }
+        }
+
+        return reached;
     }
 
     /// <summary>Whether a base surface already has a member of this name (a derived type redeclaring a property).</summary>

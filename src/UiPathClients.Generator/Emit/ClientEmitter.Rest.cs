@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using UiPathClients.Generator.Conventions;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
 
@@ -70,8 +71,9 @@ internal sealed partial class ClientEmitter
     private CodeFileView BuildRestClientView()
     {
         var name = _serviceClientName;
-        var isCommunicationsMining = _model.Conventions == ServiceConventions.CommunicationsMining;
-        var ensureSuccess = isCommunicationsMining ? "global::UiPathClients.Runtime.CommunicationsMining.CommunicationsMiningResponse.EnsureSuccessAsync" : "null";
+        var ensureSuccess = _convention.ResponseCheck == ResponseCheck.CommunicationsMiningEnvelope
+            ? "global::UiPathClients.Runtime.CommunicationsMining.CommunicationsMiningResponse.EnsureSuccessAsync"
+            : "null";
         var server = _model.DefaultServer is null ? "the API's server URL" : $"the API's server URL, e.g. <c>{DocComment.Escape(_model.DefaultServer)}</c>";
         var members = new List<MemberView>();
         if (_model.DefaultServer is not null)
@@ -156,10 +158,7 @@ internal sealed partial class ClientEmitter
             members.AddRange(method.Members(methods));
         }
 
-        if (_model.Conventions == ServiceConventions.CommunicationsMining)
-        {
-            members.AddRange(StreamProcessors(methods, scope));
-        }
+        members.AddRange(StreamProcessors(methods, scope));
 
         return new CodeFileView
         {
@@ -221,27 +220,24 @@ internal sealed partial class ClientEmitter
     }
 
     /// <summary>
-    /// Communications Mining: a <c>…/fetch</c> operation answering <c>sequence_id</c>, <c>results</c> and
-    /// <c>is_end_sequence</c>, next to a <c>…/advance</c> operation taking <c>sequence_id</c>, gets a
-    /// <c>ProcessAsync</c> helper running the fetch → process → advance loop.
+    /// A <c>ProcessAsync</c> helper per stream the convention finds (<see cref="StreamLoopConvention"/>), running the
+    /// fetch → process → advance loop.
     /// </summary>
     private IEnumerable<MemberView> StreamProcessors(List<RestMethod> methods, NameScope scope)
     {
-        foreach (var fetch in methods.Where(method => method.Operation.Path.EndsWith("/fetch", StringComparison.Ordinal) && method.Operation.Method == "POST"))
+        foreach (var loop in _convention.StreamLoops(methods.Select(method => method.Operation).ToList()))
         {
-            var prefix = fetch.Operation.Path.Substring(0, fetch.Operation.Path.Length - "/fetch".Length);
-            var advance = methods.FirstOrDefault(method => method.Operation.Path == prefix + "/advance" && method.Operation.Method == "POST");
-            var batchType = fetch.Operation.Success?.Type is { IsCollection: false, IsMap: false } success && _typesByQualifiedName.TryGetValue(success.QualifiedName, out var batch) ? batch : null;
-            var advanceBody = advance?.Operation.Body?.Type is { } body && _typesByQualifiedName.TryGetValue(body.QualifiedName, out var advanceType) ? advanceType : null;
-            if (advance is null || batchType is null || advanceBody is null
-                || FindProperty(batchType, "results") is not { Model.Type.IsCollection: true } results
-                || FindProperty(batchType, "sequence_id") is not { } batchSequenceId
-                || FindProperty(batchType, "is_end_sequence") is not { } isEndSequence
-                || FindProperty(advanceBody, "sequence_id") is not { } advanceSequenceId
-                || fetch.PathParameters.Select(parameter => parameter.Model.Name).SequenceEqual(advance.PathParameters.Select(parameter => parameter.Model.Name)) is false
-                || fetch.Body is null)
+            var fetch = methods.First(method => method.Operation == loop.Fetch);
+            var advance = methods.First(method => method.Operation == loop.Advance);
+            var batchType = _typesByQualifiedName[loop.BatchType];
+            var advanceBody = _typesByQualifiedName[loop.AdvanceBodyType];
+            var results = ConventionProperty(batchType, loop.ResultsJsonName);
+            var batchSequenceId = ConventionProperty(batchType, loop.SequenceIdJsonName);
+            var isEndSequence = ConventionProperty(batchType, loop.IsEndJsonName);
+            var advanceSequenceId = ConventionProperty(advanceBody, loop.AdvanceSequenceIdJsonName);
+            if (fetch.Body is null)
             {
-                continue;
+                throw new InvalidOperationException($"The stream loop of '{loop.Fetch.Name}' needs a JSON request body.");
             }
 
             var name = scope.Claim("ProcessAsync");
@@ -351,8 +347,8 @@ internal sealed partial class ClientEmitter
                 WithResponseName = scope.Claim(baseName + "WithResponseAsync");
             }
 
-            Envelope = emitter._model.Conventions == ServiceConventions.CommunicationsMining ? emitter.EnvelopePayload(operation) : null;
-            Paging = emitter._model.Conventions == ServiceConventions.CommunicationsMining ? emitter.ContinuationPaging(operation, this) : null;
+            Envelope = emitter.EnvelopeShapeFor(operation);
+            Paging = emitter.ContinuationPagingShapeFor(operation, this);
             if (Paging is not null)
             {
                 _pagingName = scope.Claim(baseName + "AllAsync");
@@ -405,12 +401,12 @@ internal sealed partial class ClientEmitter
                 yield break;
             }
 
-            var (responseType, send, valueType, valueExpression) = Shapes();
+            var answer = Answer();
             var valueReturns = IsExistenceCheck
                 ? "<see langword=\"true\"/> when the service answered 2xx, <see langword=\"false\"/> when it answered 404."
                 : "The answer's body.";
-            yield return PublicMethod(_valueName!, valueType, valueExpression, valueReturns, isAsync: valueType != responseType && valueExpression.StartsWith("(await", StringComparison.Ordinal));
-            yield return PublicMethod(WithResponseName, responseType, $"{_buildName}({Arguments()}).{send}cancellationToken)", "The whole answer: status, headers, <c>Server-Timing</c> and body.");
+            yield return PublicMethod(_valueName!, Task(answer.ValueType), answer.ValueExpression, valueReturns, isAsync: answer.ValueAwaits);
+            yield return PublicMethod(WithResponseName, Task(answer.ResponseType), $"{_buildName}({Arguments()}).{answer.Send}cancellationToken)", "The whole answer: status, headers, <c>Server-Timing</c> and body.");
             if (Paging is { } paging)
             {
                 yield return PagingMethod(paging);
@@ -469,8 +465,9 @@ internal sealed partial class ClientEmitter
         /// </summary>
         private MemberView? NextLinkPagingMethod(NextLinkShape paging, IReadOnlyList<RestMethod> siblings)
         {
-            var (responseType, send, _, _) = Shapes();
-            var pageType = responseType.Substring("global::System.Threading.Tasks.Task<".Length).TrimEnd('>') + ">";
+            var answer = Answer();
+            var pageType = answer.ResponseType;
+            var send = answer.Send;
             var first = $"{_buildName}({Arguments()}).{send}token)";
             string fetch;
             string nextToken;
@@ -550,36 +547,41 @@ internal sealed partial class ClientEmitter
             return string.Join(", ", arguments);
         }
 
-        /// <summary>The answer's C# shapes; <c>Send</c> is the send call up to its cancellation token (<c>SendAsync&lt;T&gt;(</c>, or with a converter argument first), which callers close with <c>token)</c>.</summary>
-        private (string ResponseType, string Send, string ValueType, string ValueExpression) Shapes()
+        /// <summary>The answer's C# shape (see <see cref="AnswerShape"/>).</summary>
+        private AnswerShape Answer()
         {
             var success = Operation.Success;
             var call = $"{WithResponseName}({string.Concat(_parameters.Select(parameter => parameter.CSharpName + ", "))}cancellationToken)";
+            var awaited = $"(await {call}.ConfigureAwait(false))";
             if (success?.Encoding == BodyEncoding.Text)
             {
-                return ($"global::System.Threading.Tasks.Task<{Rest}RestResponse<string>>", "SendForTextAsync(", "global::System.Threading.Tasks.Task<string>", $"(await {call}.ConfigureAwait(false)).Value");
+                return new AnswerShape($"{Rest}RestResponse<string>", "SendForTextAsync(", "string", awaited + ".Value", ValueAwaits: true);
             }
 
             if (success?.Type is not { } type)
             {
                 return IsExistenceCheck
-                    ? ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync(", "global::System.Threading.Tasks.Task<bool>", $"(await {call}.ConfigureAwait(false)).IsSuccessStatusCode")
-                    : ($"global::System.Threading.Tasks.Task<{Rest}RestResponse>", "SendAsync(", "global::System.Threading.Tasks.Task", call);
+                    ? new AnswerShape($"{Rest}RestResponse", "SendAsync(", "bool", awaited + ".IsSuccessStatusCode", ValueAwaits: true)
+                    : new AnswerShape($"{Rest}RestResponse", "SendAsync(", null, call, ValueAwaits: false);
             }
 
             var bodyType = _emitter._typeMapper.Map(type);
-            var response = $"global::System.Threading.Tasks.Task<{Rest}RestResponse<{bodyType}>>";
+            var response = $"{Rest}RestResponse<{bodyType}>";
             // The send call up to its cancellation token: a formatted body (RFC 1123, unix time, base64url) names its converter.
             var send = _emitter._typeMapper.WireConverter(type, bodyType) is { } converter
                 ? $"SendWithConverterAsync<{bodyType}>({converter}, "
                 : $"SendAsync<{bodyType}>(";
             return Envelope switch
             {
-                { PropertyName: null } => (response, send, "global::System.Threading.Tasks.Task", call),
-                { } envelope => (response, send, $"global::System.Threading.Tasks.Task<{envelope.Type}>", $"(await {call}.ConfigureAwait(false)).Value.{envelope.PropertyName}"),
-                _ => (response, send, $"global::System.Threading.Tasks.Task<{bodyType}>", $"(await {call}.ConfigureAwait(false)).Value"),
+                { PropertyName: null } => new AnswerShape(response, send, null, call, ValueAwaits: false),
+                { } envelope => new AnswerShape(response, send, envelope.Type, $"{awaited}.Value.{envelope.PropertyName}", ValueAwaits: true),
+                _ => new AnswerShape(response, send, bodyType, awaited + ".Value", ValueAwaits: true),
             };
         }
+
+        /// <summary><c>Task</c>, or <c>Task&lt;T&gt;</c> of the awaited type.</summary>
+        private static string Task(string? awaitedType) =>
+            awaitedType is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{awaitedType}>";
 
         private MemberView BuildRequestMethod()
         {
@@ -662,8 +664,9 @@ internal sealed partial class ClientEmitter
 
             var declaration = string.Join(", ", _parameters.Select(parameter => parameter.Declaration).Concat(new[] { CancellationTokenParameter }));
             var pageArguments = string.Join(", ", _parameters.Select(parameter => parameter == paging.TokenParameter ? "continuation" : parameter.CSharpName));
-            var (responseType, send, _, _) = Shapes();
-            var pageType = responseType.Substring("global::System.Threading.Tasks.Task<".Length).TrimEnd('>') + ">";
+            var answer = Answer();
+            var pageType = answer.ResponseType;
+            var send = answer.Send;
             var fetch = paging.TokenParameter is null
                 ? $"{_buildName}({pageArguments}).WithJsonBodyProperty({Literal(paging.RequestTokenJsonName)}, continuation).{send}token)"
                 : $"{_buildName}({pageArguments}).{send}token)";
@@ -693,7 +696,7 @@ internal sealed partial class ClientEmitter
 
             lines.Add("/// <param name=\"cancellationToken\">Cancels the call.</param>");
             lines.Add($"/// <returns>{returns}</returns>");
-            if (_emitter._model.Conventions == ServiceConventions.CommunicationsMining)
+            if (_emitter._convention.ResponseCheck == ResponseCheck.CommunicationsMiningEnvelope)
             {
                 lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningException\">The service answered with an error (<c>\"status\": \"error\"</c>).</exception>");
                 lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningTransportException\">The request did not reach the service, or something on the way answered instead.</exception>");
@@ -871,68 +874,49 @@ internal sealed partial class ClientEmitter
         }
     }
 
-    /// <summary>The one payload property of a <c>{"status": "ok", …}</c> answer, if the answer is such an envelope.</summary>
-    private EnvelopeShape? EnvelopePayload(RestOperationModel operation)
+    /// <summary>The C# shape of the envelope the convention says the answer comes in, if it says one.</summary>
+    private EnvelopeShape? EnvelopeShapeFor(RestOperationModel operation)
     {
-        if (operation.Success?.Type is not { IsCollection: false, IsMap: false } type
-            || !_typesByQualifiedName.TryGetValue(type.QualifiedName, out var response)
-            || response.Kind != TypeKind.Complex)
+        if (_convention.Envelope(operation) is not { } envelope)
         {
             return null;
         }
 
-        var properties = AllProperties(response).ToList();
-        if (!properties.Any(property => property.Model.Name == "status"))
+        if (envelope.PayloadJsonName is null)
         {
-            return null;
+            return new EnvelopeShape(null, null);
         }
 
-        var payload = properties.Where(property => property.Model.Name != "status").ToList();
-        return payload.Count switch
-        {
-            0 => new EnvelopeShape(null, null),
-            1 => new EnvelopeShape(payload[0].CSharpName, _typeMapper.Map(payload[0].Model.Type)),
-            _ => null,
-        };
+        var payload = ConventionProperty(_typesByQualifiedName[operation.Success!.Type!.QualifiedName], envelope.PayloadJsonName);
+        return new EnvelopeShape(payload.CSharpName, _typeMapper.Map(payload.Model.Type));
     }
 
-    /// <summary>
-    /// Communications Mining pages with a <c>continuation</c> token: the answer has it beside one list, the request
-    /// takes it back as a body property or as the <c>after</c>/<c>continuation</c> query parameter.
-    /// </summary>
-    private PagingShape? ContinuationPaging(RestOperationModel operation, RestMethod method)
+    /// <summary>The C# shape of the continuation paging the convention says the operation has, if it says so.</summary>
+    private PagingShape? ContinuationPagingShapeFor(RestOperationModel operation, RestMethod method)
     {
-        if (operation.Success?.Type is not { IsCollection: false, IsMap: false } type
-            || !_typesByQualifiedName.TryGetValue(type.QualifiedName, out var response)
-            || FindProperty(response, "continuation") is not { } next
-            || next.Model.Type.QualifiedName != "Edm.String")
+        if (_convention.ContinuationPaging(operation) is not { } paging)
         {
             return null;
         }
 
-        var lists = AllProperties(response).Where(property => property.Model.Type.IsCollection).ToList();
-        if (lists.Count != 1)
-        {
-            return null;
-        }
-
-        var items = lists[0];
+        var answer = _typesByQualifiedName[operation.Success!.Type!.QualifiedName];
+        var items = ConventionProperty(answer, paging.ItemsJsonName);
+        var next = ConventionProperty(answer, paging.NextTokenJsonName);
         var itemType = _typeMapper.MapSingle(items.Model.Type.QualifiedName, items.Model.Type.IsNullable);
-        var tokenParameter = method.Parameters.FirstOrDefault(parameter => parameter.Model.Location == ParameterLocation.Query && parameter.Model.Name is "after" or "continuation" && !parameter.IsRequired);
-        if (tokenParameter is not null)
+        if (paging.RequestTokenLocation == ContinuationTokenLocation.Query)
         {
-            return new PagingShape(items.Model.Name, items.CSharpName, next.CSharpName, itemType, tokenParameter, tokenParameter.CSharpName, RequestTokenJsonName: tokenParameter.Model.Name);
+            var tokenParameter = method.Parameters.First(parameter => parameter.Model.Location == ParameterLocation.Query && parameter.Model.Name == paging.RequestTokenName);
+            return new PagingShape(items.Model.Name, items.CSharpName, next.CSharpName, itemType, tokenParameter, tokenParameter.CSharpName, paging.RequestTokenName);
         }
 
-        if (method.Body is { Model.Type: { IsCollection: false, IsMap: false } bodyReference } body
-            && _typesByQualifiedName.TryGetValue(bodyReference.QualifiedName, out var bodyType)
-            && FindProperty(bodyType, "continuation") is { } requestToken)
-        {
-            return new PagingShape(items.Model.Name, items.CSharpName, next.CSharpName, itemType, null, $"{body.CSharpName}{(body.IsRequired ? string.Empty : "?")}.{requestToken.CSharpName}", "continuation");
-        }
-
-        return null;
+        var body = method.Body ?? throw new InvalidOperationException($"The continuation paging of '{operation.Name}' needs a JSON request body.");
+        var requestToken = ConventionProperty(_typesByQualifiedName[body.Model.Type.QualifiedName], paging.RequestTokenName);
+        return new PagingShape(items.Model.Name, items.CSharpName, next.CSharpName, itemType, null, $"{body.CSharpName}{(body.IsRequired ? string.Empty : "?")}.{requestToken.CSharpName}", paging.RequestTokenName);
     }
+
+    /// <summary>A property a convention named; the convention found it in the model, so it is there.</summary>
+    private NamedProperty ConventionProperty(TypeModel type, string jsonName) =>
+        FindProperty(type, jsonName) ?? throw new InvalidOperationException($"'{type.QualifiedName}' has no property '{jsonName}' the service convention named.");
 
     /// <summary>
     /// <c>x-ms-pageable</c>: the success body is an object with the items (<c>itemName</c>) as a list and, unless
@@ -963,6 +947,14 @@ internal sealed partial class ClientEmitter
     }
 
     private sealed record EnvelopeShape(string? PropertyName, string? Type);
+
+    /// <summary>What an operation's methods return and how.</summary>
+    /// <param name="ResponseType">The whole answer's type (<c>RestResponse&lt;T&gt;</c>), awaited.</param>
+    /// <param name="Send">The send call up to its cancellation token (<c>SendAsync&lt;T&gt;(</c>, or with a converter argument first), which callers close with <c>token)</c>.</param>
+    /// <param name="ValueType">The body method's awaited type; <see langword="null"/> for a plain <c>Task</c>.</param>
+    /// <param name="ValueExpression">The body method's expression.</param>
+    /// <param name="ValueAwaits">Whether that expression awaits the whole answer (the method is <c>async</c>).</param>
+    private sealed record AnswerShape(string ResponseType, string Send, string? ValueType, string ValueExpression, bool ValueAwaits);
 
     private sealed record NextLinkShape(string ItemsJsonName, string ItemsProperty, string? NextLinkProperty, string ItemType, string? NextOperationName);
 

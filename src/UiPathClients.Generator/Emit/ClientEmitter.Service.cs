@@ -162,7 +162,7 @@ internal sealed partial class ClientEmitter
             }
 
             var accessor = scope.Claim(CSharpIdentifier.ToPascalCase(set.Name));
-            var lines = new CodeLines().Lines(DocComment.Lines(set.Documentation, $"The <c>{DocComment.Escape(set.Name)}</c> {(set.IsSingleton ? "singleton" : "entity set")}."));
+            var lines = new CodeLines().Lines(DocComment.Lines(set.Documentation));
             if (set.IsSingleton)
             {
                 // A singleton is its own entity client (in EntityClients by construction).
@@ -376,11 +376,6 @@ internal sealed partial class ClientEmitter
                 $"new global::System.Collections.Generic.KeyValuePair<string, string>({Literal(key.Property.Name)}, {LiteralExpression(key.Property.Type.QualifiedName, key.Parameter)})")) + " })";
         var lines = new CodeLines()
             .Line($"/// <summary>The entity with this key: <c>{DocComment.Escape(string.Join(", ", keyProperties.Select(key => key.Property.Name)))}</c>.</summary>");
-        foreach (var key in keyProperties)
-        {
-            lines.Line($"/// <param name=\"{key.Parameter.TrimStart('@')}\">The <c>{DocComment.Escape(key.Property.Name)}</c> key value.</param>");
-        }
-
         lines.Line($"public {EntityClientFullName(entity.QualifiedName)} this[{parameters}] => new {EntityClientFullName(entity.QualifiedName)}(Connection, Path + {segment});");
         return lines.ToMember();
     }
@@ -467,9 +462,9 @@ internal sealed partial class ClientEmitter
         var lines = new CodeLines().Lines(DocComment.Lines(
             operation.Documentation,
             $"{(isAction ? "Action" : "Function")} <c>{DocComment.Escape(operation.QualifiedName)}</c>: <c>{verb} …/{DocComment.Escape(segment)}{(isAction ? string.Empty : "(…)")}</c>."));
-        foreach (var parameter in parameters)
+        foreach (var parameter in parameters.Where(parameter => parameter.Model.IsOptional))
         {
-            lines.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">The <c>{DocComment.Escape(parameter.Model.Name)}</c> parameter{(parameter.Model.IsOptional ? "; optional: left out of the request when null, so the service applies its default" : string.Empty)}.</param>");
+            lines.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">Optional: left out of the request when null, so the service applies its default.</param>");
         }
 
         if (takesETag)
@@ -584,7 +579,7 @@ internal sealed partial class ClientEmitter
         }
         else
         {
-            var unwrap = !_filterNames.ContainsKey(Underlying(returnType.QualifiedName));
+            var unwrap = !IsStructured(Underlying(returnType.QualifiedName));
             lines.Line($"return Connection.InvokeAsync<{_typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable)}>({method}, path, {writer}, unwrapValue: {(unwrap ? "true" : "false")}, allowNull: {(returnType.IsNullable ? "true" : "false")}, {eTag}cancellationToken);");
         }
 
@@ -737,7 +732,11 @@ internal sealed partial class ClientEmitter
 
     /// <summary>Items of a collection result: structured items are never null; primitive items follow the spec.</summary>
     private string ResultItemType(TypeReference returnType) =>
-        _typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable && !_typeMapper.IsReferenceType(returnType.QualifiedName) && !_filterNames.ContainsKey(returnType.QualifiedName));
+        _typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable && !_typeMapper.IsReferenceType(returnType.QualifiedName) && !IsStructured(returnType.QualifiedName));
+
+    /// <summary>Whether the type is an entity or complex type (a JSON object, not a value wrapped in <c>value</c>).</summary>
+    private bool IsStructured(string qualified) =>
+        _typesByQualifiedName.TryGetValue(qualified, out var type) && type.Kind is TypeKind.Entity or TypeKind.Complex;
 
     private string EntityClientFullName(string qualified) => "global::" + _names[qualified].Namespace + "." + _entityClientNames[qualified];
 

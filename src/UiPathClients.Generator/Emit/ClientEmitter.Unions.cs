@@ -66,7 +66,7 @@ internal sealed partial class ClientEmitter
             {
                 Namespace = @namespace,
                 GeneratorVersion = _generatorVersion,
-                DocLines = DocComment.Lines(type.Documentation, $"The <c>{DocComment.Escape(type.QualifiedName)}</c> union: one of several types.", remarks),
+                DocLines = DocComment.Lines(type.Documentation, remarks),
                 Attributes = new[] { "global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + @namespace + "." + converter + "))" },
                 Declaration = $"public sealed partial class {name} : {RuntimeSerialization}JsonUnion",
                 Members = members,

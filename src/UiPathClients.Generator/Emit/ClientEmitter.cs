@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
+using UiPathClients.Generator.Conventions;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
 
@@ -28,10 +29,7 @@ internal sealed partial class ClientEmitter
 
     private static readonly string[] AdditionalDataDocLines =
     {
-        "/// <summary>",
-        "/// Properties and annotations of the JSON object that have no property here (added by a newer",
-        "/// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.",
-        "/// </summary>",
+        "/// <summary>JSON members with no property here (added by a newer service, or annotations such as <c>@odata.etag</c>), kept so nothing is lost.</summary>",
     };
 
     private static readonly string[] AdditionalDataAttributes = { "global::System.Text.Json.Serialization.JsonExtensionData" };
@@ -61,10 +59,12 @@ internal sealed partial class ClientEmitter
     private string _jsonMetadataName = "";
     private readonly Dictionary<string, Dictionary<string, string>> _propertyNamesByType = new(StringComparer.Ordinal);
     private readonly TypeMapper _typeMapper;
+    private readonly IServiceConvention _convention;
 
     private ClientEmitter(ClientModel model, EmitEnvironment environment, string generatorVersion)
     {
         _model = model;
+        _convention = ServiceConvention.For(model);
         _generatorVersion = generatorVersion;
         _environment = environment;
         _typesByQualifiedName = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
@@ -153,6 +153,7 @@ internal sealed partial class ClientEmitter
         }
 
         // Helper types claim their names after every spec type, so a spec type never gets renamed for them.
+        var filterable = TypesWithFilterSurface();
         foreach (var type in emitted)
         {
             var (@namespace, name, _) = _names[type.QualifiedName];
@@ -166,7 +167,7 @@ internal sealed partial class ClientEmitter
                     _filterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "Filter");
                     _entityClientNames[type.QualifiedName] = scopes[@namespace].Claim(name + "Client");
                     break;
-                case TypeKind.Complex:
+                case TypeKind.Complex when filterable.Contains(type.QualifiedName):
                     _filterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "Filter");
                     break;
             }
@@ -206,7 +207,6 @@ internal sealed partial class ClientEmitter
     {
         var (@namespace, name, _) = _names[type.QualifiedName];
         var propertyNames = PropertyNames(type);
-        var kindWord = type.Kind == TypeKind.Entity ? "entity type" : "complex type";
 
         var remarks = new List<string>();
         if (type.Key.Count > 0)
@@ -245,7 +245,7 @@ internal sealed partial class ClientEmitter
         {
             Namespace = @namespace,
             GeneratorVersion = _generatorVersion,
-            DocLines = DocComment.Lines(type.Documentation, $"The <c>{DocComment.Escape(type.QualifiedName)}</c> {kindWord}.", remarks),
+            DocLines = DocComment.Lines(type.Documentation, remarks),
             Attributes = new[]
             {
                 RuntimeMetadata + "ODataType(" + Literal(type.QualifiedName) + ", " + RuntimeMetadata + "ODataTypeKind." + (type.Kind == TypeKind.Entity ? "Entity" : "Complex") + ")",
@@ -396,7 +396,7 @@ internal sealed partial class ClientEmitter
 
         return new PropertyView
         {
-            DocLines = DocComment.Lines(property.Documentation, $"The <c>{DocComment.Escape(property.Name)}</c> property.", remarks),
+            DocLines = DocComment.Lines(property.Documentation, remarks),
             Attributes = attributes,
             Type = type,
             Name = name,
@@ -418,7 +418,7 @@ internal sealed partial class ClientEmitter
             var memberName = memberNames[member.Name];
             members.Add(new EnumMemberView
             {
-                DocLines = DocComment.Lines(member.Documentation, $"The <c>{DocComment.Escape(member.Name)}</c> member."),
+                DocLines = DocComment.Lines(member.Documentation),
                 // Keeps the service's spelling for serializers when the C# name had to change.
                 Attributes = memberName == member.Name
                     ? Array.Empty<string>()
@@ -460,7 +460,7 @@ internal sealed partial class ClientEmitter
         {
             Namespace = @namespace,
             GeneratorVersion = _generatorVersion,
-            DocLines = DocComment.Lines(type.Documentation, $"The <c>{DocComment.Escape(type.QualifiedName)}</c> enumeration type."),
+            DocLines = DocComment.Lines(type.Documentation),
             Attributes = attributes,
             Name = name,
             UnderlyingType = _typeMapper.MapSingle(type.UnderlyingType ?? "Edm.Int32", isNullable: false),
@@ -522,10 +522,7 @@ internal sealed partial class ClientEmitter
 
     private static readonly string[] UnknownEnumMemberDocLines =
     {
-        "/// <summary>",
-        "/// A value this client does not know (the service is newer than the spec it was generated from).",
-        "/// It is only ever read: the service's spelling is not kept, so writing it fails.",
-        "/// </summary>",
+        "/// <summary>A value this client does not know (the service is newer than its spec); only ever read: writing it fails, as the service's spelling is not kept.</summary>",
     };
 
     /// <summary>The extra member's value: members count up from 0, so no declared member has it.</summary>

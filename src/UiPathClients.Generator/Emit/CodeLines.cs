@@ -58,5 +58,7 @@ internal sealed class CodeLines
         return this;
     }
 
+    public bool IsEmpty => _lines.Count == 0;
+
     public MemberView ToMember() => new() { Lines = _lines.ToArray() };
 }

@@ -79,6 +79,9 @@ internal sealed class EnumMemberView
     public string Name { get; set; } = "";
     public string Value { get; set; } = "";
 
+    /// <summary>Whether the member has a doc comment; documented members are set apart by a blank line, the rest are a list.</summary>
+    public bool IsDocumented => DocLines.Count > 0;
+
     /// <summary>The service's spelling as a C# string literal.</summary>
     public string ServiceNameLiteral { get; set; } = "";
 }

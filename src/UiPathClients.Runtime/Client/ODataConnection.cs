@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -163,6 +164,7 @@ public sealed class ODataConnection
     /// <param name="unwrapValue">Whether the result is a primitive or enum wrapped as <c>{"value": …}</c>.</param>
     /// <param name="allowNull">Whether an empty answer (204) or <c>null</c> is a valid result.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<T> InvokeAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, bool unwrapValue, bool allowNull, CancellationToken cancellationToken) =>
         InvokeAsync<T>(method, path, writeParameters, unwrapValue, allowNull, null, cancellationToken);
 
@@ -175,6 +177,7 @@ public sealed class ODataConnection
     /// <param name="allowNull">Whether an empty answer (204) or <c>null</c> is a valid result.</param>
     /// <param name="ifMatch">The entity's ETag, or <see langword="null"/> to send none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public async Task<T> InvokeAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, bool unwrapValue, bool allowNull, string? ifMatch, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(method, path, ParametersBody(writeParameters), ifMatch, cancellationToken).ConfigureAwait(false);
@@ -192,10 +195,12 @@ public sealed class ODataConnection
     }
 
     /// <summary>Invokes an action or function whose result is a collection (<c>{"value":[…]}</c>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<IReadOnlyList<T>> InvokeCollectionAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken) =>
         InvokeCollectionAsync<T>(method, path, writeParameters, null, cancellationToken);
 
     /// <summary>Invokes an operation bound to an entity whose result is a collection, sending <paramref name="ifMatch"/> as <c>If-Match</c> when given.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public async Task<IReadOnlyList<T>> InvokeCollectionAsync<T>(HttpMethod method, string path, Action<Utf8JsonWriter>? writeParameters, string? ifMatch, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(method, path, ParametersBody(writeParameters), ifMatch, cancellationToken).ConfigureAwait(false);
@@ -203,14 +208,17 @@ public sealed class ODataConnection
     }
 
     /// <summary>Invokes an action without a result.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public Task InvokeAsync(string path, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken) =>
         InvokeAsync(path, writeParameters, null, cancellationToken);
 
     /// <summary>Invokes an action bound to an entity without a result, sending <paramref name="ifMatch"/> as <c>If-Match</c> when given.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public async Task InvokeAsync(string path, Action<Utf8JsonWriter>? writeParameters, string? ifMatch, CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Post, path, ParametersBody(writeParameters) ?? EmptyObject, ifMatch, cancellationToken).ConfigureAwait(false)).Dispose();
 
     /// <summary>Writes one operation parameter: <c>"name": value</c>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void WriteParameter<T>(Utf8JsonWriter writer, string name, T value)
     {
         if (writer is null)
@@ -223,6 +231,7 @@ public sealed class ODataConnection
     }
 
     /// <summary>A value as JSON text, for function parameters passed as aliases (<c>@p={json}</c>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public string ToJson<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
 
     /// <summary>
@@ -233,6 +242,7 @@ public sealed class ODataConnection
     /// <param name="query">The escaped <c>name=value</c> pairs collected so far.</param>
     /// <param name="name">The parameter's name.</param>
     /// <param name="value">Its value, serialized with the client's metadata (enums in the service's spelling).</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void AddQueryParameter<T>(List<string> query, string name, T value)
     {
         if (query is null)
@@ -245,6 +255,7 @@ public sealed class ODataConnection
     }
 
     /// <summary>Appends the <paramref name="query"/> pairs to <paramref name="path"/> (after its own, if it has any).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static string AppendQuery(string path, List<string> query)
     {
         if (path is null || query is null)

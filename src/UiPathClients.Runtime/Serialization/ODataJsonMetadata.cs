@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -12,6 +13,7 @@ namespace UiPathClients.Runtime.Serialization;
 /// cannot see types another generator emits (DESIGN.md), so our generator emits calls to these helpers
 /// instead: one object description per type, one property description per property.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ODataJsonMetadata
 {
     /// <summary>Describes a class: how to create it and its properties (inherited ones included).</summary>

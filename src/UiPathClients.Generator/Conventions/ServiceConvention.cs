@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Linq;
+using UiPathClients.Generator.Model;
+
+namespace UiPathClients.Generator.Conventions;
+
+/// <summary>Picks the convention a client's model asks for.</summary>
+internal static class ServiceConvention
+{
+    public static IServiceConvention For(ClientModel model) => model.Conventions switch
+    {
+        ServiceConventions.CommunicationsMining => new CommunicationsMiningConvention(new ModelTypes(model)),
+        _ => DescriptionOnly.Instance,
+    };
+
+    /// <summary>A service that does exactly what its description says.</summary>
+    private sealed class DescriptionOnly : IServiceConvention
+    {
+        public static readonly DescriptionOnly Instance = new();
+
+        public ResponseCheck ResponseCheck => ResponseCheck.StatusCode;
+
+        public EnvelopeConvention? Envelope(RestOperationModel operation) => null;
+
+        public ContinuationPagingConvention? ContinuationPaging(RestOperationModel operation) => null;
+
+        public IEnumerable<StreamLoopConvention> StreamLoops(IReadOnlyList<RestOperationModel> operations) => Enumerable.Empty<StreamLoopConvention>();
+    }
+}
