@@ -5,6 +5,7 @@ using System.Threading;
 using UiPathClients.Generator.Conventions;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
+using UiPathClients.Runtime.Rest;
 
 namespace UiPathClients.Generator.Emit;
 

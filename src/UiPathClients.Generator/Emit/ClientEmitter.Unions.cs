@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using UiPathClients.Generator.Model;
+using UiPathClients.Runtime.Serialization;
 
 namespace UiPathClients.Generator.Emit;
 
@@ -151,16 +152,16 @@ internal sealed partial class ClientEmitter
         };
     }
 
-    private JsonKinds Kinds(TypeReference type, HashSet<string> visiting)
+    private JsonUnionKinds Kinds(TypeReference type, HashSet<string> visiting)
     {
         if (type.IsCollection)
         {
-            return JsonKinds.Arrays;
+            return JsonUnionKinds.Arrays;
         }
 
         if (type.IsMap)
         {
-            return JsonKinds.Objects;
+            return JsonUnionKinds.Objects;
         }
 
         var qualified = Underlying(type.QualifiedName);
@@ -169,9 +170,9 @@ internal sealed partial class ClientEmitter
             switch (declared.Kind)
             {
                 case TypeKind.Enum:
-                    return JsonKinds.Strings;
+                    return JsonUnionKinds.Strings;
                 case TypeKind.Union:
-                    var kinds = JsonKinds.None;
+                    var kinds = JsonUnionKinds.None;
                     if (visiting.Add(qualified))
                     {
                         foreach (var member in declared.Properties)
@@ -180,18 +181,18 @@ internal sealed partial class ClientEmitter
                         }
                     }
 
-                    return kinds == JsonKinds.None ? JsonKinds.Any : kinds;
+                    return kinds == JsonUnionKinds.None ? JsonUnionKinds.Any : kinds;
                 default:
-                    return JsonKinds.Objects;
+                    return JsonUnionKinds.Objects;
             }
         }
 
         return qualified switch
         {
-            "Edm.Boolean" => JsonKinds.Booleans,
-            "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Single" or "Edm.Double" or "Edm.Decimal" or OpenApiPrimitives.ExactDecimal or OpenApiPrimitives.UnixTime => JsonKinds.Numbers,
-            "Edm.String" or "Edm.Guid" or "Edm.Binary" or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay" or OpenApiPrimitives.DateTimeRfc1123 or OpenApiPrimitives.Base64Url => JsonKinds.Strings,
-            _ => JsonKinds.Any,
+            "Edm.Boolean" => JsonUnionKinds.Booleans,
+            "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Single" or "Edm.Double" or "Edm.Decimal" or OpenApiPrimitives.ExactDecimal or OpenApiPrimitives.UnixTime => JsonUnionKinds.Numbers,
+            "Edm.String" or "Edm.Guid" or "Edm.Binary" or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay" or OpenApiPrimitives.DateTimeRfc1123 or OpenApiPrimitives.Base64Url => JsonUnionKinds.Strings,
+            _ => JsonUnionKinds.Any,
         };
     }
 
@@ -200,14 +201,14 @@ internal sealed partial class ClientEmitter
             or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay"
             or OpenApiPrimitives.DateTimeRfc1123 or OpenApiPrimitives.UnixTime or OpenApiPrimitives.Base64Url;
 
-    private static string KindsLiteral(JsonKinds kinds)
+    private static string KindsLiteral(JsonUnionKinds kinds)
     {
-        if (kinds == JsonKinds.Any)
+        if (kinds == JsonUnionKinds.Any)
         {
             return RuntimeSerialization + "JsonUnionKinds.Any";
         }
 
-        var parts = new[] { JsonKinds.Objects, JsonKinds.Arrays, JsonKinds.Strings, JsonKinds.Numbers, JsonKinds.Booleans }
+        var parts = new[] { JsonUnionKinds.Objects, JsonUnionKinds.Arrays, JsonUnionKinds.Strings, JsonUnionKinds.Numbers, JsonUnionKinds.Booleans }
             .Where(kind => (kinds & kind) != 0)
             .Select(kind => RuntimeSerialization + "JsonUnionKinds." + kind);
         return string.Join(" | ", parts);
@@ -219,18 +220,5 @@ internal sealed partial class ClientEmitter
         return _typesByQualifiedName.TryGetValue(Underlying(qualifiedName), out var declared) && declared.Kind is TypeKind.Complex or TypeKind.Entity
             ? SelfAndAncestors(declared).Reverse().SelectMany(current => current.Properties.Select(property => property.Name)).ToList()
             : new List<string>();
-    }
-
-    /// <summary>The generator's copy of the runtime's <c>JsonUnionKinds</c> (the generator does not reference the runtime).</summary>
-    [System.Flags]
-    private enum JsonKinds
-    {
-        None = 0,
-        Objects = 1,
-        Arrays = 2,
-        Strings = 4,
-        Numbers = 8,
-        Booleans = 16,
-        Any = Objects | Arrays | Strings | Numbers | Booleans,
     }
 }

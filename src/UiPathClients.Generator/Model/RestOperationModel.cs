@@ -1,3 +1,5 @@
+using UiPathClients.Runtime.Rest;
+
 namespace UiPathClients.Generator.Model;
 
 /// <summary>One operation of a REST API (an OpenAPI path item method).</summary>
@@ -46,25 +48,6 @@ internal enum ParameterLocation
 
     /// <summary>A field of a form or multipart body.</summary>
     Field,
-}
-
-/// <summary>OpenAPI serialization styles (<c>style</c>).</summary>
-/// <remarks>
-/// The member names are those of the runtime's <c>UiPathClients.Runtime.Rest.ParameterStyle</c>, which the emitter
-/// writes by name; the generator cannot reference the runtime, so the two enums mirror each other on purpose.
-/// </remarks>
-internal enum ParameterStyle
-{
-    Simple,
-    Label,
-    Matrix,
-    Form,
-    SpaceDelimited,
-    PipeDelimited,
-    DeepObject,
-
-    /// <summary>Swagger 2.0 <c>collectionFormat: tsv</c> (query): no OpenAPI 3 style, the runtime's own.</summary>
-    TabDelimited,
 }
 
 /// <summary>A parameter of a REST operation, or a field of a form/multipart body.</summary>

@@ -1,7 +1,16 @@
 namespace UiPathClients.Runtime.Rest;
 
 /// <summary>How a parameter value is written into the URL, a header or a cookie (OpenAPI <c>style</c>).</summary>
-public enum ParameterStyle
+/// <remarks>
+/// The generator compiles this same file (internal there) and writes members by name, so the names it emits are the
+/// runtime's by construction.
+/// </remarks>
+#if UIPATHCLIENTS_GENERATOR
+internal
+#else
+public
+#endif
+enum ParameterStyle
 {
     /// <summary><c>a,b,c</c> — path and header default.</summary>
     Simple,

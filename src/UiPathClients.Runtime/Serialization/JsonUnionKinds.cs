@@ -2,9 +2,18 @@ using System;
 
 namespace UiPathClients.Runtime.Serialization;
 
-/// <summary>The kinds of JSON value an alternative of a <see cref="JsonUnion"/> can be read from.</summary>
+/// <summary>The kinds of JSON value an alternative of a <c>JsonUnion</c> can be read from.</summary>
+/// <remarks>
+/// The generator compiles this same file (internal there) and writes members by name, so the names it emits are the
+/// runtime's by construction.
+/// </remarks>
 [Flags]
-public enum JsonUnionKinds
+#if UIPATHCLIENTS_GENERATOR
+internal
+#else
+public
+#endif
+enum JsonUnionKinds
 {
     /// <summary>No kind.</summary>
     None = 0,

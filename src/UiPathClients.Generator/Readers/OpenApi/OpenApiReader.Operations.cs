@@ -272,7 +272,7 @@ internal sealed partial class OpenApiReader
             location,
             type,
             required,
-            collectionFormat == "tsv" ? Model.ParameterStyle.TabDelimited : Style(parameter.Style, location),
+            collectionFormat == "tsv" ? UiPathClients.Runtime.Rest.ParameterStyle.TabDelimited : Style(parameter.Style, location),
             collectionFormat is not null
                 ? collectionFormat == "multi"
                 : parameter.Explode,
@@ -284,16 +284,16 @@ internal sealed partial class OpenApiReader
             IsClientRequestId: location == Model.ParameterLocation.Header && IsFlagSet(parameter.Extensions, "x-ms-client-request-id"));
     }
 
-    private static Model.ParameterStyle Style(Microsoft.OpenApi.ParameterStyle? style, Model.ParameterLocation location) => style switch
+    private static UiPathClients.Runtime.Rest.ParameterStyle Style(Microsoft.OpenApi.ParameterStyle? style, Model.ParameterLocation location) => style switch
     {
-        Microsoft.OpenApi.ParameterStyle.Label => Model.ParameterStyle.Label,
-        Microsoft.OpenApi.ParameterStyle.Matrix => Model.ParameterStyle.Matrix,
-        Microsoft.OpenApi.ParameterStyle.Form or Microsoft.OpenApi.ParameterStyle.Cookie => Model.ParameterStyle.Form,
-        Microsoft.OpenApi.ParameterStyle.SpaceDelimited => Model.ParameterStyle.SpaceDelimited,
-        Microsoft.OpenApi.ParameterStyle.PipeDelimited => Model.ParameterStyle.PipeDelimited,
-        Microsoft.OpenApi.ParameterStyle.DeepObject => Model.ParameterStyle.DeepObject,
-        Microsoft.OpenApi.ParameterStyle.Simple => Model.ParameterStyle.Simple,
-        _ => location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? Model.ParameterStyle.Form : Model.ParameterStyle.Simple,
+        Microsoft.OpenApi.ParameterStyle.Label => UiPathClients.Runtime.Rest.ParameterStyle.Label,
+        Microsoft.OpenApi.ParameterStyle.Matrix => UiPathClients.Runtime.Rest.ParameterStyle.Matrix,
+        Microsoft.OpenApi.ParameterStyle.Form or Microsoft.OpenApi.ParameterStyle.Cookie => UiPathClients.Runtime.Rest.ParameterStyle.Form,
+        Microsoft.OpenApi.ParameterStyle.SpaceDelimited => UiPathClients.Runtime.Rest.ParameterStyle.SpaceDelimited,
+        Microsoft.OpenApi.ParameterStyle.PipeDelimited => UiPathClients.Runtime.Rest.ParameterStyle.PipeDelimited,
+        Microsoft.OpenApi.ParameterStyle.DeepObject => UiPathClients.Runtime.Rest.ParameterStyle.DeepObject,
+        Microsoft.OpenApi.ParameterStyle.Simple => UiPathClients.Runtime.Rest.ParameterStyle.Simple,
+        _ => location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? UiPathClients.Runtime.Rest.ParameterStyle.Form : UiPathClients.Runtime.Rest.ParameterStyle.Simple,
     };
 
     private RestBodyModel? ReadBody(IOpenApiRequestBody body, string operationTypeName)
@@ -336,7 +336,7 @@ internal sealed partial class OpenApiReader
             var type = isFile
                 ? new TypeReference("Edm.Stream", resolved is not null && IsArray(resolved), !isRequired)
                 : Reference(entry.Value, bodyName + CSharpIdentifier.ToPascalCase(entry.Key), optional: !isRequired);
-            fields.Add(new RestParameterModel(entry.Key, Model.ParameterLocation.Field, type, isRequired, Model.ParameterStyle.Form, Explode: true, resolved?.Deprecated == true, Doc(entry.Value)));
+            fields.Add(new RestParameterModel(entry.Key, Model.ParameterLocation.Field, type, isRequired, UiPathClients.Runtime.Rest.ParameterStyle.Form, Explode: true, resolved?.Deprecated == true, Doc(entry.Value)));
         }
 
         return fields.ToEquatableArray();
@@ -476,19 +476,13 @@ internal sealed partial class OpenApiReader
 
     private ServiceConventions ReadConventions()
     {
-        var conventions = _file.Options.Conventions;
-        if (string.IsNullOrWhiteSpace(conventions) || string.Equals(conventions, "None", StringComparison.OrdinalIgnoreCase))
+        var choices = new[] { (nameof(ServiceConventions.None), ServiceConventions.None), (nameof(ServiceConventions.CommunicationsMining), ServiceConventions.CommunicationsMining) };
+        if (!Input.SpecOptionValues.TryChoose(_file.Options.Conventions, ServiceConventions.None, out var conventions, choices))
         {
-            return ServiceConventions.None;
+            Report(Diagnostics.DiagnosticDescriptors.InvalidAttributeValue, Diagnostics.SpecPosition.StartOf(_file.Path), "Conventions", "the AdditionalFiles item", _file.Options.Conventions!, "None");
         }
 
-        if (string.Equals(conventions, nameof(ServiceConventions.CommunicationsMining), StringComparison.OrdinalIgnoreCase))
-        {
-            return ServiceConventions.CommunicationsMining;
-        }
-
-        Report(Diagnostics.DiagnosticDescriptors.InvalidAttributeValue, Diagnostics.SpecPosition.StartOf(_file.Path), "Conventions", "the AdditionalFiles item", conventions!, "None");
-        return ServiceConventions.None;
+        return conventions;
     }
 
     private static string? AbsoluteServer(OpenApiDocument document) =>
