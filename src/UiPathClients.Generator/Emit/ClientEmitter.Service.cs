@@ -17,23 +17,36 @@ internal sealed partial class ClientEmitter
     private const string Tasks = "global::System.Threading.Tasks.";
     private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
 
-    /// <summary>Members of <c>EntitySetClient</c>/<c>ODataQuery</c> an operation method must not hide.</summary>
-    private static readonly string[] EntitySetMemberNames =
+    /// <summary>
+    /// Members of the entity set clients' runtime bases (<c>EntitySetClient</c>, its base <c>ODataQuery</c>, and
+    /// <c>UnqueryableEntitySetClient</c>) besides those of <see cref="object"/>, which an operation method must not hide;
+    /// <c>ReservedMemberNamesTests</c> keeps the list equal to them.
+    /// </summary>
+    internal static readonly string[] EntitySetBaseMemberNames =
     {
         "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Top", "Skip", "Select", "Expand", "WithCount", "Search",
-        "PageSize", "ToUri", "ToPageAsync", "ToListAsync", "FirstOrDefaultAsync", "CountAsync", "GetAsyncEnumerator", "CreateAsync", "CreateEntityAsync",
+        "PageSize", "ToUri", "ToPageAsync", "ToListAsync", "FirstOrDefaultAsync", "CountAsync", "GetAsyncEnumerator", "CreateEntityAsync",
         "WithCancellation", "ConfigureAwait", "AsAsyncEnumerable",
         // Members that exist only to refuse untranslatable LINQ habits with a clear message ([Obsolete(error: true)]).
         "Take", "Count", "LongCount", "FirstAsync", "AnyAsync", "ToArrayAsync",
         "Connection", "Path",
     };
 
-    /// <summary>Members of <c>EntityClient</c> an operation method must not hide.</summary>
-    private static readonly string[] EntityMemberNames =
+    /// <summary>Members a generated entity set class declares itself.</summary>
+    private static readonly string[] EntitySetOwnMemberNames = { "CreateAsync" };
+
+    /// <summary>
+    /// Members of the entity clients' runtime bases (<c>EntityClient</c> and <c>EntityClientBase</c>) besides those of
+    /// <see cref="object"/>, which an operation method or navigation must not hide; <c>ReservedMemberNamesTests</c> keeps
+    /// the list equal to them.
+    /// </summary>
+    internal static readonly string[] EntityBaseMemberNames =
     {
-        "GetAsync", "UpdateAsync", "PatchAsync", "DeleteAsync", "Select", "Expand", "Connection", "Path", "Surface",
-        "ReplaceEntityAsync", "PatchEntityAsync", "DeleteEntityAsync",
+        "GetAsync", "Select", "Expand", "Connection", "Path", "Surface", "ReplaceEntityAsync", "PatchEntityAsync", "DeleteEntityAsync",
     };
+
+    /// <summary>Members a generated entity client declares itself.</summary>
+    private static readonly string[] EntityOwnMemberNames = { "UpdateAsync", "PatchAsync", "DeleteAsync" };
 
     /// <summary>Names the operation methods use for their own locals and parameters.</summary>
     private static readonly string[] OperationLocalNames = { "cancellationToken", "path", "writer", "WriteParameters", "ifMatch", "arguments", "aliases", "query" };
@@ -236,7 +249,7 @@ internal sealed partial class ClientEmitter
             members.Add(indexer);
         }
 
-        var scope = new NameScope(EntitySetMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
+        var scope = new NameScope(EntitySetBaseMemberNames.Concat(EntitySetOwnMemberNames).Concat(ObjectMemberNames).Concat(new[] { name }));
         AddOperations(members, scope, BoundOperations(entity, collection: true), pathExpression: "Path", takesETag: false);
         var offers = string.Join(", ", new[]
         {
@@ -311,7 +324,7 @@ internal sealed partial class ClientEmitter
                 .ToMember());
         }
 
-        var scope = new NameScope(EntityMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
+        var scope = new NameScope(EntityBaseMemberNames.Concat(EntityOwnMemberNames).Concat(ObjectMemberNames).Concat(new[] { name }));
         AddOperations(members, scope, BoundOperations(entity, collection: false), pathExpression: "Path", takesETag: true);
         if (capabilities.Navigable)
         {
@@ -361,7 +374,7 @@ internal sealed partial class ClientEmitter
                 return null;
             }
 
-            keyProperties.Add((property, CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CamelCase(property.Name)))));
+            keyProperties.Add((property, CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CSharpIdentifier.ToCamelCase(property.Name)))));
         }
 
         if (keyProperties.Count == 0)
@@ -442,7 +455,7 @@ internal sealed partial class ClientEmitter
 
             var parameterScope = new NameScope(OperationLocalNames);
             var csharpParameters = parameters
-                .Select(parameter => (Model: parameter, Name: CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CamelCase(parameter.Name))), Type: ParameterType(parameter)))
+                .Select(parameter => (Model: parameter, Name: CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CSharpIdentifier.ToCamelCase(parameter.Name))), Type: ParameterType(parameter)))
                 .ToList();
             if (!signatures.Add(methodName + "(" + string.Join(",", csharpParameters.Select(parameter => parameter.Type)) + ")"))
             {
@@ -740,10 +753,4 @@ internal sealed partial class ClientEmitter
         _typeMapper.MapSingle(returnType.QualifiedName, returnType.IsNullable && !_typeMapper.IsReferenceType(returnType.QualifiedName) && !_filterNames.ContainsKey(returnType.QualifiedName));
 
     private string EntityClientFullName(string qualified) => "global::" + _names[qualified].Namespace + "." + _entityClientNames[qualified];
-
-    private static string CamelCase(string name)
-    {
-        var pascal = CSharpIdentifier.ToPascalCase(name);
-        return pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-    }
 }

@@ -17,8 +17,8 @@ internal sealed partial class ClientEmitter
 {
     private const string RuntimeMetadata = "global::UiPathClients.Runtime.Metadata.";
 
-    /// <summary>Members of <see cref="object"/> a property must not hide.</summary>
-    private static readonly string[] ObjectMemberNames =
+    /// <summary>Members of <see cref="object"/> a property must not hide (<c>ReservedMemberNamesTests</c> keeps the list equal to them).</summary>
+    internal static readonly string[] ObjectMemberNames =
     {
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
@@ -137,19 +137,48 @@ internal sealed partial class ClientEmitter
             .ToDictionary(group => group.Key, group => group.Select(type => type.Namespace).Distinct().Count(), StringComparer.OrdinalIgnoreCase);
 
         var scopes = new Dictionary<string, NameScope>(StringComparer.Ordinal);
-        foreach (var type in emitted)
+        NameScope ScopeOf(string @namespace)
         {
-            var preferred = CSharpIdentifier.ToPascalCase(type.Name);
-            var subNamespace = schemasByName[preferred] > 1 ? CSharpIdentifier.ToNamespace(type.Namespace) : null;
-            var @namespace = subNamespace is null ? _model.Namespace : _model.Namespace + "." + subNamespace;
             if (!scopes.TryGetValue(@namespace, out var scope))
             {
                 scope = new NameScope(comparer: StringComparer.OrdinalIgnoreCase);
                 scopes.Add(@namespace, scope);
             }
 
-            var name = scope.Claim(preferred);
-            _names[type.QualifiedName] = (@namespace, name, subNamespace is null ? string.Empty : subNamespace + ".");
+            return scope;
+        }
+
+        // Types of the client's namespace claim first; a sub-namespace's first segment then claims its name in that same
+        // scope (CS0101 if a type had it), so a type named like a schema's first segment keeps its name.
+        var subNamespaceRoots = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var inSubNamespace in new[] { false, true })
+        {
+            foreach (var type in emitted)
+            {
+                var preferred = CSharpIdentifier.ToPascalCase(type.Name);
+                if (schemasByName[preferred] > 1 != inSubNamespace)
+                {
+                    continue;
+                }
+
+                string? subNamespace = null;
+                if (inSubNamespace)
+                {
+                    var segments = CSharpIdentifier.ToPascalNamespaceSegments(type.Namespace);
+                    if (!subNamespaceRoots.TryGetValue(segments[0], out var root))
+                    {
+                        root = ScopeOf(_model.Namespace).Claim(segments[0]);
+                        subNamespaceRoots.Add(segments[0], root);
+                    }
+
+                    segments[0] = root;
+                    subNamespace = string.Join(".", segments);
+                }
+
+                var @namespace = subNamespace is null ? _model.Namespace : _model.Namespace + "." + subNamespace;
+                var name = ScopeOf(@namespace).Claim(preferred);
+                _names[type.QualifiedName] = (@namespace, name, subNamespace is null ? string.Empty : subNamespace + ".");
+            }
         }
 
         // Helper types claim their names after every spec type, so a spec type never gets renamed for them.
@@ -539,11 +568,17 @@ internal sealed partial class ClientEmitter
     {
         var scope = new NameScope(EnumReservedNames);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in type.Members)
+
+        // As for properties, names the spec gives as C# (x-enum-varnames) or already spells as C# claim first: of "active"
+        // and "Active" the latter keeps "Active".
+        var ordered = type.Members
+            .Select(member => (member.Name, Preferred: CSharpIdentifier.ToPascalCase(member.CSharpName ?? member.Name), IsExplicit: member.CSharpName is not null))
+            .OrderBy(candidate => candidate.IsExplicit || candidate.Preferred == candidate.Name ? 0 : 1);
+        foreach (var (serviceName, preferred, _) in ordered)
         {
-            if (!names.ContainsKey(member.Name))
+            if (!names.ContainsKey(serviceName))
             {
-                names.Add(member.Name, scope.Claim(CSharpIdentifier.ToPascalCase(member.CSharpName ?? member.Name)));
+                names.Add(serviceName, scope.Claim(preferred));
             }
         }
 
