@@ -563,10 +563,15 @@ internal sealed partial class ClientEmitter
     /// <summary>
     /// C# names of an enum's members by service name: the spec's own C# name (<c>x-enum-varnames</c>, <c>x-ms-enum</c>)
     /// when it gives one, else the service name in PascalCase; for REST enums also the unknown-value member, named last.
+    /// An extensible enum is a struct: a name its own members or the struct have (CS0542) gets <c>Value</c> appended,
+    /// as a property named like a member of <see cref="object"/> does.
     /// </summary>
-    private static Dictionary<string, string> EnumMemberNames(TypeModel type)
+    private Dictionary<string, string> EnumMemberNames(TypeModel type)
     {
-        var scope = new NameScope(EnumReservedNames);
+        var memberReserved = type.IsExtensible
+            ? new HashSet<string>(ExtensibleEnumReservedNames, StringComparer.Ordinal) { _names[type.QualifiedName].Name }
+            : new HashSet<string>(StringComparer.Ordinal);
+        var scope = new NameScope(EnumReservedNames.Concat(memberReserved));
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
 
         // As for properties, names the spec gives as C# (x-enum-varnames) or already spells as C# claim first: of "active"
@@ -578,7 +583,7 @@ internal sealed partial class ClientEmitter
         {
             if (!names.ContainsKey(serviceName))
             {
-                names.Add(serviceName, scope.Claim(preferred));
+                names.Add(serviceName, scope.Claim(memberReserved.Contains(preferred) ? preferred + "Value" : preferred));
             }
         }
 

@@ -93,4 +93,14 @@ public sealed class CollisionStressSpecTests
         Assert.Contains("Unknown = 4,", openApiEnum, StringComparison.Ordinal);
         Assert.Contains("Unknown3 = -1,", openApiEnum, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Extensible_enum_values_named_like_the_struct_members_are_named_once_for_every_use()
+    {
+        var sources = RunOpenApi().Sources;
+
+        // The struct and the discriminator constructor agree (before, the constructor named ShapeKind.Value: CS0120).
+        Assert.Contains(" ValueValue { get; } = new global::Consumer.Collisions.ShapeKind(\"Value\");", sources["Collisions/Enums/ShapeKind.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("Kind = global::Consumer.Collisions.ShapeKind.ValueValue;", sources["Collisions/ComplexTypes/ValueShape.g.cs"], StringComparison.Ordinal);
+    }
 }

@@ -24,15 +24,30 @@ namespace Consumer.Collisions
             [typeof(global::Consumer.Collisions.ItemJsonConverter)] = ItemJsonConverterInfo,
             [typeof(global::Consumer.Collisions.ItemsClient)] = ItemsClientInfo,
             [typeof(global::Consumer.Collisions.Json)] = JsonInfo,
+            [typeof(global::Consumer.Collisions.Kind)] = KindInfo,
+            [typeof(global::Consumer.Collisions.Kind2)] = Kind2Info,
             [typeof(global::Consumer.Collisions.LogLevel)] = LogLevelInfo,
             [typeof(global::Consumer.Collisions.Object)] = ObjectInfo,
+            [typeof(global::Consumer.Collisions.Parent)] = ParentInfo,
+            [typeof(global::Consumer.Collisions.ParentChild)] = ParentChildInfo,
+            [typeof(global::Consumer.Collisions.ParentChild2)] = ParentChild2Info,
+            [typeof(global::Consumer.Collisions.ParentMode)] = ParentModeInfo,
+            [typeof(global::Consumer.Collisions.ParentMode2)] = ParentMode2Info,
+            [typeof(global::Consumer.Collisions.Shape)] = ShapeInfo,
+            [typeof(global::Consumer.Collisions.ShapeKind)] = ShapeKindInfo,
             [typeof(global::Consumer.Collisions.Status)] = StatusInfo,
             [typeof(global::Consumer.Collisions.StatusJsonConverter)] = StatusJsonConverterInfo,
             [typeof(global::Consumer.Collisions.String)] = StringInfo,
             [typeof(global::Consumer.Collisions.System)] = SystemInfo,
             [typeof(global::Consumer.Collisions.Task)] = TaskInfo,
             [typeof(global::Consumer.Collisions.Type)] = TypeInfo,
+            [typeof(global::Consumer.Collisions.ValueShape)] = ValueShapeInfo,
+            [typeof(global::Consumer.Collisions.Holder2)] = Holder2Info,
+            [typeof(global::Consumer.Collisions.Kind2?)] = Kind2NullableInfo,
             [typeof(global::Consumer.Collisions.LogLevel?)] = LogLevelNullableInfo,
+            [typeof(global::Consumer.Collisions.ParentMode?)] = ParentModeNullableInfo,
+            [typeof(global::Consumer.Collisions.ParentMode2?)] = ParentMode2NullableInfo,
+            [typeof(global::Consumer.Collisions.ShapeKind?)] = ShapeKindNullableInfo,
             [typeof(global::Consumer.Collisions.Status?)] = StatusNullableInfo,
             [typeof(global::System.Collections.Generic.IList<global::Consumer.Collisions.Item>)] = IListOfItemInfo,
             [typeof(global::System.Collections.Generic.List<global::Consumer.Collisions.Item>)] = ListOfItemInfo,
@@ -78,6 +93,12 @@ namespace Consumer.Collisions
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Type?>(options, "Type", "type", static instance => instance.Type, static (instance, value) => instance.Type = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Holder?>(options, "Holder", "holder", static instance => instance.Holder, static (instance, value) => instance.Holder = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Choice?>(options, "Choice", "choice", static instance => instance.Choice, static (instance, value) => instance.Choice = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Parent?>(options, "Parent", "parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.ParentChild?>(options, "ParentChild", "parentChild", static instance => instance.ParentChild, static (instance, value) => instance.ParentChild = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.ParentMode?>(options, "ParentMode", "parentMode", static instance => instance.ParentMode, static (instance, value) => instance.ParentMode = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Kind?>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Holder2?>(options, "LowerHolder", "lowerHolder", static instance => instance.LowerHolder, static (instance, value) => instance.LowerHolder = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Shape?>(options, "Shape", "shape", static instance => instance.Shape, static (instance, value) => instance.Shape = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Everything>(options),
             });
 
@@ -135,6 +156,16 @@ namespace Consumer.Collisions
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Json>(options),
             });
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo KindInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Kind>(options, static () => new global::Consumer.Collisions.Kind(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Kind, string?>(options, "K", "k", static instance => instance.K, static (instance, value) => instance.K = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Kind>(options),
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Kind2Info(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Collisions.Kind2>(options, global::Consumer.Collisions.Kind2JsonConverter.Default);
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LogLevelInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.LogLevel>(options, global::Consumer.Collisions.LogLevelJsonConverter.Default);
 
@@ -144,6 +175,48 @@ namespace Consumer.Collisions
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Object, global::Consumer.Collisions.Type?>(options, "Type", "type", static instance => instance.Type, static (instance, value) => instance.Type = value),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Object>(options),
             });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Parent>(options, static () => new global::Consumer.Collisions.Parent(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Parent, global::Consumer.Collisions.ParentChild2?>(options, "Child", "child", static instance => instance.Child, static (instance, value) => instance.Child = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Parent, global::Consumer.Collisions.ParentMode2?>(options, "Mode", "mode", static instance => instance.Mode, static (instance, value) => instance.Mode = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Parent, global::Consumer.Collisions.Kind2?>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Parent>(options),
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentChildInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ParentChild>(options, static () => new global::Consumer.Collisions.ParentChild(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ParentChild, string?>(options, "Y", "y", static instance => instance.Y, static (instance, value) => instance.Y = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ParentChild>(options),
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentChild2Info(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ParentChild2>(options, static () => new global::Consumer.Collisions.ParentChild2(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ParentChild2, string?>(options, "X", "x", static instance => instance.X, static (instance, value) => instance.X = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ParentChild2>(options),
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentModeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.ParentMode>(options, global::Consumer.Collisions.ParentModeJsonConverter.Default);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentMode2Info(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.ParentMode2>(options, global::Consumer.Collisions.ParentMode2JsonConverter.Default);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ShapeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.RestJsonMetadata.DiscriminatedObjectInfo<global::Consumer.Collisions.Shape>(options, static () => new global::Consumer.Collisions.Shape(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Shape, global::Consumer.Collisions.ShapeKind>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Shape>(options),
+            },
+                "kind",
+                new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("Value", typeof(global::Consumer.Collisions.ValueShape)),
+                new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("ValueShape", typeof(global::Consumer.Collisions.ValueShape)));
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ShapeKindInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Collisions.ShapeKind>(options, global::Consumer.Collisions.ShapeKindJsonConverter.Default);
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.Status>(options, global::Consumer.Collisions.StatusJsonConverter2.Default);
@@ -183,8 +256,35 @@ namespace Consumer.Collisions
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Type>(options),
             });
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ValueShapeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ValueShape>(options, static () => new global::Consumer.Collisions.ValueShape(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Shape, global::Consumer.Collisions.ShapeKind>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ValueShape, long?>(options, "Size", "size", static instance => instance.Size, static (instance, value) => instance.Size = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Shape>(options),
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Holder2Info(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Holder2>(options, static () => new global::Consumer.Collisions.Holder2(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Holder2, string?>(options, "Lower", "lower", static instance => instance.Lower, static (instance, value) => instance.Lower = value),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Holder2>(options),
+            });
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Kind2NullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.Kind2>(options);
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LogLevelNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.LogLevel>(options);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentModeNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.ParentMode>(options);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentMode2NullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.ParentMode2>(options);
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ShapeKindNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.ShapeKind>(options);
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.Status>(options);

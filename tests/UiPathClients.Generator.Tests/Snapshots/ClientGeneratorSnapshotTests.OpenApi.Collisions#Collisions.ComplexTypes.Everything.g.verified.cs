@@ -65,6 +65,42 @@ namespace Consumer.Collisions
         public global::Consumer.Collisions.Choice? Choice { get; set; }
 
         /// <summary>
+        /// The <c>parent</c> property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("parent")]
+        public global::Consumer.Collisions.Parent? Parent { get; set; }
+
+        /// <summary>
+        /// The <c>parentChild</c> property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("parentChild")]
+        public global::Consumer.Collisions.ParentChild? ParentChild { get; set; }
+
+        /// <summary>
+        /// The <c>parentMode</c> property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("parentMode")]
+        public global::Consumer.Collisions.ParentMode? ParentMode { get; set; }
+
+        /// <summary>
+        /// The <c>kind</c> property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
+        public global::Consumer.Collisions.Kind? Kind { get; set; }
+
+        /// <summary>
+        /// The <c>lowerHolder</c> property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("lowerHolder")]
+        public global::Consumer.Collisions.Holder2? LowerHolder { get; set; }
+
+        /// <summary>
+        /// The <c>shape</c> property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("shape")]
+        public global::Consumer.Collisions.Shape? Shape { get; set; }
+
+        /// <summary>
         /// Properties and annotations of the JSON object that have no property here (added by a newer
         /// service, or instance annotations such as <c>@odata.etag</c>), kept so nothing is lost.
         /// </summary>

@@ -16,6 +16,51 @@ namespace Consumer.Collisions
         /// <summary>The connection every request goes through.</summary>
         public global::UiPathClients.Runtime.Rest.RestConnection Connection { get; }
 
+        private global::UiPathClients.Runtime.Rest.RestRequest CreatePostFormRequest(string? name, string? name2, string? @class, string? cancellationToken2, string? name3)
+        {
+            var request = Connection.CreateRequest("POST", "/forms");
+            request.WithFormField("name", name);
+            request.WithFormField("Name", name2);
+            request.WithFormField("class", @class);
+            request.WithFormField("cancellationToken", cancellationToken2);
+            request.WithQuery("name", name3);
+            return request;
+        }
+
+        /// <summary>
+        /// Calls <c>postForm</c>.
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms</c> (<c>postForm</c>).
+        /// </remarks>
+        /// <param name="name">The <c>name</c> field.</param>
+        /// <param name="name2">The <c>Name</c> field.</param>
+        /// <param name="class">The <c>class</c> field.</param>
+        /// <param name="cancellationToken2">The <c>cancellationToken</c> field.</param>
+        /// <param name="name3">The <c>name</c> query parameter.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The answer's body.</returns>
+        /// <exception cref="global::UiPathClients.Runtime.Rest.RestApiException">The service answered with an error status.</exception>
+        public global::System.Threading.Tasks.Task PostFormAsync(string? name = default, string? name2 = default, string? @class = default, string? cancellationToken2 = default, string? name3 = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+            PostFormWithResponseAsync(name, name2, @class, cancellationToken2, name3, cancellationToken);
+
+        /// <summary>
+        /// Calls <c>postForm</c>.
+        /// </summary>
+        /// <remarks>
+        /// <c>POST /forms</c> (<c>postForm</c>).
+        /// </remarks>
+        /// <param name="name">The <c>name</c> field.</param>
+        /// <param name="name2">The <c>Name</c> field.</param>
+        /// <param name="class">The <c>class</c> field.</param>
+        /// <param name="cancellationToken2">The <c>cancellationToken</c> field.</param>
+        /// <param name="name3">The <c>name</c> query parameter.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The whole answer: status, headers, <c>Server-Timing</c> and body.</returns>
+        /// <exception cref="global::UiPathClients.Runtime.Rest.RestApiException">The service answered with an error status.</exception>
+        public global::System.Threading.Tasks.Task<global::UiPathClients.Runtime.Rest.RestResponse> PostFormWithResponseAsync(string? name = default, string? name2 = default, string? @class = default, string? cancellationToken2 = default, string? name3 = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+            CreatePostFormRequest(name, name2, @class, cancellationToken2, name3).SendAsync(cancellationToken);
+
         private global::UiPathClients.Runtime.Rest.RestRequest CreateCreateGetRequestRequest()
         {
             var request = Connection.CreateRequest("GET", "/items");
