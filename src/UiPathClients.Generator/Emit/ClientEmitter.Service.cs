@@ -437,21 +437,13 @@ internal sealed partial class ClientEmitter
     /// <param name="takesETag">Bound to one entity: the methods take the entity's ETag for <c>If-Match</c>, which services that version the entity may require.</param>
     private void AddOperations(List<MemberView> members, NameScope scope, IEnumerable<(OperationModel Operation, string Segment, bool IsImport)> operations, string? pathExpression, bool takesETag)
     {
-        var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var callable = operations.Where(candidate => candidate.Operation.Kind != OperationKind.Function || candidate.Operation.ReturnType is not null).ToList();
+        var methodNames = OperationMethodNames(scope, callable);
         var signatures = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (operation, segment, isImport) in operations)
+        foreach (var (operation, segment, isImport) in callable)
         {
-            if (operation.Kind == OperationKind.Function && operation.ReturnType is null)
-            {
-                continue;
-            }
-
             var parameters = operation.Parameters.Skip(operation.IsBound ? 1 : 0).ToList();
-            if (!methodNames.TryGetValue(segment, out var methodName))
-            {
-                methodName = scope.Claim(CSharpIdentifier.ToPascalCase(operation.Name) + "Async");
-                methodNames.Add(segment, methodName);
-            }
+            var methodName = methodNames[segment];
 
             var parameterScope = new NameScope(OperationLocalNames);
             var csharpParameters = parameters
@@ -464,6 +456,36 @@ internal sealed partial class ClientEmitter
 
             members.Add(BuildOperationMethod(operation, segment, isImport, pathExpression, methodName, csharpParameters, takesETag));
         }
+    }
+
+    /// <summary>
+    /// Method names by path segment: the operations bound to this type (or its bases) first, then those bound to a derived
+    /// type through a cast. A cast's method whose name is taken (the same operation name bound to this type too) names the
+    /// cast like the filter surface does (<c>RunAsContosoOpsOperationAsync</c>) instead of a bare number.
+    /// </summary>
+    private Dictionary<string, string> OperationMethodNames(NameScope scope, List<(OperationModel Operation, string Segment, bool IsImport)> operations)
+    {
+        var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool IsCast((OperationModel Operation, string Segment, bool IsImport) candidate) =>
+            !candidate.IsImport && candidate.Segment != candidate.Operation.QualifiedName;
+        foreach (var candidate in operations.Where(candidate => !IsCast(candidate)).Concat(operations.Where(IsCast)))
+        {
+            if (methodNames.ContainsKey(candidate.Segment))
+            {
+                continue;
+            }
+
+            var operationName = CSharpIdentifier.ToPascalCase(candidate.Operation.Name);
+            var preferred = operationName + "Async";
+            if (IsCast(candidate) && scope.IsTaken(preferred) && _typesByQualifiedName.TryGetValue(candidate.Operation.Parameters[0].Type.QualifiedName, out var bindingType))
+            {
+                preferred = operationName + "As" + CastName(bindingType) + "Async";
+            }
+
+            methodNames.Add(candidate.Segment, scope.Claim(preferred));
+        }
+
+        return methodNames;
     }
 
     private MemberView BuildOperationMethod(

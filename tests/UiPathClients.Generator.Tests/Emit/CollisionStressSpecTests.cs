@@ -103,4 +103,14 @@ public sealed class CollisionStressSpecTests
         Assert.Contains(" ValueValue { get; } = new global::Consumer.Collisions.ShapeKind(\"Value\");", sources["Collisions/Enums/ShapeKind.g.cs"], StringComparison.Ordinal);
         Assert.Contains("Kind = global::Consumer.Collisions.ShapeKind.ValueValue;", sources["Collisions/ComplexTypes/ValueShape.g.cs"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_operation_bound_to_a_derived_type_names_its_cast_when_the_base_has_the_same_operation()
+    {
+        var entityClient = RunEdmx().Sources["Collisions/EntityClients/ItemClient2.g.cs"];
+
+        Assert.Contains(" RunAsync(int id, string? url, string? ipAddress, string? ifMatch = null,", entityClient, StringComparison.Ordinal);
+        Assert.Contains(" RunAsCollide2OpsOperationAsync(int id, string? url, string? ipAddress, string? ifMatch = null,", entityClient, StringComparison.Ordinal);
+        Assert.Contains("var path = Path + \"/Collide.Ops.Operation/Collide.Core.Run\";", entityClient, StringComparison.Ordinal);
+    }
 }

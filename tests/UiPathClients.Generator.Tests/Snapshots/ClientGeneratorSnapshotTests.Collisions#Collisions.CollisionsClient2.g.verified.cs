@@ -57,6 +57,16 @@ namespace Consumer.Collisions
         public global::Consumer.Collisions.OperationsCollection Operations => new global::Consumer.Collisions.OperationsCollection(Connection);
 
         /// <summary>
+        /// The <c>Widgets</c> entity set.
+        /// </summary>
+        public global::Consumer.Collisions.WidgetsCollection Widgets => new global::Consumer.Collisions.WidgetsCollection(Connection);
+
+        /// <summary>
+        /// The <c>Item</c> singleton.
+        /// </summary>
+        public global::Consumer.Collisions.ItemClient2 Item => new global::Consumer.Collisions.ItemClient2(Connection, "Item");
+
+        /// <summary>
         /// Action <c>Collide.Core.Connection</c>: <c>POST …/Connect</c>.
         /// </summary>
         /// <param name="withFolder">The <c>WithFolder</c> parameter.</param>

@@ -26,6 +26,7 @@ namespace Consumer.Collisions
             [typeof(global::Consumer.Collisions.Runtime)] = RuntimeInfo,
             [typeof(global::Consumer.Collisions.Keywords)] = KeywordsInfo,
             [typeof(global::Consumer.Collisions.Item)] = ItemInfo,
+            [typeof(global::Consumer.Collisions.Widget)] = WidgetInfo,
             [typeof(global::Consumer.Collisions.ItemFilter)] = ItemFilterInfo,
             [typeof(global::Consumer.Collisions.ItemClient)] = ItemClientInfo,
             [typeof(global::Consumer.Collisions.StatusJsonConverter)] = StatusJsonConverterInfo,
@@ -161,6 +162,14 @@ namespace Consumer.Collisions
                 "@odata.type",
                 new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Collisions.Collide2.Ops.Operation), "#Collide.Ops.Operation"),
                 new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Collisions.Collide2.Billing.V1.Operation), "#collide.billing.v1.Operation"));
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WidgetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Widget>(options, static () => new global::Consumer.Collisions.Widget(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Widget, string>(options, "Class", "class", static instance => instance.Class, static (instance, value) => instance.Class = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Widget, int>(options, "Path", "path", static instance => instance.Path, static (instance, value) => instance.Path = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Widget>(options),
+            });
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemFilterInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ItemFilter>(options, static () => new global::Consumer.Collisions.ItemFilter(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]

@@ -59,6 +59,17 @@ namespace Consumer.Collisions.Collide2.Ops
         }
 
         /// <summary>
+        /// Action <c>Collide.Core.run</c>: <c>POST …/Collide.Core.run</c>.
+        /// </summary>
+        /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public global::System.Threading.Tasks.Task RunAsync2(string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var path = Path + "/Collide.Core.run";
+            return Connection.InvokeAsync(path, static writer => { }, ifMatch, cancellationToken);
+        }
+
+        /// <summary>
         /// Function <c>Collide.Core.Get</c>: <c>GET …/Collide.Core.Get(…)</c>.
         /// </summary>
         /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
@@ -175,6 +186,6 @@ namespace Consumer.Collisions.Collide2.Ops
         /// <summary>
         /// The entity of the <c>RunAsync</c> navigation property: <c>…/RunAsync</c>.
         /// </summary>
-        public global::Consumer.Collisions.ItemClient2 RunAsync2 => new global::Consumer.Collisions.ItemClient2(Connection, Path + "/RunAsync");
+        public global::Consumer.Collisions.ItemClient2 RunAsync3 => new global::Consumer.Collisions.ItemClient2(Connection, Path + "/RunAsync");
     }
 }

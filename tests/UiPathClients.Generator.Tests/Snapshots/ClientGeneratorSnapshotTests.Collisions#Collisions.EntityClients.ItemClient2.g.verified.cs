@@ -66,7 +66,7 @@ namespace Consumer.Collisions
         /// <param name="ipAddress">The <c>IPAddress</c> parameter.</param>
         /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task RunAsync2(int id, string? url, string? ipAddress, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task RunAsCollide2OpsOperationAsync(int id, string? url, string? ipAddress, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = Path + "/Collide.Ops.Operation/Collide.Core.Run";
             void WriteParameters(global::System.Text.Json.Utf8JsonWriter writer)
@@ -77,6 +77,17 @@ namespace Consumer.Collisions
             }
 
             return Connection.InvokeAsync(path, WriteParameters, ifMatch, cancellationToken);
+        }
+
+        /// <summary>
+        /// Action <c>Collide.Core.run</c>: <c>POST …/Collide.Core.run</c>.
+        /// </summary>
+        /// <param name="ifMatch">The entity's ETag (<c>GetETag()</c> of the entity read) sent as <c>If-Match</c>; services that version the entity may require it (428) and refuse a stale one (412).</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public global::System.Threading.Tasks.Task RunAsync2(string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var path = Path + "/Collide.Core.run";
+            return Connection.InvokeAsync(path, static writer => { }, ifMatch, cancellationToken);
         }
 
         /// <summary>
