@@ -148,36 +148,50 @@ internal sealed partial class ClientEmitter
             return scope;
         }
 
-        // Types of the client's namespace claim first; a sub-namespace's first segment then claims its name in that same
-        // scope (CS0101 if a type had it), so a type named like a schema's first segment keeps its name.
-        var subNamespaceRoots = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var inSubNamespace in new[] { false, true })
+        // Types claim their names before any namespace segment below theirs: the client's namespace first, then the schemas'
+        // sub-namespaces, shorter first. Each segment claims its name in its parent namespace's scope when first met
+        // (CS0101 if a type there had it), so a type named like a schema's segment keeps its name and the segment yields.
+        var segmentPaths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string SubNamespaceOf(string schemaNamespace)
         {
-            foreach (var type in emitted)
+            var segments = CSharpIdentifier.ToPascalNamespaceSegments(schemaNamespace);
+            var path = string.Empty;
+            for (var count = 1; count <= segments.Length; count++)
             {
-                var preferred = CSharpIdentifier.ToPascalCase(type.Name);
-                if (schemasByName[preferred] > 1 != inSubNamespace)
+                var key = string.Join(".", segments, 0, count);
+                if (!segmentPaths.TryGetValue(key, out var resolved))
                 {
-                    continue;
+                    var parent = path.Length == 0 ? _model.Namespace : _model.Namespace + "." + path;
+                    resolved = (path.Length == 0 ? string.Empty : path + ".") + ScopeOf(parent).Claim(segments[count - 1]);
+                    segmentPaths.Add(key, resolved);
                 }
 
-                string? subNamespace = null;
-                if (inSubNamespace)
-                {
-                    var segments = CSharpIdentifier.ToPascalNamespaceSegments(type.Namespace);
-                    if (!subNamespaceRoots.TryGetValue(segments[0], out var root))
-                    {
-                        root = ScopeOf(_model.Namespace).Claim(segments[0]);
-                        subNamespaceRoots.Add(segments[0], root);
-                    }
+                path = resolved;
+            }
 
-                    segments[0] = root;
-                    subNamespace = string.Join(".", segments);
-                }
+            return path;
+        }
 
-                var @namespace = subNamespace is null ? _model.Namespace : _model.Namespace + "." + subNamespace;
-                var name = ScopeOf(@namespace).Claim(preferred);
-                _names[type.QualifiedName] = (@namespace, name, subNamespace is null ? string.Empty : subNamespace + ".");
+        void ClaimTypeName(TypeModel type, string? subNamespace)
+        {
+            var @namespace = subNamespace is null ? _model.Namespace : _model.Namespace + "." + subNamespace;
+            var name = ScopeOf(@namespace).Claim(CSharpIdentifier.ToPascalCase(type.Name));
+            _names[type.QualifiedName] = (@namespace, name, subNamespace is null ? string.Empty : subNamespace + ".");
+        }
+
+        bool InSubNamespace(TypeModel type) => schemasByName[CSharpIdentifier.ToPascalCase(type.Name)] > 1;
+        foreach (var type in emitted.Where(type => !InSubNamespace(type)))
+        {
+            ClaimTypeName(type, null);
+        }
+
+        foreach (var schema in emitted.Where(InSubNamespace).GroupBy(type => type.Namespace, StringComparer.Ordinal)
+            .OrderBy(schema => CSharpIdentifier.ToPascalNamespaceSegments(schema.Key).Length))
+        {
+            var subNamespace = SubNamespaceOf(schema.Key);
+            foreach (var type in schema)
+            {
+                ClaimTypeName(type, subNamespace);
             }
         }
 

@@ -45,7 +45,7 @@ public sealed class CollisionStressSpecTests
         // Each cast names its type's sub-namespace; the spec's own AsOperation/IsOperation properties keep their names.
         Assert.Contains(" AsCollide2OpsOperation() => As(\"Collide.Ops.Operation\"", surface, StringComparison.Ordinal);
         Assert.Contains(" IsCollide2OpsOperation() => IsOf(\"Collide.Ops.Operation\")", surface, StringComparison.Ordinal);
-        Assert.Contains(" AsCollide2BillingV1Operation() => As(\"collide.billing.v1.Operation\"", surface, StringComparison.Ordinal);
+        Assert.Contains(" AsCollide2Billing2V1Operation() => As(\"collide.billing.v1.Operation\"", surface, StringComparison.Ordinal);
         Assert.Contains(" AsOperation => ", surface, StringComparison.Ordinal);
         Assert.Contains(" IsOperation => ", surface, StringComparison.Ordinal);
     }
@@ -55,9 +55,11 @@ public sealed class CollisionStressSpecTests
     {
         var sources = RunEdmx().Sources;
 
-        // The schema collide.billing.v1 becomes Billing.V1; the type Collide keeps its name, so the root segment is Collide2.
-        Assert.Contains("namespace Consumer.Collisions.Collide2.Billing.V1", sources["Collisions/Entities/Collide2.Billing.V1.Operation.g.cs"], StringComparison.Ordinal);
+        // The schema collide.billing.v1 becomes Collide.Billing.V1, and each segment yields to a type of its parent namespace:
+        // the type Collide keeps its name (root segment Collide2), the schema Collide's type Billing too (segment Billing2).
+        Assert.Contains("namespace Consumer.Collisions.Collide2.Billing2.V1", sources["Collisions/Entities/Collide2.Billing2.V1.Operation.g.cs"], StringComparison.Ordinal);
         Assert.Contains("public partial class Collide ", sources["Collisions/ComplexTypes/Collide.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("public partial class Billing ", sources["Collisions/ComplexTypes/Collide2.Billing.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ namespace Consumer.Collisions
             [typeof(global::Consumer.Collisions.Object)] = ObjectInfo,
             [typeof(global::Consumer.Collisions.Type)] = TypeInfo,
             [typeof(global::Consumer.Collisions.Collide)] = CollideInfo,
+            [typeof(global::Consumer.Collisions.Collide2.Core.Billing)] = BillingInfo,
             [typeof(global::Consumer.Collisions.Runtime)] = RuntimeInfo,
             [typeof(global::Consumer.Collisions.Keywords)] = KeywordsInfo,
             [typeof(global::Consumer.Collisions.Item)] = ItemInfo,
@@ -34,7 +35,8 @@ namespace Consumer.Collisions
             [typeof(global::Consumer.Collisions.CollisionsJsonMetadata)] = CollisionsJsonMetadataInfo,
             [typeof(global::Consumer.Collisions.ItemsCollection)] = ItemsCollectionInfo,
             [typeof(global::Consumer.Collisions.Collide2.Ops.Operation)] = OperationInfo,
-            [typeof(global::Consumer.Collisions.Collide2.Billing.V1.Operation)] = OperationInfo2,
+            [typeof(global::Consumer.Collisions.Collide2.Billing)] = BillingInfo2,
+            [typeof(global::Consumer.Collisions.Collide2.Billing2.V1.Operation)] = OperationInfo2,
             [typeof(global::Consumer.Collisions.LogLevel?)] = LogLevelNullableInfo,
             [typeof(global::Consumer.Collisions.Status?)] = StatusNullableInfo,
             [typeof(global::System.Collections.Generic.IList<global::Consumer.Collisions.Item>)] = IListOfItemInfo,
@@ -100,6 +102,13 @@ namespace Consumer.Collisions
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Collide>(options),
             });
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo BillingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Collide2.Core.Billing>(options, static () => new global::Consumer.Collisions.Collide2.Core.Billing(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Collide2.Core.Billing, string?>(options, "Plan", "Plan", static instance => instance.Plan, static (instance, value) => instance.Plan = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Collide2.Core.Billing>(options),
+            });
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo RuntimeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Runtime>(options, static () => new global::Consumer.Collisions.Runtime(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
@@ -161,7 +170,7 @@ namespace Consumer.Collisions
             },
                 "@odata.type",
                 new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Collisions.Collide2.Ops.Operation), "#Collide.Ops.Operation"),
-                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Collisions.Collide2.Billing.V1.Operation), "#collide.billing.v1.Operation"));
+                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Collisions.Collide2.Billing2.V1.Operation), "#collide.billing.v1.Operation"));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WidgetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Widget>(options, static () => new global::Consumer.Collisions.Widget(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
@@ -249,8 +258,15 @@ namespace Consumer.Collisions
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Item>(options),
             });
 
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo BillingInfo2(global::System.Text.Json.JsonSerializerOptions options) =>
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Collide2.Billing>(options, static () => new global::Consumer.Collisions.Collide2.Billing(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            {
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Collide2.Billing, string?>(options, "Account", "Account", static instance => instance.Account, static (instance, value) => instance.Account = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Collide2.Billing>(options),
+            });
+
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo OperationInfo2(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Collide2.Billing.V1.Operation>(options, static () => new global::Consumer.Collisions.Collide2.Billing.V1.Operation(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Collide2.Billing2.V1.Operation>(options, static () => new global::Consumer.Collisions.Collide2.Billing2.V1.Operation(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
             {
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Item, int>(options, "ID", "ID", static instance => instance.ID, static (instance, value) => instance.ID = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Item, string?>(options, "ItemValue", "Item", static instance => instance.ItemValue, static (instance, value) => instance.ItemValue = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
@@ -280,8 +296,8 @@ namespace Consumer.Collisions
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Item, global::System.Collections.Generic.IList<global::Consumer.Collisions.Item>?>(options, "Count", "Count", static instance => instance.Count, static (instance, value) => instance.Count = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Item, global::Consumer.Collisions.Item?>(options, "Surface", "Surface", static instance => instance.Surface, static (instance, value) => instance.Surface = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Item, global::Consumer.Collisions.Item?>(options, "RunAsync", "RunAsync", static instance => instance.RunAsync, static (instance, value) => instance.RunAsync = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Collide2.Billing.V1.Operation, decimal>(options, "Amount", "Amount", static instance => instance.Amount, static (instance, value) => instance.Amount = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Collide2.Billing.V1.Operation, string?>(options, "Item", "item", static instance => instance.Item, static (instance, value) => instance.Item = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Collide2.Billing2.V1.Operation, decimal>(options, "Amount", "Amount", static instance => instance.Amount, static (instance, value) => instance.Amount = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
+                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collisions.Collide2.Billing2.V1.Operation, string?>(options, "Item", "item", static instance => instance.Item, static (instance, value) => instance.Item = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
                 global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Item>(options),
             });
 

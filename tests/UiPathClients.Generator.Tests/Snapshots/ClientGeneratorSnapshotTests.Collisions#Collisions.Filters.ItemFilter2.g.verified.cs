@@ -110,9 +110,9 @@ namespace Consumer.Collisions
         public global::UiPathClients.Runtime.Querying.Filter IsCollide2OpsOperation() => IsOf("Collide.Ops.Operation");
 
         /// <summary>The properties of the derived type <c>collide.billing.v1.Operation</c> (a type cast in the path).</summary>
-        public global::Consumer.Collisions.Collide2.Billing.V1.OperationFilter AsCollide2BillingV1Operation() => As("collide.billing.v1.Operation", static prefix => new global::Consumer.Collisions.Collide2.Billing.V1.OperationFilter(prefix));
+        public global::Consumer.Collisions.Collide2.Billing2.V1.OperationFilter AsCollide2Billing2V1Operation() => As("collide.billing.v1.Operation", static prefix => new global::Consumer.Collisions.Collide2.Billing2.V1.OperationFilter(prefix));
 
         /// <summary><c>isof(collide.billing.v1.Operation)</c>: whether the value is of the derived type.</summary>
-        public global::UiPathClients.Runtime.Querying.Filter IsCollide2BillingV1Operation() => IsOf("collide.billing.v1.Operation");
+        public global::UiPathClients.Runtime.Querying.Filter IsCollide2Billing2V1Operation() => IsOf("collide.billing.v1.Operation");
     }
 }
