@@ -11,7 +11,7 @@ namespace UiPathClients.Generator.Emit;
 /// </summary>
 internal sealed partial class ClientEmitter
 {
-    /// <summary>Names a known value cannot take: the struct's own members.</summary>
+    /// <summary>Names a known value cannot take: the struct's own members (<see cref="EnumMemberNames"/> appends <c>Value</c>).</summary>
     private static readonly HashSet<string> ExtensibleEnumReservedNames = new(System.StringComparer.Ordinal) { "Equals", "GetHashCode", "ToString", "GetType", "Value" };
 
     private IEnumerable<GeneratedFile> EmitExtensibleEnum(TypeModel type)
@@ -21,15 +21,15 @@ internal sealed partial class ClientEmitter
         var converter = _enumConverterNames[type.QualifiedName];
         var memberNames = EnumMemberNames(type);
         var members = new List<MemberView>();
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { name };
+        var emitted = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var member in type.Members)
         {
-            var memberName = memberNames[member.Name];
-            while (ExtensibleEnumReservedNames.Contains(memberName) || !taken.Add(memberName))
+            if (!emitted.Add(member.Name))
             {
-                memberName += "Value";
+                continue;
             }
 
+            var memberName = memberNames[member.Name];
             members.Add(new CodeLines()
                 .Lines(DocComment.Lines(member.Documentation))
                 .Line($"public static {full} {memberName} {{ get; }} = new {full}({Literal(member.Name)});")

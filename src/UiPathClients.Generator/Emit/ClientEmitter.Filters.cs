@@ -11,8 +11,14 @@ internal sealed partial class ClientEmitter
 {
     private const string Querying = "global::UiPathClients.Runtime.Querying.";
 
-    /// <summary>Members of <c>FilterSurface</c> a surface property must not hide.</summary>
-    private static readonly string[] SurfaceMemberNames = { "Prefix", "PathOf", "IsOf", "As", "CreateAt", "Rebase", "Path" };
+    /// <summary>Every member name of each filter surface emitted so far (inherited ones included), by qualified type name.</summary>
+    private readonly Dictionary<string, string[]> _surfaceMemberNames = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Members of <c>FilterSurface</c> besides those of <see cref="object"/>, which a surface property must not hide;
+    /// <c>ReservedMemberNamesTests</c> keeps the list equal to them.
+    /// </summary>
+    internal static readonly string[] SurfaceMemberNames = { "Prefix", "PathOf", "IsOf", "As", "CreateAt", "Rebase" };
 
     private IEnumerable<GeneratedFile> EmitFilterSurfaces(CancellationToken cancellationToken)
     {
@@ -42,7 +48,8 @@ internal sealed partial class ClientEmitter
             .ToMember());
 
         var propertyNames = PropertyNames(type);
-        var scope = new Naming.NameScope(SurfaceMemberNames.Concat(ObjectMemberNames));
+        // One scope for the class and everything it inherits: FilterSurface's members, and what the base surfaces declare.
+        var scope = new Naming.NameScope(SurfaceMemberNames.Concat(ObjectMemberNames).Concat(InheritedSurfaceMemberNames(type)));
 
         // One operand per line, without blank lines between: a surface is a list, documented only where the spec is.
         var operands = new CodeLines();
@@ -57,7 +64,7 @@ internal sealed partial class ClientEmitter
             var propertyName = scope.Claim(propertyNames[property.Name]);
             operands
                 .Lines(DocComment.Lines(property.Documentation))
-                .Line($"public {(IsHiddenByBase(type, propertyName) ? "new " : string.Empty)}{operand.Value.Type} {propertyName} => {operand.Value.Create};");
+                .Line($"public {operand.Value.Type} {propertyName} => {operand.Value.Create};");
         }
 
         if (!operands.IsEmpty)
@@ -65,18 +72,23 @@ internal sealed partial class ClientEmitter
             members.Add(operands.ToMember());
         }
 
+        // Casts claim after the properties (generated names yield to the spec's), each name once: two derived types with one
+        // simple name from two schemas are told apart by their sub-namespace, so neither cast depends on the other's order.
         foreach (var derived in _model.Types.Where(candidate => candidate.BaseType == type.QualifiedName && _filterNames.ContainsKey(candidate.QualifiedName)))
         {
             var derivedFilter = FilterFullName(derived.QualifiedName);
+            var castName = CastName(derived);
             members.Add(new CodeLines()
                 .Line($"/// <summary>The properties of the derived type <c>{DocComment.Escape(derived.QualifiedName)}</c> (a type cast in the path).</summary>")
-                .Line($"public {derivedFilter} As{_names[derived.QualifiedName].Name}() => As({Literal(derived.QualifiedName)}, static prefix => new {derivedFilter}(prefix));")
+                .Line($"public {derivedFilter} {scope.Claim("As" + castName)}() => As({Literal(derived.QualifiedName)}, static prefix => new {derivedFilter}(prefix));")
                 .ToMember());
             members.Add(new CodeLines()
                 .Line($"/// <summary><c>isof({DocComment.Escape(derived.QualifiedName)})</c>: whether the value is of the derived type.</summary>")
-                .Line($"public global::UiPathClients.Runtime.Querying.Filter Is{_names[derived.QualifiedName].Name}() => IsOf({Literal(derived.QualifiedName)});")
+                .Line($"public global::UiPathClients.Runtime.Querying.Filter {scope.Claim("Is" + castName)}() => IsOf({Literal(derived.QualifiedName)});")
                 .ToMember());
         }
+
+        _surfaceMemberNames[type.QualifiedName] = scope.Taken;
 
         var baseType = BaseOf(type);
         return new CodeFileView
@@ -137,18 +149,35 @@ internal sealed partial class ClientEmitter
         return reached;
     }
 
-    /// <summary>Whether a base surface already has a member of this name (a derived type redeclaring a property).</summary>
-    private bool IsHiddenByBase(TypeModel type, string propertyName)
+    /// <summary>
+    /// Every member name the base surface of <paramref name="type"/> has, its own and inherited (properties, casts and
+    /// <c>FilterSurface</c>'s), which this surface must not hide. Surfaces are emitted in model order, so a base emitted
+    /// later is named here first; naming is deterministic, so its own emission names it the same way.
+    /// </summary>
+    private string[] InheritedSurfaceMemberNames(TypeModel type)
     {
-        for (var ancestor = BaseOf(type); ancestor is not null; ancestor = BaseOf(ancestor))
+        if (BaseOf(type) is not { } baseType || !_filterNames.TryGetValue(baseType.QualifiedName, out var baseFilter))
         {
-            if (PropertyNames(ancestor).ContainsValue(propertyName))
-            {
-                return true;
-            }
+            return System.Array.Empty<string>();
         }
 
-        return false;
+        if (!_surfaceMemberNames.TryGetValue(baseType.QualifiedName, out var names))
+        {
+            BuildFilterSurfaceView(baseType, _names[baseType.QualifiedName].Namespace, baseFilter);
+            names = _surfaceMemberNames[baseType.QualifiedName];
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// The part of a cast's method names after <c>As</c>/<c>Is</c>: the derived type's C# name, preceded by its sub-namespace
+    /// when it has one (a type whose simple name another schema shares: <c>AsContosoBillingOperation</c>).
+    /// </summary>
+    private string CastName(TypeModel derived)
+    {
+        var (_, name, prefix) = _names[derived.QualifiedName];
+        return prefix.Replace(".", string.Empty) + name;
     }
 
     /// <summary>The operand type and its construction for a value of <paramref name="type"/> at <paramref name="path"/> (a C# string expression).</summary>

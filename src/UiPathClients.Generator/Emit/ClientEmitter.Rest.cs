@@ -175,7 +175,7 @@ internal sealed partial class ClientEmitter
     /// Method names without the group: <c>Jobs_GetById</c> in <c>Jobs</c> → <c>GetById</c>, <c>getDataset</c> in
     /// <c>Datasets</c> → <c>Get</c>. A name that would then clash with another operation's keeps its full form.
     /// </summary>
-    private static IEnumerable<(RestOperationModel Operation, string BaseName)> OperationBaseNames(string group, List<RestOperationModel> operations)
+    private static List<(RestOperationModel Operation, string BaseName)> OperationBaseNames(string group, List<RestOperationModel> operations)
     {
         var candidates = operations.Select(operation =>
         {
@@ -183,7 +183,11 @@ internal sealed partial class ClientEmitter
             return (Operation: operation, Full: full, Short: WithoutGroupNoun(WithoutGroupPrefix(full, group), group));
         }).ToList();
         var shortCounts = candidates.GroupBy(candidate => candidate.Short, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return candidates.Select(candidate => (candidate.Operation, shortCounts[candidate.Short] == 1 ? candidate.Short : candidate.Full));
+
+        // operationIds that are one name after PascalCase (get_item, getItem, GetItem) are numbered on the base name, so each
+        // operation's methods share one number: GetItem2Async, GetItem2WithResponseAsync, CreateGetItem2Request.
+        var unique = new NameScope();
+        return candidates.Select(candidate => (Operation: candidate.Operation, BaseName: unique.Claim(shortCounts[candidate.Short] == 1 ? candidate.Short : candidate.Full))).ToList();
     }
 
     private static string WithoutGroupPrefix(string name, string group) =>
@@ -727,7 +731,7 @@ internal sealed partial class ClientEmitter
             IsConstant = model.Constant is not null;
             CSharpName = model.Constant is { } constant
                 ? ConstantLiteral(constant, model.Type)
-                : CSharpIdentifier.EscapeKeyword(scope.Claim(Camel(model.Name)));
+                : CSharpIdentifier.EscapeKeyword(scope.Claim(CSharpIdentifier.ToCamelCase(model.Name)));
             Summary = model.Documentation.Description is { Length: > 0 } description
                 ? DocComment.Escape(description)
                 : $"The <c>{DocComment.Escape(model.Name)}</c> {LocationWord(model.Location)}.";
@@ -843,12 +847,6 @@ internal sealed partial class ClientEmitter
             ParameterLocation.Cookie => "cookie",
             _ => "field",
         };
-
-        private static string Camel(string name)
-        {
-            var pascal = CSharpIdentifier.ToPascalCase(name);
-            return pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-        }
     }
 
     /// <summary>Every type a REST operation serializes or reads, so the JSON metadata knows its list and nullable forms.</summary>

@@ -17,23 +17,36 @@ internal sealed partial class ClientEmitter
     private const string Tasks = "global::System.Threading.Tasks.";
     private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
 
-    /// <summary>Members of <c>EntitySetClient</c>/<c>ODataQuery</c> an operation method must not hide.</summary>
-    private static readonly string[] EntitySetMemberNames =
+    /// <summary>
+    /// Members of the entity set clients' runtime bases (<c>EntitySetClient</c>, its base <c>ODataQuery</c>, and
+    /// <c>UnqueryableEntitySetClient</c>) besides those of <see cref="object"/>, which an operation method must not hide;
+    /// <c>ReservedMemberNamesTests</c> keeps the list equal to them.
+    /// </summary>
+    internal static readonly string[] EntitySetBaseMemberNames =
     {
         "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Top", "Skip", "Select", "Expand", "WithCount", "Search",
-        "PageSize", "ToUri", "ToPageAsync", "ToListAsync", "FirstOrDefaultAsync", "CountAsync", "GetAsyncEnumerator", "CreateAsync", "CreateEntityAsync",
+        "PageSize", "ToUri", "ToPageAsync", "ToListAsync", "FirstOrDefaultAsync", "CountAsync", "GetAsyncEnumerator", "CreateEntityAsync",
         "WithCancellation", "ConfigureAwait", "AsAsyncEnumerable",
         // Members that exist only to refuse untranslatable LINQ habits with a clear message ([Obsolete(error: true)]).
         "Take", "Count", "LongCount", "FirstAsync", "AnyAsync", "ToArrayAsync",
         "Connection", "Path",
     };
 
-    /// <summary>Members of <c>EntityClient</c> an operation method must not hide.</summary>
-    private static readonly string[] EntityMemberNames =
+    /// <summary>Members a generated entity set class declares itself.</summary>
+    private static readonly string[] EntitySetOwnMemberNames = { "CreateAsync" };
+
+    /// <summary>
+    /// Members of the entity clients' runtime bases (<c>EntityClient</c> and <c>EntityClientBase</c>) besides those of
+    /// <see cref="object"/>, which an operation method or navigation must not hide; <c>ReservedMemberNamesTests</c> keeps
+    /// the list equal to them.
+    /// </summary>
+    internal static readonly string[] EntityBaseMemberNames =
     {
-        "GetAsync", "UpdateAsync", "PatchAsync", "DeleteAsync", "Select", "Expand", "Connection", "Path", "Surface",
-        "ReplaceEntityAsync", "PatchEntityAsync", "DeleteEntityAsync",
+        "GetAsync", "Select", "Expand", "Connection", "Path", "Surface", "ReplaceEntityAsync", "PatchEntityAsync", "DeleteEntityAsync",
     };
+
+    /// <summary>Members a generated entity client declares itself.</summary>
+    private static readonly string[] EntityOwnMemberNames = { "UpdateAsync", "PatchAsync", "DeleteAsync" };
 
     /// <summary>Names the operation methods use for their own locals and parameters.</summary>
     private static readonly string[] OperationLocalNames = { "cancellationToken", "path", "writer", "WriteParameters", "ifMatch", "arguments", "aliases", "query" };
@@ -236,7 +249,7 @@ internal sealed partial class ClientEmitter
             members.Add(indexer);
         }
 
-        var scope = new NameScope(EntitySetMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
+        var scope = new NameScope(EntitySetBaseMemberNames.Concat(EntitySetOwnMemberNames).Concat(ObjectMemberNames).Concat(new[] { name }));
         AddOperations(members, scope, BoundOperations(entity, collection: true), pathExpression: "Path", takesETag: false);
         var offers = string.Join(", ", new[]
         {
@@ -311,7 +324,7 @@ internal sealed partial class ClientEmitter
                 .ToMember());
         }
 
-        var scope = new NameScope(EntityMemberNames.Concat(ObjectMemberNames).Concat(new[] { name }));
+        var scope = new NameScope(EntityBaseMemberNames.Concat(EntityOwnMemberNames).Concat(ObjectMemberNames).Concat(new[] { name }));
         AddOperations(members, scope, BoundOperations(entity, collection: false), pathExpression: "Path", takesETag: true);
         if (capabilities.Navigable)
         {
@@ -361,7 +374,7 @@ internal sealed partial class ClientEmitter
                 return null;
             }
 
-            keyProperties.Add((property, CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CamelCase(property.Name)))));
+            keyProperties.Add((property, CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CSharpIdentifier.ToCamelCase(property.Name)))));
         }
 
         if (keyProperties.Count == 0)
@@ -419,25 +432,17 @@ internal sealed partial class ClientEmitter
     /// <param name="takesETag">Bound to one entity: the methods take the entity's ETag for <c>If-Match</c>, which services that version the entity may require.</param>
     private void AddOperations(List<MemberView> members, NameScope scope, IEnumerable<(OperationModel Operation, string Segment, bool IsImport)> operations, string? pathExpression, bool takesETag)
     {
-        var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var callable = operations.Where(candidate => candidate.Operation.Kind != OperationKind.Function || candidate.Operation.ReturnType is not null).ToList();
+        var methodNames = OperationMethodNames(scope, callable);
         var signatures = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (operation, segment, isImport) in operations)
+        foreach (var (operation, segment, isImport) in callable)
         {
-            if (operation.Kind == OperationKind.Function && operation.ReturnType is null)
-            {
-                continue;
-            }
-
             var parameters = operation.Parameters.Skip(operation.IsBound ? 1 : 0).ToList();
-            if (!methodNames.TryGetValue(segment, out var methodName))
-            {
-                methodName = scope.Claim(CSharpIdentifier.ToPascalCase(operation.Name) + "Async");
-                methodNames.Add(segment, methodName);
-            }
+            var methodName = methodNames[segment];
 
             var parameterScope = new NameScope(OperationLocalNames);
             var csharpParameters = parameters
-                .Select(parameter => (Model: parameter, Name: CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CamelCase(parameter.Name))), Type: ParameterType(parameter)))
+                .Select(parameter => (Model: parameter, Name: CSharpIdentifier.EscapeKeyword(parameterScope.Claim(CSharpIdentifier.ToCamelCase(parameter.Name))), Type: ParameterType(parameter)))
                 .ToList();
             if (!signatures.Add(methodName + "(" + string.Join(",", csharpParameters.Select(parameter => parameter.Type)) + ")"))
             {
@@ -446,6 +451,36 @@ internal sealed partial class ClientEmitter
 
             members.Add(BuildOperationMethod(operation, segment, isImport, pathExpression, methodName, csharpParameters, takesETag));
         }
+    }
+
+    /// <summary>
+    /// Method names by path segment: the operations bound to this type (or its bases) first, then those bound to a derived
+    /// type through a cast. A cast's method whose name is taken (the same operation name bound to this type too) names the
+    /// cast like the filter surface does (<c>RunAsContosoOpsOperationAsync</c>) instead of a bare number.
+    /// </summary>
+    private Dictionary<string, string> OperationMethodNames(NameScope scope, List<(OperationModel Operation, string Segment, bool IsImport)> operations)
+    {
+        var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool IsCast((OperationModel Operation, string Segment, bool IsImport) candidate) =>
+            !candidate.IsImport && candidate.Segment != candidate.Operation.QualifiedName;
+        foreach (var candidate in operations.Where(candidate => !IsCast(candidate)).Concat(operations.Where(IsCast)))
+        {
+            if (methodNames.ContainsKey(candidate.Segment))
+            {
+                continue;
+            }
+
+            var operationName = CSharpIdentifier.ToPascalCase(candidate.Operation.Name);
+            var preferred = operationName + "Async";
+            if (IsCast(candidate) && scope.IsTaken(preferred) && _typesByQualifiedName.TryGetValue(candidate.Operation.Parameters[0].Type.QualifiedName, out var bindingType))
+            {
+                preferred = operationName + "As" + CastName(bindingType) + "Async";
+            }
+
+            methodNames.Add(candidate.Segment, scope.Claim(preferred));
+        }
+
+        return methodNames;
     }
 
     private MemberView BuildOperationMethod(
@@ -739,10 +774,4 @@ internal sealed partial class ClientEmitter
         _typesByQualifiedName.TryGetValue(qualified, out var type) && type.Kind is TypeKind.Entity or TypeKind.Complex;
 
     private string EntityClientFullName(string qualified) => "global::" + _names[qualified].Namespace + "." + _entityClientNames[qualified];
-
-    private static string CamelCase(string name)
-    {
-        var pascal = CSharpIdentifier.ToPascalCase(name);
-        return pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-    }
 }

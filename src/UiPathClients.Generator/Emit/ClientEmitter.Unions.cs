@@ -15,8 +15,8 @@ internal sealed partial class ClientEmitter
 {
     private const string RuntimeSerialization = "global::UiPathClients.Runtime.Serialization.";
 
-    /// <summary>Names every union wrapper has from its base class.</summary>
-    private static readonly string[] UnionReservedNames = { "Value", "UnknownJson" };
+    /// <summary>Names every union wrapper has from its base class <c>JsonUnion</c> (<c>ReservedMemberNamesTests</c> keeps the list equal to them).</summary>
+    internal static readonly string[] UnionReservedNames = { "Value", "UnknownJson" };
 
     private IEnumerable<GeneratedFile> EmitUnion(TypeModel type)
     {

@@ -18,8 +18,8 @@ internal sealed partial class ClientEmitter
 {
     private const string RuntimeMetadata = "global::UiPathClients.Runtime.Metadata.";
 
-    /// <summary>Members of <see cref="object"/> a property must not hide.</summary>
-    private static readonly string[] ObjectMemberNames =
+    /// <summary>Members of <see cref="object"/> a property must not hide (<c>ReservedMemberNamesTests</c> keeps the list equal to them).</summary>
+    internal static readonly string[] ObjectMemberNames =
     {
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
@@ -137,19 +137,62 @@ internal sealed partial class ClientEmitter
             .ToDictionary(group => group.Key, group => group.Select(type => type.Namespace).Distinct().Count(), StringComparer.OrdinalIgnoreCase);
 
         var scopes = new Dictionary<string, NameScope>(StringComparer.Ordinal);
-        foreach (var type in emitted)
+        NameScope ScopeOf(string @namespace)
         {
-            var preferred = CSharpIdentifier.ToPascalCase(type.Name);
-            var subNamespace = schemasByName[preferred] > 1 ? CSharpIdentifier.ToNamespace(type.Namespace) : null;
-            var @namespace = subNamespace is null ? _model.Namespace : _model.Namespace + "." + subNamespace;
             if (!scopes.TryGetValue(@namespace, out var scope))
             {
                 scope = new NameScope(comparer: StringComparer.OrdinalIgnoreCase);
                 scopes.Add(@namespace, scope);
             }
 
-            var name = scope.Claim(preferred);
+            return scope;
+        }
+
+        // Types claim their names before any namespace segment below theirs: the client's namespace first, then the schemas'
+        // sub-namespaces, shorter first. Each segment claims its name in its parent namespace's scope when first met
+        // (CS0101 if a type there had it), so a type named like a schema's segment keeps its name and the segment yields.
+        var segmentPaths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string SubNamespaceOf(string schemaNamespace)
+        {
+            var segments = CSharpIdentifier.ToPascalNamespaceSegments(schemaNamespace);
+            var path = string.Empty;
+            for (var count = 1; count <= segments.Length; count++)
+            {
+                var key = string.Join(".", segments, 0, count);
+                if (!segmentPaths.TryGetValue(key, out var resolved))
+                {
+                    var parent = path.Length == 0 ? _model.Namespace : _model.Namespace + "." + path;
+                    resolved = (path.Length == 0 ? string.Empty : path + ".") + ScopeOf(parent).Claim(segments[count - 1]);
+                    segmentPaths.Add(key, resolved);
+                }
+
+                path = resolved;
+            }
+
+            return path;
+        }
+
+        void ClaimTypeName(TypeModel type, string? subNamespace)
+        {
+            var @namespace = subNamespace is null ? _model.Namespace : _model.Namespace + "." + subNamespace;
+            var name = ScopeOf(@namespace).Claim(CSharpIdentifier.ToPascalCase(type.Name));
             _names[type.QualifiedName] = (@namespace, name, subNamespace is null ? string.Empty : subNamespace + ".");
+        }
+
+        bool InSubNamespace(TypeModel type) => schemasByName[CSharpIdentifier.ToPascalCase(type.Name)] > 1;
+        foreach (var type in emitted.Where(type => !InSubNamespace(type)))
+        {
+            ClaimTypeName(type, null);
+        }
+
+        foreach (var schema in emitted.Where(InSubNamespace).GroupBy(type => type.Namespace, StringComparer.Ordinal)
+            .OrderBy(schema => CSharpIdentifier.ToPascalNamespaceSegments(schema.Key).Length))
+        {
+            var subNamespace = SubNamespaceOf(schema.Key);
+            foreach (var type in schema)
+            {
+                ClaimTypeName(type, subNamespace);
+            }
         }
 
         // Helper types claim their names after every spec type, so a spec type never gets renamed for them.
@@ -531,16 +574,27 @@ internal sealed partial class ClientEmitter
     /// <summary>
     /// C# names of an enum's members by service name: the spec's own C# name (<c>x-enum-varnames</c>, <c>x-ms-enum</c>)
     /// when it gives one, else the service name in PascalCase; for REST enums also the unknown-value member, named last.
+    /// An extensible enum is a struct: a name its own members or the struct have (CS0542) gets <c>Value</c> appended,
+    /// as a property named like a member of <see cref="object"/> does.
     /// </summary>
-    private static Dictionary<string, string> EnumMemberNames(TypeModel type)
+    private Dictionary<string, string> EnumMemberNames(TypeModel type)
     {
-        var scope = new NameScope(EnumReservedNames);
+        var memberReserved = type.IsExtensible
+            ? new HashSet<string>(ExtensibleEnumReservedNames, StringComparer.Ordinal) { _names[type.QualifiedName].Name }
+            : new HashSet<string>(StringComparer.Ordinal);
+        var scope = new NameScope(EnumReservedNames.Concat(memberReserved));
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in type.Members)
+
+        // As for properties, names the spec gives as C# (x-enum-varnames) or already spells as C# claim first: of "active"
+        // and "Active" the latter keeps "Active".
+        var ordered = type.Members
+            .Select(member => (member.Name, Preferred: CSharpIdentifier.ToPascalCase(member.CSharpName ?? member.Name), IsExplicit: member.CSharpName is not null))
+            .OrderBy(candidate => candidate.IsExplicit || candidate.Preferred == candidate.Name ? 0 : 1);
+        foreach (var (serviceName, preferred, _) in ordered)
         {
-            if (!names.ContainsKey(member.Name))
+            if (!names.ContainsKey(serviceName))
             {
-                names.Add(member.Name, scope.Claim(CSharpIdentifier.ToPascalCase(member.CSharpName ?? member.Name)));
+                names.Add(serviceName, scope.Claim(memberReserved.Contains(preferred) ? preferred + "Value" : preferred));
             }
         }
 

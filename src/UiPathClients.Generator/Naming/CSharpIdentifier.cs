@@ -42,6 +42,27 @@ internal static class CSharpIdentifier
     }
 
     /// <summary>
+    /// camelCase for parameters and locals: <see cref="ToPascalCase"/>, then its leading capitals lower-cased as one word,
+    /// except a last capital that starts the next word (<c>ID</c> → <c>id</c>, <c>URL</c> → <c>url</c>,
+    /// <c>IPAddress</c> → <c>ipAddress</c>, <c>ODataType</c> → <c>oDataType</c>; never <c>iD</c>).
+    /// </summary>
+    public static string ToCamelCase(string name)
+    {
+        var characters = ToPascalCase(name).ToCharArray();
+        for (var index = 0; index < characters.Length && char.IsUpper(characters[index]); index++)
+        {
+            if (index > 0 && index + 1 < characters.Length && char.IsLower(characters[index + 1]))
+            {
+                break;
+            }
+
+            characters[index] = char.ToLowerInvariant(characters[index]);
+        }
+
+        return new string(characters);
+    }
+
+    /// <summary>
     /// Keeps the name as written but replaces characters C# does not allow. Used for enum members,
     /// where changing the case of a spec name would surprise more than it helps.
     /// </summary>
@@ -67,6 +88,20 @@ internal static class CSharpIdentifier
             .Select(segment => EscapeKeyword(MakeValid(Sanitize(segment))));
         var result = string.Join(".", segments);
         return result.Length == 0 ? "_" : result;
+    }
+
+    /// <summary>
+    /// Converts a schema's dotted namespace into C# namespace segments, each PascalCase like every other name taken from a
+    /// spec (<c>microsoft.graph.partners</c> → <c>Microsoft.Graph.Partners</c>). Not for the user's own namespace options,
+    /// whose case <see cref="ToNamespace"/> keeps.
+    /// </summary>
+    public static string[] ToPascalNamespaceSegments(string dottedName)
+    {
+        var segments = dottedName
+            .Split(NamespaceSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(segment => EscapeKeyword(ToPascalCase(segment)))
+            .ToArray();
+        return segments.Length == 0 ? new[] { "_" } : segments;
     }
 
     /// <summary>Prefixes <c>@</c> when the identifier is a C# keyword, e.g. parameter <c>@class</c>.</summary>
@@ -122,6 +157,9 @@ internal sealed class NameScope
     }
 
     public void Reserve(string name) => _taken.Add(name);
+
+    /// <summary>Every name claimed or reserved so far, as a snapshot.</summary>
+    public string[] Taken => _taken.ToArray();
 
     /// <summary>Whether <paramref name="name"/> is already claimed or reserved.</summary>
     public bool IsTaken(string name) => _taken.Contains(name);

@@ -39,6 +39,29 @@ public sealed class CSharpIdentifierTests
     public void ToNamespace_keeps_segments_and_makes_each_valid(string name, string expected) =>
         Assert.Equal(expected, CSharpIdentifier.ToNamespace(name));
 
+    [Theory]
+    [InlineData("ID", "id")]
+    [InlineData("Id", "id")]
+    [InlineData("id", "id")]
+    [InlineData("URL", "url")]
+    [InlineData("IPAddress", "ipAddress")]
+    [InlineData("ODataType", "oDataType")] // a capital before a lower-case letter starts the next word
+    [InlineData("display_name", "displayName")]
+    [InlineData("X", "x")]
+    [InlineData("2fa", "_2fa")]
+    [InlineData("class", "class")] // escaping is the caller's, after the name is claimed
+    public void ToCamelCase_lowers_a_leading_acronym_as_one_word(string name, string expected) =>
+        Assert.Equal(expected, CSharpIdentifier.ToCamelCase(name));
+
+    [Theory]
+    [InlineData("microsoft.graph.partners.billing", "Microsoft.Graph.Partners.Billing")]
+    [InlineData("Contoso.Common", "Contoso.Common")]
+    [InlineData("collide.billing.v1", "Collide.Billing.V1")]
+    [InlineData("my-app.2024", "MyApp._2024")]
+    [InlineData("..", "_")]
+    public void ToPascalNamespaceSegments_makes_each_segment_PascalCase(string name, string expected) =>
+        Assert.Equal(expected, string.Join(".", CSharpIdentifier.ToPascalNamespaceSegments(name)));
+
     [Fact]
     public void NameScope_suffixes_collisions_in_claim_order()
     {

@@ -39,9 +39,9 @@ internal static class TestPaths
 
     /// <summary>The focused EDMX feature specs of this project.</summary>
     public static IReadOnlyList<string> FeatureSpecs() =>
-        SharedCorpus.Expect(Directory.EnumerateFiles(FeatureSpecsDirectory, "*.edmx"), 10, "EDMX feature specs");
+        SharedCorpus.Expect(Directory.EnumerateFiles(FeatureSpecsDirectory, "*.edmx"), 11, "EDMX feature specs");
 
     /// <summary>The focused OpenAPI feature specs of this project.</summary>
     public static IReadOnlyList<string> OpenApiFeatureSpecs() =>
-        SharedCorpus.Expect(Directory.EnumerateFiles(OpenApiFeatureSpecsDirectory, "*.openapi.yaml"), 16, "OpenAPI feature specs");
+        SharedCorpus.Expect(Directory.EnumerateFiles(OpenApiFeatureSpecsDirectory, "*.openapi.yaml"), 17, "OpenAPI feature specs");
 }
