@@ -30,13 +30,13 @@ internal sealed partial class OpenApiReader
     /// <c>collectionFormat</c> neither OpenAPI 3 nor the runtime can express: Microsoft.OpenApi throws on them and the
     /// whole document would be lost, where an unsupported construct should cost only its operation.
     /// </summary>
-    /// <returns>The JSON to read: <paramref name="json"/> itself, or with those changes.</returns>
-    private string WithoutUnconvertibleCollectionFormats(string json)
+    /// <param name="root">The document Microsoft.OpenApi reads, changed in place.</param>
+    private void RemoveUnconvertibleCollectionFormats(JsonObject root)
     {
-        if (JsonNode.Parse(json) is not JsonObject root || Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal)
+        if (Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal)
             || root["paths"] is not JsonObject paths)
         {
-            return json;
+            return;
         }
 
         string? Unconvertible(JsonNode? node, out string? name)
@@ -52,7 +52,6 @@ internal sealed partial class OpenApiReader
             return format is not null && !ConvertibleCollectionFormats.Contains(format) ? format : null;
         }
 
-        var changed = false;
         foreach (var pathItem in paths.ToList())
         {
             if (pathItem.Value is not JsonObject item)
@@ -71,7 +70,6 @@ internal sealed partial class OpenApiReader
                     {
                         _tabSeparatedParameters.Add(Key(pathItem.Key, method, "query", name));
                         parameter["collectionFormat"] = "csv";
-                        changed = true;
                     }
                 }
             }
@@ -89,15 +87,13 @@ internal sealed partial class OpenApiReader
 
                 Report(
                     DiagnosticDescriptors.OpenApiWarning,
-                    Locator.Locate(found.Pointer + "/collectionFormat"),
+                    Tree.Locate(found.Pointer + "/collectionFormat"),
                     _file.Path,
                     $"collectionFormat '{found.Format}' of parameter '{found.Name}' has no OpenAPI 3 style, so {operation.Key.ToUpperInvariant()} {pathItem.Key} is not generated");
                 item.Remove(operation.Key);
-                changed = true;
             }
         }
 
-        return changed ? root.ToJsonString() : json;
     }
 
     /// <summary>A JSON pointer (RFC 6901) from its reference tokens.</summary>
@@ -122,9 +118,11 @@ internal sealed partial class OpenApiReader
             : null;
     }
 
-    private void ReadCollectionFormats(string json, OpenApiSpecVersion? version)
+    /// <param name="root">The document Microsoft.OpenApi read.</param>
+    /// <param name="version">The version it read it as.</param>
+    private void ReadCollectionFormats(JsonObject root, OpenApiSpecVersion? version)
     {
-        if (version != OpenApiSpecVersion.OpenApi2_0 || JsonNode.Parse(json) is not JsonObject root || root["paths"] is not JsonObject paths)
+        if (version != OpenApiSpecVersion.OpenApi2_0 || root["paths"] is not JsonObject paths)
         {
             return;
         }

@@ -83,7 +83,7 @@ internal sealed partial class OpenApiReader
         }
 
         var pointer = PointerOf(_pathsFromMsPaths.Contains(operation.Path) ? "x-ms-paths" : "paths", operation.Path, operation.Method.ToLowerInvariant(), "x-ms-pageable");
-        Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate(pointer), _file.Path, $"x-ms-pageable of '{operation.Name}' is ignored: {problem}, so the operation gets no pager");
+        Report(DiagnosticDescriptors.OpenApiWarning, Tree.Locate(pointer), _file.Path, $"x-ms-pageable of '{operation.Name}' is ignored: {problem}, so the operation gets no pager");
         return operation with { Paging = null };
     }
 
@@ -144,7 +144,7 @@ internal sealed partial class OpenApiReader
             .ToEquatableArray();
         foreach (var other in otherSuccesses.Where(other => !DerivesFrom(other.Type!, success!.Type!)))
         {
-            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate("#/" + string.Join("/", _pointer) + "/responses/" + other.StatusCode), _file.Path, $"the {other.StatusCode} answer of '{name}' declares {ShortName(other.Type!)}, which is not the {ShortName(success!.Type!)} the method returns: such an answer throws RestApiException<{ShortName(other.Type!)}> carrying it");
+            Report(DiagnosticDescriptors.OpenApiWarning, Tree.Locate("#/" + string.Join("/", _pointer) + "/responses/" + other.StatusCode), _file.Path, $"the {other.StatusCode} answer of '{name}' declares {ShortName(other.Type!)}, which is not the {ShortName(success!.Type!)} the method returns: such an answer throws RestApiException<{ShortName(other.Type!)}> carrying it");
         }
 
         var paging = ReadPaging(operation);
@@ -153,7 +153,7 @@ internal sealed partial class OpenApiReader
         {
             // The pages of a long-running operation are its final result, reached by polling, which is not supported:
             // enumerating the first answer (202 Accepted) as a page would yield nothing, silently.
-            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate("#/" + string.Join("/", _pointer) + "/x-ms-pageable"), _file.Path, $"x-ms-pageable on the long-running operation '{name}' is ignored: polling is not supported, so its pages are not enumerated (the method returns the first answer)");
+            Report(DiagnosticDescriptors.OpenApiWarning, Tree.Locate("#/" + string.Join("/", _pointer) + "/x-ms-pageable"), _file.Path, $"x-ms-pageable on the long-running operation '{name}' is ignored: polling is not supported, so its pages are not enumerated (the method returns the first answer)");
             paging = null;
         }
 

@@ -15,21 +15,16 @@ internal sealed partial class OpenApiReader
     internal const string Swagger2MultipleOfExtension = "x-uipathclients-multipleOf";
 
     /// <summary>
-    /// The JSON to read with <c>multipleOf</c> on Swagger 2.0 parameters moved to an extension (<see cref="Swagger2MultipleOfExtension"/>), so a valid document draws no
-    /// warning and the constraint is still there for client-side validation.
+    /// Moves <c>multipleOf</c> on Swagger 2.0 parameters of the document Microsoft.OpenApi reads to an extension
+    /// (<see cref="Swagger2MultipleOfExtension"/>), so a valid document draws no warning and the constraint is still
+    /// there for client-side validation.
     /// </summary>
-    private static string WithSwagger2ParameterMultipleOfAsExtension(string json)
+    private static void MoveSwagger2ParameterMultipleOfToExtension(JsonObject root)
     {
-        // Most documents have none of them: no second parse for those.
-        if (json.IndexOf("\"multipleOf\"", StringComparison.Ordinal) < 0
-            || JsonNode.Parse(json) is not JsonObject root
-            || Text(root["swagger"]) is not { } version
-            || !version.StartsWith("2.", StringComparison.Ordinal))
+        if (Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal))
         {
-            return json;
+            return;
         }
-
-        var removed = false;
         void Clean(JsonNode? node)
         {
             if (node is not JsonObject parameter || Text(parameter["in"]) == "body")
@@ -43,7 +38,6 @@ internal sealed partial class OpenApiReader
                 {
                     items.Remove("multipleOf");
                     items[Swagger2MultipleOfExtension] = value;
-                    removed = true;
                 }
             }
         }
@@ -61,7 +55,5 @@ internal sealed partial class OpenApiReader
                 Clean(parameter);
             }
         }
-
-        return removed ? root.ToJsonString() : json;
     }
 }

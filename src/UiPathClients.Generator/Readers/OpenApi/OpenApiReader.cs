@@ -12,17 +12,17 @@ using UiPathClients.Generator.Naming;
 namespace UiPathClients.Generator.Readers.OpenApi;
 
 /// <summary>
-/// Reads an OpenAPI 2.0, 3.0 or 3.1 document (JSON, or YAML turned into JSON) with Microsoft.OpenApi
+/// Reads an OpenAPI 2.0, 3.0 or 3.1 document (JSON, or YAML read into a JSON tree) with Microsoft.OpenApi
 /// and maps its schemas into the same <see cref="ClientModel"/> the EDMX reader produces: objects become
 /// complex types (one <c>$ref</c> in <c>allOf</c> becomes the base type), string enums become enums,
 /// primitives map to the <c>Edm</c> type with the same meaning, inline objects get deterministic names.
 /// </summary>
 /// <remarks>
-/// Microsoft.OpenApi's own errors and warnings become UIPC0010/UIPC0011 with the JSON pointer it reports.
-/// It gives no line numbers, so <see cref="JsonPointerLocator"/> maps the pointer back to the line and column
-/// in the original JSON or YAML text (the deepest part of the pointer that exists; the start of the file only
-/// when none does); an unresolved <c>$ref</c> points at the <c>$ref</c> itself. The text is scanned for that
-/// only when there is something to report.
+/// The text is read once (<see cref="SpecTree"/>): the tree the pre-checks walk is the tree Microsoft.OpenApi reads.
+/// Its errors and warnings become UIPC0010/UIPC0011 with the JSON pointer it reports; it gives no line numbers, so
+/// <see cref="SpecTree.Locate"/> maps the pointer back to the line and column in the JSON or YAML text (the deepest
+/// part of the pointer that exists; the start of the file only when none does); an unresolved <c>$ref</c> points at
+/// the <c>$ref</c> itself.
 /// </remarks>
 internal sealed partial class OpenApiReader
 {
@@ -36,7 +36,7 @@ internal sealed partial class OpenApiReader
     private readonly Dictionary<string, IOpenApiSchema> _namedSchemas = new(StringComparer.Ordinal);
     private readonly HashSet<string> _typeNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<IOpenApiSchema, string> _inlineNames = new();
-    private JsonPointerLocator? _locator;
+    private SpecTree? _tree;
     private SpecTextPositions? _positions;
 
     /// <summary>Where in the document the mapping is (JSON pointer segments, escaped), so diagnostics can name a line.</summary>
@@ -112,23 +112,28 @@ internal sealed partial class OpenApiReader
 
     private OpenApiDocument? Parse()
     {
-        var root = ReadTree();
-        if (root is null || !PreflightJsonText(root.Value.Node))
+        _tree = ReadTree();
+        if (_tree is null || !PreflightJsonText(_tree.Root))
         {
             return null;
         }
 
-        var json = root.Value.Json;
-        json = WithSwagger2ParameterMultipleOfAsExtension(WithoutUnconvertibleCollectionFormats(WithMsPathsMerged(json)));
+        // Preflight saw an object. The rewrites below change what Microsoft.OpenApi reads; diagnostics still point into
+        // the text, so a document they may change is rewritten as a copy and the tree read from the text stays as written.
+        var root = (System.Text.Json.Nodes.JsonObject)_tree.Root!;
+        var readable = root.ContainsKey("swagger") || root.ContainsKey("x-ms-paths") ? (System.Text.Json.Nodes.JsonObject)root.DeepClone() : root;
+        MergeMsPaths(readable);
+        RemoveUnconvertibleCollectionFormats(readable);
+        MoveSwagger2ParameterMultipleOfToExtension(readable);
         var settings = new OpenApiReaderSettings();
         Microsoft.OpenApi.Reader.ReadResult result;
         try
         {
-            result = OpenApiDocument.Parse(json, OpenApiConstants.Json, settings);
+            result = new OpenApiJsonReader().Read(readable, settings.BaseUrl ?? new Uri(OpenApiConstants.BaseRegistryUri), settings);
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
-            ReportInvalid(Locator.Locate("#/openapi"), exception.Message);
+            ReportInvalid(Tree.Locate("#/openapi"), exception.Message);
             return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -149,7 +154,7 @@ internal sealed partial class OpenApiReader
         ReportLimited(warnings, DiagnosticDescriptors.OpenApiWarning);
         if (result.Document is not null)
         {
-            ReadCollectionFormats(json, result.Diagnostic?.SpecificationVersion);
+            ReadCollectionFormats(readable, result.Diagnostic?.SpecificationVersion);
         }
 
         return result.Document;
@@ -179,17 +184,16 @@ internal sealed partial class OpenApiReader
     }
 
     /// <summary>
-    /// The document as a JSON tree and as the JSON text Microsoft.OpenApi reads; <see langword="null"/> (reported) when it
-    /// is not valid JSON or YAML or goes beyond <see cref="SpecLimits"/>.
+    /// The document read once, as the JSON tree Microsoft.OpenApi reads and the map back to the text; <see langword="null"/>
+    /// (reported) when it is not valid JSON or YAML or goes beyond <see cref="SpecLimits"/>.
     /// </summary>
-    private (System.Text.Json.Nodes.JsonNode? Node, string Json)? ReadTree()
+    private SpecTree? ReadTree()
     {
         if (_file.Kind == SpecKind.OpenApiYaml)
         {
             try
             {
-                var node = YamlToJson.ToNode(_file.Text);
-                return (node, node?.ToJsonString() ?? "null");
+                return SpecTree.FromYaml(_file.Path, _file.Text);
             }
             catch (YamlDotNet.Core.YamlException exception)
             {
@@ -213,7 +217,7 @@ internal sealed partial class OpenApiReader
 
         try
         {
-            return (System.Text.Json.Nodes.JsonNode.Parse(_file.Text), _file.Text);
+            return SpecTree.FromJson(_file.Path, _file.Text, System.Text.Json.Nodes.JsonNode.Parse(_file.Text));
         }
         catch (System.Text.Json.JsonException exception)
         {
@@ -239,13 +243,13 @@ internal sealed partial class OpenApiReader
             var places = problem.ToList();
             foreach (var finding in places.Take(PlacesPerProblem))
             {
-                Report(descriptor, Locator.Locate(PlaceOf(finding)), _file.Path, Describe(finding));
+                Report(descriptor, Tree.Locate(PlaceOf(finding)), _file.Path, Describe(finding));
             }
 
             if (places.Count > PlacesPerProblem)
             {
                 var more = places.Count - PlacesPerProblem;
-                Report(descriptor, Locator.Locate(places[PlacesPerProblem].Pointer), _file.Path, $"{places[PlacesPerProblem].Message} (and at {more.ToString(System.Globalization.CultureInfo.InvariantCulture)} more places, not listed one by one; the first of them is {places[PlacesPerProblem].Pointer})");
+                Report(descriptor, Tree.Locate(places[PlacesPerProblem].Pointer), _file.Path, $"{places[PlacesPerProblem].Message} (and at {more.ToString(System.Globalization.CultureInfo.InvariantCulture)} more places, not listed one by one; the first of them is {places[PlacesPerProblem].Pointer})");
             }
         }
     }
@@ -876,7 +880,8 @@ internal sealed partial class OpenApiReader
 
     private static string? SwaggerMultipleOf(IDictionary<string, IOpenApiExtension>? extensions) =>
         extensions is not null && extensions.TryGetValue(Swagger2MultipleOfExtension, out var extension) && extension is JsonNodeExtension json
-            && json.Node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<decimal>(out var number)
+            && json.Node is System.Text.Json.Nodes.JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && decimal.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
             ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
@@ -1089,7 +1094,7 @@ internal sealed partial class OpenApiReader
         if (_unresolvedReported.Add(missing))
         {
             // At the first $ref with that value: the reference object does not say where it was written.
-            Report(DiagnosticDescriptors.UnresolvedTypeReference, Locator.LocateReference(reference.Reference?.ReferenceV3, reference.Reference?.Id), "A $ref", missing, "member");
+            Report(DiagnosticDescriptors.UnresolvedTypeReference, Tree.LocateReference(reference.Reference?.ReferenceV3, reference.Reference?.Id), "A $ref", missing, "member");
         }
 
         return null;
@@ -1103,7 +1108,7 @@ internal sealed partial class OpenApiReader
         InheritanceChains.Bound(_types, (index, problem) =>
         {
             var type = _types[index];
-            var position = Locator.Locate("#/components/schemas/" + type.Name.Replace("~", "~0").Replace("/", "~1") + "/allOf");
+            var position = Tree.Locate("#/components/schemas/" + type.Name.Replace("~", "~0").Replace("/", "~1") + "/allOf");
             if (problem == BrokenInheritance.Cycle)
             {
                 Report(DiagnosticDescriptors.InheritanceCycle, position, type.Name);
@@ -1128,7 +1133,7 @@ internal sealed partial class OpenApiReader
     private void ReportRawJson(string construct)
     {
         var pointer = "#/" + string.Join("/", _pointer);
-        Report(DiagnosticDescriptors.ConstructKeptAsJson, Locator.Locate(pointer), construct, pointer);
+        Report(DiagnosticDescriptors.ConstructKeptAsJson, Tree.Locate(pointer), construct, pointer);
     }
 
     /// <summary>Leaves the place <see cref="At"/> entered.</summary>
@@ -1146,11 +1151,11 @@ internal sealed partial class OpenApiReader
         public void Dispose() => _pointer.RemoveRange(_pointer.Count - _count, _count);
     }
 
-    private SpecTextPositions Positions => _positions ??= new SpecTextPositions(_file.Path, _file.Text);
+    /// <summary>Positions for what is reported before the document is read (or instead of it).</summary>
+    private SpecTextPositions Positions => _positions ??= _tree?.Positions ?? new SpecTextPositions(_file.Path, _file.Text);
 
-    private JsonPointerLocator Locator => _locator ??= _file.Kind == SpecKind.OpenApiYaml
-        ? JsonPointerLocator.ForYaml(_file.Path, _file.Text)
-        : JsonPointerLocator.ForJson(_file.Path, _file.Text);
+    /// <summary>The document as read, once it is: every JSON pointer is located in it.</summary>
+    private SpecTree Tree => _tree ?? throw new InvalidOperationException("The document is located only after it is read.");
 
     private static Documentation Doc(IOpenApiSchema schema) => DocumentationOf(schema.Description);
 
