@@ -17,7 +17,7 @@ internal sealed partial class OpenApiReader
     /// <summary>A component schema: an object or enum type of its own, or a type definition for a primitive.</summary>
     private void DeclareNamed(string name, IOpenApiSchema schema)
     {
-        using var _ = At("components", "schemas", name);
+        var place = DocumentPlace.Root.Child("components", "schemas", name);
         var resolved = Resolve(schema);
         if (resolved is null)
         {
@@ -30,11 +30,11 @@ internal sealed partial class OpenApiReader
         }
         else if (IsUnion(resolved))
         {
-            _types.Add(UnionType(name, resolved));
+            _types.Add(UnionType(name, resolved, place));
         }
         else if (IsObject(resolved))
         {
-            _types.Add(ObjectType(name, resolved));
+            _types.Add(ObjectType(name, resolved, place));
         }
         else if (PrimitiveName(resolved) is { } primitive && !IsArray(resolved))
         {
@@ -42,7 +42,7 @@ internal sealed partial class OpenApiReader
         }
     }
 
-    private TypeModel ObjectType(string name, IOpenApiSchema schema)
+    private TypeModel ObjectType(string name, IOpenApiSchema schema, DocumentPlace place)
     {
         string? baseType = null;
         var properties = new List<PropertyModel>();
@@ -60,11 +60,11 @@ internal sealed partial class OpenApiReader
 
             if (Resolve(part) is { } member)
             {
-                AddProperties(name, member, required, properties);
+                AddProperties(name, member, required, properties, place);
             }
         }
 
-        AddProperties(name, schema, required, properties);
+        AddProperties(name, schema, required, properties, place);
         if (schema.Discriminator?.PropertyName is { Length: > 0 } discriminator)
         {
             RegisterDiscriminator(name, discriminator, ExplicitMapping(schema.Discriminator));
@@ -87,7 +87,7 @@ internal sealed partial class OpenApiReader
             Doc(schema));
     }
 
-    private void AddProperties(string owner, IOpenApiSchema schema, HashSet<string> required, List<PropertyModel> properties)
+    private void AddProperties(string owner, IOpenApiSchema schema, HashSet<string> required, List<PropertyModel> properties, DocumentPlace place)
     {
         foreach (var name in schema.Required ?? new HashSet<string>())
         {
@@ -96,9 +96,8 @@ internal sealed partial class OpenApiReader
 
         foreach (var entry in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
-            using var _ = At("properties", entry.Key);
             var property = entry.Value;
-            var type = Reference(property, owner + CSharpIdentifier.ToPascalCase(entry.Key), !required.Contains(entry.Key));
+            var type = Reference(property, owner + CSharpIdentifier.ToPascalCase(entry.Key), !required.Contains(entry.Key), place.Child("properties", entry.Key));
             properties.Add(new PropertyModel(
                 PropertyKind.Structural,
                 entry.Key,
@@ -117,12 +116,12 @@ internal sealed partial class OpenApiReader
     }
 
     /// <summary>The type a property or item refers to; inline objects and enums become types named <paramref name="inlineName"/>.</summary>
-    private TypeReference Reference(IOpenApiSchema schema, string inlineName, bool optional)
+    private TypeReference Reference(IOpenApiSchema schema, string inlineName, bool optional, DocumentPlace place)
     {
         if (Alternatives(schema, out var orNull) is { Count: 1 } single)
         {
             // oneOf/anyOf [X, {type: null}] is 3.1's way to say "X or null" for a $ref: just a nullable X.
-            return Reference(single[0], inlineName, optional || orNull);
+            return Reference(single[0], inlineName, optional || orNull, place);
         }
 
         var nullable = optional || IsNullable(schema);
@@ -143,7 +142,7 @@ internal sealed partial class OpenApiReader
                     return new TypeReference("Edm.Untyped", false, true);
                 }
 
-                var followed = Reference(target, inlineName, optional || targetOrNull);
+                var followed = Reference(target, inlineName, optional || targetOrNull, place);
                 _following.Remove(target);
                 return followed;
             }
@@ -162,12 +161,12 @@ internal sealed partial class OpenApiReader
 
             if (target is not null && IsArray(target))
             {
-                return Collection(target, inlineName);
+                return Collection(target, inlineName, place);
             }
 
             if (target is not null && IsMap(target))
             {
-                return Map(target, inlineName, nullable);
+                return Map(target, inlineName, nullable, place);
             }
 
             if (target is not null && !IsObject(target) && !IsStringEnum(target) && PrimitiveName(target) is null)
@@ -180,18 +179,18 @@ internal sealed partial class OpenApiReader
 
         if (IsArray(schema))
         {
-            return Collection(schema, inlineName);
+            return Collection(schema, inlineName, place);
         }
 
         if (IsMap(schema))
         {
-            return Map(schema, inlineName, nullable);
+            return Map(schema, inlineName, nullable, place);
         }
 
         if (IsUnion(schema))
         {
             Alternatives(schema, out var unionOrNull);
-            return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, inlineName), false, nullable || unionOrNull);
+            return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, inlineName, place), false, nullable || unionOrNull);
         }
 
         if (ConstantType(schema) is { } primitiveOfConstant)
@@ -201,13 +200,13 @@ internal sealed partial class OpenApiReader
 
         if (IsStringEnum(schema) || IsInlineObject(schema))
         {
-            return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, IsStringEnum(schema) && MsEnumName(schema) is { } enumName ? enumName : inlineName), false, nullable);
+            return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, IsStringEnum(schema) && MsEnumName(schema) is { } enumName ? enumName : inlineName, place), false, nullable);
         }
 
         return new TypeReference(PrimitiveName(schema) ?? "Edm.Untyped", false, nullable);
     }
 
-    private TypeReference Collection(IOpenApiSchema array, string inlineName)
+    private TypeReference Collection(IOpenApiSchema array, string inlineName, DocumentPlace place)
     {
         var items = array.Items;
         if (items is null)
@@ -218,18 +217,18 @@ internal sealed partial class OpenApiReader
         if (!_expanding.Add(array))
         {
             // An array that (through $refs) contains itself has no finite C# type: from here down it stays raw JSON.
-            ReportRawJson("A recursive array");
+            ReportRawJson("A recursive array", place);
             return new TypeReference("Edm.Untyped", true, true);
         }
 
         // Arrays of arrays and arrays of maps nest: IList<IList<T>>, IList<IDictionary<string, T>>.
-        var item = Reference(items, inlineName + "Item", optional: false);
+        var item = Reference(items, inlineName + "Item", optional: false, place);
         _expanding.Remove(array);
         return new TypeReference(NestedTypeName.Of(item), true, IsNullable(items));
     }
 
     /// <summary>A dictionary: <c>additionalProperties</c> gives the value type (any JSON when it is just <c>true</c>).</summary>
-    private TypeReference Map(IOpenApiSchema map, string inlineName, bool nullable)
+    private TypeReference Map(IOpenApiSchema map, string inlineName, bool nullable, DocumentPlace place)
     {
         var values = map.AdditionalProperties;
         if (values is null)
@@ -240,12 +239,12 @@ internal sealed partial class OpenApiReader
         if (!_expanding.Add(map))
         {
             // A map that (through $refs) contains itself has no finite C# type: from here down it stays raw JSON.
-            ReportRawJson("A recursive map");
+            ReportRawJson("A recursive map", place);
             return new TypeReference("Edm.Untyped", false, nullable, IsMap: true);
         }
 
         // Maps of arrays and maps of maps nest: IDictionary<string, IList<T>>, IDictionary<string, IDictionary<string, T>>.
-        var value = Reference(values, inlineName + "Value", optional: false);
+        var value = Reference(values, inlineName + "Value", optional: false, place);
         _expanding.Remove(map);
         return new TypeReference(NestedTypeName.Of(value), false, nullable, IsMap: true);
     }
@@ -259,7 +258,7 @@ internal sealed partial class OpenApiReader
         && schema.AdditionalProperties is not null
         && (schema.Type is null || (schema.Type.Value & JsonSchemaType.Object) != 0);
 
-    private string DeclareInline(IOpenApiSchema schema, string preferredName)
+    private string DeclareInline(IOpenApiSchema schema, string preferredName, DocumentPlace place)
     {
         if (_inlineNames.TryGetValue(schema, out var existing))
         {
@@ -288,7 +287,7 @@ internal sealed partial class OpenApiReader
             _namedInlineEnums[enumKey] = name;
         }
 
-        _types.Add(IsStringEnum(schema) ? EnumType(name, schema) : IsUnion(schema) ? UnionType(name, schema) : ObjectType(name, schema));
+        _types.Add(IsStringEnum(schema) ? EnumType(name, schema) : IsUnion(schema) ? UnionType(name, schema, place) : ObjectType(name, schema, place));
         return name;
     }
 

@@ -45,7 +45,7 @@ internal sealed partial class OpenApiReader
     /// Not a synthesized base class for the alternatives: C# has single inheritance, and real specs (OpenAI) put
     /// one schema into several unions, or mix objects with strings and arrays.
     /// </remarks>
-    private TypeModel UnionType(string name, IOpenApiSchema schema)
+    private TypeModel UnionType(string name, IOpenApiSchema schema, DocumentPlace place)
     {
         var alternatives = Alternatives(schema, out _) ?? new List<IOpenApiSchema>();
         var discriminator = schema.Discriminator?.PropertyName is { Length: > 0 } property ? property : null;
@@ -66,7 +66,7 @@ internal sealed partial class OpenApiReader
             var referenceId = ReferenceId(alternative);
             var resolved = Resolve(alternative);
             var inlineName = name + (resolved?.Title is { Length: > 0 } title ? CSharpIdentifier.ToPascalCase(title) : "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var type = Reference(alternative, inlineName, optional: true);
+            var type = Reference(alternative, inlineName, optional: true, place);
             if (!types.Add(type with { IsNullable = true }))
             {
                 // The same C# type twice (string with two patterns): one property reads both.

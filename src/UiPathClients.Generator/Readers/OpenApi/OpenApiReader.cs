@@ -37,9 +37,6 @@ internal sealed partial class OpenApiReader
     private SpecTree? _tree;
     private SpecTextPositions? _positions;
 
-    /// <summary>Where in the document the mapping is (JSON pointer segments, escaped), so diagnostics can name a line.</summary>
-    private readonly List<string> _pointer = new();
-
     /// <summary>Unresolved <c>$ref</c> values already reported: a schema is resolved more than once while it is mapped.</summary>
     private readonly HashSet<string> _unresolvedReported = new(StringComparer.Ordinal);
 
@@ -108,36 +105,11 @@ internal sealed partial class OpenApiReader
         return new ReadResult(_file.Path, model, _diagnostics.ToEquatableArray());
     }
 
-    /// <summary>Enters a place in the document until the result is disposed.</summary>
-    private PointerScope At(params string[] segments)
+    /// <summary>A construct kept as raw JSON, reported at the place it was met.</summary>
+    private void ReportRawJson(string construct, DocumentPlace place)
     {
-        foreach (var segment in segments)
-        {
-            _pointer.Add(segment.Replace("~", "~0").Replace("/", "~1"));
-        }
-
-        return new PointerScope(_pointer, segments.Length);
-    }
-
-    private void ReportRawJson(string construct)
-    {
-        var pointer = "#/" + string.Join("/", _pointer);
+        var pointer = place.Pointer;
         Report(DiagnosticDescriptors.ConstructKeptAsJson, Tree.Locate(pointer), construct, pointer);
-    }
-
-    /// <summary>Leaves the place <see cref="At"/> entered.</summary>
-    private readonly struct PointerScope : IDisposable
-    {
-        private readonly List<string> _pointer;
-        private readonly int _count;
-
-        public PointerScope(List<string> pointer, int count)
-        {
-            _pointer = pointer;
-            _count = count;
-        }
-
-        public void Dispose() => _pointer.RemoveRange(_pointer.Count - _count, _count);
     }
 
     /// <summary>Positions for what is reported before the document is read (or instead of it).</summary>
