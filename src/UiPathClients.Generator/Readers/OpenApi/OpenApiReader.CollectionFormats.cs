@@ -31,12 +31,14 @@ internal sealed partial class OpenApiReader
     /// whole document would be lost, where an unsupported construct should cost only its operation.
     /// </summary>
     /// <param name="root">The document Microsoft.OpenApi reads, changed in place.</param>
-    private void RemoveUnconvertibleCollectionFormats(JsonObject root)
+    /// <param name="dryRun">Only say whether it would change anything: no change, nothing reported.</param>
+    /// <returns>Whether the document changes.</returns>
+    private bool RemoveUnconvertibleCollectionFormats(JsonObject root, bool dryRun)
     {
         if (Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal)
             || root["paths"] is not JsonObject paths)
         {
-            return;
+            return false;
         }
 
         string? Unconvertible(JsonNode? node, out string? name)
@@ -52,6 +54,7 @@ internal sealed partial class OpenApiReader
             return format is not null && !ConvertibleCollectionFormats.Contains(format) ? format : null;
         }
 
+        var changed = false;
         foreach (var pathItem in paths.ToList())
         {
             if (pathItem.Value is not JsonObject item)
@@ -68,6 +71,12 @@ internal sealed partial class OpenApiReader
                 {
                     if (Text(parameter["collectionFormat"]) == "tsv" && Text(parameter["in"]) == "query" && Text(parameter["name"]) is { } name)
                     {
+                        if (dryRun)
+                        {
+                            return true;
+                        }
+
+                        changed = true;
                         _tabSeparatedParameters.Add(Key(pathItem.Key, method, "query", name));
                         parameter["collectionFormat"] = "csv";
                     }
@@ -85,15 +94,22 @@ internal sealed partial class OpenApiReader
                     continue;
                 }
 
+                if (dryRun)
+                {
+                    return true;
+                }
+
                 Report(
                     DiagnosticDescriptors.OpenApiWarning,
                     Tree.Locate(found.Pointer + "/collectionFormat"),
                     _file.Path,
                     $"collectionFormat '{found.Format}' of parameter '{found.Name}' has no OpenAPI 3 style, so {operation.Key.ToUpperInvariant()} {pathItem.Key} is not generated");
                 item.Remove(operation.Key);
+                changed = true;
             }
         }
 
+        return changed;
     }
 
     /// <summary>A JSON pointer (RFC 6901) from its reference tokens.</summary>

@@ -24,12 +24,13 @@ internal sealed partial class OpenApiReader
         }
 
         // Preflight saw an object. The rewrites below change what Microsoft.OpenApi reads; diagnostics still point into
-        // the text, so a document they may change is rewritten as a copy and the tree read from the text stays as written.
+        // the text, so a document they change is rewritten as a copy and the tree read from the text stays as written.
+        // Most documents need none of them, and Microsoft.OpenApi reads the tree itself.
         var root = (System.Text.Json.Nodes.JsonObject)_tree.Root!;
-        var readable = root.ContainsKey("swagger") || root.ContainsKey("x-ms-paths") ? (System.Text.Json.Nodes.JsonObject)root.DeepClone() : root;
+        var readable = WouldRewrite(root) ? (System.Text.Json.Nodes.JsonObject)root.DeepClone() : root;
         MergeMsPaths(readable);
-        RemoveUnconvertibleCollectionFormats(readable);
-        MoveSwagger2ParameterMultipleOfToExtension(readable);
+        RemoveUnconvertibleCollectionFormats(readable, dryRun: false);
+        MoveSwagger2ParameterMultipleOfToExtension(readable, dryRun: false);
         var settings = new OpenApiReaderSettings();
         Microsoft.OpenApi.Reader.ReadResult result;
         try
@@ -64,6 +65,15 @@ internal sealed partial class OpenApiReader
 
         return result.Document;
     }
+
+    /// <summary>
+    /// Whether one of the rewrites would change the document. A document with <c>x-ms-paths</c> entries is copied anyway;
+    /// without them, the merge changes nothing and the other two are asked about the document they will rewrite.
+    /// </summary>
+    private bool WouldRewrite(System.Text.Json.Nodes.JsonObject root) =>
+        root["x-ms-paths"] is System.Text.Json.Nodes.JsonObject { Count: > 0 }
+        || RemoveUnconvertibleCollectionFormats(root, dryRun: true)
+        || MoveSwagger2ParameterMultipleOfToExtension(root, dryRun: true);
 
     /// <summary>
     /// <see cref="Preflight"/>, which reads every node of the tree. System.Text.Json refuses some JSON text only when a node is

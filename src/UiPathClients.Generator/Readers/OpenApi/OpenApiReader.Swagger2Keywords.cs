@@ -19,12 +19,17 @@ internal sealed partial class OpenApiReader
     /// (<see cref="Swagger2MultipleOfExtension"/>), so a valid document draws no warning and the constraint is still
     /// there for client-side validation.
     /// </summary>
-    private static void MoveSwagger2ParameterMultipleOfToExtension(JsonObject root)
+    /// <param name="root">The document Microsoft.OpenApi reads, changed in place.</param>
+    /// <param name="dryRun">Only say whether it would change anything.</param>
+    /// <returns>Whether the document changes.</returns>
+    private static bool MoveSwagger2ParameterMultipleOfToExtension(JsonObject root, bool dryRun)
     {
         if (Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal))
         {
-            return;
+            return false;
         }
+
+        var changed = false;
         void Clean(JsonNode? node)
         {
             if (node is not JsonObject parameter || Text(parameter["in"]) == "body")
@@ -36,6 +41,12 @@ internal sealed partial class OpenApiReader
             {
                 if (items["multipleOf"] is { } value)
                 {
+                    changed = true;
+                    if (dryRun)
+                    {
+                        return;
+                    }
+
                     items.Remove("multipleOf");
                     items[Swagger2MultipleOfExtension] = value;
                 }
@@ -55,5 +66,7 @@ internal sealed partial class OpenApiReader
                 Clean(parameter);
             }
         }
+
+        return changed;
     }
 }

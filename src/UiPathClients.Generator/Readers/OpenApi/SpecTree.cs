@@ -189,7 +189,15 @@ internal sealed class SpecTree
         }
 
         _spotsRead = true;
-        JsonSpots.Read(_text, Root, _spots);
+        try
+        {
+            JsonSpots.Read(_text, Root, _spots);
+        }
+        catch (ArgumentException)
+        {
+            // An object naming a member twice: System.Text.Json refuses to open it. The pre-checks report that (located by
+            // JsonTextProblems); what comes before it in the text stays located, as when the pre-checks stop earlier.
+        }
     }
 
     /// <summary>One pass of <see cref="Utf8JsonReader"/> over the text the tree was parsed from, recording each node's spot.</summary>

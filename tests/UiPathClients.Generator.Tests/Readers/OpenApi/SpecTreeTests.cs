@@ -180,6 +180,18 @@ public sealed class SpecTreeTests
     }
 
     [Fact]
+    public void Json_an_object_naming_a_member_twice_leaves_what_comes_before_it_located()
+    {
+        // JsonObject refuses to open such an object; the pre-checks report it, and may report the version before it.
+        const string Text = "{\n  \"openapi\": 3,\n  \"paths\": { \"/a\": {}, \"/a\": {} }\n}";
+
+        var tree = Json(Text);
+
+        AssertAt(Text, tree.Locate("#/openapi"), 2, 3, "\"openapi\"");
+        AssertAt(Text, tree.Locate("#/paths"), 3, 3, "\"paths\"");
+    }
+
+    [Fact]
     public void Nodes_copied_after_the_read_have_no_place_of_their_own()
     {
         var tree = Json(JsonText);
