@@ -78,7 +78,8 @@ internal static class JsonPointer
         return node;
     }
 
-    private static string PercentDecode(string segment)
+    /// <summary>A token as a URI fragment percent-encodes it (<c>%7Bid%7D</c> is <c>{id}</c>); the token itself when it is no valid encoding.</summary>
+    public static string PercentDecode(string segment)
     {
         try
         {

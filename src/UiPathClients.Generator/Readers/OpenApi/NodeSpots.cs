@@ -33,9 +33,10 @@ internal readonly struct TextSpot
 }
 
 /// <summary>
-/// The <see cref="TextSpot"/> of each node of one JSON tree, keyed by the node itself (reference identity), so the tree
-/// read once is also the map of the text. A JSON <c>null</c> is no node: it is keyed by its container and member name
-/// (or item index) instead. Nodes copied after the read (a YAML alias's copy, a rewritten tree) have no spot.
+/// The <see cref="TextSpot"/> of each node of a tree read from YAML, keyed by the node itself (reference identity), so the
+/// tree read once is also the map of the text. A <c>null</c> is no node: it is keyed by its container and member name
+/// (or item index) instead. Nodes copied after the read (a YAML alias's copy, a rewritten tree) have no spot. JSON needs
+/// no table: <see cref="JsonTextSpots"/> finds a pointer in the text itself.
 /// </summary>
 internal sealed class NodeSpots
 {

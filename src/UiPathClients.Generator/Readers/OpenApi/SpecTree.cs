@@ -13,25 +13,26 @@ namespace UiPathClients.Generator.Readers.OpenApi;
 /// was written, so that a JSON pointer (what Microsoft.OpenApi reports) becomes a line and column.
 /// </summary>
 /// <remarks>
-/// YAML records each node's place as <see cref="YamlToJson"/> builds it (the parser's marks are there anyway). JSON
-/// records nothing while it is read: the first lookup walks the text with one <see cref="Utf8JsonReader"/> pass in step
-/// with the tree (same text, so the same shape), and a document without diagnostics never pays for it. Members point
-/// at their name, array items at their value; a pointer whose tail does not exist lands on the deepest node that does,
-/// and on the start of the file when not even its first token does.
+/// YAML records each node's place as <see cref="YamlToJson"/> builds it (the parser's marks are there anyway), in a side
+/// table keyed by node. JSON records nothing while it is read: a lookup follows the pointer through the text with one
+/// forward <see cref="Utf8JsonReader"/> pass (<see cref="JsonTextSpots"/>), so a document without diagnostics never pays
+/// for it. Members point at their name, array items at their value; a pointer whose tail does not exist lands on the
+/// deepest node that does, and on the start of the file when not even its first token does.
 /// </remarks>
 internal sealed class SpecTree
 {
     private readonly string _text;
-    private bool _spotsRead;
-    private readonly NodeSpots _spots;
+
+    /// <summary>Where each node was written (YAML); <see langword="null"/> for JSON, whose text is read again when asked.</summary>
+    private readonly NodeSpots? _spots;
+    private byte[]? _utf8;
     private List<(string Reference, TextSpot Spot)>? _references;
 
-    private SpecTree(string filePath, string text, JsonNode? root, NodeSpots spots, bool spotsRead)
+    private SpecTree(string filePath, string text, JsonNode? root, NodeSpots? spots)
     {
         _text = text;
         Root = root;
         _spots = spots;
-        _spotsRead = spotsRead;
         Positions = new SpecTextPositions(filePath, text);
     }
 
@@ -47,16 +48,20 @@ internal sealed class SpecTree
     public static SpecTree FromYaml(string filePath, string yaml)
     {
         var spots = new NodeSpots();
-        return new SpecTree(filePath, yaml, YamlToJson.ToNode(yaml, spots), spots, spotsRead: true);
+        return new SpecTree(filePath, yaml, YamlToJson.ToNode(yaml, spots), spots);
     }
 
-    /// <summary>A JSON document already parsed from <paramref name="json"/>; its spots are found on the first lookup.</summary>
-    public static SpecTree FromJson(string filePath, string json, JsonNode? root) => new(filePath, json, root, new NodeSpots(), spotsRead: false);
+    /// <summary>A JSON document already parsed from <paramref name="json"/>; its text is read again only for a lookup.</summary>
+    public static SpecTree FromJson(string filePath, string json, JsonNode? root) => new(filePath, json, root, spots: null);
 
     /// <summary>The position of the deepest node on <paramref name="pointer"/>'s path; the start of the file when not even its first token exists.</summary>
     public SpecPosition Locate(string? pointer)
     {
-        EnsureSpots();
+        if (_spots is null)
+        {
+            return JsonTextSpots.Locate(Utf8, pointer) is { } spot ? spot.ToPosition(Positions) : SpecPosition.StartOf(Positions.FilePath);
+        }
+
         var node = Root;
         TextSpot? found = null;
         foreach (var raw in JsonPointer.Segments(pointer))
@@ -79,7 +84,7 @@ internal sealed class SpecTree
     /// </summary>
     public SpecPosition LocateReference(string? reference, string? id)
     {
-        var references = _references ??= References();
+        var references = _references ??= _spots is null ? JsonTextSpots.References(Utf8) : References(_spots);
         foreach (var entry in references)
         {
             if (string.Equals(entry.Reference, reference, StringComparison.Ordinal))
@@ -111,7 +116,7 @@ internal sealed class SpecTree
         switch (node)
         {
             case JsonObject obj:
-                return JsonPointer.TryGetMember(obj, segment, out var name, out child) && _spots.TryGet(obj, name, child, out spot);
+                return JsonPointer.TryGetMember(obj, segment, out var name, out child) && _spots!.TryGet(obj, name, child, out spot);
             case JsonArray array:
                 // RFC 6901: an index has no leading zero; "-" (past the end) names nothing yet.
                 if ((segment == "0" || (segment.Length > 0 && segment[0] != '0'))
@@ -119,7 +124,7 @@ internal sealed class SpecTree
                     && index < array.Count)
                 {
                     child = array[index];
-                    return _spots.TryGet(array, segment, child, out spot);
+                    return _spots!.TryGet(array, segment, child, out spot);
                 }
 
                 return false;
@@ -129,9 +134,8 @@ internal sealed class SpecTree
     }
 
     /// <summary>Every <c>$ref</c> member with a string value that was written in the text, in document order.</summary>
-    private List<(string Reference, TextSpot Spot)> References()
+    private List<(string Reference, TextSpot Spot)> References(NodeSpots spots)
     {
-        EnsureSpots();
         var references = new List<(string, TextSpot)>();
         var pending = new Stack<JsonNode>();
         if (Root is not null)
@@ -153,7 +157,7 @@ internal sealed class SpecTree
                         continue;
                     }
 
-                    if (member.Key == "$ref" && member.Value is JsonValue value && value.TryGetValue<string>(out var text) && _spots.TryGet(obj, member.Key, value, out var spot))
+                    if (member.Key == "$ref" && member.Value is JsonValue value && value.TryGetValue<string>(out var text) && spots.TryGet(obj, member.Key, value, out var spot))
                     {
                         references.Add((text, spot));
                     }
@@ -181,111 +185,5 @@ internal sealed class SpecTree
         return references;
     }
 
-    private void EnsureSpots()
-    {
-        if (_spotsRead || Root is null)
-        {
-            return;
-        }
-
-        _spotsRead = true;
-        try
-        {
-            JsonSpots.Read(_text, Root, _spots);
-        }
-        catch (ArgumentException)
-        {
-            // An object naming a member twice: System.Text.Json refuses to open it. The pre-checks report that (located by
-            // JsonTextProblems); what comes before it in the text stays located, as when the pre-checks stop earlier.
-        }
-    }
-
-    /// <summary>One pass of <see cref="Utf8JsonReader"/> over the text the tree was parsed from, recording each node's spot.</summary>
-    private static class JsonSpots
-    {
-        /// <summary>An object or array being read: its node, and the member or item the next value is.</summary>
-        private sealed class Frame(JsonNode container)
-        {
-            public JsonNode Container { get; } = container;
-
-            public IEnumerator<KeyValuePair<string, JsonNode?>>? Members { get; } = (container as JsonObject)?.GetEnumerator();
-
-            public int Index { get; set; }
-
-            public TextSpot NameSpot { get; set; }
-        }
-
-        public static void Read(string text, JsonNode root, NodeSpots spots)
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = SpecLimits.MaxJsonDepth + 1 });
-            var stack = new Stack<Frame>();
-
-            // Byte offsets only grow: each is turned into a character offset from the one before.
-            var byteOffset = 0;
-            var charOffset = 0;
-            int CharOffset(int at)
-            {
-                charOffset += Encoding.UTF8.GetCharCount(bytes, byteOffset, at - byteOffset);
-                byteOffset = at;
-                return charOffset;
-            }
-
-            while (reader.Read())
-            {
-                var start = (int)reader.TokenStartIndex;
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        var frame = stack.Peek();
-                        frame.Members!.MoveNext();
-
-                        // The name as written, quotes included (the value span is the raw text between them).
-                        var nameStart = CharOffset(start);
-                        var nameLength = Encoding.UTF8.GetCharCount(bytes, start, reader.ValueSpan.Length + 2);
-                        frame.NameSpot = TextSpot.AtOffset(nameStart, nameLength);
-                        continue;
-                    case JsonTokenType.EndObject:
-                    case JsonTokenType.EndArray:
-                        stack.Pop();
-                        continue;
-                    case JsonTokenType.Comment or JsonTokenType.None:
-                        continue;
-                }
-
-                // A value: the root, the member just named, or the next item.
-                JsonNode? node;
-                if (stack.Count == 0)
-                {
-                    node = root;
-                }
-                else if (stack.Peek() is { Members: { } members } owner)
-                {
-                    node = members.Current.Value;
-                    spots.Add(owner.Container, members.Current.Key, node, owner.NameSpot);
-                }
-                else
-                {
-                    var array = stack.Peek();
-                    node = ((JsonArray)array.Container)[array.Index];
-                    var spot = TextSpot.AtOffset(CharOffset(start), 0);
-                    if (node is null)
-                    {
-                        spots.Add(array.Container, array.Index.ToString(CultureInfo.InvariantCulture), null, spot);
-                    }
-                    else
-                    {
-                        spots.Add(node, spot);
-                    }
-
-                    array.Index++;
-                }
-
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    stack.Push(new Frame(node!));
-                }
-            }
-        }
-    }
+    private byte[] Utf8 => _utf8 ??= Encoding.UTF8.GetBytes(_text);
 }
