@@ -30,13 +30,15 @@ internal sealed partial class OpenApiReader
     /// <c>collectionFormat</c> neither OpenAPI 3 nor the runtime can express: Microsoft.OpenApi throws on them and the
     /// whole document would be lost, where an unsupported construct should cost only its operation.
     /// </summary>
-    /// <returns>The JSON to read: <paramref name="json"/> itself, or with those changes.</returns>
-    private string WithoutUnconvertibleCollectionFormats(string json)
+    /// <param name="root">The document Microsoft.OpenApi reads, changed in place.</param>
+    /// <param name="dryRun">Only say whether it would change anything: no change, nothing reported.</param>
+    /// <returns>Whether the document changes.</returns>
+    private bool RemoveUnconvertibleCollectionFormats(JsonObject root, bool dryRun)
     {
-        if (JsonNode.Parse(json) is not JsonObject root || Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal)
+        if (Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal)
             || root["paths"] is not JsonObject paths)
         {
-            return json;
+            return false;
         }
 
         string? Unconvertible(JsonNode? node, out string? name)
@@ -69,9 +71,14 @@ internal sealed partial class OpenApiReader
                 {
                     if (Text(parameter["collectionFormat"]) == "tsv" && Text(parameter["in"]) == "query" && Text(parameter["name"]) is { } name)
                     {
+                        if (dryRun)
+                        {
+                            return true;
+                        }
+
+                        changed = true;
                         _tabSeparatedParameters.Add(Key(pathItem.Key, method, "query", name));
                         parameter["collectionFormat"] = "csv";
-                        changed = true;
                     }
                 }
             }
@@ -87,9 +94,14 @@ internal sealed partial class OpenApiReader
                     continue;
                 }
 
+                if (dryRun)
+                {
+                    return true;
+                }
+
                 Report(
                     DiagnosticDescriptors.OpenApiWarning,
-                    Locator.Locate(found.Pointer + "/collectionFormat"),
+                    Tree.Locate(found.Pointer + "/collectionFormat"),
                     _file.Path,
                     $"collectionFormat '{found.Format}' of parameter '{found.Name}' has no OpenAPI 3 style, so {operation.Key.ToUpperInvariant()} {pathItem.Key} is not generated");
                 item.Remove(operation.Key);
@@ -97,7 +109,7 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        return changed ? root.ToJsonString() : json;
+        return changed;
     }
 
     /// <summary>A JSON pointer (RFC 6901) from its reference tokens.</summary>
@@ -122,9 +134,11 @@ internal sealed partial class OpenApiReader
             : null;
     }
 
-    private void ReadCollectionFormats(string json, OpenApiSpecVersion? version)
+    /// <param name="root">The document Microsoft.OpenApi read.</param>
+    /// <param name="version">The version it read it as.</param>
+    private void ReadCollectionFormats(JsonObject root, OpenApiSpecVersion? version)
     {
-        if (version != OpenApiSpecVersion.OpenApi2_0 || JsonNode.Parse(json) is not JsonObject root || root["paths"] is not JsonObject paths)
+        if (version != OpenApiSpecVersion.OpenApi2_0 || root["paths"] is not JsonObject paths)
         {
             return;
         }

@@ -16,15 +16,12 @@ internal sealed partial class OpenApiReader
     /// <summary>Paths that came from <c>x-ms-paths</c>, so that diagnostics point into it rather than into <c>paths</c>.</summary>
     private readonly HashSet<string> _pathsFromMsPaths = new(StringComparer.Ordinal);
 
-    /// <returns>The JSON to read: <paramref name="json"/> itself, or with the usable <c>x-ms-paths</c> entries moved into <c>paths</c>.</returns>
-    private string WithMsPathsMerged(string json)
+    /// <summary>Moves the usable <c>x-ms-paths</c> entries of the document Microsoft.OpenApi reads into its <c>paths</c>.</summary>
+    private void MergeMsPaths(JsonObject root)
     {
-        if (json.IndexOf("\"x-ms-paths\"", StringComparison.Ordinal) < 0
-            || JsonNode.Parse(json) is not JsonObject root
-            || root["x-ms-paths"] is not JsonObject msPaths
-            || msPaths.Count == 0)
+        if (root["x-ms-paths"] is not JsonObject msPaths || msPaths.Count == 0)
         {
-            return json;
+            return;
         }
 
         if (root["paths"] is not JsonObject paths)
@@ -38,13 +35,13 @@ internal sealed partial class OpenApiReader
             var pointer = PointerOf("x-ms-paths", entry.Key);
             if (entry.Key.IndexOf('?') >= 0)
             {
-                Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate(pointer), _file.Path, $"x-ms-paths entry '{entry.Key}' has a query part, which is not supported, so its operations are not generated");
+                Report(DiagnosticDescriptors.OpenApiWarning, Tree.Locate(pointer), _file.Path, $"x-ms-paths entry '{entry.Key}' has a query part, which is not supported, so its operations are not generated");
                 continue;
             }
 
             if (paths.ContainsKey(entry.Key))
             {
-                Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate(pointer), _file.Path, $"x-ms-paths entry '{entry.Key}' repeats a path of 'paths', so its operations are not generated");
+                Report(DiagnosticDescriptors.OpenApiWarning, Tree.Locate(pointer), _file.Path, $"x-ms-paths entry '{entry.Key}' repeats a path of 'paths', so its operations are not generated");
                 continue;
             }
 
@@ -54,6 +51,5 @@ internal sealed partial class OpenApiReader
         }
 
         root.Remove("x-ms-paths");
-        return root.ToJsonString();
     }
 }

@@ -83,13 +83,13 @@ internal sealed partial class OpenApiReader
         }
 
         var pointer = PointerOf(_pathsFromMsPaths.Contains(operation.Path) ? "x-ms-paths" : "paths", operation.Path, operation.Method.ToLowerInvariant(), "x-ms-pageable");
-        Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate(pointer), _file.Path, $"x-ms-pageable of '{operation.Name}' is ignored: {problem}, so the operation gets no pager");
+        Report(DiagnosticDescriptors.OpenApiWarning, Tree.Locate(pointer), _file.Path, $"x-ms-pageable of '{operation.Name}' is ignored: {problem}, so the operation gets no pager");
         return operation with { Paging = null };
     }
 
     private RestOperationModel ReadOperation(string path, IList<IOpenApiParameter> pathParameters, string method, OpenApiOperation operation)
     {
-        using var _ = At(_pathsFromMsPaths.Contains(path) ? "x-ms-paths" : "paths", path, method.ToLowerInvariant());
+        var place = DocumentPlace.Root.Child(_pathsFromMsPaths.Contains(path) ? "x-ms-paths" : "paths", path, method.ToLowerInvariant());
         var name = string.IsNullOrWhiteSpace(operation.OperationId) ? NameFromRoute(method, path) : operation.OperationId!.Trim();
         var typeName = CSharpIdentifier.ToPascalCase(name);
 
@@ -99,7 +99,7 @@ internal sealed partial class OpenApiReader
             .Where(inherited => !declared.Any(own => own.Name == inherited.Name && own.In == inherited.In))
             .Concat(declared)
             .Where(parameter => parameter.Name is not null && parameter.In is not null and not Microsoft.OpenApi.ParameterLocation.QueryString)
-            .Select(parameter => ReadParameter(parameter, typeName, path, method))
+            .Select(parameter => ReadParameter(parameter, typeName, path, method, place))
             .ToEquatableArray();
 
         var responses = (operation.Responses ?? new OpenApiResponses()).ToList();
@@ -110,7 +110,7 @@ internal sealed partial class OpenApiReader
             successes = responses.Where(entry => entry.Key == "default").ToList();
         }
 
-        var successResponses = successes.Select(entry => ReadResponse(entry.Key, entry.Value, typeName + "Response")).ToList();
+        var successResponses = successes.Select(entry => ReadResponse(entry.Key, entry.Value, typeName + "Response", place)).ToList();
         var success = successResponses
             .OrderBy(response => response.Encoding is null ? 1 : 0)
             .FirstOrDefault();
@@ -128,7 +128,7 @@ internal sealed partial class OpenApiReader
             .Where(entry => !(entry.Key == "default" && success?.StatusCode == "default"))
             .OrderBy(entry => entry.Key == "default" ? 1 : 0)
             .ThenBy(entry => entry.Key, StringComparer.Ordinal)
-            .Select(entry => ReadResponse(entry.Key, entry.Value, typeName + CSharpIdentifier.ToPascalCase(entry.Key) + "Error"))
+            .Select(entry => ReadResponse(entry.Key, entry.Value, typeName + CSharpIdentifier.ToPascalCase(entry.Key) + "Error", place))
             .Where(response => response.Type is not null && !isHead)
             .ToEquatableArray();
         var expected = responses
@@ -144,7 +144,7 @@ internal sealed partial class OpenApiReader
             .ToEquatableArray();
         foreach (var other in otherSuccesses.Where(other => !DerivesFrom(other.Type!, success!.Type!)))
         {
-            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate("#/" + string.Join("/", _pointer) + "/responses/" + other.StatusCode), _file.Path, $"the {other.StatusCode} answer of '{name}' declares {ShortName(other.Type!)}, which is not the {ShortName(success!.Type!)} the method returns: such an answer throws RestApiException<{ShortName(other.Type!)}> carrying it");
+            Report(DiagnosticDescriptors.OpenApiWarning, Tree.Locate(place.Child("responses", other.StatusCode).Pointer), _file.Path, $"the {other.StatusCode} answer of '{name}' declares {ShortName(other.Type!)}, which is not the {ShortName(success!.Type!)} the method returns: such an answer throws RestApiException<{ShortName(other.Type!)}> carrying it");
         }
 
         var paging = ReadPaging(operation);
@@ -153,7 +153,7 @@ internal sealed partial class OpenApiReader
         {
             // The pages of a long-running operation are its final result, reached by polling, which is not supported:
             // enumerating the first answer (202 Accepted) as a page would yield nothing, silently.
-            Report(DiagnosticDescriptors.OpenApiWarning, Locator.Locate("#/" + string.Join("/", _pointer) + "/x-ms-pageable"), _file.Path, $"x-ms-pageable on the long-running operation '{name}' is ignored: polling is not supported, so its pages are not enumerated (the method returns the first answer)");
+            Report(DiagnosticDescriptors.OpenApiWarning, Tree.Locate(place.Child("x-ms-pageable").Pointer), _file.Path, $"x-ms-pageable on the long-running operation '{name}' is ignored: polling is not supported, so its pages are not enumerated (the method returns the first answer)");
             paging = null;
         }
 
@@ -163,7 +163,7 @@ internal sealed partial class OpenApiReader
             method,
             path,
             merged,
-            operation.RequestBody is { } body ? ReadBody(body, typeName) : null,
+            operation.RequestBody is { } body ? ReadBody(body, typeName, place) : null,
             success,
             errors,
             operation.Deprecated,
@@ -249,179 +249,6 @@ internal sealed partial class OpenApiReader
         var declared = errors.FirstOrDefault(error => error.StatusCode == status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return declared?.Type is { QualifiedName: not "Edm.Untyped" } type && success?.Type is { } successType && type == successType;
     }
-
-    private RestParameterModel ReadParameter(IOpenApiParameter parameter, string operationTypeName, string path, string method)
-    {
-        var schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
-        var location = parameter.In switch
-        {
-            Microsoft.OpenApi.ParameterLocation.Path => Model.ParameterLocation.Path,
-            Microsoft.OpenApi.ParameterLocation.Header => Model.ParameterLocation.Header,
-            Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
-            _ => Model.ParameterLocation.Query,
-        };
-
-        // Path parameters are always required, whatever the description says.
-        var required = parameter.Required || location == Model.ParameterLocation.Path;
-        var type = schema is null
-            ? new TypeReference("Edm.String", false, !required)
-            : Reference(schema, operationTypeName + CSharpIdentifier.ToPascalCase(parameter.Name!), optional: !required);
-        var collectionFormat = location == Model.ParameterLocation.Query ? SwaggerCollectionFormat(path, method, parameter) : null;
-        return new RestParameterModel(
-            parameter.Name!,
-            location,
-            type,
-            required,
-            collectionFormat == "tsv" ? UiPathClients.Runtime.Rest.ParameterStyle.TabDelimited : Style(parameter.Style, location),
-            collectionFormat is not null
-                ? collectionFormat == "multi"
-                : parameter.Explode,
-            parameter.Deprecated,
-            DocumentationOf(parameter.Description),
-            required && schema is not null ? ConstantJson(Resolve(schema)) : null,
-            schema is null ? null : ConstraintsOf(Resolve(schema), parameter.Extensions),
-            SkipUrlEncoding: IsFlagSet(parameter.Extensions, "x-ms-skip-url-encoding"),
-            IsClientRequestId: location == Model.ParameterLocation.Header && IsFlagSet(parameter.Extensions, "x-ms-client-request-id"));
-    }
-
-    private static UiPathClients.Runtime.Rest.ParameterStyle Style(Microsoft.OpenApi.ParameterStyle? style, Model.ParameterLocation location) => style switch
-    {
-        Microsoft.OpenApi.ParameterStyle.Label => UiPathClients.Runtime.Rest.ParameterStyle.Label,
-        Microsoft.OpenApi.ParameterStyle.Matrix => UiPathClients.Runtime.Rest.ParameterStyle.Matrix,
-        Microsoft.OpenApi.ParameterStyle.Form or Microsoft.OpenApi.ParameterStyle.Cookie => UiPathClients.Runtime.Rest.ParameterStyle.Form,
-        Microsoft.OpenApi.ParameterStyle.SpaceDelimited => UiPathClients.Runtime.Rest.ParameterStyle.SpaceDelimited,
-        Microsoft.OpenApi.ParameterStyle.PipeDelimited => UiPathClients.Runtime.Rest.ParameterStyle.PipeDelimited,
-        Microsoft.OpenApi.ParameterStyle.DeepObject => UiPathClients.Runtime.Rest.ParameterStyle.DeepObject,
-        Microsoft.OpenApi.ParameterStyle.Simple => UiPathClients.Runtime.Rest.ParameterStyle.Simple,
-        _ => location is Model.ParameterLocation.Query or Model.ParameterLocation.Cookie ? UiPathClients.Runtime.Rest.ParameterStyle.Form : UiPathClients.Runtime.Rest.ParameterStyle.Simple,
-    };
-
-    private RestBodyModel? ReadBody(IOpenApiRequestBody body, string operationTypeName)
-    {
-        var content = ReadableContent(body.Content);
-        if (content.Count == 0)
-        {
-            return null;
-        }
-
-        // JSON first: it carries the typed model. Then the encodings that still let the client send fields.
-        var (mediaType, media, encoding) = Preferred(content, BodyPreference);
-        var documentation = DocumentationOf(body.Description);
-        var bodyName = operationTypeName + "Request";
-        switch (encoding)
-        {
-            case BodyEncoding.Json when media.Schema is { } schema:
-                return new RestBodyModel(encoding, mediaType, Reference(schema, bodyName, optional: !body.Required), EquatableArray<RestParameterModel>.Empty, body.Required, documentation, body.Required ? ConstantJson(Resolve(schema)) : null);
-            case BodyEncoding.Form or BodyEncoding.Multipart when media.Schema is { } schema && Resolve(schema) is { } resolved && IsObject(resolved):
-                return new RestBodyModel(encoding, mediaType, null, Fields(resolved, encoding, bodyName), body.Required, documentation);
-            case BodyEncoding.Text:
-                return new RestBodyModel(encoding, mediaType, null, EquatableArray<RestParameterModel>.Empty, body.Required, documentation);
-            default:
-                // A JSON body without a schema, or a form whose fields are unknown: the caller sends raw content.
-                return new RestBodyModel(BodyEncoding.Binary, mediaType, null, EquatableArray<RestParameterModel>.Empty, body.Required, documentation);
-        }
-    }
-
-    /// <summary>The properties of a form or multipart body, each a method parameter; binary ones are files in multipart.</summary>
-    private EquatableArray<RestParameterModel> Fields(IOpenApiSchema schema, BodyEncoding encoding, string bodyName)
-    {
-        var fields = new List<RestParameterModel>();
-        var required = new HashSet<string>(schema.Required ?? new HashSet<string>(), StringComparer.Ordinal);
-        foreach (var entry in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
-        {
-            var isRequired = required.Contains(entry.Key);
-            var resolved = Resolve(entry.Value);
-            var isFile = encoding == BodyEncoding.Multipart && resolved is not null
-                && (IsBinaryString(resolved) || (IsArray(resolved) && resolved.Items is { } items && Resolve(items) is { } item && IsBinaryString(item)));
-            var type = isFile
-                ? new TypeReference("Edm.Stream", resolved is not null && IsArray(resolved), !isRequired)
-                : Reference(entry.Value, bodyName + CSharpIdentifier.ToPascalCase(entry.Key), optional: !isRequired);
-            fields.Add(new RestParameterModel(entry.Key, Model.ParameterLocation.Field, type, isRequired, UiPathClients.Runtime.Rest.ParameterStyle.Form, Explode: true, resolved?.Deprecated == true, Doc(entry.Value)));
-        }
-
-        return fields.ToEquatableArray();
-    }
-
-    private RestResponseModel ReadResponse(string statusCode, IOpenApiResponse response, string inlineName)
-    {
-        var content = ReadableContent(response.Content);
-        var documentation = DocumentationOf(response.Description);
-        if (content.Count == 0)
-        {
-            return new RestResponseModel(statusCode, null, null, documentation);
-        }
-
-        var (_, media, encoding) = Preferred(content, ResponsePreference);
-        return encoding switch
-        {
-            BodyEncoding.Json when media.Schema is { } schema => new RestResponseModel(statusCode, encoding, Reference(schema, inlineName, optional: false), documentation),
-            BodyEncoding.Json => new RestResponseModel(statusCode, encoding, new TypeReference("Edm.Untyped", false, true), documentation),
-            BodyEncoding.Text => new RestResponseModel(statusCode, encoding, null, documentation),
-            _ => new RestResponseModel(statusCode, BodyEncoding.Binary, null, documentation),
-        };
-    }
-
-    /// <summary>
-    /// The media types of a body or response that have a media type object: Microsoft.OpenApi keeps an entry whose value is
-    /// not an object (<c>application/json: x</c>, reported as UIPC0011) with a null value, which describes nothing.
-    /// </summary>
-    private static List<KeyValuePair<string, IOpenApiMediaType>> ReadableContent(IDictionary<string, IOpenApiMediaType>? content) =>
-        content is null
-            ? new List<KeyValuePair<string, IOpenApiMediaType>>()
-            : content.Where(entry => entry.Value is not null).ToList();
-
-    /// <summary>The media type a client uses of those a body or response offers, by <paramref name="preference"/> of its encoding.</summary>
-    private (string MediaType, IOpenApiMediaType Media, BodyEncoding Encoding) Preferred(IEnumerable<KeyValuePair<string, IOpenApiMediaType>> content, Func<BodyEncoding, int> preference) =>
-        content
-            .Select(entry => (MediaType: entry.Key, Media: entry.Value, Encoding: Encoding(entry.Key, entry.Value.Schema)))
-            .OrderBy(entry => preference(entry.Encoding))
-            .First();
-
-    private BodyEncoding Encoding(string mediaType, IOpenApiSchema? schema)
-    {
-        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
-        if (type == "application/json" || type == "text/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "application/*" || type == "*/*")
-        {
-            // "*/*" with a binary schema is a download; with anything else, JSON is the sensible reading.
-            return schema is not null && Resolve(schema) is { } resolved && IsBinaryString(resolved) ? BodyEncoding.Binary : BodyEncoding.Json;
-        }
-
-        if (type == "application/x-www-form-urlencoded")
-        {
-            return BodyEncoding.Form;
-        }
-
-        if (type.StartsWith("multipart/", StringComparison.Ordinal))
-        {
-            return BodyEncoding.Multipart;
-        }
-
-        if (type == "text/plain")
-        {
-            return BodyEncoding.Text;
-        }
-
-        return BodyEncoding.Binary;
-    }
-
-    private static int BodyPreference(BodyEncoding encoding) => encoding switch
-    {
-        BodyEncoding.Json => 0,
-        BodyEncoding.Multipart => 1,
-        BodyEncoding.Form => 2,
-        BodyEncoding.Binary => 3,
-        _ => 4,
-    };
-
-    private static int ResponsePreference(BodyEncoding encoding) => encoding switch
-    {
-        BodyEncoding.Json => 0,
-        BodyEncoding.Binary => 1,
-        _ => 2,
-    };
-
-    private static bool IsBinaryString(IOpenApiSchema schema) =>
-        schema.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.String && schema.Format is "binary";
 
     /// <summary>The first tag, else the first path segment that is not <c>api</c>, a version or a parameter.</summary>
     private static string GroupOf(OpenApiOperation operation, string path)

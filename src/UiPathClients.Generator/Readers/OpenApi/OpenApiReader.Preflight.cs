@@ -28,7 +28,7 @@ internal sealed partial class OpenApiReader
             {
                 // YAML reads an unquoted 3.0 as a number, which is the usual way to get here.
                 var hint = _file.Kind == SpecKind.OpenApiYaml ? " (in YAML, quote it: openapi: '3.0.3')" : string.Empty;
-                ReportInvalid(Locator.Locate("#/openapi"), $"'openapi' is {openapi?.ToJsonString() ?? "null"}; it must be a version string such as \"3.0.3\" or \"3.1.0\"{hint}");
+                ReportInvalid(Tree.Locate("#/openapi"), $"'openapi' is {openapi?.ToJsonString() ?? "null"}; it must be a version string such as \"3.0.3\" or \"3.1.0\"{hint}");
                 return false;
             }
         }
@@ -36,7 +36,7 @@ internal sealed partial class OpenApiReader
         {
             if (Text(swagger) != "2.0")
             {
-                ReportInvalid(Locator.Locate("#/swagger"), $"'swagger' is {swagger?.ToJsonString() ?? "null"}; the only Swagger version is \"2.0\" (OpenAPI 3 documents say 'openapi')");
+                ReportInvalid(Tree.Locate("#/swagger"), $"'swagger' is {swagger?.ToJsonString() ?? "null"}; the only Swagger version is \"2.0\" (OpenAPI 3 documents say 'openapi')");
                 return false;
             }
         }
@@ -49,13 +49,13 @@ internal sealed partial class OpenApiReader
         var (cycle, longChain) = ReferenceChains(document);
         if (cycle is not null)
         {
-            ReportInvalid(Locator.Locate(cycle[0]), "its $refs go round in a circle (" + string.Join(" → ", cycle) + "), so they name no value");
+            ReportInvalid(Tree.Locate(cycle[0]), "its $refs go round in a circle (" + string.Join(" → ", cycle) + "), so they name no value");
             return false;
         }
 
         if (longChain is not null)
         {
-            ReportLimit(Locator.Locate(longChain), $"its $refs name $refs more than {SpecLimits.MaxReferenceChain.ToString(System.Globalization.CultureInfo.InvariantCulture)} times in a row, from {longChain}");
+            ReportLimit(Tree.Locate(longChain), $"its $refs name $refs more than {SpecLimits.MaxReferenceChain.ToString(System.Globalization.CultureInfo.InvariantCulture)} times in a row, from {longChain}");
             return false;
         }
 
@@ -119,7 +119,7 @@ internal sealed partial class OpenApiReader
 
                     chain.Add(current);
                     pointers.Add(target);
-                    current = JsonPointerLocator.Resolve(root, target) as JsonObject;
+                    current = JsonPointer.Resolve(root, target) as JsonObject;
                 }
 
                 for (var k = chain.Count - 1; k >= 0; k--)

@@ -15,21 +15,21 @@ internal sealed partial class OpenApiReader
     internal const string Swagger2MultipleOfExtension = "x-uipathclients-multipleOf";
 
     /// <summary>
-    /// The JSON to read with <c>multipleOf</c> on Swagger 2.0 parameters moved to an extension (<see cref="Swagger2MultipleOfExtension"/>), so a valid document draws no
-    /// warning and the constraint is still there for client-side validation.
+    /// Moves <c>multipleOf</c> on Swagger 2.0 parameters of the document Microsoft.OpenApi reads to an extension
+    /// (<see cref="Swagger2MultipleOfExtension"/>), so a valid document draws no warning and the constraint is still
+    /// there for client-side validation.
     /// </summary>
-    private static string WithSwagger2ParameterMultipleOfAsExtension(string json)
+    /// <param name="root">The document Microsoft.OpenApi reads, changed in place.</param>
+    /// <param name="dryRun">Only say whether it would change anything.</param>
+    /// <returns>Whether the document changes.</returns>
+    private static bool MoveSwagger2ParameterMultipleOfToExtension(JsonObject root, bool dryRun)
     {
-        // Most documents have none of them: no second parse for those.
-        if (json.IndexOf("\"multipleOf\"", StringComparison.Ordinal) < 0
-            || JsonNode.Parse(json) is not JsonObject root
-            || Text(root["swagger"]) is not { } version
-            || !version.StartsWith("2.", StringComparison.Ordinal))
+        if (Text(root["swagger"]) is not { } version || !version.StartsWith("2.", StringComparison.Ordinal))
         {
-            return json;
+            return false;
         }
 
-        var removed = false;
+        var changed = false;
         void Clean(JsonNode? node)
         {
             if (node is not JsonObject parameter || Text(parameter["in"]) == "body")
@@ -41,9 +41,14 @@ internal sealed partial class OpenApiReader
             {
                 if (items["multipleOf"] is { } value)
                 {
+                    changed = true;
+                    if (dryRun)
+                    {
+                        return;
+                    }
+
                     items.Remove("multipleOf");
                     items[Swagger2MultipleOfExtension] = value;
-                    removed = true;
                 }
             }
         }
@@ -62,6 +67,6 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        return removed ? root.ToJsonString() : json;
+        return changed;
     }
 }

@@ -8,7 +8,8 @@ using YamlDotNet.Core.Events;
 namespace UiPathClients.Generator.Readers.OpenApi;
 
 /// <summary>
-/// YAML to JSON text for Microsoft.OpenApi, whose own YAML reader cannot run here (DESIGN.md). Plain
+/// YAML to the JSON tree Microsoft.OpenApi reads (its own YAML reader cannot run here, DESIGN.md), recording where
+/// each node was written as it goes (<see cref="NodeSpots"/>), so the text is parsed once. Plain
 /// (unquoted) scalars become booleans, null or numbers the way YAML 1.2's core schema reads them;
 /// everything else stays a string.
 /// </summary>
@@ -27,8 +28,10 @@ internal static class YamlToJson
     public static string Convert(string yaml) => ToNode(yaml)?.ToJsonString() ?? "null";
 
     /// <summary>The document as a JSON tree (an empty stream is an empty object).</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="spots">Where each node was written is recorded here, when given: a member at its key, an item at its value.</param>
     /// <inheritdoc cref="Convert" path="/exception"/>
-    public static JsonNode? ToNode(string yaml)
+    public static JsonNode? ToNode(string yaml, NodeSpots? spots = null)
     {
         var parser = new Parser(new StringReader(BlankWhitespaceOnlyLines(yaml)));
         parser.Consume<StreamStart>();
@@ -37,7 +40,7 @@ internal static class YamlToJson
             return new JsonObject();
         }
 
-        return new Builder().Read(parser);
+        return new Builder(spots).Read(parser);
     }
 
     /// <summary>
@@ -63,6 +66,9 @@ internal static class YamlToJson
         /// <summary>The key whose value comes next (mappings); <see langword="null"/> while a key is expected.</summary>
         public string? Key { get; set; }
 
+        /// <summary>Where <see cref="Key"/> was written; none for a key that is an alias.</summary>
+        public TextSpot? KeySpot { get; set; }
+
         /// <summary>The nodes under this one, itself included.</summary>
         public int Nodes { get; set; } = 1;
 
@@ -70,7 +76,7 @@ internal static class YamlToJson
         public int Height { get; set; } = 1;
     }
 
-    private sealed class Builder
+    private sealed class Builder(NodeSpots? spots)
     {
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, Anchored> _anchors = new(System.StringComparer.Ordinal);
@@ -96,7 +102,7 @@ internal static class YamlToJson
                             _open.Remove(frame.Anchor);
                         }
 
-                        if (Completed(frame.Container, frame.Anchor, frame.Nodes, frame.Height))
+                        if (Completed(frame.Container, frame.Anchor, frame.Nodes, frame.Height, Spot(frame.Start, frame.Start)))
                         {
                             return _root;
                         }
@@ -106,6 +112,7 @@ internal static class YamlToJson
                         if (_stack.Count > 0 && _stack.Peek() is { Container: JsonObject, Key: null } keyed)
                         {
                             keyed.Key = scalar.Value ?? string.Empty;
+                            keyed.KeySpot = Spot(scalar.Start, scalar.End);
                             if (!scalar.Anchor.IsEmpty)
                             {
                                 _anchors[scalar.Anchor.Value] = new Anchored(JsonValue.Create(keyed.Key), 1, 0);
@@ -114,7 +121,7 @@ internal static class YamlToJson
                             break;
                         }
 
-                        if (Completed(Value(scalar), scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1, 0))
+                        if (Completed(Value(scalar), scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, 1, 0, Spot(scalar.Start, scalar.End)))
                         {
                             return _root;
                         }
@@ -171,6 +178,7 @@ internal static class YamlToJson
 
             if (_stack.Count > 0 && _stack.Peek() is { Container: JsonObject, Key: null } keyed)
             {
+                keyed.KeySpot = null;
                 keyed.Key = anchored.Node is JsonValue value && value.TryGetValue<string>(out var text)
                     ? text
                     : throw new YamlException(alias.Start, alias.End, $"The alias '*{name}' is used as a mapping key but names a {(anchored.Node is JsonObject ? "mapping" : "sequence")}; an OpenAPI document's keys are strings.");
@@ -189,11 +197,16 @@ internal static class YamlToJson
             }
 
             // The copy's depth is bounded by the check above, so the recursive clone is too.
-            return Completed(anchored.Node?.DeepClone(), anchor: null, anchored.Nodes, anchored.Height);
+            return Completed(anchored.Node?.DeepClone(), anchor: null, anchored.Nodes, anchored.Height, Spot(alias.Start, alias.Start));
         }
 
         /// <summary>A node is finished: it is named by its anchor and goes into its parent. True when it is the root.</summary>
-        private bool Completed(JsonNode? node, string? anchor, int nodes, int height)
+        /// <param name="node">The node.</param>
+        /// <param name="anchor">The anchor naming it, if any.</param>
+        /// <param name="nodes">Its node count.</param>
+        /// <param name="height">Its height.</param>
+        /// <param name="itemSpot">Where it starts (a sequence item is located there; a mapping value at its key).</param>
+        private bool Completed(JsonNode? node, string? anchor, int nodes, int height, TextSpot itemSpot)
         {
             if (anchor is not null)
             {
@@ -217,16 +230,41 @@ internal static class YamlToJson
             {
                 // Duplicate keys: the last wins, as JSON readers do.
                 obj[parent.Key!] = node;
+                if (parent.KeySpot is { } keySpot)
+                {
+                    spots?.Add(obj, parent.Key!, node, keySpot);
+                }
+
                 parent.Key = null;
             }
             else
             {
-                ((JsonArray)parent.Container).Add(node);
+                var array = (JsonArray)parent.Container;
+                if (spots is not null)
+                {
+                    if (node is null)
+                    {
+                        spots.Add(array, array.Count.ToString(CultureInfo.InvariantCulture), null, itemSpot);
+                    }
+                    else
+                    {
+                        spots.Add(node, itemSpot);
+                    }
+                }
+
+                array.Add(node);
             }
 
             return false;
         }
     }
+
+    /// <summary>A node's spot: its start, spanning it when it ends on the same line.</summary>
+    private static TextSpot Spot(Mark start, Mark end) =>
+        TextSpot.AtLine(
+            (int)System.Math.Max(1, start.Line),
+            (int)System.Math.Max(1, start.Column),
+            end.Line == start.Line ? (int)System.Math.Max(0, end.Column - start.Column) : 0);
 
     private static JsonValue? Value(Scalar scalar)
     {

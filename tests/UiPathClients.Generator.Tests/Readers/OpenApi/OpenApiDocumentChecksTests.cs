@@ -48,6 +48,15 @@ public sealed class OpenApiDocumentChecksTests
     }
 
     [Fact]
+    public void A_bad_version_before_an_object_naming_a_member_twice_is_what_is_reported()
+    {
+        // The pre-checks stop at the version; locating it must not open the object JsonObject refuses.
+        var json = "{\n\"openapi\": 3,\n\"info\": {\"title\": \"T\", \"version\": \"1\"},\n\"paths\": {\"/a\": {}, \"/a\": {}}\n}";
+
+        SpecDiagnostics.AssertSingle("twice.json", json, "UIPC0010", line: 2, "'openapi' is 3; it must be a version string");
+    }
+
+    [Fact]
     public void A_json_object_naming_a_member_twice_is_reported_at_the_second()
     {
         // Before: JsonObject's ArgumentException on first read, reported as a generator bug (UIPC0099).
