@@ -40,6 +40,12 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(readDiagnostics, ReportDiagnostics);
 
+        // Emit sees the model only: a diagnostic that moves (a line added above a warning) changes the read result but
+        // not the model, so nothing is emitted again.
+        var models = readResults
+            .Select((result, _) => new SpecModel(result.FilePath, result.Model))
+            .WithTrackingName(TrackingNames.Models);
+
         // Reduced to bools at once: the compilation changes on every keystroke, the bools almost never.
         var environment = context.CompilationProvider
             .Select((compilation, _) => new EmitEnvironment(
@@ -52,7 +58,7 @@ public sealed class ClientGenerator : IIncrementalGenerator
                     : null))
             .WithTrackingName(TrackingNames.EmitEnvironment);
 
-        var emittedClients = readResults
+        var emittedClients = models
             .Combine(environment)
             .Select((pair, cancellationToken) => EmittedClient.Emit(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.GeneratedFiles);

@@ -18,6 +18,9 @@ internal static class TrackingNames
     /// <summary>Reader diagnostics, reported separately from source.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 
+    /// <summary>The model of one spec without its diagnostics: what emitting depends on.</summary>
+    public const string Models = nameof(Models);
+
     /// <summary>Facts about the compilation the emitter needs, reduced to plain values.</summary>
     public const string EmitEnvironment = nameof(EmitEnvironment);
 

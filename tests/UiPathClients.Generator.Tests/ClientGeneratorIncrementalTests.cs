@@ -79,6 +79,39 @@ public sealed class ClientGeneratorIncrementalTests
     }
 
     [Fact]
+    public void A_warning_that_moves_is_reported_again_but_nothing_is_emitted_again()
+    {
+        const string Warned = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+              <edmx:DataServices>
+                <Schema Namespace="Shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+                  <EntityType Name="Order">
+                    <Key><PropertyRef Name="Id" /></Key>
+                    <Property Name="Id" Type="Edm.Int32" Nullable="false" />
+                    <Property Type="Edm.String" />
+                  </EntityType>
+                  <EntityContainer Name="Container"><EntitySet Name="Orders" EntityType="Shop.Order" /></EntityContainer>
+                </Schema>
+              </edmx:DataServices>
+            </edmx:Edmx>
+            """;
+        var spec = new Spec("shop.edmx", Warned);
+        var first = GeneratorHarness.Run(new[] { spec });
+
+        // A comment above the type: the warning (a property without a name, UIPC0008) moves one line down; the model is the same.
+        var second = GeneratorHarness.RunWithEditedSpec(first, spec.Path, Warned.Replace("      <EntityType Name=\"Order\">", "      <!-- orders -->\n      <EntityType Name=\"Order\">", StringComparison.Ordinal));
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, GeneratorHarness.Reasons(second, TrackingNames.ReadResults));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, GeneratorHarness.Reasons(second, TrackingNames.Diagnostics));
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, GeneratorHarness.Reasons(second, TrackingNames.Models));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, GeneratorHarness.Reasons(second, TrackingNames.GeneratedFiles));
+        var before = Assert.Single(first.GeneratorDiagnostics, diagnostic => diagnostic.Id == "UIPC0008");
+        var after = Assert.Single(second.GeneratorDiagnostics, diagnostic => diagnostic.Id == "UIPC0008");
+        Assert.Equal(before.Location.GetLineSpan().StartLinePosition.Line + 1, after.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
     public void Changing_item_metadata_regenerates_with_the_new_namespace()
     {
         var first = GeneratorHarness.Run(new[] { Catalog with { Namespace = "Contoso.Catalog" } });

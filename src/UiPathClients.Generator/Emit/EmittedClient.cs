@@ -17,7 +17,7 @@ internal sealed record EmittedClient(string FilePath, string? ClientName, Equata
     /// <summary>The generator's version as written into <c>[GeneratedCode]</c>, without build metadata.</summary>
     public static readonly string GeneratorVersion = ReadGeneratorVersion();
 
-    public static EmittedClient Emit(ReadResult result, EmitEnvironment environment, CancellationToken cancellationToken)
+    public static EmittedClient Emit(SpecModel result, EmitEnvironment environment, CancellationToken cancellationToken)
     {
         if (result.Model is null)
         {

@@ -11,3 +11,8 @@ namespace UiPathClients.Generator.Readers;
 /// <param name="Model">The model, or <see langword="null"/> when nothing can be generated.</param>
 /// <param name="Diagnostics">Problems found while reading, in document order.</param>
 internal sealed record ReadResult(string FilePath, ClientModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The model read from one spec, without the diagnostics: the input of emitting.</summary>
+/// <param name="FilePath">The spec file's path.</param>
+/// <param name="Model">The model, or <see langword="null"/> when nothing can be generated.</param>
+internal sealed record SpecModel(string FilePath, ClientModel? Model);

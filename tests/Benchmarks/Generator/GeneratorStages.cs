@@ -63,7 +63,7 @@ public class GeneratorStages
     public object Read() => SpecReader.Read(_specFile, default);
 
     [Benchmark]
-    public object Emit() => EmittedClient.Emit(_readResult, _environment, default);
+    public object Emit() => EmittedClient.Emit(new SpecModel(_readResult.FilePath, _readResult.Model), _environment, default);
 
     [Benchmark]
     public GeneratorDriver AddSource() => GeneratorHost.Run(_addSourceDriver, _compilation);

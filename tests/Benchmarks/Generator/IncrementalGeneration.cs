@@ -23,7 +23,7 @@ public class IncrementalGeneration
     private static readonly string[] NamedSteps =
     {
         TrackingNames.CandidateFiles, TrackingNames.SpecFiles, TrackingNames.ReadResults,
-        TrackingNames.Diagnostics, TrackingNames.EmitEnvironment, TrackingNames.GeneratedFiles,
+        TrackingNames.Diagnostics, TrackingNames.Models, TrackingNames.EmitEnvironment, TrackingNames.GeneratedFiles,
     };
 
     private SpecUnderTest _spec = null!;

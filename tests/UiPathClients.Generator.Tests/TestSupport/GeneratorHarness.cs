@@ -37,7 +37,7 @@ internal static class GeneratorHarness
     public static readonly string[] TrackedSteps =
     {
         TrackingNames.CandidateFiles, TrackingNames.SpecFiles, TrackingNames.ReadResults,
-        TrackingNames.Diagnostics, TrackingNames.EmitEnvironment, TrackingNames.GeneratedFiles,
+        TrackingNames.Diagnostics, TrackingNames.Models, TrackingNames.EmitEnvironment, TrackingNames.GeneratedFiles,
     };
 
     /// <summary>Types the walk refuses in step outputs: they root compilations or defeat caching.</summary>
