@@ -205,30 +205,19 @@ internal sealed partial class ClientEmitter
             return (operandType, $"new {operandType}({path}, static value => {EnumLiteral(qualified, "value")})");
         }
 
-        string Comparable(string clrType, string format) => $"new {Querying}ComparableOperand<{clrType}>({path}, {format})";
-        string Number(string clrType) => $"new {Querying}NumberOperand<{clrType}>({path})";
-        return qualified switch
+        if (PrimitiveTypes.Find(qualified) is not { } primitive)
         {
-            "Edm.String" => ($"{Querying}StringOperand", $"new {Querying}StringOperand({path})"),
-            "Edm.Boolean" => ($"{Querying}BooleanOperand", $"new {Querying}BooleanOperand({path})"),
-            "Edm.DateTimeOffset" => ($"{Querying}DateTimeOffsetOperand", $"new {Querying}DateTimeOffsetOperand({path})"),
-            "Edm.Byte" => ($"{Querying}NumberOperand<byte>", Number("byte")),
-            "Edm.SByte" => ($"{Querying}NumberOperand<sbyte>", Number("sbyte")),
-            "Edm.Int16" => ($"{Querying}NumberOperand<short>", Number("short")),
-            "Edm.Int32" => ($"{Querying}NumberOperand<int>", Number("int")),
-            "Edm.Int64" => ($"{Querying}NumberOperand<long>", Number("long")),
-            "Edm.Single" => ($"{Querying}NumberOperand<float>", Number("float")),
-            "Edm.Double" => ($"{Querying}NumberOperand<double>", Number("double")),
-            "Edm.Decimal" => ($"{Querying}NumberOperand<decimal>", Number("decimal")),
-            "Edm.Guid" => ($"{Querying}ComparableOperand<global::System.Guid>", Comparable("global::System.Guid", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.Format(value)")),
-            "Edm.Duration" => ($"{Querying}ComparableOperand<global::System.TimeSpan>", Comparable("global::System.TimeSpan", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.Format(value)")),
-            "Edm.Date" => _environment.HasDateOnly
-                ? ($"{Querying}ComparableOperand<global::System.DateOnly>", Comparable("global::System.DateOnly", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.Format(value)"))
-                : ($"{Querying}ComparableOperand<global::System.DateTime>", Comparable("global::System.DateTime", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.FormatDate(value)")),
-            "Edm.TimeOfDay" => _environment.HasDateOnly
-                ? ($"{Querying}ComparableOperand<global::System.TimeOnly>", Comparable("global::System.TimeOnly", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.Format(value)"))
-                : ($"{Querying}ComparableOperand<global::System.TimeSpan>", Comparable("global::System.TimeSpan", "static value => global::UiPathClients.Runtime.Querying.ODataLiteral.FormatTimeOfDay(value)")),
-            // Binary, spatial, stream and untyped values have no comparison operators worth typing; Filter.Raw covers them.
+            return null;
+        }
+
+        var clrType = primitive.ClrTypeFor(_environment.HasDateOnly);
+        return primitive.FilterOperand switch
+        {
+            FilterOperandKind.String or FilterOperandKind.Boolean or FilterOperandKind.DateTimeOffset =>
+                ($"{Querying}{primitive.FilterOperand}Operand", $"new {Querying}{primitive.FilterOperand}Operand({path})"),
+            FilterOperandKind.Number => ($"{Querying}NumberOperand<{clrType}>", $"new {Querying}NumberOperand<{clrType}>({path})"),
+            FilterOperandKind.Comparable => ($"{Querying}ComparableOperand<{clrType}>",
+                $"new {Querying}ComparableOperand<{clrType}>({path}, static value => {LiteralExpression(qualified, "value")})"),
             _ => null,
         };
     }
@@ -242,12 +231,8 @@ internal sealed partial class ClientEmitter
             return EnumLiteral(qualified, value);
         }
 
-        return qualified switch
-        {
-            "Edm.Date" when !_environment.HasDateOnly => $"global::UiPathClients.Runtime.Querying.ODataLiteral.FormatDate({value})",
-            "Edm.TimeOfDay" when !_environment.HasDateOnly => $"global::UiPathClients.Runtime.Querying.ODataLiteral.FormatTimeOfDay({value})",
-            _ => $"global::UiPathClients.Runtime.Querying.ODataLiteral.Format({value})",
-        };
+        var method = PrimitiveTypes.Find(qualified)?.ODataLiteralMethodFor(_environment.HasDateOnly) ?? "Format";
+        return $"global::UiPathClients.Runtime.Querying.ODataLiteral.{method}({value})";
     }
 
     /// <summary>Whether a value of this type can be written as a URL literal (keys, function parameters).</summary>
@@ -255,8 +240,7 @@ internal sealed partial class ClientEmitter
     {
         qualified = Underlying(qualified);
         return (_typesByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.Enum)
-            || qualified is "Edm.String" or "Edm.Boolean" or "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64"
-                or "Edm.Single" or "Edm.Double" or "Edm.Decimal" or "Edm.Guid" or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay" or "Edm.Binary";
+            || PrimitiveTypes.Find(qualified)?.HasODataLiteral == true;
     }
 
     private string EnumLiteral(string qualified, string value) =>

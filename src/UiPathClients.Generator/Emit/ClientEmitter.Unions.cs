@@ -142,14 +142,8 @@ internal sealed partial class ClientEmitter
             return declared.Kind == TypeKind.Enum ? 0 : 1;
         }
 
-        return qualified switch
-        {
-            "Edm.Single" or "Edm.Double" or "Edm.Decimal" or OpenApiPrimitives.ExactDecimal => 2,
-            "Edm.String" => 3,
-            "Edm.Untyped" => 4,
-            _ when !IsKnownPrimitive(qualified) => 4,
-            _ => 1,
-        };
+        // Names the table does not know are opaque JSON, tried last.
+        return (int)(PrimitiveTypes.Find(qualified)?.UnionTrial ?? UnionTrialOrder.Opaque);
     }
 
     private JsonUnionKinds Kinds(TypeReference type, HashSet<string> visiting)
@@ -187,19 +181,8 @@ internal sealed partial class ClientEmitter
             }
         }
 
-        return qualified switch
-        {
-            "Edm.Boolean" => JsonUnionKinds.Booleans,
-            "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Single" or "Edm.Double" or "Edm.Decimal" or OpenApiPrimitives.ExactDecimal or OpenApiPrimitives.UnixTime => JsonUnionKinds.Numbers,
-            "Edm.String" or "Edm.Guid" or "Edm.Binary" or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay" or OpenApiPrimitives.DateTimeRfc1123 or OpenApiPrimitives.Base64Url => JsonUnionKinds.Strings,
-            _ => JsonUnionKinds.Any,
-        };
+        return PrimitiveTypes.Find(qualified)?.JsonKinds ?? JsonUnionKinds.Any;
     }
-
-    private static bool IsKnownPrimitive(string qualified) =>
-        qualified is "Edm.Boolean" or "Edm.Byte" or "Edm.SByte" or "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Guid" or "Edm.Binary"
-            or "Edm.DateTimeOffset" or "Edm.Duration" or "Edm.Date" or "Edm.TimeOfDay"
-            or OpenApiPrimitives.DateTimeRfc1123 or OpenApiPrimitives.UnixTime or OpenApiPrimitives.Base64Url;
 
     private static string KindsLiteral(JsonUnionKinds kinds)
     {

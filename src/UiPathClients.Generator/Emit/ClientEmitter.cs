@@ -630,13 +630,11 @@ internal sealed partial class ClientEmitter
             return flag ? "true" : "false";
         }
 
-        return type.QualifiedName switch
+        return PrimitiveTypes.Find(type.QualifiedName) switch
         {
-            "Edm.Int64" => json + "L",
-            "Edm.Single" => json + "f",
-            "Edm.Double" => json + "d",
-            OpenApiPrimitives.ExactDecimal => "global::UiPathClients.Runtime.Rest.ExactDecimal.Parse(" + Literal(json) + ")",
-            _ => json,
+            { ConstantParsesText: true } primitive => primitive.ClrType + ".Parse(" + Literal(json) + ")",
+            { } primitive => json + primitive.ConstantSuffix,
+            null => json,
         };
     }
 

@@ -59,7 +59,7 @@ internal sealed class TypeMapper
         var underlying = _typesByQualifiedName.TryGetValue(reference.QualifiedName, out var declared) && declared.Kind == TypeKind.TypeDefinition
             ? declared.UnderlyingType!
             : reference.QualifiedName;
-        if (OpenApiPrimitives.WireConverter(underlying) is not { } converter)
+        if (PrimitiveTypes.Find(underlying)?.WireConverter is not { } converter)
         {
             return null;
         }
@@ -109,30 +109,14 @@ internal sealed class TypeMapper
             return (_generatedTypeNames[qualifiedName], declared.Kind == TypeKind.Enum);
         }
 
-        return qualifiedName switch
+        if (PrimitiveTypes.Find(qualifiedName) is { } primitive)
         {
-            "Edm.String" => ("string", false),
-            "Edm.Boolean" => ("bool", true),
-            "Edm.Byte" => ("byte", true),
-            "Edm.SByte" => ("sbyte", true),
-            "Edm.Int16" => ("short", true),
-            "Edm.Int32" => ("int", true),
-            "Edm.Int64" => ("long", true),
-            "Edm.Single" => ("float", true),
-            "Edm.Double" => ("double", true),
-            "Edm.Decimal" => ("decimal", true),
-            OpenApiPrimitives.ExactDecimal => ("global::UiPathClients.Runtime.Rest.ExactDecimal", true),
-            OpenApiPrimitives.DateTimeRfc1123 or OpenApiPrimitives.UnixTime => ("global::System.DateTimeOffset", true),
-            OpenApiPrimitives.Base64Url => ("byte[]", false),
-            "Edm.Guid" => ("global::System.Guid", true),
-            "Edm.Binary" => ("byte[]", false),
-            "Edm.DateTimeOffset" => ("global::System.DateTimeOffset", true),
-            "Edm.Duration" => ("global::System.TimeSpan", true),
-            "Edm.Date" => (_environment.HasDateOnly ? "global::System.DateOnly" : "global::System.DateTime", true),
-            "Edm.TimeOfDay" => (_environment.HasDateOnly ? "global::System.TimeOnly" : "global::System.TimeSpan", true),
-            // Spatial values (GeoJSON), streams (links and annotations) and untyped values stay opaque JSON.
-            _ when qualifiedName.StartsWith("Edm.", StringComparison.Ordinal) => (JsonElement, true),
-            _ => throw new InvalidOperationException($"The reader let through the unresolved type '{qualifiedName}'."),
-        };
+            return (primitive.ClrTypeFor(_environment.HasDateOnly), primitive.IsValueType);
+        }
+
+        // Any other Edm name the readers let through (they keep unknown primitives rather than fail) stays opaque JSON.
+        return qualifiedName.StartsWith("Edm.", StringComparison.Ordinal)
+            ? (JsonElement, true)
+            : throw new InvalidOperationException($"The reader let through the unresolved type '{qualifiedName}'.");
     }
 }

@@ -17,16 +17,4 @@ internal static class OpenApiPrimitives
 
     /// <summary><c>format: base64url</c>: bytes written as RFC 4648 §5 text.</summary>
     public const string Base64Url = "Edm.OpenApiBase64Url";
-
-    /// <summary>
-    /// The runtime converter that writes a value of <paramref name="qualifiedName"/>, for a format whose text differs from
-    /// its C# type's usual JSON; <see langword="null"/> when the type's own metadata is right.
-    /// </summary>
-    public static string? WireConverter(string qualifiedName) => qualifiedName switch
-    {
-        DateTimeRfc1123 => "global::UiPathClients.Runtime.Serialization.RestWireFormats.Rfc1123DateTime",
-        UnixTime => "global::UiPathClients.Runtime.Serialization.RestWireFormats.UnixTimeSeconds",
-        Base64Url => "global::UiPathClients.Runtime.Serialization.RestWireFormats.Base64Url",
-        _ => null,
-    };
 }

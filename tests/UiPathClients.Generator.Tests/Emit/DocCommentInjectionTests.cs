@@ -33,7 +33,7 @@ public sealed class DocCommentInjectionTests
     {
         var description = string.Join(string.Empty, LineTerminators.Select((terminator, index) => "line" + index + terminator)) + "last";
 
-        var lines = DocComment.Lines(new Model.Documentation(description, description), "fallback");
+        var lines = DocComment.Lines(new Generator.Model.Documentation(description, description), "fallback");
 
         Assert.All(lines, line =>
         {
