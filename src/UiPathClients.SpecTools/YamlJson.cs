@@ -16,7 +16,5 @@ internal static class YamlJson
     public static JsonNode Parse(TextReader reader, string sourceName) => Parse(reader.ReadToEnd(), sourceName);
 
     private static JsonNode Parse(string text, string sourceName) =>
-        YamlToJson.ToNode(text) is { } root && !(root is JsonObject { Count: 0 } && string.IsNullOrWhiteSpace(text))
-            ? root
-            : throw new InvalidDataException($"'{sourceName}' is empty.");
+        (string.IsNullOrWhiteSpace(text) ? null : YamlToJson.ToNode(text)) ?? throw new InvalidDataException($"'{sourceName}' is empty.");
 }

@@ -115,5 +115,5 @@ internal sealed class CommunicationsMiningConvention : IServiceConvention
         operation.Parameters
             .Where(parameter => parameter.Location == ParameterLocation.Path)
             .Select(parameter => parameter.Name)
-            .OrderBy(name => operation.Path.IndexOf("{" + name + "}", StringComparison.Ordinal));
+            .OrderBy(operation.PathPosition);
 }

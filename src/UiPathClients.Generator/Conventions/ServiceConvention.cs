@@ -7,9 +7,9 @@ namespace UiPathClients.Generator.Conventions;
 /// <summary>Picks the convention a client's model asks for.</summary>
 internal static class ServiceConvention
 {
-    public static IServiceConvention For(ClientModel model) => model.Conventions switch
+    public static IServiceConvention For(ClientModel model, ModelTypes types) => model.Conventions switch
     {
-        ServiceConventions.CommunicationsMining => new CommunicationsMiningConvention(new ModelTypes(model)),
+        ServiceConventions.CommunicationsMining => new CommunicationsMiningConvention(types),
         _ => DescriptionOnly.Instance,
     };
 

@@ -312,7 +312,7 @@ internal sealed partial class ClientEmitter
             }
 
             // Path parameters in the order the path names them: the call reads like the URL.
-            _parameters.Sort((left, right) => operation.Path.IndexOf("{" + left.Model.Name + "}", StringComparison.Ordinal).CompareTo(operation.Path.IndexOf("{" + right.Model.Name + "}", StringComparison.Ordinal)));
+            _parameters.Sort((left, right) => operation.PathPosition(left.Model.Name).CompareTo(operation.PathPosition(right.Model.Name)));
             if (operation.Body is { } body)
             {
                 if (body.Encoding is BodyEncoding.Form or BodyEncoding.Multipart)

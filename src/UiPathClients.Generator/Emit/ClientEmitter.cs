@@ -48,7 +48,8 @@ internal sealed partial class ClientEmitter
 
     private readonly ClientModel _model;
     private readonly string _generatorVersion;
-    private readonly Dictionary<string, TypeModel> _typesByQualifiedName;
+    private readonly ModelTypes _types;
+    private readonly IReadOnlyDictionary<string, TypeModel> _typesByQualifiedName;
     private readonly Dictionary<string, (string Namespace, string Name, string HintPrefix)> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _enumConverterNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _filterNames = new(StringComparer.Ordinal);
@@ -64,14 +65,11 @@ internal sealed partial class ClientEmitter
     private ClientEmitter(ClientModel model, EmitEnvironment environment, string generatorVersion)
     {
         _model = model;
-        _convention = ServiceConvention.For(model);
         _generatorVersion = generatorVersion;
         _environment = environment;
-        _typesByQualifiedName = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
-        foreach (var type in model.Types)
-        {
-            _typesByQualifiedName[type.QualifiedName] = type;
-        }
+        _types = new ModelTypes(model);
+        _typesByQualifiedName = _types.ByQualifiedName;
+        _convention = ServiceConvention.For(model, _types);
 
         AssignTypeNames();
         _typeMapper = new TypeMapper(
@@ -638,14 +636,8 @@ internal sealed partial class ClientEmitter
         };
     }
 
-    /// <summary>The type and its base types, nearest first (the reader breaks inheritance cycles, so this ends).</summary>
-    private IEnumerable<TypeModel> SelfAndAncestors(TypeModel type)
-    {
-        for (TypeModel? current = type; current is not null; current = BaseOf(current))
-        {
-            yield return current;
-        }
-    }
+    /// <summary>The type and its base types, nearest first.</summary>
+    private IEnumerable<TypeModel> SelfAndAncestors(TypeModel type) => _types.SelfAndAncestors(type);
 
     /// <summary>Every property of a type, inherited ones included (nearest declaration first), with its C# name.</summary>
     private IEnumerable<NamedProperty> AllProperties(TypeModel type) =>
@@ -658,8 +650,7 @@ internal sealed partial class ClientEmitter
     /// <summary>A property with the C# name its declaring class gives it.</summary>
     private sealed record NamedProperty(PropertyModel Model, string CSharpName);
 
-    private TypeModel? BaseOf(TypeModel type) =>
-        type.BaseType is not null && _typesByQualifiedName.TryGetValue(type.BaseType, out var baseType) ? baseType : null;
+    private TypeModel? BaseOf(TypeModel type) => _types.BaseOf(type);
 
     private static string Literal(string value) => CSharpText.StringLiteral(value);
 }

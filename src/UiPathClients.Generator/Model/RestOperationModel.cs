@@ -30,7 +30,11 @@ internal sealed record RestOperationModel(
     Documentation Documentation,
     EquatableArray<int> ExpectedStatuses = default,
     RestPagingModel? Paging = null,
-    EquatableArray<RestResponseModel> OtherSuccesses = default);
+    EquatableArray<RestResponseModel> OtherSuccesses = default)
+{
+    /// <summary>Where the path template names a path parameter (<c>{name}</c>): methods take path parameters in this order, so a call reads like the URL.</summary>
+    public int PathPosition(string parameterName) => Path.IndexOf("{" + parameterName + "}", System.StringComparison.Ordinal);
+}
 
 /// <summary>An operation whose answer is one page of a list (AutoRest's <c>x-ms-pageable</c>).</summary>
 /// <param name="ItemName">The answer's property holding the page's items (<c>itemName</c>, <c>value</c> by default).</param>

@@ -173,6 +173,6 @@ public sealed class CommunicationsMiningConventionTests
         var result = SpecReader.Read(file, CancellationToken.None);
         Assert.Empty(result.Diagnostics);
         var model = result.Model!;
-        return (ServiceConvention.For(model), model.RestOperations.ToDictionary(operation => operation.Name));
+        return (ServiceConvention.For(model, new ModelTypes(model)), model.RestOperations.ToDictionary(operation => operation.Name));
     }
 }
