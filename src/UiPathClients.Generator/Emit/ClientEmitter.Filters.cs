@@ -74,7 +74,7 @@ internal sealed partial class ClientEmitter
 
         // Casts claim after the properties (generated names yield to the spec's), each name once: two derived types with one
         // simple name from two schemas are told apart by their sub-namespace, so neither cast depends on the other's order.
-        foreach (var derived in _model.Types.Where(candidate => candidate.BaseType == type.QualifiedName && _filterNames.ContainsKey(candidate.QualifiedName)))
+        foreach (var derived in _types.DerivedOf(type).Where(candidate => _filterNames.ContainsKey(candidate.QualifiedName)))
         {
             var derivedFilter = FilterFullName(derived.QualifiedName);
             var castName = CastName(derived);
@@ -121,9 +121,6 @@ internal sealed partial class ClientEmitter
             return reached;
         }
 
-        var derivedByBase = _model.Types
-            .Where(type => type.BaseType is not null)
-            .ToLookup(type => type.BaseType!, StringComparer.Ordinal);
         var pending = new Stack<TypeModel>(_model.Types.Where(type => type.Kind == TypeKind.Entity));
         while (pending.Count > 0)
         {
@@ -135,7 +132,7 @@ internal sealed partial class ClientEmitter
 
             var next = type.Properties
                 .Select(property => _typesByQualifiedName.TryGetValue(Underlying(property.Type.QualifiedName), out var target) ? target : null)
-                .Concat(derivedByBase[type.QualifiedName])
+                .Concat(_types.DerivedOf(type))
                 .Append(BaseOf(type));
             foreach (var candidate in next)
             {

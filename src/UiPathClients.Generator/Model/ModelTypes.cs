@@ -11,6 +11,7 @@ namespace UiPathClients.Generator.Model;
 internal sealed class ModelTypes
 {
     private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
+    private readonly ILookup<string, TypeModel> _derivedByBase;
 
     public ModelTypes(ClientModel model)
     {
@@ -18,6 +19,8 @@ internal sealed class ModelTypes
         {
             _types[type.QualifiedName] = type;
         }
+
+        _derivedByBase = model.Types.Where(type => type.BaseType is not null).ToLookup(type => type.BaseType!, StringComparer.Ordinal);
     }
 
     /// <summary>Every type by its qualified name.</summary>
@@ -26,6 +29,9 @@ internal sealed class ModelTypes
     /// <summary>The base type, when the type has one the model declares.</summary>
     public TypeModel? BaseOf(TypeModel type) =>
         type.BaseType is not null && _types.TryGetValue(type.BaseType, out var baseType) ? baseType : null;
+
+    /// <summary>The types that name <paramref name="type"/> as their base, in model order.</summary>
+    public IEnumerable<TypeModel> DerivedOf(TypeModel type) => _derivedByBase[type.QualifiedName];
 
     /// <summary>The type and its base types, nearest first (the reader breaks inheritance cycles, so this ends).</summary>
     public IEnumerable<TypeModel> SelfAndAncestors(TypeModel type)
