@@ -6,6 +6,7 @@ using UiPathClients.Generator.Diagnostics;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Input;
 using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Plan;
 using UiPathClients.Generator.Readers;
 
 namespace UiPathClients.Generator;
@@ -58,7 +59,11 @@ public sealed class ClientGenerator : IIncrementalGenerator
                     : null))
             .WithTrackingName(TrackingNames.EmitEnvironment);
 
-        var emittedClients = models
+        var plans = models
+            .Select(ClientPlanner.Plan)
+            .WithTrackingName(TrackingNames.Plans);
+
+        var emittedClients = plans
             .Combine(environment)
             .Select((pair, cancellationToken) => EmittedClient.Emit(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.GeneratedFiles);

@@ -21,6 +21,9 @@ internal static class TrackingNames
     /// <summary>The model of one spec without its diagnostics: what emitting depends on.</summary>
     public const string Models = nameof(Models);
 
+    /// <summary>The plan of one spec: what is generated and every cross-file C# name (<see cref="Plan.ClientPlan"/>).</summary>
+    public const string Plans = nameof(Plans);
+
     /// <summary>Facts about the compilation the emitter needs, reduced to plain values.</summary>
     public const string EmitEnvironment = nameof(EmitEnvironment);
 

@@ -24,6 +24,7 @@ public sealed class ClientGeneratorIncrementalTests
 
         Assert.All(GeneratorHarness.Reasons(second, TrackingNames.SpecFiles), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         Assert.All(GeneratorHarness.Reasons(second, TrackingNames.ReadResults), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(GeneratorHarness.Reasons(second, TrackingNames.Plans), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         Assert.All(GeneratorHarness.Reasons(second, TrackingNames.GeneratedFiles), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         Assert.Equal(2, GeneratorHarness.Reasons(second, TrackingNames.ReadResults).Count);
     }
@@ -105,6 +106,7 @@ public sealed class ClientGeneratorIncrementalTests
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, GeneratorHarness.Reasons(second, TrackingNames.ReadResults));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, GeneratorHarness.Reasons(second, TrackingNames.Diagnostics));
         Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, GeneratorHarness.Reasons(second, TrackingNames.Models));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, GeneratorHarness.Reasons(second, TrackingNames.Plans));
         Assert.Equal(new[] { IncrementalStepRunReason.Cached }, GeneratorHarness.Reasons(second, TrackingNames.GeneratedFiles));
         var before = Assert.Single(first.GeneratorDiagnostics, diagnostic => diagnostic.Id == "UIPC0008");
         var after = Assert.Single(second.GeneratorDiagnostics, diagnostic => diagnostic.Id == "UIPC0008");

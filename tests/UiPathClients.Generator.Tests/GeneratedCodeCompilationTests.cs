@@ -99,7 +99,7 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
             default).Model!;
 
         string AllTypes(bool hasDateOnly) => UiPathClients.Generator.Emit.ClientEmitter
-            .Emit(model, new UiPathClients.Generator.Emit.EmitEnvironment(hasDateOnly), "1.0.0", default)
+            .Emit(UiPathClients.Generator.Plan.ClientPlanner.Plan(model), new UiPathClients.Generator.Emit.EmitEnvironment(hasDateOnly), "1.0.0", default)
             .Single(file => file.HintName.EndsWith("AllTypes.g.cs", StringComparison.Ordinal)).Source;
 
         // OData properties have a backing field, so their setters can note that the caller set them.
@@ -118,7 +118,7 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
             default).Model!;
 
         string Emitted(bool hasRequiredMembers, string suffix) => UiPathClients.Generator.Emit.ClientEmitter
-            .Emit(model, new UiPathClients.Generator.Emit.EmitEnvironment(HasDateOnly: true, HasRequiredMembers: hasRequiredMembers), "1.0.0", default)
+            .Emit(UiPathClients.Generator.Plan.ClientPlanner.Plan(model), new UiPathClients.Generator.Emit.EmitEnvironment(HasDateOnly: true, HasRequiredMembers: hasRequiredMembers), "1.0.0", default)
             .Single(file => file.HintName.EndsWith(suffix, StringComparison.Ordinal)).Source;
 
         Assert.Contains("public required global::System.Guid Id { get; set; }", Emitted(true, "Order.g.cs"), StringComparison.Ordinal);

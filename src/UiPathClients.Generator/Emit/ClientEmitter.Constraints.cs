@@ -13,52 +13,19 @@ namespace UiPathClients.Generator.Emit;
 /// </summary>
 internal sealed partial class ClientEmitter
 {
-    private string? _constraintsName;
+    private readonly string? _constraintsName;
     private HashSet<string>? _constrainedTypes;
-
-    /// <summary>Complex types whose JSON carries a constraint somewhere: in a member of their own or an inherited one, or in a nested object.</summary>
-    private HashSet<string> ConstrainedTypes()
-    {
-        if (_constrainedTypes is not null)
-        {
-            return _constrainedTypes;
-        }
-
-        var objects = _model.Types.Where(type => type.Kind is TypeKind.Complex or TypeKind.Entity).ToList();
-        var constrained = new HashSet<string>(objects.Where(type => AllProperties(type).Any(property => property.Model.Constraints is not null)).Select(type => type.QualifiedName), System.StringComparer.Ordinal);
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var type in objects.Where(type => !constrained.Contains(type.QualifiedName)))
-            {
-                if (AllProperties(type).Any(property => !property.Model.Type.IsMap && constrained.Contains(property.Model.Type.QualifiedName)))
-                {
-                    changed |= constrained.Add(type.QualifiedName);
-                }
-            }
-        }
-
-        return _constrainedTypes = constrained;
-    }
-
     private Dictionary<string, string>? _constraintFieldNames;
 
-    /// <summary>The member of the constraints class holding each constrained type's table.</summary>
-    private Dictionary<string, string> ConstraintFieldNames()
-    {
-        if (_constraintFieldNames is null)
-        {
-            var scope = new NameScope(new[] { _constraintsName! });
-            _constraintFieldNames = ConstrainedTypes().OrderBy(name => name, System.StringComparer.Ordinal).ToDictionary(name => name, name => scope.Claim(_names[name].Name), System.StringComparer.Ordinal);
-        }
+    /// <summary>Object types whose JSON carries a constraint somewhere (<see cref="Plan.ClientPlan.ConstrainedTypes"/>).</summary>
+    private HashSet<string> ConstrainedTypes() => _constrainedTypes ??= new HashSet<string>(_plan.ConstrainedTypes, System.StringComparer.Ordinal);
 
-        return _constraintFieldNames;
-    }
+    /// <summary>The member of the constraints class holding each constrained type's table.</summary>
+    private Dictionary<string, string> ConstraintFieldNames() =>
+        _constraintFieldNames ??= _plan.Names.ConstraintFields.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, System.StringComparer.Ordinal);
 
     /// <summary>Whether the client checks anything: a parameter or a property declares a constraint.</summary>
-    private bool HasConstraints =>
-        _model.Style == ApiStyle.Rest
-        && (ConstrainedTypes().Count > 0 || _model.RestOperations.Any(operation => operation.Parameters.Any(parameter => parameter.Constraints is not null)));
+    private bool HasConstraints => _plan.HasConstraints;
 
     private IEnumerable<GeneratedFile> EmitConstraints()
     {

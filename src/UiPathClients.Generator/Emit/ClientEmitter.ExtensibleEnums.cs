@@ -11,9 +11,6 @@ namespace UiPathClients.Generator.Emit;
 /// </summary>
 internal sealed partial class ClientEmitter
 {
-    /// <summary>Names a known value cannot take: the struct's own members (<see cref="EnumMemberNames"/> appends <c>Value</c>).</summary>
-    private static readonly HashSet<string> ExtensibleEnumReservedNames = new(System.StringComparer.Ordinal) { "Equals", "GetHashCode", "ToString", "GetType", "Value" };
-
     private IEnumerable<GeneratedFile> EmitExtensibleEnum(TypeModel type)
     {
         var (@namespace, name, prefix) = _names[type.QualifiedName];

@@ -18,7 +18,7 @@ internal sealed partial class ClientEmitter
     /// Members of <c>FilterSurface</c> besides those of <see cref="object"/>, which a surface property must not hide;
     /// <c>ReservedMemberNamesTests</c> keeps the list equal to them.
     /// </summary>
-    internal static readonly string[] SurfaceMemberNames = { "Prefix", "PathOf", "IsOf", "As", "CreateAt", "Rebase" };
+    private static readonly string[] SurfaceMemberNames = Naming.ReservedNames.FilterSurfaceMembers;
 
     private IEnumerable<GeneratedFile> EmitFilterSurfaces(CancellationToken cancellationToken)
     {
@@ -105,45 +105,6 @@ internal sealed partial class ClientEmitter
             Declaration = $"public partial class {name} : {(baseType is not null && _filterNames.ContainsKey(baseType.QualifiedName) ? FilterFullName(baseType.QualifiedName) : Querying + "FilterSurface")}",
             Members = members,
         };
-    }
-
-    /// <summary>
-    /// The complex types a <c>$filter</c> can reach: properties (at any depth, in collections too) of an entity type, and
-    /// the base and derived types of those (a surface derives from its base's, and offers casts to its derived types).
-    /// Every entity type has a surface; a complex type only some request or response uses gets none, so a large service
-    /// does not compile hundreds of surfaces nothing can call. REST clients have no filter surfaces at all.
-    /// </summary>
-    private HashSet<string> TypesWithFilterSurface()
-    {
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        if (_model.Style != ApiStyle.OData)
-        {
-            return reached;
-        }
-
-        var pending = new Stack<TypeModel>(_model.Types.Where(type => type.Kind == TypeKind.Entity));
-        while (pending.Count > 0)
-        {
-            var type = pending.Pop();
-            if (!reached.Add(type.QualifiedName))
-            {
-                continue;
-            }
-
-            var next = type.Properties
-                .Select(property => _typesByQualifiedName.TryGetValue(Underlying(property.Type.QualifiedName), out var target) ? target : null)
-                .Concat(_types.DerivedOf(type))
-                .Append(BaseOf(type));
-            foreach (var candidate in next)
-            {
-                if (candidate is { Kind: TypeKind.Entity or TypeKind.Complex } && !reached.Contains(candidate.QualifiedName))
-                {
-                    pending.Push(candidate);
-                }
-            }
-        }
-
-        return reached;
     }
 
     /// <summary>

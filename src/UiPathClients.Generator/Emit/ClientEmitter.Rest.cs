@@ -5,6 +5,7 @@ using System.Threading;
 using UiPathClients.Generator.Conventions;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
+using UiPathClients.Generator.Plan;
 using UiPathClients.Runtime.Rest;
 
 namespace UiPathClients.Generator.Emit;
@@ -31,28 +32,6 @@ internal sealed partial class ClientEmitter
     /// </summary>
     private static readonly string[] ReservedHeaders = { "Accept", "Authorization" };
 
-    private readonly Dictionary<string, string> _restGroupClassNames = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// A group's class is <c>{Group}Client</c>; when that name is taken (the group <c>Paging</c> of the document
-    /// <c>Paging</c>, whose root client is <c>PagingClient</c>) it is <c>{Group}Operations</c>, never a numbered clash.
-    /// </summary>
-    private void AssignRestNames(NameScope clientScope)
-    {
-        foreach (var group in RestGroups())
-        {
-            var preferred = GroupPropertyName(group.Key) + "Client";
-            _restGroupClassNames[group.Key] = clientScope.Claim(clientScope.IsTaken(preferred) ? GroupPropertyName(group.Key) + "Operations" : preferred);
-        }
-    }
-
-    private IEnumerable<IGrouping<string, RestOperationModel>> RestGroups() =>
-        _model.RestOperations
-            .GroupBy(operation => GroupPropertyName(operation.Group), StringComparer.OrdinalIgnoreCase)
-            .OrderBy(group => group.Key, StringComparer.Ordinal);
-
-    private static string GroupPropertyName(string group) => CSharpIdentifier.ToPascalCase(group);
-
     private IEnumerable<GeneratedFile> EmitRestClient(CancellationToken cancellationToken)
     {
         if (_model.RestOperations.Count == 0)
@@ -61,18 +40,18 @@ internal sealed partial class ClientEmitter
         }
 
         yield return new GeneratedFile(FileHint(null, _serviceClientName), TemplateRenderer.RenderCodeFile(BuildRestClientView()));
-        foreach (var group in RestGroups())
+        foreach (var group in _plan.RestGroups)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var className = _restGroupClassNames[group.Key];
-            yield return new GeneratedFile(FileHint("Operations", className), TemplateRenderer.RenderCodeFile(BuildRestGroupView(group.Key, className, group.ToList())));
+            yield return new GeneratedFile(FileHint("Operations", className), TemplateRenderer.RenderCodeFile(BuildRestGroupView(group, className)));
         }
     }
 
     private CodeFileView BuildRestClientView()
     {
         var name = _serviceClientName;
-        var ensureSuccess = _convention.ResponseCheck == ResponseCheck.CommunicationsMiningEnvelope
+        var ensureSuccess = _plan.ResponseCheck == ResponseCheck.CommunicationsMiningEnvelope
             ? "global::UiPathClients.Runtime.CommunicationsMining.CommunicationsMiningResponse.EnsureSuccessAsync"
             : "null";
         var server = _model.DefaultServer is null ? "the API's server URL" : $"the API's server URL, e.g. <c>{DocComment.Escape(_model.DefaultServer)}</c>";
@@ -93,7 +72,7 @@ internal sealed partial class ClientEmitter
             .Open().Close()
             .ToMember());
 
-        var groups = RestGroups().ToList();
+        var groups = _plan.RestGroups;
         var scope = new NameScope(new[] { "Connection", name }.Concat(ObjectMemberNames));
         var accessors = groups.Select(group => (Group: group.Key, Property: scope.Claim(group.Key))).ToList();
         var constructor = new CodeLines()
@@ -135,7 +114,7 @@ internal sealed partial class ClientEmitter
         };
     }
 
-    private CodeFileView BuildRestGroupView(string group, string className, List<RestOperationModel> operations)
+    private CodeFileView BuildRestGroupView(RestGroupPlan groupPlan, string className)
     {
         var members = new List<MemberView>
         {
@@ -153,13 +132,14 @@ internal sealed partial class ClientEmitter
         };
 
         var scope = new NameScope(new[] { "Connection", className }.Concat(ObjectMemberNames), StringComparer.Ordinal);
-        var methods = OperationBaseNames(group, operations).Select(named => new RestMethod(named.Operation, this, named.BaseName, scope)).ToList();
+        var group = groupPlan.Key;
+        var methods = OperationBaseNames(group, groupPlan.Operations).Select(named => new RestMethod(named.Operation, this, named.BaseName, scope)).ToList();
         foreach (var method in methods)
         {
             members.AddRange(method.Members(methods));
         }
 
-        members.AddRange(StreamProcessors(methods, scope));
+        members.AddRange(StreamProcessors(groupPlan.StreamLoops, methods, scope));
 
         return new CodeFileView
         {
@@ -175,11 +155,11 @@ internal sealed partial class ClientEmitter
     /// Method names without the group: <c>Jobs_GetById</c> in <c>Jobs</c> → <c>GetById</c>, <c>getDataset</c> in
     /// <c>Datasets</c> → <c>Get</c>. A name that would then clash with another operation's keeps its full form.
     /// </summary>
-    private static List<(RestOperationModel Operation, string BaseName)> OperationBaseNames(string group, List<RestOperationModel> operations)
+    private static List<(RestOperationPlan Operation, string BaseName)> OperationBaseNames(string group, EquatableArray<RestOperationPlan> operations)
     {
         var candidates = operations.Select(operation =>
         {
-            var full = CSharpIdentifier.ToPascalCase(operation.Name);
+            var full = CSharpIdentifier.ToPascalCase(operation.Operation.Name);
             return (Operation: operation, Full: full, Short: WithoutGroupNoun(WithoutGroupPrefix(full, group), group));
         }).ToList();
         var shortCounts = candidates.GroupBy(candidate => candidate.Short, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -228,9 +208,9 @@ internal sealed partial class ClientEmitter
     /// A <c>ProcessAsync</c> helper per stream the convention finds (<see cref="StreamLoopConvention"/>), running the
     /// fetch → process → advance loop.
     /// </summary>
-    private IEnumerable<MemberView> StreamProcessors(List<RestMethod> methods, NameScope scope)
+    private IEnumerable<MemberView> StreamProcessors(EquatableArray<StreamLoopConvention> loops, List<RestMethod> methods, NameScope scope)
     {
-        foreach (var loop in _convention.StreamLoops(methods.Select(method => method.Operation).ToList()))
+        foreach (var loop in loops)
         {
             var fetch = methods.First(method => method.Operation == loop.Fetch);
             var advance = methods.First(method => method.Operation == loop.Advance);
@@ -300,8 +280,9 @@ internal sealed partial class ClientEmitter
         private readonly List<RestParameter> _parameters = new();
         private readonly List<RestParameter> _constants = new();
 
-        public RestMethod(RestOperationModel operation, ClientEmitter emitter, string baseName, NameScope scope)
+        public RestMethod(RestOperationPlan plan, ClientEmitter emitter, string baseName, NameScope scope)
         {
+            var operation = plan.Operation;
             Operation = operation;
             _emitter = emitter;
             _baseName = baseName;
@@ -352,8 +333,8 @@ internal sealed partial class ClientEmitter
                 WithResponseName = scope.Claim(baseName + "WithResponseAsync");
             }
 
-            Envelope = emitter.EnvelopeShapeFor(operation);
-            Paging = emitter.ContinuationPagingShapeFor(operation, this);
+            Envelope = emitter.EnvelopeShapeFor(plan);
+            Paging = emitter.ContinuationPagingShapeFor(plan, this);
             if (Paging is not null)
             {
                 _pagingName = scope.Claim(baseName + "AllAsync");
@@ -701,7 +682,7 @@ internal sealed partial class ClientEmitter
 
             lines.Add("/// <param name=\"cancellationToken\">Cancels the call.</param>");
             lines.Add($"/// <returns>{returns}</returns>");
-            if (_emitter._convention.ResponseCheck == ResponseCheck.CommunicationsMiningEnvelope)
+            if (_emitter._plan.ResponseCheck == ResponseCheck.CommunicationsMiningEnvelope)
             {
                 lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningException\">The service answered with an error (<c>\"status\": \"error\"</c>).</exception>");
                 lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningTransportException\">The request did not reach the service, or something on the way answered instead.</exception>");
@@ -874,9 +855,10 @@ internal sealed partial class ClientEmitter
     }
 
     /// <summary>The C# shape of the envelope the convention says the answer comes in, if it says one.</summary>
-    private EnvelopeShape? EnvelopeShapeFor(RestOperationModel operation)
+    private EnvelopeShape? EnvelopeShapeFor(RestOperationPlan plan)
     {
-        if (_convention.Envelope(operation) is not { } envelope)
+        var operation = plan.Operation;
+        if (plan.Envelope is not { } envelope)
         {
             return null;
         }
@@ -891,9 +873,10 @@ internal sealed partial class ClientEmitter
     }
 
     /// <summary>The C# shape of the continuation paging the convention says the operation has, if it says so.</summary>
-    private PagingShape? ContinuationPagingShapeFor(RestOperationModel operation, RestMethod method)
+    private PagingShape? ContinuationPagingShapeFor(RestOperationPlan plan, RestMethod method)
     {
-        if (_convention.ContinuationPaging(operation) is not { } paging)
+        var operation = plan.Operation;
+        if (plan.ContinuationPaging is not { } paging)
         {
             return null;
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
+using UiPathClients.Generator.Plan;
 
 namespace UiPathClients.Generator.Emit;
 
@@ -17,91 +18,26 @@ internal sealed partial class ClientEmitter
     private const string Tasks = "global::System.Threading.Tasks.";
     private const string CancellationTokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
 
-    /// <summary>
-    /// Members of the entity set clients' runtime bases (<c>EntitySetClient</c>, its base <c>ODataQuery</c>, and
-    /// <c>UnqueryableEntitySetClient</c>) besides those of <see cref="object"/>, which an operation method must not hide;
-    /// <c>ReservedMemberNamesTests</c> keeps the list equal to them.
-    /// </summary>
-    internal static readonly string[] EntitySetBaseMemberNames =
-    {
-        "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Top", "Skip", "Select", "Expand", "WithCount", "Search",
-        "PageSize", "ToUri", "ToPageAsync", "ToListAsync", "FirstOrDefaultAsync", "CountAsync", "GetAsyncEnumerator", "CreateEntityAsync",
-        "WithCancellation", "ConfigureAwait", "AsAsyncEnumerable",
-        // Members that exist only to refuse untranslatable LINQ habits with a clear message ([Obsolete(error: true)]).
-        "Take", "Count", "LongCount", "FirstAsync", "AnyAsync", "ToArrayAsync",
-        "Connection", "Path",
-    };
+    private static readonly string[] EntitySetBaseMemberNames = ReservedNames.EntitySetBaseMembers;
 
-    /// <summary>Members a generated entity set class declares itself.</summary>
-    private static readonly string[] EntitySetOwnMemberNames = { "CreateAsync" };
+    private static readonly string[] EntitySetOwnMemberNames = ReservedNames.EntitySetOwnMembers;
 
-    /// <summary>
-    /// Members of the entity clients' runtime bases (<c>EntityClient</c> and <c>EntityClientBase</c>) besides those of
-    /// <see cref="object"/>, which an operation method or navigation must not hide; <c>ReservedMemberNamesTests</c> keeps
-    /// the list equal to them.
-    /// </summary>
-    internal static readonly string[] EntityBaseMemberNames =
-    {
-        "GetAsync", "Select", "Expand", "Connection", "Path", "Surface", "ReplaceEntityAsync", "PatchEntityAsync", "DeleteEntityAsync",
-    };
+    private static readonly string[] EntityBaseMemberNames = ReservedNames.EntityBaseMembers;
 
-    /// <summary>Members a generated entity client declares itself.</summary>
-    private static readonly string[] EntityOwnMemberNames = { "UpdateAsync", "PatchAsync", "DeleteAsync" };
+    private static readonly string[] EntityOwnMemberNames = ReservedNames.EntityOwnMembers;
 
     /// <summary>Names the operation methods use for their own locals and parameters.</summary>
     private static readonly string[] OperationLocalNames = { "cancellationToken", "path", "writer", "WriteParameters", "ifMatch", "arguments", "aliases", "query" };
 
     private static readonly string[] ETagParameter = { "string? ifMatch = null" };
 
-    /// <summary>Members of the service client an accessor or operation must not hide.</summary>
-    private static readonly string[] ServiceClientMemberNames = { "Connection", "WithFolder", "DefaultServicePath" };
+    private static readonly string[] ServiceClientMemberNames = ReservedNames.ServiceClientMembers;
 
     private Dictionary<string, EntitySetCapabilities>? _entityClients;
 
-    /// <summary>
-    /// The entity clients a caller can reach, and what each offers: the entity types of singletons and of sets whose
-    /// entities are addressed by key, then the entity types their single-valued navigation properties lead to where
-    /// the service allows navigation. A type several sets share offers what any of them accepts; a type reached only
-    /// through navigation offers what its own sets accept, or everything when it has none. Unreachable entity types
-    /// get no client: it could only call routes the service does not describe.
-    /// </summary>
-    private Dictionary<string, EntitySetCapabilities> EntityClients => _entityClients ??= FindEntityClients();
-
-    private Dictionary<string, EntitySetCapabilities> FindEntityClients()
-    {
-        EntitySetCapabilities? SetsOf(string type) => _model.EntitySets
-            .Where(set => set.EntityType == type)
-            .Select(set => set.Capabilities)
-            .Aggregate((EntitySetCapabilities?)null, (union, capabilities) => union is null ? capabilities : union.Union(capabilities));
-
-        var found = new Dictionary<string, EntitySetCapabilities>(StringComparer.Ordinal);
-        foreach (var set in _model.EntitySets.Where(set => _entityClientNames.ContainsKey(set.EntityType) && (set.IsSingleton || set.Capabilities.IndexableByKey)))
-        {
-            found[set.EntityType] = found.TryGetValue(set.EntityType, out var known) ? known.Union(set.Capabilities) : set.Capabilities;
-        }
-
-        var pending = new Queue<string>(found.Keys.OrderBy(name => name, StringComparer.Ordinal));
-        while (pending.Count > 0)
-        {
-            var type = pending.Dequeue();
-            if (!found[type].Navigable)
-            {
-                continue;
-            }
-
-            foreach (var navigation in AllProperties(_typesByQualifiedName[type]).Where(property => property.Model.Kind == PropertyKind.Navigation && !property.Model.Type.IsCollection))
-            {
-                var target = navigation.Model.Type.QualifiedName;
-                if (_entityClientNames.ContainsKey(target) && !found.ContainsKey(target))
-                {
-                    found[target] = SetsOf(target) ?? EntitySetCapabilities.Unrestricted;
-                    pending.Enqueue(target);
-                }
-            }
-        }
-
-        return found;
-    }
+    /// <summary>The entity clients the plan gives, with what each offers (<see cref="ClientPlan.EntityClients"/>).</summary>
+    private Dictionary<string, EntitySetCapabilities> EntityClients =>
+        _entityClients ??= _plan.EntityClients.ToDictionary(client => client.EntityType, client => client.Capabilities, StringComparer.Ordinal);
 
     private IEnumerable<GeneratedFile> EmitServiceClient(CancellationToken cancellationToken)
     {

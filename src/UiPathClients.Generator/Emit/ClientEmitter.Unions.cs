@@ -15,9 +15,6 @@ internal sealed partial class ClientEmitter
 {
     private const string RuntimeSerialization = "global::UiPathClients.Runtime.Serialization.";
 
-    /// <summary>Names every union wrapper has from its base class <c>JsonUnion</c> (<c>ReservedMemberNamesTests</c> keeps the list equal to them).</summary>
-    internal static readonly string[] UnionReservedNames = { "Value", "UnknownJson" };
-
     private IEnumerable<GeneratedFile> EmitUnion(TypeModel type)
     {
         var (@namespace, name, prefix) = _names[type.QualifiedName];

@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
-using UiPathClients.Generator.Conventions;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
+using UiPathClients.Generator.Plan;
 
 namespace UiPathClients.Generator.Emit;
 
@@ -18,14 +18,11 @@ internal sealed partial class ClientEmitter
 {
     private const string RuntimeMetadata = "global::UiPathClients.Runtime.Metadata.";
 
-    /// <summary>Members of <see cref="object"/> a property must not hide (<c>ReservedMemberNamesTests</c> keeps the list equal to them).</summary>
-    internal static readonly string[] ObjectMemberNames =
-    {
-        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
+    /// <summary>Members of <see cref="object"/> a generated member must not hide.</summary>
+    private static readonly string[] ObjectMemberNames = ReservedNames.ObjectMembers;
 
     /// <summary>The property every root entity and complex class has for what the client does not know.</summary>
-    private const string AdditionalDataName = "AdditionalData";
+    private const string AdditionalDataName = ReservedNames.AdditionalData;
 
     private static readonly string[] AdditionalDataDocLines =
     {
@@ -43,9 +40,7 @@ internal sealed partial class ClientEmitter
         "        global::UiPathClients.Runtime.Metadata.ODataPropertyTracker " + TrackedObjectInterface + ".PropertyTracker { get; } = new global::UiPathClients.Runtime.Metadata.ODataPropertyTracker();",
     };
 
-    /// <summary>The compiler's name for an enum's value field.</summary>
-    private static readonly string[] EnumReservedNames = { "value__" };
-
+    private readonly ClientPlan _plan;
     private readonly ClientModel _model;
     private readonly string _generatorVersion;
     private readonly ModelTypes _types;
@@ -54,32 +49,58 @@ internal sealed partial class ClientEmitter
     private readonly Dictionary<string, string> _enumConverterNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _filterNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _entityClientNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _entitySetClassNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _entitySetClassNames;
+    private readonly Dictionary<string, string> _restGroupClassNames;
+    private readonly Dictionary<string, Dictionary<string, string>> _memberNames = new(StringComparer.Ordinal);
     private readonly EmitEnvironment _environment;
-    private string _serviceClientName = "";
-    private string _jsonMetadataName = "";
-    private readonly Dictionary<string, Dictionary<string, string>> _propertyNamesByType = new(StringComparer.Ordinal);
+    private readonly string _serviceClientName;
+    private readonly string _jsonMetadataName;
     private readonly TypeMapper _typeMapper;
-    private readonly IServiceConvention _convention;
 
-    private ClientEmitter(ClientModel model, EmitEnvironment environment, string generatorVersion)
+    private ClientEmitter(ClientPlan plan, EmitEnvironment environment, string generatorVersion)
     {
-        _model = model;
+        _plan = plan;
+        _model = plan.Model;
         _generatorVersion = generatorVersion;
         _environment = environment;
-        _types = new ModelTypes(model);
+        _types = new ModelTypes(_model);
         _typesByQualifiedName = _types.ByQualifiedName;
-        _convention = ServiceConvention.For(model, _types);
 
-        AssignTypeNames();
+        // The plan's names as lookups: dictionaries are built per emit and never cached, the plan's arrays are.
+        var names = plan.Names;
+        foreach (var type in names.Types)
+        {
+            _names[type.QualifiedName] = (type.Namespace, type.Name, type.HintPrefix);
+            _memberNames[type.QualifiedName] = type.Members.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+            if (type.ConverterName is { } converter)
+            {
+                _enumConverterNames[type.QualifiedName] = converter;
+            }
+
+            if (type.FilterName is { } filter)
+            {
+                _filterNames[type.QualifiedName] = filter;
+            }
+
+            if (type.EntityClientName is { } entityClient)
+            {
+                _entityClientNames[type.QualifiedName] = entityClient;
+            }
+        }
+
+        _serviceClientName = names.ServiceClientName;
+        _jsonMetadataName = names.JsonMetadataName;
+        _constraintsName = names.ConstraintsName;
+        _entitySetClassNames = names.EntitySetClasses.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+        _restGroupClassNames = names.RestGroupClasses.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
         _typeMapper = new TypeMapper(
             _names.ToDictionary(pair => pair.Key, pair => "global::" + pair.Value.Namespace + "." + pair.Value.Name, StringComparer.Ordinal),
             _typesByQualifiedName,
             environment);
     }
 
-    public static EquatableArray<GeneratedFile> Emit(ClientModel model, EmitEnvironment environment, string generatorVersion, CancellationToken cancellationToken) =>
-        new ClientEmitter(model, environment, generatorVersion).Emit(cancellationToken);
+    public static EquatableArray<GeneratedFile> Emit(ClientPlan plan, EmitEnvironment environment, string generatorVersion, CancellationToken cancellationToken) =>
+        new ClientEmitter(plan, environment, generatorVersion).Emit(cancellationToken);
 
     private EquatableArray<GeneratedFile> Emit(CancellationToken cancellationToken)
     {
@@ -120,118 +141,6 @@ internal sealed partial class ClientEmitter
         }
 
         return files.ToEquatableArray();
-    }
-
-    /// <summary>
-    /// All types go into the client's namespace, except where two schemas declare the same name:
-    /// then each of those types moves into a sub-namespace named after its schema, so nothing else
-    /// moves when a spec gains a colliding type.
-    /// </summary>
-    private void AssignTypeNames()
-    {
-        var emitted = _model.Types.Where(type => type.Kind != TypeKind.TypeDefinition).ToList();
-        var schemasByName = emitted
-            .GroupBy(type => CSharpIdentifier.ToPascalCase(type.Name), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(group => group.Key, group => group.Select(type => type.Namespace).Distinct().Count(), StringComparer.OrdinalIgnoreCase);
-
-        var scopes = new Dictionary<string, NameScope>(StringComparer.Ordinal);
-        NameScope ScopeOf(string @namespace)
-        {
-            if (!scopes.TryGetValue(@namespace, out var scope))
-            {
-                scope = new NameScope(comparer: StringComparer.OrdinalIgnoreCase);
-                scopes.Add(@namespace, scope);
-            }
-
-            return scope;
-        }
-
-        // Types claim their names before any namespace segment below theirs: the client's namespace first, then the schemas'
-        // sub-namespaces, shorter first. Each segment claims its name in its parent namespace's scope when first met
-        // (CS0101 if a type there had it), so a type named like a schema's segment keeps its name and the segment yields.
-        var segmentPaths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string SubNamespaceOf(string schemaNamespace)
-        {
-            var segments = CSharpIdentifier.ToPascalNamespaceSegments(schemaNamespace);
-            var path = string.Empty;
-            for (var count = 1; count <= segments.Length; count++)
-            {
-                var key = string.Join(".", segments, 0, count);
-                if (!segmentPaths.TryGetValue(key, out var resolved))
-                {
-                    var parent = path.Length == 0 ? _model.Namespace : _model.Namespace + "." + path;
-                    resolved = (path.Length == 0 ? string.Empty : path + ".") + ScopeOf(parent).Claim(segments[count - 1]);
-                    segmentPaths.Add(key, resolved);
-                }
-
-                path = resolved;
-            }
-
-            return path;
-        }
-
-        void ClaimTypeName(TypeModel type, string? subNamespace)
-        {
-            var @namespace = subNamespace is null ? _model.Namespace : _model.Namespace + "." + subNamespace;
-            var name = ScopeOf(@namespace).Claim(CSharpIdentifier.ToPascalCase(type.Name));
-            _names[type.QualifiedName] = (@namespace, name, subNamespace is null ? string.Empty : subNamespace + ".");
-        }
-
-        bool InSubNamespace(TypeModel type) => schemasByName[CSharpIdentifier.ToPascalCase(type.Name)] > 1;
-        foreach (var type in emitted.Where(type => !InSubNamespace(type)))
-        {
-            ClaimTypeName(type, null);
-        }
-
-        foreach (var schema in emitted.Where(InSubNamespace).GroupBy(type => type.Namespace, StringComparer.Ordinal)
-            .OrderBy(schema => CSharpIdentifier.ToPascalNamespaceSegments(schema.Key).Length))
-        {
-            var subNamespace = SubNamespaceOf(schema.Key);
-            foreach (var type in schema)
-            {
-                ClaimTypeName(type, subNamespace);
-            }
-        }
-
-        // Helper types claim their names after every spec type, so a spec type never gets renamed for them.
-        var filterable = TypesWithFilterSurface();
-        foreach (var type in emitted)
-        {
-            var (@namespace, name, _) = _names[type.QualifiedName];
-            switch (type.Kind)
-            {
-                case TypeKind.Enum:
-                case TypeKind.Union:
-                    _enumConverterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "JsonConverter");
-                    break;
-                case TypeKind.Entity:
-                    _filterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "Filter");
-                    _entityClientNames[type.QualifiedName] = scopes[@namespace].Claim(name + "Client");
-                    break;
-                case TypeKind.Complex when filterable.Contains(type.QualifiedName):
-                    _filterNames[type.QualifiedName] = scopes[@namespace].Claim(name + "Filter");
-                    break;
-            }
-        }
-
-        if (!scopes.TryGetValue(_model.Namespace, out var clientScope))
-        {
-            clientScope = new NameScope(comparer: StringComparer.OrdinalIgnoreCase);
-        }
-
-        _serviceClientName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "Client");
-        _jsonMetadataName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "JsonMetadata");
-        if (HasConstraints)
-        {
-            _constraintsName = clientScope.Claim(CSharpIdentifier.ToPascalCase(_model.ClientName) + "Constraints");
-        }
-
-        foreach (var set in _model.EntitySets.Where(set => !set.IsSingleton))
-        {
-            _entitySetClassNames[set.Name] = clientScope.Claim(CSharpIdentifier.ToPascalCase(set.Name) + "Collection");
-        }
-
-        AssignRestNames(clientScope);
     }
 
     private string HintName(TypeModel type, string folder)
@@ -514,52 +423,14 @@ internal sealed partial class ClientEmitter
         };
     }
 
-    /// <summary>
-    /// C# names of a type's declared properties, keyed by spec name. Names of inherited properties,
-    /// the type's own name (CS0542) and members of <see cref="object"/> are reserved first.
-    /// </summary>
-    private Dictionary<string, string> PropertyNames(TypeModel type)
-    {
-        if (_propertyNamesByType.TryGetValue(type.QualifiedName, out var cached))
-        {
-            return cached;
-        }
+    /// <summary>C# names of a type's declared properties (or an enum's members), keyed by spec name.</summary>
+    private Dictionary<string, string> PropertyNames(TypeModel type) => _memberNames[type.QualifiedName];
 
-        var typeName = _names[type.QualifiedName].Name;
-        var reserved = new List<string>(ObjectMemberNames) { typeName, AdditionalDataName };
-        if (type.Kind == TypeKind.Union)
-        {
-            reserved.AddRange(UnionReservedNames);
-        }
-
-        // The reader breaks inheritance cycles, so this walk ends.
-        for (var ancestor = BaseOf(type); ancestor is not null; ancestor = BaseOf(ancestor))
-        {
-            reserved.AddRange(PropertyNames(ancestor).Values);
-        }
-
-        var scope = new NameScope(reserved);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-
-        // Spec names that are already valid PascalCase claim first, so of "id" and "Id" the latter keeps "Id".
-        var ordered = type.Properties
-            .Select(property => (property.Name, Preferred: CSharpIdentifier.ToPascalCase(property.Name)))
-            .OrderBy(candidate => candidate.Preferred == candidate.Name ? 0 : 1);
-        foreach (var (specName, preferred) in ordered)
-        {
-            if (!names.ContainsKey(specName))
-            {
-                var collidesWithReserved = preferred == typeName || Array.IndexOf(ObjectMemberNames, preferred) >= 0;
-                names.Add(specName, scope.Claim(collidesWithReserved ? preferred + "Value" : preferred));
-            }
-        }
-
-        _propertyNamesByType[type.QualifiedName] = names;
-        return names;
-    }
+    /// <summary>C# names of an enum's members by service name, the unknown-value member under <see cref="ClientNamer.UnknownEnumMember"/>.</summary>
+    private Dictionary<string, string> EnumMemberNames(TypeModel type) => _memberNames[type.QualifiedName];
 
     /// <summary>The key of the extra member REST enums get for values the client does not know.</summary>
-    private const string UnknownEnumMemberKey = "\0unknown";
+    private const string UnknownEnumMemberKey = ClientNamer.UnknownEnumMember;
 
     private static readonly string[] UnknownEnumMemberDocLines =
     {
@@ -568,37 +439,6 @@ internal sealed partial class ClientEmitter
 
     /// <summary>The extra member's value: members count up from 0, so no declared member has it.</summary>
     private const string UnknownEnumValue = "-1";
-
-    /// <summary>
-    /// C# names of an enum's members by service name: the spec's own C# name (<c>x-enum-varnames</c>, <c>x-ms-enum</c>)
-    /// when it gives one, else the service name in PascalCase; for REST enums also the unknown-value member, named last.
-    /// An extensible enum is a struct: a name its own members or the struct have (CS0542) gets <c>Value</c> appended,
-    /// as a property named like a member of <see cref="object"/> does.
-    /// </summary>
-    private Dictionary<string, string> EnumMemberNames(TypeModel type)
-    {
-        var memberReserved = type.IsExtensible
-            ? new HashSet<string>(ExtensibleEnumReservedNames, StringComparer.Ordinal) { _names[type.QualifiedName].Name }
-            : new HashSet<string>(StringComparer.Ordinal);
-        var scope = new NameScope(EnumReservedNames.Concat(memberReserved));
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-
-        // As for properties, names the spec gives as C# (x-enum-varnames) or already spells as C# claim first: of "active"
-        // and "Active" the latter keeps "Active".
-        var ordered = type.Members
-            .Select(member => (member.Name, Preferred: CSharpIdentifier.ToPascalCase(member.CSharpName ?? member.Name), IsExplicit: member.CSharpName is not null))
-            .OrderBy(candidate => candidate.IsExplicit || candidate.Preferred == candidate.Name ? 0 : 1);
-        foreach (var (serviceName, preferred, _) in ordered)
-        {
-            if (!names.ContainsKey(serviceName))
-            {
-                names.Add(serviceName, scope.Claim(memberReserved.Contains(preferred) ? preferred + "Value" : preferred));
-            }
-        }
-
-        names[UnknownEnumMemberKey] = scope.Claim("Unknown");
-        return names;
-    }
 
     /// <summary>
     /// An OpenAPI <c>required</c> property becomes a C# <c>required</c> member where the consumer's compiler allows it, so

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Threading;
 using UiPathClients.Generator.Diagnostics;
 using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Plan;
 using UiPathClients.Generator.Readers;
 
 namespace UiPathClients.Generator.Emit;
@@ -17,9 +18,9 @@ internal sealed record EmittedClient(string FilePath, string? ClientName, Equata
     /// <summary>The generator's version as written into <c>[GeneratedCode]</c>, without build metadata.</summary>
     public static readonly string GeneratorVersion = ReadGeneratorVersion();
 
-    public static EmittedClient Emit(SpecModel result, EmitEnvironment environment, CancellationToken cancellationToken)
+    public static EmittedClient Emit(SpecPlan result, EmitEnvironment environment, CancellationToken cancellationToken)
     {
-        if (result.Model is null)
+        if (result.Plan is null)
         {
             return new EmittedClient(result.FilePath, null, EquatableArray<GeneratedFile>.Empty, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -28,19 +29,19 @@ internal sealed record EmittedClient(string FilePath, string? ClientName, Equata
         {
             var tooOld = DiagnosticInfo.Create(
                 DiagnosticDescriptors.LanguageVersionTooOld, SpecPosition.StartOf(result.FilePath), result.FilePath, EmitEnvironment.MinimumLanguageVersion, languageVersion);
-            return new EmittedClient(result.FilePath, result.Model.ClientName, EquatableArray<GeneratedFile>.Empty, new[] { tooOld }.ToEquatableArray());
+            return new EmittedClient(result.FilePath, result.Plan.Model.ClientName, EquatableArray<GeneratedFile>.Empty, new[] { tooOld }.ToEquatableArray());
         }
 
         try
         {
-            var files = ClientEmitter.Emit(result.Model, environment, GeneratorVersion, cancellationToken);
-            return new EmittedClient(result.FilePath, result.Model.ClientName, files, EquatableArray<DiagnosticInfo>.Empty);
+            var files = ClientEmitter.Emit(result.Plan, environment, GeneratorVersion, cancellationToken);
+            return new EmittedClient(result.FilePath, result.Plan.Model.ClientName, files, EquatableArray<DiagnosticInfo>.Empty);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The generator must never throw into the compiler: an emitter bug becomes a diagnostic on the spec.
             var diagnostic = DiagnosticInfo.GeneratorFailure(result.FilePath, exception);
-            return new EmittedClient(result.FilePath, result.Model.ClientName, EquatableArray<GeneratedFile>.Empty, new[] { diagnostic }.ToEquatableArray());
+            return new EmittedClient(result.FilePath, result.Plan.Model.ClientName, EquatableArray<GeneratedFile>.Empty, new[] { diagnostic }.ToEquatableArray());
         }
     }
 

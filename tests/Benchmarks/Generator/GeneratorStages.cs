@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Input;
 using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Plan;
 using UiPathClients.Generator.Readers;
 
 namespace Benchmarks.Generator;
@@ -15,7 +16,8 @@ namespace Benchmarks.Generator;
 /// <list type="bullet">
 /// <item><c>Select</c>: additional file + options → <c>SpecFile</c> (text, kind, options);</item>
 /// <item><c>Read</c>: <c>SpecFile</c> → <c>ClientModel</c> + diagnostics (EDMX/OpenAPI parse, naming, model);</item>
-/// <item><c>Emit</c>: model → file texts (the emitter's printing and the Scriban templates' rendering);</item>
+/// <item><c>Plan</c>: model → <c>ClientPlan</c> (what is generated, every cross-file name, the convention's answers);</item>
+/// <item><c>Emit</c>: plan → file texts (the writers' printing and the Scriban templates' rendering);</item>
 /// <item><c>AddSource</c>: file texts → the compiler (source texts, generated syntax trees parsed into the compilation), through a
 /// driver whose only generator adds the already emitted files.</item>
 /// </list>
@@ -27,6 +29,7 @@ public class GeneratorStages
     private Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider _options = null!;
     private SpecFile _specFile = null!;
     private ReadResult _readResult = null!;
+    private SpecPlan _plan = null!;
     private EmitEnvironment _environment = null!;
     private GeneratorDriver _addSourceDriver = null!;
     private Compilation _compilation = null!;
@@ -42,6 +45,7 @@ public class GeneratorStages
         _options = GeneratorHost.CreateOptions(spec);
         _specFile = (SpecFile)Select();
         _readResult = (ReadResult)Read();
+        _plan = (SpecPlan)Plan();
         // What the generator computes for a C# latest, net10.0 consumer (the compilation GeneratorHost creates).
         _environment = new EmitEnvironment(HasDateOnly: true, HasRequiredMembers: true);
         var emitted = (EmittedClient)Emit();
@@ -63,7 +67,10 @@ public class GeneratorStages
     public object Read() => SpecReader.Read(_specFile, default);
 
     [Benchmark]
-    public object Emit() => EmittedClient.Emit(new SpecModel(_readResult.FilePath, _readResult.Model), _environment, default);
+    public object Plan() => ClientPlanner.Plan(new SpecModel(_readResult.FilePath, _readResult.Model), default);
+
+    [Benchmark]
+    public object Emit() => EmittedClient.Emit(_plan, _environment, default);
 
     [Benchmark]
     public GeneratorDriver AddSource() => GeneratorHost.Run(_addSourceDriver, _compilation);

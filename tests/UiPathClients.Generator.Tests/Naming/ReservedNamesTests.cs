@@ -2,47 +2,47 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using UiPathClients.Generator.Emit;
+using UiPathClients.Generator.Naming;
 using UiPathClients.Runtime.Client;
 using UiPathClients.Runtime.Querying;
 using UiPathClients.Runtime.Serialization;
 
-namespace UiPathClients.Generator.Tests.Emit;
+namespace UiPathClients.Generator.Tests.Naming;
 
 /// <summary>
-/// The emitter keeps the member names of the runtime classes generated classes derive from as lists, so a generated member
+/// The namer and writers keep the member names of the runtime classes generated classes derive from as lists, so a generated member
 /// never hides one (CS0108) or takes its name. Each list must be exactly those members: one the runtime gains and the list
 /// lacks would be hidden by a spec name; one the list keeps after the runtime dropped it renames spec members for nothing.
 /// </summary>
-public sealed class ReservedMemberNamesTests
+public sealed class ReservedNamesTests
 {
     [Fact]
     public void The_object_member_list_is_the_members_of_object() =>
-        AssertSameNames(ClientEmitter.ObjectMemberNames, MembersVisibleToDerivedClasses(typeof(object)));
+        AssertSameNames(ReservedNames.ObjectMembers, MembersVisibleToDerivedClasses(typeof(object)));
 
     [Fact]
     public void The_filter_surface_list_is_the_members_of_FilterSurface() =>
-        AssertSameNames(ClientEmitter.SurfaceMemberNames, MembersVisibleToDerivedClasses(typeof(FilterSurface)).Except(ClientEmitter.ObjectMemberNames));
+        AssertSameNames(ReservedNames.FilterSurfaceMembers, MembersVisibleToDerivedClasses(typeof(FilterSurface)).Except(ReservedNames.ObjectMembers));
 
     [Fact]
     public void The_entity_set_list_is_the_members_of_both_entity_set_bases() =>
         AssertSameNames(
-            ClientEmitter.EntitySetBaseMemberNames,
+            ReservedNames.EntitySetBaseMembers,
             MembersVisibleToDerivedClasses(typeof(EntitySetClient<,>))
                 .Union(MembersVisibleToDerivedClasses(typeof(UnqueryableEntitySetClient<,>)))
-                .Except(ClientEmitter.ObjectMemberNames));
+                .Except(ReservedNames.ObjectMembers));
 
     [Fact]
     public void The_entity_list_is_the_members_of_both_entity_bases() =>
         AssertSameNames(
-            ClientEmitter.EntityBaseMemberNames,
+            ReservedNames.EntityBaseMembers,
             MembersVisibleToDerivedClasses(typeof(EntityClient<,>))
                 .Union(MembersVisibleToDerivedClasses(typeof(EntityClientBase<,>)))
-                .Except(ClientEmitter.ObjectMemberNames));
+                .Except(ReservedNames.ObjectMembers));
 
     [Fact]
     public void The_union_list_is_the_members_of_JsonUnion() =>
-        AssertSameNames(ClientEmitter.UnionReservedNames, MembersVisibleToDerivedClasses(typeof(JsonUnion)).Except(ClientEmitter.ObjectMemberNames));
+        AssertSameNames(ReservedNames.UnionMembers, MembersVisibleToDerivedClasses(typeof(JsonUnion)).Except(ReservedNames.ObjectMembers));
 
     /// <summary>
     /// Names of the members a class in another assembly deriving from <paramref name="type"/> could hide: every member that is

@@ -1,0 +1,52 @@
+using UiPathClients.Generator.Model;
+
+namespace UiPathClients.Generator.Naming;
+
+/// <summary>A spec name and the C# name given to it.</summary>
+/// <param name="SpecName">The name in the spec (a property, enum member, entity set or group).</param>
+/// <param name="CSharpName">The C# identifier, unique in its scope.</param>
+internal readonly record struct NamePair(string SpecName, string CSharpName);
+
+/// <summary>The C# names of one spec type and of the helper types generated for it.</summary>
+/// <param name="QualifiedName">The type's qualified name in the spec.</param>
+/// <param name="Namespace">The C# namespace it is declared in.</param>
+/// <param name="Name">The C# type name.</param>
+/// <param name="HintPrefix">The sub-namespace path as a hint-name prefix (<c>Partners.Billing.</c>), empty in the client's namespace.</param>
+/// <param name="ConverterName">The JSON converter of an enum or union, else <see langword="null"/>.</param>
+/// <param name="FilterName">The <c>$filter</c> surface, where the plan gives the type one.</param>
+/// <param name="EntityClientName">The entity client of an entity type.</param>
+/// <param name="Members">Properties (entities, complex types, unions) or members (enums) by spec name, in declaration order; an enum's unknown-value member under <see cref="ClientNamer.UnknownEnumMember"/>.</param>
+internal sealed record TypeNames(
+    string QualifiedName,
+    string Namespace,
+    string Name,
+    string HintPrefix,
+    string? ConverterName,
+    string? FilterName,
+    string? EntityClientName,
+    EquatableArray<NamePair> Members)
+{
+    /// <summary>The fully qualified C# name, <c>global::</c> included.</summary>
+    public string FullName => "global::" + Namespace + "." + Name;
+}
+
+/// <summary>
+/// Every C# name that more than one generated file uses, decided in one pass by <see cref="ClientNamer"/>: the types and
+/// their helpers, the client-level classes, each class's properties and each enum's members. Names that only one
+/// class's own members use (its methods' parameters) are chosen by the writer of that class, in that class's scope.
+/// </summary>
+/// <param name="Types">Every emitted spec type, in model order.</param>
+/// <param name="ServiceClientName">The root client (<c>OrchestratorClient</c>).</param>
+/// <param name="JsonMetadataName">The System.Text.Json metadata resolver.</param>
+/// <param name="ConstraintsName">The constraint tables' class, when the client checks constraints.</param>
+/// <param name="EntitySetClasses">Each entity set's client class, by set name.</param>
+/// <param name="RestGroupClasses">Each REST group's class, by group key.</param>
+/// <param name="ConstraintFields">The constraints class's member holding each constrained type's table, by qualified type name.</param>
+internal sealed record ClientNames(
+    EquatableArray<TypeNames> Types,
+    string ServiceClientName,
+    string JsonMetadataName,
+    string? ConstraintsName,
+    EquatableArray<NamePair> EntitySetClasses,
+    EquatableArray<NamePair> RestGroupClasses,
+    EquatableArray<NamePair> ConstraintFields);

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using UiPathClients.Generator.Conventions;
+using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
+using UiPathClients.Generator.Readers;
+
+namespace UiPathClients.Generator.Plan;
+
+/// <summary>The pipeline step from a spec's model to its <see cref="ClientPlan"/>: what is generated, then its names.</summary>
+internal sealed class ClientPlanner
+{
+    private readonly ClientModel _model;
+    private readonly ModelTypes _types;
+
+    private ClientPlanner(ClientModel model)
+    {
+        _model = model;
+        _types = new ModelTypes(model);
+    }
+
+    /// <summary>The pipeline step: the plan of a spec, or none when the spec could not be read.</summary>
+    public static SpecPlan Plan(SpecModel spec, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new SpecPlan(spec.FilePath, spec.Model is null ? null : Plan(spec.Model));
+    }
+
+    /// <summary>The plan of a model.</summary>
+    public static ClientPlan Plan(ClientModel model) => new ClientPlanner(model).Plan();
+
+    private ClientPlan Plan()
+    {
+        var filterSurfaceTypes = FilterSurfaceTypes();
+        var constrainedTypes = ConstrainedTypes();
+        var hasConstraints = _model.Style == ApiStyle.Rest
+            && (constrainedTypes.Count > 0 || _model.RestOperations.Any(operation => operation.Parameters.Any(parameter => parameter.Constraints is not null)));
+        var convention = ServiceConvention.For(_model, _types);
+        var restGroups = _model.RestOperations
+            .GroupBy(operation => CSharpIdentifier.ToPascalCase(operation.Group), StringComparer.OrdinalIgnoreCase)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new RestGroupPlan(
+                group.Key,
+                group.Select(operation => new RestOperationPlan(operation, convention.Envelope(operation), convention.ContinuationPaging(operation))).ToEquatableArray(),
+                convention.StreamLoops(group.ToList()).ToEquatableArray()))
+            .ToEquatableArray();
+
+        var names = ClientNamer.Name(_model, _types, filterSurfaceTypes, hasConstraints ? constrainedTypes : null, restGroups.Select(group => group.Key).ToList());
+        return new ClientPlan(
+            _model,
+            names,
+            _model.Types.Where(type => filterSurfaceTypes.Contains(type.QualifiedName)).Select(type => type.QualifiedName).ToEquatableArray(),
+            EntityClients(),
+            constrainedTypes.ToEquatableArray(),
+            hasConstraints,
+            restGroups,
+            convention.ResponseCheck);
+    }
+
+    /// <summary>
+    /// The types a <c>$filter</c> can reach: every entity type, the types of their properties (at any depth, in collections
+    /// too), and the base and derived types of those (a surface derives from its base's, and offers casts to its derived
+    /// types). A complex type only some request or response uses gets none, so a large service does not compile hundreds
+    /// of surfaces nothing can call. REST clients have no filter surfaces at all.
+    /// </summary>
+    private HashSet<string> FilterSurfaceTypes()
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        if (_model.Style != ApiStyle.OData)
+        {
+            return reached;
+        }
+
+        var pending = new Stack<TypeModel>(_model.Types.Where(type => type.Kind == TypeKind.Entity));
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (!reached.Add(type.QualifiedName))
+            {
+                continue;
+            }
+
+            var next = type.Properties
+                .Select(property => _types.ByQualifiedName.TryGetValue(Underlying(property.Type.QualifiedName), out var target) ? target : null)
+                .Concat(_types.DerivedOf(type))
+                .Append(_types.BaseOf(type));
+            foreach (var candidate in next)
+            {
+                if (candidate is { Kind: TypeKind.Entity or TypeKind.Complex } && !reached.Contains(candidate.QualifiedName))
+                {
+                    pending.Push(candidate);
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    /// <summary>
+    /// The entity clients a caller can reach, and what each offers: the entity types of singletons and of sets whose
+    /// entities are addressed by key, then the entity types their single-valued navigation properties lead to where
+    /// the service allows navigation. A type several sets share offers what any of them accepts; a type reached only
+    /// through navigation offers what its own sets accept, or everything when it has none. Unreachable entity types
+    /// get no client: it could only call routes the service does not describe.
+    /// </summary>
+    private EquatableArray<EntityClientPlan> EntityClients()
+    {
+        bool IsEntity(string type) => _types.ByQualifiedName.TryGetValue(type, out var found) && found.Kind == TypeKind.Entity;
+        EntitySetCapabilities? SetsOf(string type) => _model.EntitySets
+            .Where(set => set.EntityType == type)
+            .Select(set => set.Capabilities)
+            .Aggregate((EntitySetCapabilities?)null, (union, capabilities) => union is null ? capabilities : union.Union(capabilities));
+
+        var found = new Dictionary<string, EntitySetCapabilities>(StringComparer.Ordinal);
+        foreach (var set in _model.EntitySets.Where(set => IsEntity(set.EntityType) && (set.IsSingleton || set.Capabilities.IndexableByKey)))
+        {
+            found[set.EntityType] = found.TryGetValue(set.EntityType, out var known) ? known.Union(set.Capabilities) : set.Capabilities;
+        }
+
+        var pending = new Queue<string>(found.Keys.OrderBy(name => name, StringComparer.Ordinal));
+        while (pending.Count > 0)
+        {
+            var type = pending.Dequeue();
+            if (!found[type].Navigable)
+            {
+                continue;
+            }
+
+            foreach (var navigation in _types.AllProperties(_types.ByQualifiedName[type]).Where(property => property.Kind == PropertyKind.Navigation && !property.Type.IsCollection))
+            {
+                var target = navigation.Type.QualifiedName;
+                if (IsEntity(target) && !found.ContainsKey(target))
+                {
+                    found[target] = SetsOf(target) ?? EntitySetCapabilities.Unrestricted;
+                    pending.Enqueue(target);
+                }
+            }
+        }
+
+        return _model.Types
+            .Where(type => found.ContainsKey(type.QualifiedName))
+            .Select(type => new EntityClientPlan(type.QualifiedName, found[type.QualifiedName]))
+            .ToEquatableArray();
+    }
+
+    /// <summary>Object types whose JSON carries a constraint somewhere: in a member of their own or an inherited one, or in a nested object.</summary>
+    private List<string> ConstrainedTypes()
+    {
+        if (_model.Style != ApiStyle.Rest)
+        {
+            return new List<string>();
+        }
+
+        var objects = _model.Types.Where(type => type.Kind is TypeKind.Complex or TypeKind.Entity).ToList();
+        var constrained = new HashSet<string>(
+            objects.Where(type => _types.AllProperties(type).Any(property => property.Constraints is not null)).Select(type => type.QualifiedName),
+            StringComparer.Ordinal);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var type in objects.Where(type => !constrained.Contains(type.QualifiedName)))
+            {
+                if (_types.AllProperties(type).Any(property => !property.Type.IsMap && constrained.Contains(property.Type.QualifiedName)))
+                {
+                    changed |= constrained.Add(type.QualifiedName);
+                }
+            }
+        }
+
+        return constrained.OrderBy(name => name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Type definitions stand for their underlying type.</summary>
+    private string Underlying(string qualified) =>
+        _types.ByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.TypeDefinition && declared.UnderlyingType is not null
+            ? declared.UnderlyingType
+            : qualified;
+}

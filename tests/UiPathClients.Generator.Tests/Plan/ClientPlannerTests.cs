@@ -1,0 +1,151 @@
+using System;
+using System.Linq;
+using System.Threading;
+using UiPathClients.Generator.Conventions;
+using UiPathClients.Generator.Input;
+using UiPathClients.Generator.Naming;
+using UiPathClients.Generator.Plan;
+using UiPathClients.Generator.Readers;
+
+namespace UiPathClients.Generator.Tests.Plan;
+
+/// <summary>
+/// The plan step decides what is generated and every cross-file name once. These tests pin the properties the pipeline
+/// relies on: a plan is a value (equal input, equal plan — the step caches on it), names are stable when a spec grows,
+/// and the plan says what exists rather than leaving writers to rediscover it.
+/// </summary>
+public sealed class ClientPlannerTests
+{
+    private const string Shop = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+          <edmx:DataServices>
+            <Schema Namespace="Shop" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+              <EntityType Name="Order">
+                <Key><PropertyRef Name="Id" /></Key>
+                <Property Name="Id" Type="Edm.Int32" Nullable="false" />
+                <Property Name="id" Type="Edm.String" />
+                <Property Name="Order" Type="Edm.String" />
+                <Property Name="Address" Type="Shop.Address" />
+                <NavigationProperty Name="Customer" Type="Shop.Customer" />
+              </EntityType>
+              <EntityType Name="Customer">
+                <Key><PropertyRef Name="Id" /></Key>
+                <Property Name="Id" Type="Edm.Int32" Nullable="false" />
+              </EntityType>
+              <ComplexType Name="Address"><Property Name="City" Type="Edm.String" /></ComplexType>
+              <ComplexType Name="Receipt"><Property Name="Total" Type="Edm.Decimal" /></ComplexType>
+              <EnumType Name="Status"><Member Name="open" Value="0" /><Member Name="Open" Value="1" /></EnumType>
+              <EntityContainer Name="Container"><EntitySet Name="Orders" EntityType="Shop.Order" /></EntityContainer>
+            </Schema>
+          </edmx:DataServices>
+        </edmx:Edmx>
+        """;
+
+    [Fact]
+    public void Planning_the_same_model_twice_gives_equal_plans()
+    {
+        Assert.Equal(PlanOf(Shop), PlanOf(Shop));
+    }
+
+    [Fact]
+    public void A_type_added_to_the_spec_renames_nothing_that_existed()
+    {
+        var before = PlanOf(Shop).Names;
+        // Declared before Receipt, so model order shifts; names are claimed per scope, not by position, so nothing moves.
+        var grown = PlanOf(Shop.Replace(
+            "<ComplexType Name=\"Receipt\">",
+            "<ComplexType Name=\"Invoice\"><Property Name=\"Number\" Type=\"Edm.String\" /></ComplexType><ComplexType Name=\"Receipt\">",
+            StringComparison.Ordinal)).Names;
+
+        foreach (var type in before.Types)
+        {
+            Assert.Equal(type, grown.Types.Single(candidate => candidate.QualifiedName == type.QualifiedName));
+        }
+
+        Assert.Equal(before.ServiceClientName, grown.ServiceClientName);
+        Assert.Equal(before.EntitySetClasses, grown.EntitySetClasses);
+    }
+
+    [Fact]
+    public void Properties_are_named_once_per_class_scope()
+    {
+        var order = PlanOf(Shop).Names.Types.Single(type => type.QualifiedName == "Shop.Order");
+
+        // "Id" is already C# and claims first; "id" yields; a property named like its class takes "Value".
+        Assert.Equal(
+            new[] { new NamePair("Id", "Id"), new NamePair("id", "Id2"), new NamePair("Order", "OrderValue"), new NamePair("Address", "Address"), new NamePair("Customer", "Customer") },
+            order.Members.ToArray());
+        Assert.Equal("OrderFilter", order.FilterName);
+        Assert.Equal("OrderClient", order.EntityClientName);
+    }
+
+    [Fact]
+    public void Enum_members_differing_only_by_case_get_distinct_names_and_an_unknown_member_last()
+    {
+        var status = PlanOf(Shop).Names.Types.Single(type => type.QualifiedName == "Shop.Status");
+
+        Assert.Equal(
+            new[] { new NamePair("open", "Open2"), new NamePair("Open", "Open"), new NamePair(ClientNamer.UnknownEnumMember, "Unknown") },
+            status.Members.ToArray());
+        Assert.Equal("StatusJsonConverter", status.ConverterName);
+    }
+
+    [Fact]
+    public void Only_types_a_filter_can_reach_get_a_surface_and_only_reachable_entities_a_client()
+    {
+        var plan = PlanOf(Shop);
+
+        // Receipt is used by nothing an entity reaches: no surface (a $filter could never name it).
+        Assert.Equal(new[] { "Shop.Order", "Shop.Customer", "Shop.Address" }, plan.FilterSurfaceTypes.OrderBy(name => name == "Shop.Address").ToArray());
+        Assert.Null(plan.Names.Types.Single(type => type.QualifiedName == "Shop.Receipt").FilterName);
+
+        // Customer is in no set but Orders(1)/Customer reaches it, so it has a client with every capability.
+        Assert.Equal(new[] { "Shop.Order", "Shop.Customer" }, plan.EntityClients.Select(client => client.EntityType).ToArray());
+    }
+
+    [Fact]
+    public void The_convention_annotates_each_rest_operation_in_the_plan()
+    {
+        const string Mining = """
+            openapi: 3.0.3
+            info: { title: Mining, version: '1' }
+            paths:
+              /api/v1/datasets/{owner}:
+                get:
+                  operationId: getDataset
+                  parameters:
+                    - { name: owner, in: path, required: true, schema: { type: string } }
+                  responses:
+                    '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/DatasetAnswer' } } } }
+            components:
+              schemas:
+                DatasetAnswer:
+                  type: object
+                  properties:
+                    status: { type: string }
+                    dataset: { type: object, properties: { name: { type: string } } }
+            """;
+
+        var annotated = PlanOf(Mining, SpecKind.OpenApiYaml, conventions: "CommunicationsMining");
+        var plain = PlanOf(Mining, SpecKind.OpenApiYaml);
+
+        var group = Assert.Single(annotated.RestGroups);
+        Assert.Equal("Datasets", group.Key);
+        Assert.Equal("dataset", Assert.Single(group.Operations).Envelope?.PayloadJsonName);
+        Assert.Equal(ResponseCheck.CommunicationsMiningEnvelope, annotated.ResponseCheck);
+        Assert.Null(Assert.Single(Assert.Single(plain.RestGroups).Operations).Envelope);
+        Assert.Equal(ResponseCheck.StatusCode, plain.ResponseCheck);
+        Assert.Equal(new[] { new NamePair("Datasets", "DatasetsClient") }, annotated.Names.RestGroupClasses.ToArray());
+    }
+
+    private static ClientPlan PlanOf(string text, SpecKind kind = SpecKind.Edmx, string? conventions = null)
+    {
+        var path = kind == SpecKind.Edmx ? "shop.edmx" : "spec.openapi.yaml";
+        var read = SpecReader.Read(new SpecFile(path, kind, text, new SpecOptions("Shop", "Contoso.Shop", null, Conventions: conventions)), CancellationToken.None);
+        Assert.NotNull(read.Model);
+        var plan = ClientPlanner.Plan(new SpecModel(read.FilePath, read.Model), CancellationToken.None).Plan;
+        Assert.NotNull(plan);
+        return plan;
+    }
+}
