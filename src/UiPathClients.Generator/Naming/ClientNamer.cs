@@ -16,11 +16,19 @@ internal sealed class ClientNamer
     /// <summary>The key of the extra member REST enums get for values the client does not know.</summary>
     public const string UnknownEnumMember = "\0unknown";
 
+    /// <summary>The key of a filter surface's cast to a derived type's surface (<c>AsX()</c>).</summary>
+    public static string CastKey(string derivedType) => "\0as:" + derivedType;
+
+    /// <summary>The key of a filter surface's type test for a derived type (<c>IsX()</c>).</summary>
+    public static string TypeTestKey(string derivedType) => "\0is:" + derivedType;
+
     private readonly ClientModel _model;
     private readonly ModelTypes _types;
     private readonly Dictionary<string, (string Namespace, string Name, string HintPrefix)> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EquatableArray<NamePair>> _propertyNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NameScope> _namespaceScopes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (EquatableArray<NamePair> Members, string[] AllNames)> _filterMembers = new(StringComparer.Ordinal);
+    private ICollection<string> _filterSurfaceTypes = Array.Empty<string>();
 
     private ClientNamer(ClientModel model, ModelTypes types)
     {
@@ -39,6 +47,7 @@ internal sealed class ClientNamer
 
     private ClientNames Name(ICollection<string> filterSurfaceTypes, IReadOnlyList<string>? constrainedTypes, IReadOnlyList<string> restGroups)
     {
+        _filterSurfaceTypes = filterSurfaceTypes;
         var emitted = _model.Types.Where(type => type.Kind != TypeKind.TypeDefinition).ToList();
         NameSpecTypes(emitted);
 
@@ -86,7 +95,8 @@ internal sealed class ClientNamer
             var (@namespace, name, hintPrefix) = _typeNames[type.QualifiedName];
             var (converter, filter, entityClient) = helpers[type.QualifiedName];
             var members = type.Kind == TypeKind.Enum ? EnumMemberNames(type, name) : PropertyNames(type);
-            return new TypeNames(type.QualifiedName, @namespace, name, hintPrefix, converter, filter, entityClient, members);
+            var filterMembers = filter is null ? EquatableArray<NamePair>.Empty : FilterMembers(type).Members;
+            return new TypeNames(type.QualifiedName, @namespace, name, hintPrefix, converter, filter, entityClient, members, filterMembers);
         }).ToEquatableArray();
 
         return new ClientNames(types, serviceClientName, jsonMetadataName, constraintsName, entitySetClasses, restGroupClasses, constraintFields.ToEquatableArray());
@@ -214,6 +224,71 @@ internal sealed class ClientNamer
         _propertyNames[type.QualifiedName] = pairs;
         return pairs;
     }
+
+    /// <summary>
+    /// A filter surface's member names, and every name it has (its own, inherited ones, <c>FilterSurface</c>'s and
+    /// <see cref="object"/>'s) for the surfaces derived from it. Properties claim first (generated names yield to the
+    /// spec's), then the casts, each once: two derived types with one simple name from two schemas are told apart by their
+    /// sub-namespace (<see cref="CastName(string, string)"/>), so neither cast depends on the other's order.
+    /// </summary>
+    private (EquatableArray<NamePair> Members, string[] AllNames) FilterMembers(TypeModel type)
+    {
+        if (_filterMembers.TryGetValue(type.QualifiedName, out var cached))
+        {
+            return cached;
+        }
+
+        var inherited = _types.BaseOf(type) is { } baseType && _filterSurfaceTypes.Contains(baseType.QualifiedName)
+            ? FilterMembers(baseType).AllNames
+            : ReservedNames.FilterSurfaceMembers.Concat(ReservedNames.ObjectMembers);
+        var scope = new NameScope(inherited);
+        var propertyNames = PropertyNames(type).ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+        var members = new List<NamePair>();
+        foreach (var property in type.Properties.Where(property => HasFilterOperand(property.Type.QualifiedName)))
+        {
+            members.Add(new NamePair(property.Name, scope.Claim(propertyNames[property.Name])));
+        }
+
+        foreach (var derived in _types.DerivedOf(type).Where(candidate => _filterSurfaceTypes.Contains(candidate.QualifiedName)))
+        {
+            var castName = CastName(derived);
+            members.Add(new NamePair(CastKey(derived.QualifiedName), scope.Claim("As" + castName)));
+            members.Add(new NamePair(TypeTestKey(derived.QualifiedName), scope.Claim("Is" + castName)));
+        }
+
+        var named = (members.ToEquatableArray(), scope.Taken);
+        _filterMembers[type.QualifiedName] = named;
+        return named;
+    }
+
+    /// <summary>
+    /// Whether a value of the type is a filter operand: another surface, an enum, or a primitive with operators worth
+    /// typing (for a collection, its items). Type definitions stand for their underlying type.
+    /// </summary>
+    private bool HasFilterOperand(string qualified)
+    {
+        if (_types.ByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.TypeDefinition && declared.UnderlyingType is not null)
+        {
+            qualified = declared.UnderlyingType;
+        }
+
+        return _filterSurfaceTypes.Contains(qualified)
+            || (_types.ByQualifiedName.TryGetValue(qualified, out var type) && type.Kind == TypeKind.Enum)
+            || PrimitiveTypes.Find(qualified) is { FilterOperand: not FilterOperandKind.None };
+    }
+
+    /// <summary>
+    /// The part of a cast's method names after <c>As</c>/<c>Is</c>: the derived type's C# name, preceded by its sub-namespace
+    /// when it has one (a type whose simple name another schema shares: <c>AsContosoBillingOperation</c>).
+    /// </summary>
+    private string CastName(TypeModel derived)
+    {
+        var (_, name, prefix) = _typeNames[derived.QualifiedName];
+        return CastName(prefix, name);
+    }
+
+    /// <summary>A type's cast name from its hint prefix (its sub-namespace path) and C# name.</summary>
+    public static string CastName(string hintPrefix, string name) => hintPrefix.Replace(".", string.Empty) + name;
 
     /// <summary>
     /// C# names of an enum's members by service name: the spec's own C# name (<c>x-enum-varnames</c>, <c>x-ms-enum</c>)

@@ -16,6 +16,11 @@ internal readonly record struct NamePair(string SpecName, string CSharpName);
 /// <param name="FilterName">The <c>$filter</c> surface, where the plan gives the type one.</param>
 /// <param name="EntityClientName">The entity client of an entity type.</param>
 /// <param name="Members">Properties (entities, complex types, unions) or members (enums) by spec name, in declaration order; an enum's unknown-value member under <see cref="ClientNamer.UnknownEnumMember"/>.</param>
+/// <param name="FilterMembers">
+/// The filter surface's members: an operand per property that has one, by the property's spec name, then the casts to
+/// each derived type's surface, by <see cref="ClientNamer.CastKey"/> and <see cref="ClientNamer.TypeTestKey"/>; named in
+/// one scope with everything the surface inherits. Empty without a surface.
+/// </param>
 internal sealed record TypeNames(
     string QualifiedName,
     string Namespace,
@@ -24,7 +29,8 @@ internal sealed record TypeNames(
     string? ConverterName,
     string? FilterName,
     string? EntityClientName,
-    EquatableArray<NamePair> Members)
+    EquatableArray<NamePair> Members,
+    EquatableArray<NamePair> FilterMembers)
 {
     /// <summary>The fully qualified C# name, <c>global::</c> included.</summary>
     public string FullName => "global::" + Namespace + "." + Name;

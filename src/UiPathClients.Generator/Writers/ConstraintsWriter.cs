@@ -1,57 +1,50 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
+using static UiPathClients.Generator.Emit.EmitContext;
+using static UiPathClients.Generator.Emit.RuntimeNames;
 
-namespace UiPathClients.Generator.Emit;
+namespace UiPathClients.Generator.Writers;
 
 /// <summary>
 /// Client-side constraint validation (opt-in: <c>RestConnection.ValidatesConstraints</c>). Parameters get their
 /// constraints inline in the request builder; object bodies get a table per type (its members' constraints and those
 /// of nested objects) in one generated <c>{Client}Constraints</c> class, which the runtime walks over the JSON body.
 /// </summary>
-internal sealed partial class ClientEmitter
+internal sealed class ConstraintsWriter
 {
-    private readonly string? _constraintsName;
-    private HashSet<string>? _constrainedTypes;
-    private Dictionary<string, string>? _constraintFieldNames;
+    private readonly EmitContext _context;
 
-    /// <summary>Object types whose JSON carries a constraint somewhere (<see cref="Plan.ClientPlan.ConstrainedTypes"/>).</summary>
-    private HashSet<string> ConstrainedTypes() => _constrainedTypes ??= new HashSet<string>(_plan.ConstrainedTypes, System.StringComparer.Ordinal);
+    public ConstraintsWriter(EmitContext context) => _context = context;
 
-    /// <summary>The member of the constraints class holding each constrained type's table.</summary>
-    private Dictionary<string, string> ConstraintFieldNames() =>
-        _constraintFieldNames ??= _plan.Names.ConstraintFields.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, System.StringComparer.Ordinal);
-
-    /// <summary>Whether the client checks anything: a parameter or a property declares a constraint.</summary>
-    private bool HasConstraints => _plan.HasConstraints;
-
-    private IEnumerable<GeneratedFile> EmitConstraints()
+    public IEnumerable<GeneratedFile> Write()
     {
-        if (!HasConstraints || ConstrainedTypes().Count == 0)
+        if (!_context.HasConstraints || _context.ConstrainedTypes().Count == 0)
         {
             yield break;
         }
 
         var members = new List<MemberView>();
-        var types = _model.Types.Where(type => ConstrainedTypes().Contains(type.QualifiedName)).OrderBy(type => type.QualifiedName, System.StringComparer.Ordinal).ToList();
-        var fields = ConstraintFieldNames();
+        var types = _context.Model.Types.Where(type => _context.ConstrainedTypes().Contains(type.QualifiedName)).OrderBy(type => type.QualifiedName, System.StringComparer.Ordinal).ToList();
+        var fields = _context.ConstraintFieldNames();
         foreach (var type in types)
         {
             var field = fields[type.QualifiedName];
             var lines = new CodeLines()
                 .Line($"private static {Rest}RestConstraints? _{char.ToLowerInvariant(field[0])}{field.Substring(1)};")
                 .Blank()
-                .Line($"/// <summary>The constraints of <see cref=\"{TypeFullName(type.QualifiedName)}\"/>'s members, by JSON name.</summary>")
+                .Line($"/// <summary>The constraints of <see cref=\"{_context.TypeFullName(type.QualifiedName)}\"/>'s members, by JSON name.</summary>")
                 .Line($"public static {Rest}RestConstraints {field} => _{char.ToLowerInvariant(field[0])}{field.Substring(1)} ??= new {Rest}RestConstraints")
                 .Open()
                 .Line($"Properties = new global::System.Collections.Generic.Dictionary<string, global::System.Func<{Rest}RestConstraints>>")
                 .Open();
-            foreach (var property in AllProperties(type))
+            foreach (var property in _context.AllProperties(type))
             {
                 var reference = property.Model.Type;
-                var nested = !reference.IsMap && ConstrainedTypes().Contains(reference.QualifiedName) ? $"{_constraintsName}.{fields[reference.QualifiedName]}" : null;
+                var nested = !reference.IsMap && _context.ConstrainedTypes().Contains(reference.QualifiedName) ? $"{_context.ConstraintsName}.{fields[reference.QualifiedName]}" : null;
                 var own = property.Model.Constraints;
                 string? expression = null;
                 if (reference.IsCollection && (own is not null || nested is not null))
@@ -77,11 +70,11 @@ internal sealed partial class ClientEmitter
         }
 
         yield return new GeneratedFile(
-            FileHint(null, _constraintsName!),
+            _context.FileHint(null, _context.ConstraintsName!),
             TemplateRenderer.RenderCodeFile(new CodeFileView
             {
-                Namespace = _model.Namespace,
-                GeneratorVersion = _generatorVersion,
+                Namespace = _context.Model.Namespace,
+                GeneratorVersion = _context.GeneratorVersion,
                 DocLines = new[]
                 {
                     "/// <summary>",
@@ -89,7 +82,7 @@ internal sealed partial class ClientEmitter
                     $"/// connection's <see cref=\"{Rest}RestConnection.ValidatesConstraints\"/> is set.",
                     "/// </summary>",
                 },
-                Declaration = $"internal static class {_constraintsName}",
+                Declaration = $"internal static class {_context.ConstraintsName}",
                 Members = members,
             }));
     }
@@ -136,15 +129,15 @@ internal sealed partial class ClientEmitter
             : null;
 
     /// <summary>The checks a request builder makes when the connection validates constraints; empty for none.</summary>
-    private List<string> ValidationLines(IEnumerable<(string Name, TypeReference Type, ConstraintsModel? Constraints)> arguments)
+    internal List<string> ValidationLines(IEnumerable<(string Name, TypeReference Type, ConstraintsModel? Constraints)> arguments)
     {
         var checks = new List<string>();
         foreach (var (name, type, constraints) in arguments)
         {
-            var nested = !type.IsMap && ConstrainedTypes().Contains(type.QualifiedName) ? $"{_constraintsName}.{ConstraintFieldNames()[type.QualifiedName]}" : null;
+            var nested = !type.IsMap && _context.ConstrainedTypes().Contains(type.QualifiedName) ? $"{_context.ConstraintsName}.{_context.ConstraintFieldNames()[type.QualifiedName]}" : null;
             string? expression = type.IsCollection && (constraints is not null || nested is not null)
-                ? ConstraintsLiteral(constraints, nested is null ? null : "global::" + _model.Namespace + "." + nested)
-                : nested is not null ? "global::" + _model.Namespace + "." + nested
+                ? ConstraintsLiteral(constraints, nested is null ? null : "global::" + _context.Model.Namespace + "." + nested)
+                : nested is not null ? "global::" + _context.Model.Namespace + "." + nested
                 : constraints is not null ? ConstraintsLiteral(constraints)
                 : null;
             if (expression is not null)

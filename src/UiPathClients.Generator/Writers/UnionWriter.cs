@@ -1,9 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
+using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
 using UiPathClients.Runtime.Serialization;
+using static UiPathClients.Generator.Emit.EmitContext;
+using static UiPathClients.Generator.Emit.RuntimeNames;
 
-namespace UiPathClients.Generator.Emit;
+namespace UiPathClients.Generator.Writers;
 
 /// <summary>
 /// OpenAPI <c>oneOf</c>/<c>anyOf</c> wrappers: a class with one nullable property per alternative, deriving
@@ -11,16 +15,18 @@ namespace UiPathClients.Generator.Emit;
 /// <c>JsonUnionConverter</c>): by discriminator value when the union has one, else by JSON kind, the most
 /// specific alternative first, objects by the property names they share with the JSON.
 /// </summary>
-internal sealed partial class ClientEmitter
+internal sealed class UnionWriter
 {
-    private const string RuntimeSerialization = "global::UiPathClients.Runtime.Serialization.";
+    private readonly EmitContext _context;
 
-    private IEnumerable<GeneratedFile> EmitUnion(TypeModel type)
+    public UnionWriter(EmitContext context) => _context = context;
+
+    public IEnumerable<GeneratedFile> Write(TypeModel type)
     {
-        var (@namespace, name, prefix) = _names[type.QualifiedName];
-        var full = TypeFullName(type.QualifiedName);
-        var converter = _enumConverterNames[type.QualifiedName];
-        var names = PropertyNames(type);
+        var (@namespace, name, prefix) = _context.Names[type.QualifiedName];
+        var full = _context.TypeFullName(type.QualifiedName);
+        var converter = _context.ConverterNames[type.QualifiedName];
+        var names = _context.PropertyNames(type);
         var members = new List<MemberView>();
         var conversions = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var property in type.Properties)
@@ -59,11 +65,11 @@ internal sealed partial class ClientEmitter
             "A value no alternative fits is kept in <c>UnknownJson</c> and written back unchanged.",
         };
         yield return new GeneratedFile(
-            FileHint("Unions", prefix + name),
+            _context.FileHint("Unions", prefix + name),
             TemplateRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,
-                GeneratorVersion = _generatorVersion,
+                GeneratorVersion = _context.GeneratorVersion,
                 DocLines = DocComment.Lines(type.Documentation, remarks),
                 Attributes = new[] { "global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + @namespace + "." + converter + "))" },
                 Declaration = $"public sealed partial class {name} : {RuntimeSerialization}JsonUnion",
@@ -102,11 +108,11 @@ internal sealed partial class ClientEmitter
 
         body.Close(")").Outdent().Line("{").Line("}");
         yield return new GeneratedFile(
-            FileHint("Unions", prefix + converter),
+            _context.FileHint("Unions", prefix + converter),
             TemplateRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,
-                GeneratorVersion = _generatorVersion,
+                GeneratorVersion = _context.GeneratorVersion,
                 DocLines = new[] { "/// <summary>", $"/// Reads and writes <see cref=\"{full}\"/>, choosing the alternative when reading.", "/// </summary>" },
                 Declaration = $"public sealed class {converter} : {RuntimeSerialization}JsonUnionConverter<{full}>",
                 Members = new[] { body.ToMember() },
@@ -115,15 +121,15 @@ internal sealed partial class ClientEmitter
 
     /// <summary>The wrapper property's type: the alternative's type, nullable (unset).</summary>
     private string UnionPropertyType(TypeReference type) =>
-        type.IsCollection || type.IsMap ? UnionMemberType(type) + "?" : _typeMapper.MapSingle(type.QualifiedName, isNullable: true);
+        type.IsCollection || type.IsMap ? UnionMemberType(type) + "?" : _context.TypeMapper.MapSingle(type.QualifiedName, isNullable: true);
 
     /// <summary>The alternative's type as read and written: not nullable, the generic argument of its metadata.</summary>
     private string UnionMemberType(TypeReference type) =>
         type.IsCollection
-            ? "global::System.Collections.Generic.IList<" + _typeMapper.MapSingle(type.QualifiedName, type.IsNullable && !_typeMapper.IsReferenceType(type.QualifiedName)) + ">"
+            ? "global::System.Collections.Generic.IList<" + _context.TypeMapper.MapSingle(type.QualifiedName, type.IsNullable && !_context.TypeMapper.IsReferenceType(type.QualifiedName)) + ">"
             : type.IsMap
-                ? _typeMapper.MapDictionary(type)
-                : _typeMapper.MapSingle(type.QualifiedName, isNullable: false);
+                ? _context.TypeMapper.MapDictionary(type)
+                : _context.TypeMapper.MapSingle(type.QualifiedName, isNullable: false);
 
     /// <summary>Order of trial when reading: an enum before a string, an integer before a number, untyped JSON last.</summary>
     private int Specificity(TypeReference type)
@@ -133,8 +139,8 @@ internal sealed partial class ClientEmitter
             return 1;
         }
 
-        var qualified = Underlying(type.QualifiedName);
-        if (_typesByQualifiedName.TryGetValue(qualified, out var declared))
+        var qualified = _context.Underlying(type.QualifiedName);
+        if (_context.TypesByQualifiedName.TryGetValue(qualified, out var declared))
         {
             return declared.Kind == TypeKind.Enum ? 0 : 1;
         }
@@ -155,8 +161,8 @@ internal sealed partial class ClientEmitter
             return JsonUnionKinds.Objects;
         }
 
-        var qualified = Underlying(type.QualifiedName);
-        if (_typesByQualifiedName.TryGetValue(qualified, out var declared))
+        var qualified = _context.Underlying(type.QualifiedName);
+        if (_context.TypesByQualifiedName.TryGetValue(qualified, out var declared))
         {
             switch (declared.Kind)
             {
@@ -197,8 +203,8 @@ internal sealed partial class ClientEmitter
     /// <summary>The JSON names of an object type's properties, inherited ones included; empty for other types.</summary>
     private List<string> JsonPropertyNames(string qualifiedName)
     {
-        return _typesByQualifiedName.TryGetValue(Underlying(qualifiedName), out var declared) && declared.Kind is TypeKind.Complex or TypeKind.Entity
-            ? SelfAndAncestors(declared).Reverse().SelectMany(current => current.Properties.Select(property => property.Name)).ToList()
+        return _context.TypesByQualifiedName.TryGetValue(_context.Underlying(qualifiedName), out var declared) && declared.Kind is TypeKind.Complex or TypeKind.Entity
+            ? _context.SelfAndAncestors(declared).Reverse().SelectMany(current => current.Properties.Select(property => property.Name)).ToList()
             : new List<string>();
     }
 }

@@ -1,27 +1,30 @@
 using System.Collections.Generic;
 using System.Linq;
+using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
+using static UiPathClients.Generator.Emit.EmitContext;
+using static UiPathClients.Generator.Emit.RuntimeNames;
 
-namespace UiPathClients.Generator.Emit;
+namespace UiPathClients.Generator.Writers;
 
 /// <summary>
 /// System.Text.Json metadata for every generated type, written out as calls to the runtime's
 /// <c>ODataJsonMetadata</c> helpers: the STJ source generator cannot see our output, and reflection
 /// would break trimming and native AOT.
 /// </summary>
-internal sealed partial class ClientEmitter
+internal sealed class JsonMetadataWriter
 {
-    private const string Metadata = "global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.";
-    private const string Options = "global::System.Text.Json.JsonSerializerOptions";
-    private const string RestMetadata = "global::UiPathClients.Runtime.Serialization.RestJsonMetadata.";
-    private const string WireFormats = "global::UiPathClients.Runtime.Serialization.RestWireFormats.";
+    private readonly EmitContext _context;
 
-    private GeneratedFile EmitJsonMetadata()
+    public JsonMetadataWriter(EmitContext context) => _context = context;
+
+    public GeneratedFile Write()
     {
         // One small static method per type and a dictionary of method groups: a single initializer holding
         // hundreds of lambdas made the trim/AOT analyzers (IsAotCompatible) take minutes on Orchestrator.
         var factories = new JsonFactories();
-        var descendants = _model.Style == ApiStyle.OData ? ConcreteDescendantsByAncestor() : new Dictionary<string, List<TypeModel>>();
+        var descendants = _context.Model.Style == ApiStyle.OData ? ConcreteDescendantsByAncestor() : new Dictionary<string, List<TypeModel>>();
         // Each type once; collections and nullable forms of everything properties and parameters use.
         var listItems = new SortedSet<string>(System.StringComparer.Ordinal);
         // typeof() name of the value type → the generic argument (string? for reference types, which may be JSON null).
@@ -31,7 +34,7 @@ internal sealed partial class ClientEmitter
         void NoteUse(TypeReference reference)
         {
             // typeof() cannot name nullable reference types, and string? is string at run time anyway.
-            var item = _typeMapper.MapSingle(reference.QualifiedName, reference.IsNullable && !_typeMapper.IsReferenceType(reference.QualifiedName));
+            var item = _context.TypeMapper.MapSingle(reference.QualifiedName, reference.IsNullable && !_context.TypeMapper.IsReferenceType(reference.QualifiedName));
             if (reference.IsCollection)
             {
                 listItems.Add(item);
@@ -39,13 +42,13 @@ internal sealed partial class ClientEmitter
 
             if (reference.IsMap)
             {
-                mapValues[_typeMapper.MapSingle(reference.QualifiedName, isNullable: false)] = _typeMapper.MapDictionaryValue(reference);
+                mapValues[_context.TypeMapper.MapSingle(reference.QualifiedName, isNullable: false)] = _context.TypeMapper.MapDictionaryValue(reference);
             }
 
-            var underlying = Underlying(reference.QualifiedName);
-            if (_typesByQualifiedName.TryGetValue(underlying, out var declared) && declared.Kind == TypeKind.Enum)
+            var underlying = _context.Underlying(reference.QualifiedName);
+            if (_context.TypesByQualifiedName.TryGetValue(underlying, out var declared) && declared.Kind == TypeKind.Enum)
             {
-                nullableEnums.Add(TypeFullName(underlying));
+                nullableEnums.Add(_context.TypeFullName(underlying));
             }
 
             if (NestedTypeName.Inner(reference.QualifiedName) is { } nested)
@@ -55,7 +58,7 @@ internal sealed partial class ClientEmitter
             }
         }
 
-        foreach (var type in _model.Types)
+        foreach (var type in _context.Model.Types)
         {
             switch (type.Kind)
             {
@@ -69,16 +72,16 @@ internal sealed partial class ClientEmitter
 
                     break;
                 case TypeKind.Enum:
-                    var enumFull = TypeFullName(type.QualifiedName);
+                    var enumFull = _context.TypeFullName(type.QualifiedName);
                     factories.Add(
                         enumFull,
                         type.IsExtensible
-                            ? $"global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{enumFull}>(options, {ConverterFullName(type.QualifiedName)}.Default)"
-                            : $"{Metadata}EnumInfo<{enumFull}>(options, {ConverterFullName(type.QualifiedName)}.Default)");
+                            ? $"global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{enumFull}>(options, {_context.ConverterFullName(type.QualifiedName)}.Default)"
+                            : $"{Metadata}EnumInfo<{enumFull}>(options, {_context.ConverterFullName(type.QualifiedName)}.Default)");
                     break;
                 case TypeKind.Union:
-                    var unionFull = TypeFullName(type.QualifiedName);
-                    factories.Add(unionFull, $"{RestMetadata}UnionInfo<{unionFull}>(options, {ConverterFullName(type.QualifiedName)}.Default)");
+                    var unionFull = _context.TypeFullName(type.QualifiedName);
+                    factories.Add(unionFull, $"{RestMetadata}UnionInfo<{unionFull}>(options, {_context.ConverterFullName(type.QualifiedName)}.Default)");
                     foreach (var member in type.Properties)
                     {
                         NoteUse(member.Type);
@@ -88,7 +91,7 @@ internal sealed partial class ClientEmitter
             }
         }
 
-        foreach (var operation in _model.Operations)
+        foreach (var operation in _context.Model.Operations)
         {
             foreach (var parameter in operation.Parameters)
             {
@@ -101,9 +104,9 @@ internal sealed partial class ClientEmitter
             }
         }
 
-        foreach (var operation in _model.RestOperations)
+        foreach (var operation in _context.Model.RestOperations)
         {
-            foreach (var type in RestTypesUsed(operation))
+            foreach (var type in RestClientWriter.RestTypesUsed(operation))
             {
                 NoteUse(type);
             }
@@ -130,7 +133,7 @@ internal sealed partial class ClientEmitter
         {
             new CodeLines()
                 .Line("/// <summary>The shared instance; pass it to <c>JsonSerializerOptions.TypeInfoResolver</c> (chained with <c>ODataPrimitiveJsonResolver</c>).</summary>")
-                .Line($"public static {_jsonMetadataName} Default {{ get; }} = new {_jsonMetadataName}();")
+                .Line($"public static {_context.JsonMetadataName} Default {{ get; }} = new {_context.JsonMetadataName}();")
                 .ToMember(),
             new CodeLines()
                 .Line($"private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, {factoryType}> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, {factoryType}>")
@@ -148,23 +151,23 @@ internal sealed partial class ClientEmitter
 
         var view = new CodeFileView
         {
-            Namespace = _model.Namespace,
-            GeneratorVersion = _generatorVersion,
+            Namespace = _context.Model.Namespace,
+            GeneratorVersion = _context.GeneratorVersion,
             DocLines = new[]
             {
                 "/// <summary>",
                 "/// System.Text.Json metadata for every type of the service, without reflection (trim- and AOT-safe).",
                 "/// </summary>",
             },
-            Declaration = $"public sealed partial class {_jsonMetadataName} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver",
+            Declaration = $"public sealed partial class {_context.JsonMetadataName} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver",
             Members = members,
         };
-        return new GeneratedFile(FileHint(null, _jsonMetadataName), TemplateRenderer.RenderCodeFile(view));
+        return new GeneratedFile(_context.FileHint(null, _context.JsonMetadataName), TemplateRenderer.RenderCodeFile(view));
     }
 
     /// <summary>The type among <paramref name="type"/> and its ancestors that declares <paramref name="property"/>.</summary>
     private TypeModel FindDeclaring(TypeModel type, PropertyModel property) =>
-        SelfAndAncestors(type).First(candidate => candidate.Properties.Contains(property));
+        _context.SelfAndAncestors(type).First(candidate => candidate.Properties.Contains(property));
 
     /// <summary>The metadata method of one entity or complex type.</summary>
     /// <param name="factories">Where the method and its dictionary entry go.</param>
@@ -172,9 +175,9 @@ internal sealed partial class ClientEmitter
     /// <param name="derived">The concrete types deriving from <paramref name="type"/>, told apart by <c>@odata.type</c>; empty for none.</param>
     private void AddObjectMetadata(JsonFactories factories, TypeModel type, List<TypeModel> derived)
     {
-        var full = TypeFullName(type.QualifiedName);
+        var full = _context.TypeFullName(type.QualifiedName);
         // Required members must be named in the initializer; the values read then replace these defaults.
-        var required = AllProperties(type).Where(property => IsRequiredMember(FindDeclaring(type, property.Model), property.Model)).Select(property => property.CSharpName + " = default!").ToList();
+        var required = _context.AllProperties(type).Where(property => _context.IsRequiredMember(FindDeclaring(type, property.Model), property.Model)).Select(property => property.CSharpName + " = default!").ToList();
         var create = type.IsAbstract
             ? "null"
             : required.Count == 0 ? $"static () => new {full}()" : $"static () => new {full} {{ {string.Join(", ", required)} }}";
@@ -185,26 +188,26 @@ internal sealed partial class ClientEmitter
         body.Open();
 
         // Base properties first, as System.Text.Json orders them; the root type holds AdditionalData.
-        var chain = SelfAndAncestors(type).Reverse().ToList();
+        var chain = _context.SelfAndAncestors(type).Reverse().ToList();
         foreach (var declaring in chain)
         {
-            var declaringFull = TypeFullName(declaring.QualifiedName);
-            var names = PropertyNames(declaring);
+            var declaringFull = _context.TypeFullName(declaring.QualifiedName);
+            var names = _context.PropertyNames(declaring);
             foreach (var property in declaring.Properties)
             {
-                var propertyType = PropertyClrType(property);
+                var propertyType = _context.PropertyClrType(property);
                 var name = names[property.Name];
                 var line = property.IsWriteOnly
                     ? $"{RestMetadata}WriteOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}),"
-                    : property.IsComputed && _model.Style == ApiStyle.Rest
+                    : property.IsComputed && _context.Model.Style == ApiStyle.Rest
                         // OpenAPI readOnly: never in a request, even one built from an object read earlier.
                         ? $"{RestMetadata}ReadOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),"
-                    : TracksSetProperties
+                    : _context.TracksSetProperties
                         ? $"{Metadata}TrackedPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value, {PropertyRole(property)}),"
                         : $"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),";
 
                 // A format whose text is not the C# type's usual JSON (RFC 1123, unix time, base64url) names its converter.
-                if (property.Kind != PropertyKind.Navigation && _typeMapper.WireConverter(property.Type, propertyType) is { } converter)
+                if (property.Kind != PropertyKind.Navigation && _context.TypeMapper.WireConverter(property.Type, propertyType) is { } converter)
                 {
                     line = $"{WireFormats}WithConverter({line.Substring(0, line.Length - 1)}, {converter}),";
                 }
@@ -213,7 +216,7 @@ internal sealed partial class ClientEmitter
             }
         }
 
-        body.Line($"{Metadata}AdditionalDataInfo<{TypeFullName(chain[0].QualifiedName)}>(options),");
+        body.Line($"{Metadata}AdditionalDataInfo<{_context.TypeFullName(chain[0].QualifiedName)}>(options),");
         if (discriminated.Count > 0)
         {
             // OpenAPI: the discriminator is an ordinary declared property, read wherever it is in the object.
@@ -222,7 +225,7 @@ internal sealed partial class ClientEmitter
             for (var index = 0; index < discriminated.Count; index++)
             {
                 var separator = index == discriminated.Count - 1 ? ");" : ",";
-                body.Line($"new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>({Literal(discriminated[index].Value)}, typeof({TypeFullName(discriminated[index].Type)})){separator}");
+                body.Line($"new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>({Literal(discriminated[index].Value)}, typeof({_context.TypeFullName(discriminated[index].Type)})){separator}");
             }
 
             body.Outdent();
@@ -239,7 +242,7 @@ internal sealed partial class ClientEmitter
             for (var index = 0; index < derived.Count; index++)
             {
                 var separator = index == derived.Count - 1 ? ");" : ",";
-                body.Line($"new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof({TypeFullName(derived[index].QualifiedName)}), {Literal("#" + derived[index].QualifiedName)}){separator}");
+                body.Line($"new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof({_context.TypeFullName(derived[index].QualifiedName)}), {Literal("#" + derived[index].QualifiedName)}){separator}");
             }
 
             body.Outdent();
@@ -255,14 +258,14 @@ internal sealed partial class ClientEmitter
     private Dictionary<string, List<TypeModel>> ConcreteDescendantsByAncestor()
     {
         var descendants = new Dictionary<string, List<TypeModel>>(System.StringComparer.Ordinal);
-        foreach (var candidate in _model.Types)
+        foreach (var candidate in _context.Model.Types)
         {
             if (candidate.IsAbstract || candidate.Kind is not (TypeKind.Entity or TypeKind.Complex))
             {
                 continue;
             }
 
-            for (var ancestor = BaseOf(candidate); ancestor is not null; ancestor = BaseOf(ancestor))
+            for (var ancestor = _context.BaseOf(candidate); ancestor is not null; ancestor = _context.BaseOf(ancestor))
             {
                 if (!descendants.TryGetValue(ancestor.QualifiedName, out var list))
                 {
@@ -284,25 +287,25 @@ internal sealed partial class ClientEmitter
     /// </summary>
     private List<DiscriminatorValueModel> DiscriminatedDerivedTypes(TypeModel type)
     {
-        var root = _model.Style == ApiStyle.Rest ? SelfAndAncestors(type).FirstOrDefault(candidate => candidate.Discriminator is not null) : null;
+        var root = _context.Model.Style == ApiStyle.Rest ? _context.SelfAndAncestors(type).FirstOrDefault(candidate => candidate.Discriminator is not null) : null;
         if (root is null)
         {
             return new List<DiscriminatorValueModel>();
         }
 
         return root.DiscriminatorValues
-            .Where(value => _typesByQualifiedName.TryGetValue(value.Type, out var derived) && derived.Kind is TypeKind.Complex or TypeKind.Entity && _names.ContainsKey(value.Type)
-                && (ReferenceEquals(root, type) || (value.Type != type.QualifiedName && SelfAndAncestors(derived).Any(ancestor => ancestor.QualifiedName == type.QualifiedName))))
+            .Where(value => _context.TypesByQualifiedName.TryGetValue(value.Type, out var derived) && derived.Kind is TypeKind.Complex or TypeKind.Entity && _context.Names.ContainsKey(value.Type)
+                && (ReferenceEquals(root, type) || (value.Type != type.QualifiedName && _context.SelfAndAncestors(derived).Any(ancestor => ancestor.QualifiedName == type.QualifiedName))))
             .ToList();
     }
 
     /// <summary>The discriminator property that tells <paramref name="type"/>'s instances apart: its own, else its nearest ancestor's.</summary>
-    private string? DiscriminatorOf(TypeModel type) => SelfAndAncestors(type).Select(candidate => candidate.Discriminator).FirstOrDefault(discriminator => discriminator is not null);
+    private string? DiscriminatorOf(TypeModel type) => _context.SelfAndAncestors(type).Select(candidate => candidate.Discriminator).FirstOrDefault(discriminator => discriminator is not null);
 
     /// <summary>The resolver's dictionary entries and the factory method each one names.</summary>
     private sealed class JsonFactories
     {
-        private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _usedNames = new(System.StringComparer.Ordinal);
 
         public CodeLines Entries { get; } = new();
 
@@ -340,7 +343,7 @@ internal sealed partial class ClientEmitter
 
             var baseName = builder.Append("Info").ToString();
             var name = baseName;
-            for (var suffix = 2; !_names.Add(name); suffix++)
+            for (var suffix = 2; !_usedNames.Add(name); suffix++)
             {
                 name = baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
@@ -350,28 +353,11 @@ internal sealed partial class ClientEmitter
     }
 
     /// <summary>
-    /// OData classes know which properties the caller set, so request bodies carry exactly those (no <c>"Id":0</c>, a
-    /// null that clears); OpenAPI models keep "null means absent", their optional lists staying null until set.
-    /// </summary>
-    private bool TracksSetProperties => _model.Style == ApiStyle.OData;
-
-    /// <summary>
     /// The runtime's <c>ODataPropertyRole</c>: a value the service computes (<c>Core.Computed</c>) is sent only when the
     /// caller set it, never because it was read.
     /// </summary>
     private static string PropertyRole(PropertyModel property) =>
         "global::UiPathClients.Runtime.Metadata.ODataPropertyRole." + (property.IsComputed ? "Computed" : "None");
-
-    /// <summary>The C# type of a property exactly as the class declares it.</summary>
-    private string PropertyClrType(PropertyModel property) =>
-        property.Kind == PropertyKind.Navigation
-            ? property.Type.IsCollection
-                ? "global::System.Collections.Generic.IList<" + _typeMapper.MapSingle(property.Type.QualifiedName, isNullable: false) + ">?"
-                : _typeMapper.MapSingle(property.Type.QualifiedName, isNullable: true)
-            : property.Type.IsCollection && property.IsOptional
-                // An optional list stays null until set, so a request never sends [] the caller did not mean.
-                ? _typeMapper.Map(property.Type) + "?"
-                : _typeMapper.Map(property.Type);
 
     /// <summary>The lines of a <see cref="CodeLines"/> without their member indentation, to nest them.</summary>
     private static IEnumerable<string> RawLines(CodeLines lines) =>

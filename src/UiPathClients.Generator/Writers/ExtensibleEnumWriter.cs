@@ -1,22 +1,30 @@
 using System.Collections.Generic;
 using System.Linq;
+using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
+using static UiPathClients.Generator.Emit.EmitContext;
+using static UiPathClients.Generator.Emit.RuntimeNames;
 
-namespace UiPathClients.Generator.Emit;
+namespace UiPathClients.Generator.Writers;
 
 /// <summary>
 /// Extensible enums (AutoRest's <c>x-ms-enum</c> with <c>modelAsString: true</c>): a readonly struct over the string
 /// the service sent, with one static property per known value. Unlike a C# enum it keeps a value this client does not
 /// know (a <c>pinkish-gray</c> goblin shark read and written back is still <c>pinkish-gray</c>), so nothing is lost.
 /// </summary>
-internal sealed partial class ClientEmitter
+internal sealed class ExtensibleEnumWriter
 {
-    private IEnumerable<GeneratedFile> EmitExtensibleEnum(TypeModel type)
+    private readonly EmitContext _context;
+
+    public ExtensibleEnumWriter(EmitContext context) => _context = context;
+
+    public IEnumerable<GeneratedFile> Write(TypeModel type)
     {
-        var (@namespace, name, prefix) = _names[type.QualifiedName];
-        var full = TypeFullName(type.QualifiedName);
-        var converter = _enumConverterNames[type.QualifiedName];
-        var memberNames = EnumMemberNames(type);
+        var (@namespace, name, prefix) = _context.Names[type.QualifiedName];
+        var full = _context.TypeFullName(type.QualifiedName);
+        var converter = _context.ConverterNames[type.QualifiedName];
+        var memberNames = _context.EnumMemberNames(type);
         var members = new List<MemberView>();
         var emitted = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var member in type.Members)
@@ -78,11 +86,11 @@ internal sealed partial class ClientEmitter
             .ToMember());
 
         yield return new GeneratedFile(
-            HintName(type, "Enums"),
+            _context.HintName(type, "Enums"),
             TemplateRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,
-                GeneratorVersion = _generatorVersion,
+                GeneratorVersion = _context.GeneratorVersion,
                 DocLines = DocComment.Lines(
                     type.Documentation,
                     new List<string> { "Extensible: the service may send values not listed here; they are kept as sent and written back unchanged." }),
@@ -111,11 +119,11 @@ internal sealed partial class ClientEmitter
             .Line("writer.WriteStringValue(value.Value);")
             .Outdent();
         yield return new GeneratedFile(
-            FileHint("Enums", prefix + converter),
+            _context.FileHint("Enums", prefix + converter),
             TemplateRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,
-                GeneratorVersion = _generatorVersion,
+                GeneratorVersion = _context.GeneratorVersion,
                 DocLines = new[] { "/// <summary>", $"/// Reads and writes <see cref=\"{full}\"/> as the JSON string the service uses, known or not.", "/// </summary>" },
                 Declaration = $"public sealed class {converter} : global::System.Text.Json.Serialization.JsonConverter<{full}>",
                 Members = new[] { body.ToMember() },

@@ -1,0 +1,443 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using UiPathClients.Generator.Conventions;
+using UiPathClients.Generator.Emit;
+using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
+using UiPathClients.Generator.Plan;
+using UiPathClients.Runtime.Rest;
+using static UiPathClients.Generator.Emit.EmitContext;
+using static UiPathClients.Generator.Emit.RuntimeNames;
+
+namespace UiPathClients.Generator.Writers;
+
+/// <summary>One operation's methods: the request builder, the body method, the whole-answer method and, when it pages, the enumerator.</summary>
+internal sealed class RestMethod
+{
+    private readonly EmitContext _context;
+    private readonly ConstraintsWriter _constraints;
+    private readonly string _baseName;
+    private readonly string _buildName;
+    private readonly string? _valueName;
+    private readonly string? _pagingName;
+    private readonly string? _nextPageBuildName;
+    private readonly List<RestParameter> _parameters = new();
+    private readonly List<RestParameter> _constants = new();
+
+    public RestMethod(RestOperationPlan plan, EmitContext context, RestAnswerShapes shapes, ConstraintsWriter constraints, string baseName, NameScope scope)
+    {
+        var operation = plan.Operation;
+        Operation = operation;
+        _context = context;
+        _constraints = constraints;
+        _baseName = baseName;
+        var parameterScope = new NameScope(RestClientWriter.RestLocalNames);
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Path))
+        {
+            _parameters.Add(new RestParameter(parameter, context.TypeMapper, parameterScope));
+        }
+
+        // Path parameters in the order the path names them: the call reads like the URL.
+        _parameters.Sort((left, right) => operation.PathPosition(left.Model.Name).CompareTo(operation.PathPosition(right.Model.Name)));
+        if (operation.Body is { } body)
+        {
+            if (body.Encoding is BodyEncoding.Form or BodyEncoding.Multipart)
+            {
+                _parameters.AddRange(body.Fields.Select(field => new RestParameter(field, context.TypeMapper, parameterScope, body.Encoding)));
+            }
+            else
+            {
+                Body = new RestParameter(body, context.TypeMapper, parameterScope);
+                _parameters.Add(Body);
+            }
+        }
+
+        _parameters.AddRange(operation.Parameters
+            .Where(parameter => parameter.Location != ParameterLocation.Path)
+            .Where(parameter => !(parameter.Location == ParameterLocation.Header && RestClientWriter.ReservedHeaders.Any(header => string.Equals(header, parameter.Name, StringComparison.OrdinalIgnoreCase))))
+            .Select(parameter => new RestParameter(parameter, context.TypeMapper, parameterScope)));
+
+        // Constants (a one-value enum) are sent by the request builder; the methods do not ask for them.
+        _constants.AddRange(_parameters.Where(parameter => parameter.IsConstant));
+        _parameters.RemoveAll(parameter => parameter.IsConstant);
+
+        // Required parameters first, C# needs optional ones last; the order among each keeps the description's.
+        var ordered = _parameters.Where(parameter => parameter.IsRequired).Concat(_parameters.Where(parameter => !parameter.IsRequired)).ToList();
+        _parameters.Clear();
+        _parameters.AddRange(ordered);
+
+        IsDownload = operation.Success?.Encoding == BodyEncoding.Binary;
+        _buildName = scope.Claim("Create" + baseName + "Request");
+        if (IsDownload)
+        {
+            WithResponseName = scope.Claim(baseName + "Async");
+        }
+        else
+        {
+            _valueName = scope.Claim(baseName + "Async");
+            WithResponseName = scope.Claim(baseName + "WithResponseAsync");
+        }
+
+        Envelope = shapes.EnvelopeShapeFor(plan);
+        Paging = shapes.ContinuationPagingShapeFor(plan, this);
+        if (Paging is not null)
+        {
+            _pagingName = scope.Claim(baseName + "AllAsync");
+        }
+
+        NextLinkPaging = Paging is null && !IsDownload && operation.Paging is { } pageable ? shapes.NextLinkPaging(operation, pageable) : null;
+        if (NextLinkPaging is not null)
+        {
+            _pagingName = scope.Claim(baseName + "AllAsync");
+            if (NextLinkPaging.NextOperationName is null && NextLinkPaging.NextLinkProperty is not null)
+            {
+                _nextPageBuildName = scope.Claim("Create" + baseName + "NextPageRequest");
+            }
+        }
+    }
+
+    /// <summary>AutoRest paging (<c>x-ms-pageable</c>): the answer's items and the link to the next page.</summary>
+    public NextLinkShape? NextLinkPaging { get; }
+
+    /// <summary>The request builder's name, for another operation's pager that fetches its next pages with this one.</summary>
+    public string BuildName => _buildName;
+
+    public RestOperationModel Operation { get; }
+
+    public RestParameter? Body { get; }
+
+    public bool IsDownload { get; }
+
+    public string WithResponseName { get; }
+
+    public IEnumerable<RestParameter> PathParameters => _parameters.Where(parameter => parameter.Model.Location == ParameterLocation.Path);
+
+    public IReadOnlyList<RestParameter> Parameters => _parameters;
+
+    /// <summary>The envelope's payload: the one property besides <c>status</c>; absent when the answer is not such an envelope.</summary>
+    public EnvelopeShape? Envelope { get; }
+
+    public PagingShape? Paging { get; }
+
+    /// <summary>A <c>HEAD</c> without a body that declares <c>404</c>: it asks whether something exists, so it answers a bool.</summary>
+    private bool IsExistenceCheck =>
+        Operation.Method == "HEAD" && Operation.Success?.Type is null && Operation.Success?.Encoding != BodyEncoding.Text && Operation.ExpectedStatuses.Contains(404);
+
+    public IEnumerable<MemberView> Members(IReadOnlyList<RestMethod> siblings)
+    {
+        yield return BuildRequestMethod();
+        if (IsDownload)
+        {
+            yield return PublicMethod(WithResponseName, $"global::System.Threading.Tasks.Task<{Rest}RestStreamResponse>", $"{_buildName}({Arguments()}).SendForStreamAsync(cancellationToken)", "The answer, its body unbuffered: dispose it once the content is read.");
+            yield break;
+        }
+
+        var answer = Answer();
+        var valueReturns = IsExistenceCheck
+            ? "<see langword=\"true\"/> when the service answered 2xx, <see langword=\"false\"/> when it answered 404."
+            : "The answer's body.";
+        yield return PublicMethod(_valueName!, Task(answer.ValueType), answer.ValueExpression, valueReturns, isAsync: answer.ValueAwaits);
+        yield return PublicMethod(WithResponseName, Task(answer.ResponseType), $"{_buildName}({Arguments()}).{answer.Send}cancellationToken)", "The whole answer: status, headers, <c>Server-Timing</c> and body.");
+        if (Paging is { } paging)
+        {
+            yield return PagingMethod(paging);
+        }
+
+        if (NextLinkPaging is { } nextLinkPaging)
+        {
+            if (_nextPageBuildName is not null)
+            {
+                yield return NextPageRequestMethod();
+            }
+
+            if (NextLinkPagingMethod(nextLinkPaging, siblings) is { } pager)
+            {
+                yield return pager;
+            }
+        }
+    }
+
+    /// <summary>Query parameters a next-page link must carry with the caller's value, whatever the link says: the API version.</summary>
+    private IEnumerable<RestParameter> CallerQueryOnNextPages() =>
+        _parameters.Where(parameter => parameter.Model.Location == ParameterLocation.Query && string.Equals(parameter.Model.Name, "api-version", StringComparison.OrdinalIgnoreCase));
+
+    private MemberView NextPageRequestMethod()
+    {
+        var carried = CallerQueryOnNextPages().ToList();
+        var linkName = new NameScope(carried.Select(parameter => parameter.CSharpName)).Claim("nextPageLink");
+        var lines = new CodeLines()
+            .Line($"private {Rest}RestRequest {_nextPageBuildName}({string.Join(", ", new[] { "global::System.Uri " + linkName }.Concat(carried.Select(parameter => parameter.PlainDeclaration)))})")
+            .Open()
+            .Line($"var request = Connection.CreateNextPageRequest({linkName});");
+
+        // Azure-style services link the next page without the API version, or with their own: the caller's one is sent.
+        foreach (var parameter in carried)
+        {
+            lines.Line($"request.ReplaceQuery({Literal(parameter.Model.Name)}, {parameter.CSharpName});");
+        }
+
+        foreach (var error in Operation.Errors)
+        {
+            lines.Line($"request.WithError<{_context.TypeMapper.Map(error.Type!)}>({Literal(error.StatusCode)});");
+        }
+
+        foreach (var status in Operation.ExpectedStatuses)
+        {
+            lines.Line($"request.WithExpectedStatus({status.ToString(System.Globalization.CultureInfo.InvariantCulture)});");
+        }
+
+        return lines.Line("return request;").Close().ToMember();
+    }
+
+    /// <summary>
+    /// The pager of an <c>x-ms-pageable</c> operation: the first page from this operation, the next ones from the link
+    /// the previous page gave (a <c>GET</c> of it, resolved against that page's URI), or, with <c>operationName</c>,
+    /// from that operation called with the link and this call's arguments of the same names.
+    /// </summary>
+    private MemberView? NextLinkPagingMethod(NextLinkShape paging, IReadOnlyList<RestMethod> siblings)
+    {
+        var answer = Answer();
+        var pageType = answer.ResponseType;
+        var send = answer.Send;
+        var first = $"{_buildName}({Arguments()}).{send}token)";
+        string fetch;
+        string nextToken;
+        if (paging.NextLinkProperty is null)
+        {
+            fetch = first;
+            nextToken = "page => null";
+        }
+        else if (paging.NextOperationName is null)
+        {
+            var carried = string.Concat(CallerQueryOnNextPages().Select(parameter => ", " + parameter.CSharpName));
+            fetch = $"continuation is null ? {first} : {_nextPageBuildName}(new global::System.Uri(continuation){carried}).{send}token)";
+            nextToken = $"page => page.ResolveLink(page.Value?.{paging.NextLinkProperty})?.AbsoluteUri";
+        }
+        else
+        {
+            var next = siblings.FirstOrDefault(method => string.Equals(method.Operation.Name, paging.NextOperationName, StringComparison.Ordinal));
+            if (next is null || next.Operation.Success?.Type != Operation.Success?.Type || next.NextArguments(this) is not { } nextArguments)
+            {
+                return null;
+            }
+
+            fetch = $"continuation is null ? {first} : {next.BuildName}({nextArguments}).{send}token)";
+            nextToken = $"page => page.Value?.{paging.NextLinkProperty}";
+        }
+
+        var lines = new CodeLines().Lines(Documentation($"Every item of every page (<c>{DocComment.Escape(paging.ItemsJsonName)}</c>), requesting the next page only when the previous one is consumed."));
+        if (Operation.IsDeprecated)
+        {
+            lines.Line("[global::System.Obsolete(\"The API description marks this operation deprecated.\")]");
+        }
+
+        var declaration = string.Join(", ", _parameters.Select(parameter => parameter.Declaration).Concat(new[] { CancellationTokenParameter }));
+        return lines
+            .Line($"public global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType}> {_pagingName}({declaration}) =>")
+            .Indent()
+            .Line($"{Rest}ContinuationPaging.EnumerateAsync<{pageType}, {paging.ItemType}>(")
+            .Indent()
+            .Line("null,")
+            .Line($"(continuation, token) => {fetch},")
+            .Line($"page => page.Value?.{paging.ItemsProperty},")
+            .Line(nextToken + ",")
+            .Line("cancellationToken);")
+            .Outdent()
+            .Outdent()
+            .ToMember();
+    }
+
+    /// <summary>
+    /// This operation's request builder arguments when it fetches a next page for <paramref name="first"/>'s pager:
+    /// its <c>nextLink</c> parameter takes the link, the others <paramref name="first"/>'s arguments of the same name
+    /// and location; <see langword="null"/> when a required one has no counterpart.
+    /// </summary>
+    public string? NextArguments(RestMethod first)
+    {
+        var arguments = new List<string>();
+        foreach (var parameter in _parameters)
+        {
+            if (parameter.Model.Location == ParameterLocation.Path && string.Equals(parameter.Model.Name, "nextLink", StringComparison.OrdinalIgnoreCase))
+            {
+                arguments.Add("continuation");
+            }
+            else if (first._parameters.FirstOrDefault(own => own.Model.Name == parameter.Model.Name && own.Model.Location == parameter.Model.Location) is { } same)
+            {
+                arguments.Add(same.CSharpName);
+            }
+            else if (!parameter.IsRequired)
+            {
+                arguments.Add("default");
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return string.Join(", ", arguments);
+    }
+
+    /// <summary>The answer's C# shape (see <see cref="AnswerShape"/>).</summary>
+    private AnswerShape Answer()
+    {
+        var success = Operation.Success;
+        var call = $"{WithResponseName}({string.Concat(_parameters.Select(parameter => parameter.CSharpName + ", "))}cancellationToken)";
+        var awaited = $"(await {call}.ConfigureAwait(false))";
+        if (success?.Encoding == BodyEncoding.Text)
+        {
+            return new AnswerShape($"{Rest}RestResponse<string>", "SendForTextAsync(", "string", awaited + ".Value", ValueAwaits: true);
+        }
+
+        if (success?.Type is not { } type)
+        {
+            return IsExistenceCheck
+                ? new AnswerShape($"{Rest}RestResponse", "SendAsync(", "bool", awaited + ".IsSuccessStatusCode", ValueAwaits: true)
+                : new AnswerShape($"{Rest}RestResponse", "SendAsync(", null, call, ValueAwaits: false);
+        }
+
+        var bodyType = _context.TypeMapper.Map(type);
+        var response = $"{Rest}RestResponse<{bodyType}>";
+        // The send call up to its cancellation token: a formatted body (RFC 1123, unix time, base64url) names its converter.
+        var send = _context.TypeMapper.WireConverter(type, bodyType) is { } converter
+            ? $"SendWithConverterAsync<{bodyType}>({converter}, "
+            : $"SendAsync<{bodyType}>(";
+        return Envelope switch
+        {
+            { PropertyName: null } => new AnswerShape(response, send, null, call, ValueAwaits: false),
+            { } envelope => new AnswerShape(response, send, envelope.Type, $"{awaited}.Value.{envelope.PropertyName}", ValueAwaits: true),
+            _ => new AnswerShape(response, send, bodyType, awaited + ".Value", ValueAwaits: true),
+        };
+    }
+
+    /// <summary><c>Task</c>, or <c>Task&lt;T&gt;</c> of the awaited type.</summary>
+    private static string Task(string? awaitedType) =>
+        awaitedType is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{awaitedType}>";
+
+    private MemberView BuildRequestMethod()
+    {
+        var lines = new CodeLines()
+            .Line($"private {Rest}RestRequest {_buildName}({string.Join(", ", _parameters.Select(parameter => parameter.PlainDeclaration))})")
+            .Open();
+
+        // A required argument passed as null fails here, before anything is sent, naming the parameter.
+        foreach (var parameter in _parameters.Where(parameter => parameter.RefusesNull))
+        {
+            lines.Line($"if ({parameter.CSharpName} is null)")
+                .Open()
+                .Line($"throw new global::System.ArgumentNullException(nameof({parameter.CSharpName}));")
+                .Close()
+                .Blank();
+        }
+
+        // Opt-in: the description's value constraints, checked before anything is sent.
+        var checks = _context.ConstraintsName is null && !_parameters.Any(parameter => parameter.Model.Constraints is not null)
+            ? new List<string>()
+            : _constraints.ValidationLines(_parameters.Where(parameter => parameter.Model.Type.QualifiedName != "Edm.Stream").Select(parameter => (parameter.CSharpName, parameter.Model.Type, parameter.Model.Constraints)));
+        if (checks.Count > 0)
+        {
+            lines.Line("if (Connection.ValidatesConstraints)").Open();
+            foreach (var check in checks)
+            {
+                lines.Line(check);
+            }
+
+            lines.Close().Blank();
+        }
+
+        lines.Line($"var request = Connection.CreateRequest({Literal(Operation.Method)}, {Literal(Operation.Path)});");
+        foreach (var parameter in _parameters.Concat(_constants))
+        {
+            lines.Line(parameter.Apply("request"));
+        }
+
+        foreach (var error in Operation.Errors)
+        {
+            lines.Line($"request.WithError<{_context.TypeMapper.Map(error.Type!)}>({Literal(error.StatusCode)});");
+        }
+
+        foreach (var status in Operation.ExpectedStatuses)
+        {
+            lines.Line($"request.WithExpectedStatus({status.ToString(System.Globalization.CultureInfo.InvariantCulture)});");
+        }
+
+        // The body method returns Success's type; another 2xx declaring another type is read as that type.
+        foreach (var other in Operation.OtherSuccesses.Where(other => other.Type is not null && int.TryParse(other.StatusCode, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            lines.Line($"request.WithSuccessBody<{_context.TypeMapper.Map(other.Type!)}>({other.StatusCode});");
+        }
+
+        return lines.Line("return request;").Close().ToMember();
+    }
+
+    private MemberView PublicMethod(string name, string returnType, string expression, string returns, bool isAsync = false)
+    {
+        var lines = new CodeLines().Lines(Documentation(returns));
+        if (Operation.IsDeprecated)
+        {
+            lines.Line("[global::System.Obsolete(\"The API description marks this operation deprecated.\")]");
+        }
+
+        var declaration = string.Join(", ", _parameters.Select(parameter => parameter.Declaration).Concat(new[] { CancellationTokenParameter }));
+        return lines
+            .Line($"public {(isAsync ? "async " : string.Empty)}{returnType} {name}({declaration}) =>")
+            .Indent().Line(expression + ";").Outdent()
+            .ToMember();
+    }
+
+    private MemberView PagingMethod(PagingShape paging)
+    {
+        var lines = new CodeLines().Lines(Documentation($"Every <c>{DocComment.Escape(paging.ItemsJsonName)}</c> item of every page, requesting the next page (<c>continuation</c>) only when the previous one is consumed."));
+        if (Operation.IsDeprecated)
+        {
+            lines.Line("[global::System.Obsolete(\"The API description marks this operation deprecated.\")]");
+        }
+
+        var declaration = string.Join(", ", _parameters.Select(parameter => parameter.Declaration).Concat(new[] { CancellationTokenParameter }));
+        var pageArguments = string.Join(", ", _parameters.Select(parameter => parameter == paging.TokenParameter ? "continuation" : parameter.CSharpName));
+        var answer = Answer();
+        var pageType = answer.ResponseType;
+        var send = answer.Send;
+        var fetch = paging.TokenParameter is null
+            ? $"{_buildName}({pageArguments}).WithJsonBodyProperty({Literal(paging.RequestTokenJsonName)}, continuation).{send}token)"
+            : $"{_buildName}({pageArguments}).{send}token)";
+        return lines
+            .Line($"public global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType}> {_pagingName}({declaration}) =>")
+            .Indent()
+            .Line($"{Rest}ContinuationPaging.EnumerateAsync<{pageType}, {paging.ItemType}>(")
+            .Indent()
+            .Line(paging.FirstToken + ",")
+            .Line($"(continuation, token) => {fetch},")
+            .Line($"page => page.Value.{paging.ItemsProperty},")
+            .Line($"page => page.Value.{paging.NextTokenProperty},")
+            .Line("cancellationToken);")
+            .Outdent()
+            .Outdent()
+            .ToMember();
+    }
+
+    private List<string> Documentation(string returns)
+    {
+        var remarks = new List<string> { $"<c>{DocComment.Escape(Operation.Method)} {DocComment.Escape(Operation.Path)}</c> (<c>{DocComment.Escape(Operation.Name)}</c>)." };
+        var lines = new List<string>(DocComment.Lines(Operation.Documentation, $"Calls <c>{DocComment.Escape(Operation.Name)}</c>.", remarks));
+        foreach (var parameter in _parameters)
+        {
+            lines.Add($"/// <param name=\"{parameter.CSharpName.TrimStart('@')}\">{parameter.Summary}</param>");
+        }
+
+        lines.Add("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        lines.Add($"/// <returns>{returns}</returns>");
+        if (_context.Plan.ResponseCheck == ResponseCheck.CommunicationsMiningEnvelope)
+        {
+            lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningException\">The service answered with an error (<c>\"status\": \"error\"</c>).</exception>");
+            lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningTransportException\">The request did not reach the service, or something on the way answered instead.</exception>");
+        }
+
+        lines.Add($"/// <exception cref=\"{Rest}RestApiException\">The service answered with an error status{(Operation.Errors.Count > 0 ? " (a declared error body throws the typed <see cref=\"" + Rest + "RestApiException{TError}\"/>)" : string.Empty)}.</exception>");
+        return lines;
+    }
+
+    private string Arguments() => string.Join(", ", _parameters.Select(parameter => parameter.CSharpName));
+}
