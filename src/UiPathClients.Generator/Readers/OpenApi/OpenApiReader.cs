@@ -55,6 +55,9 @@ internal sealed partial class OpenApiReader
     // The arrays and maps whose items or values are being read, to stop at one that contains itself.
     private readonly HashSet<IOpenApiSchema> _expanding = new();
 
+    /// <summary>What each schema is (array, map, object, enum, union, constant, primitive), decided the first time it is asked.</summary>
+    private readonly SchemaShapes _shapes = new();
+
     private OpenApiReader(SpecFile file, CancellationToken cancellationToken)
     {
         _file = file;
