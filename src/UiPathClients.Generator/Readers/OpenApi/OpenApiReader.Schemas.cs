@@ -122,8 +122,18 @@ internal sealed partial class OpenApiReader
         var shape = Shape(schema);
         if (shape.OnlyAlternative is { } only)
         {
+            if (!_followingAlternatives.Add(schema))
+            {
+                // A oneOf whose only alternative leads back to it (A: oneOf [$ref A]) names no value but itself: raw JSON
+                // (before, following it never ended: a stack overflow that took the compiler down).
+                ReportRawJson("A oneOf/anyOf whose only alternative is itself", place);
+                return new TypeReference("Edm.Untyped", false, true);
+            }
+
             // oneOf/anyOf [X, {type: null}] is 3.1's way to say "X or null" for a $ref: just a nullable X.
-            return Reference(only, inlineName, optional || shape.AlternativesIncludeNull, place);
+            var alternative = Reference(only, inlineName, optional || shape.AlternativesIncludeNull, place);
+            _followingAlternatives.Remove(schema);
+            return alternative;
         }
 
         var nullable = optional || shape.IsNullable;

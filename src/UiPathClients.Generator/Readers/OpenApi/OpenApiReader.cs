@@ -49,6 +49,9 @@ internal sealed partial class OpenApiReader
     /// <summary>Schemas whose single <c>oneOf</c>/<c>anyOf</c> alternative is being followed, to stop at a cycle.</summary>
     private readonly HashSet<IOpenApiSchema> _following = new();
 
+    /// <summary>Schemas whose only <c>oneOf</c>/<c>anyOf</c> alternative is being followed, to stop at one that leads back to itself.</summary>
+    private readonly HashSet<IOpenApiSchema> _followingAlternatives = new();
+
     /// <summary>Array schemas whose item constraints are being read, to stop at an array that contains itself.</summary>
     private readonly HashSet<IOpenApiSchema> _constraining = new();
 
