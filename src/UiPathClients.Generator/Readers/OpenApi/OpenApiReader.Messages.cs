@@ -41,7 +41,7 @@ internal sealed partial class OpenApiReader
                 : parameter.Explode,
             parameter.Deprecated,
             DocumentationOf(parameter.Description),
-            required && schema is not null ? ConstantJson(Resolve(schema)) : null,
+            required && schema is not null && Resolve(schema) is { } constant ? Shape(constant).ConstantJson : null,
             schema is null ? null : ConstraintsOf(Resolve(schema), parameter.Extensions),
             SkipUrlEncoding: IsFlagSet(parameter.Extensions, "x-ms-skip-url-encoding"),
             IsClientRequestId: location == Model.ParameterLocation.Header && IsFlagSet(parameter.Extensions, "x-ms-client-request-id"));
@@ -74,8 +74,8 @@ internal sealed partial class OpenApiReader
         switch (encoding)
         {
             case BodyEncoding.Json when media.Schema is { } schema:
-                return new RestBodyModel(encoding, mediaType, Reference(schema, bodyName, optional: !body.Required, place), EquatableArray<RestParameterModel>.Empty, body.Required, documentation, body.Required ? ConstantJson(Resolve(schema)) : null);
-            case BodyEncoding.Form or BodyEncoding.Multipart when media.Schema is { } schema && Resolve(schema) is { } resolved && IsObject(resolved):
+                return new RestBodyModel(encoding, mediaType, Reference(schema, bodyName, optional: !body.Required, place), EquatableArray<RestParameterModel>.Empty, body.Required, documentation, body.Required && Resolve(schema) is { } constant ? Shape(constant).ConstantJson : null);
+            case BodyEncoding.Form or BodyEncoding.Multipart when media.Schema is { } schema && Resolve(schema) is { } resolved && Shape(resolved).IsObject:
                 return new RestBodyModel(encoding, mediaType, null, Fields(resolved, encoding, bodyName, place), body.Required, documentation);
             case BodyEncoding.Text:
                 return new RestBodyModel(encoding, mediaType, null, EquatableArray<RestParameterModel>.Empty, body.Required, documentation);
@@ -94,10 +94,11 @@ internal sealed partial class OpenApiReader
         {
             var isRequired = required.Contains(entry.Key);
             var resolved = Resolve(entry.Value);
-            var isFile = encoding == BodyEncoding.Multipart && resolved is not null
-                && (IsBinaryString(resolved) || (IsArray(resolved) && resolved.Items is { } items && Resolve(items) is { } item && IsBinaryString(item)));
+            var shape = resolved is null ? null : Shape(resolved);
+            var isFile = encoding == BodyEncoding.Multipart && shape is not null
+                && (shape.IsBinaryString || (shape.IsArray && shape.Schema.Items is { } items && Resolve(items) is { } item && Shape(item).IsBinaryString));
             var type = isFile
-                ? new TypeReference("Edm.Stream", resolved is not null && IsArray(resolved), !isRequired)
+                ? new TypeReference("Edm.Stream", shape is { IsArray: true }, !isRequired)
                 : Reference(entry.Value, bodyName + CSharpIdentifier.ToPascalCase(entry.Key), optional: !isRequired, place);
             fields.Add(new RestParameterModel(entry.Key, Model.ParameterLocation.Field, type, isRequired, UiPathClients.Runtime.Rest.ParameterStyle.Form, Explode: true, resolved?.Deprecated == true, Doc(entry.Value)));
         }
@@ -146,7 +147,7 @@ internal sealed partial class OpenApiReader
         if (type == "application/json" || type == "text/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "application/*" || type == "*/*")
         {
             // "*/*" with a binary schema is a download; with anything else, JSON is the sensible reading.
-            return schema is not null && Resolve(schema) is { } resolved && IsBinaryString(resolved) ? BodyEncoding.Binary : BodyEncoding.Json;
+            return schema is not null && Resolve(schema) is { } resolved && Shape(resolved).IsBinaryString ? BodyEncoding.Binary : BodyEncoding.Json;
         }
 
         if (type == "application/x-www-form-urlencoded")
@@ -182,7 +183,4 @@ internal sealed partial class OpenApiReader
         BodyEncoding.Binary => 1,
         _ => 2,
     };
-
-    private static bool IsBinaryString(IOpenApiSchema schema) =>
-        schema.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.String && schema.Format is "binary";
 }

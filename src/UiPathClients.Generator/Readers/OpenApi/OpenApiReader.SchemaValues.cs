@@ -8,8 +8,8 @@ using UiPathClients.Generator.Naming;
 namespace UiPathClients.Generator.Readers.OpenApi;
 
 /// <summary>
-/// What a schema says about values: enum members and their names, constants, constraints, primitive types,
-/// extensions, and the shape predicates (array, object, string enum) the mapping asks.
+/// What a schema says about values: enum members and their names, constraints and extensions. What kind of schema it
+/// is (array, object, string enum, constant, primitive) is its <see cref="SchemaShape"/>, decided once.
 /// </summary>
 internal sealed partial class OpenApiReader
 {
@@ -40,62 +40,6 @@ internal sealed partial class OpenApiReader
         return described;
     }
 
-    /// <summary>
-    /// AutoRest's constant: an <c>enum</c> of exactly one string, number or boolean that <c>x-ms-enum</c> does not declare
-    /// extensible (<c>modelAsString: true</c>). The value as JSON, else <see langword="null"/>.
-    /// </summary>
-    /// <remarks>
-    /// Such a schema admits one value, so a one-member C# enum would only make callers name it: a required parameter or
-    /// body is filled in by the client, a required property starts with the value, a response is read as the primitive.
-    /// </remarks>
-    internal static string? ConstantJson(IOpenApiSchema? schema)
-    {
-        if (schema?.Enum is not { Count: 1 } values || values[0] is not System.Text.Json.Nodes.JsonValue value)
-        {
-            return null;
-        }
-
-        if (IsModelAsString(schema))
-        {
-            return null;
-        }
-
-        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
-        return type switch
-        {
-            // The value must be of the schema's own type: enum [true] on a string schema is no string constant.
-            JsonSchemaType.String when value.GetValueKind() == System.Text.Json.JsonValueKind.String => value.ToJsonString(),
-            JsonSchemaType.Boolean when value.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => value.ToJsonString(),
-            JsonSchemaType.Integer or JsonSchemaType.Number when value.GetValueKind() == System.Text.Json.JsonValueKind.Number && FitsNumericType(value.ToJsonString(), type, schema.Format) => value.ToJsonString(),
-            _ => null,
-        };
-    }
-
-    /// <summary>
-    /// Whether a one-value enum's number can be a C# constant of the type <see cref="ConstantType"/> gives it: an integer
-    /// within int/long, a finite float/double, any number as an exact decimal. Any other (1e400, 1.5 for an integer) stays an ordinary value.
-    /// </summary>
-    private static bool FitsNumericType(string json, JsonSchemaType type, string? format)
-    {
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        if (type == JsonSchemaType.Integer)
-        {
-            return format == "int32"
-                ? int.TryParse(json, System.Globalization.NumberStyles.AllowLeadingSign, invariant, out _)
-                : long.TryParse(json, System.Globalization.NumberStyles.AllowLeadingSign, invariant, out _);
-        }
-
-        if (format == "decimal")
-        {
-            // ExactDecimal holds any JSON number, whatever its exponent.
-            return true;
-        }
-
-        return format == "float"
-            ? float.TryParse(json, System.Globalization.NumberStyles.Float, invariant, out var single) && !float.IsInfinity(single)
-            : double.TryParse(json, System.Globalization.NumberStyles.Float, invariant, out var number) && !double.IsInfinity(number);
-    }
-
     /// <summary>The JSON Schema validation keywords of a value schema; <see langword="null"/> when it declares none.</summary>
     /// <param name="schema">The schema (resolved).</param>
     /// <param name="extensions">Where a Swagger 2.0 parameter's <c>multipleOf</c> was kept (see <see cref="Swagger2MultipleOfExtension"/>).</param>
@@ -108,7 +52,7 @@ internal sealed partial class OpenApiReader
 
         // An array that contains itself (Tree: items → Tree) is kept as JSON; its items are not walked forever.
         ConstraintsModel? items = null;
-        if (IsArray(schema) && schema.Items is { } itemSchema && _constraining.Add(schema))
+        if (Shape(schema).IsArray && schema.Items is { } itemSchema && _constraining.Add(schema))
         {
             try
             {
@@ -148,48 +92,15 @@ internal sealed partial class OpenApiReader
             ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary><c>x-ms-enum.modelAsString: true</c>: the service may send values the enum does not list.</summary>
-    private static bool IsModelAsString(IOpenApiSchema schema) =>
-        Extension(schema, "x-ms-enum") is System.Text.Json.Nodes.JsonObject msEnum
-        && msEnum["modelAsString"] is System.Text.Json.Nodes.JsonValue extensible
-        && extensible.TryGetValue<bool>(out var modelAsString)
-        && modelAsString;
-
-    /// <summary>
-    /// The type a constant is read and written as: a string constant stays the string it is whatever its
-    /// <c>format</c> (a one-value <c>date</c> is sent exactly as written), numbers and booleans keep their type.
-    /// </summary>
-    private static string? ConstantType(IOpenApiSchema schema) =>
-        ConstantJson(schema) is null
-            ? null
-            : ((schema.Type ?? 0) & ~JsonSchemaType.Null) switch
-            {
-                JsonSchemaType.String => "Edm.String",
-                JsonSchemaType.Integer => schema.Format == "int32" ? "Edm.Int32" : "Edm.Int64",
-                JsonSchemaType.Number => schema.Format switch
-                {
-                    "float" => "Edm.Single",
-                    // Exact as any format: decimal value: a double literal could not hold every decimal constant.
-                    "decimal" => OpenApiPrimitives.ExactDecimal,
-                    _ => "Edm.Double",
-                },
-                _ => "Edm.Boolean",
-            };
-
-    /// <summary><c>x-ms-enum.name</c>: the enum's type name, used for inline enums.</summary>
-    private static string? MsEnumName(IOpenApiSchema schema) =>
-        Extension(schema, "x-ms-enum") is System.Text.Json.Nodes.JsonObject msEnum && Text(msEnum["name"]) is { Length: > 0 } name
-            ? CSharpIdentifier.ToPascalCase(name)
-            : null;
-
-    private static System.Text.Json.Nodes.JsonNode? Extension(IOpenApiSchema schema, string name) =>
+    internal static System.Text.Json.Nodes.JsonNode? Extension(IOpenApiSchema schema, string name) =>
         schema.Extensions is { } extensions && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension json ? json.Node : null;
 
-    private static string? Text(System.Text.Json.Nodes.JsonNode? node) =>
+    internal static string? Text(System.Text.Json.Nodes.JsonNode? node) =>
         node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static TypeModel EnumType(string name, IOpenApiSchema schema)
+    private static TypeModel EnumType(string name, SchemaShape shape)
     {
+        var schema = shape.Schema;
         var members = new List<EnumMemberModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var varNames = EnumVarNames(schema);
@@ -207,67 +118,12 @@ internal sealed partial class OpenApiReader
             }
         }
 
-        return TypeModel.Scalar(TypeKind.Enum, SchemaNamespace, name, "Edm.Int32", members.ToEquatableArray(), isFlags: false, Doc(schema)) with { IsExtensible = IsModelAsString(schema) };
+        return TypeModel.Scalar(TypeKind.Enum, SchemaNamespace, name, "Edm.Int32", members.ToEquatableArray(), isFlags: false, Doc(schema)) with { IsExtensible = shape.IsModelAsString };
     }
-
-    /// <summary>The <c>Edm</c> primitive with the same meaning as a JSON Schema type and format.</summary>
-    private static string? PrimitiveName(IOpenApiSchema schema)
-    {
-        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
-        var format = schema.Format ?? string.Empty;
-        return type switch
-        {
-            JsonSchemaType.String => format switch
-            {
-                "date-time" => "Edm.DateTimeOffset",
-                "date-time-rfc1123" => OpenApiPrimitives.DateTimeRfc1123,
-                "base64url" => OpenApiPrimitives.Base64Url,
-                "date" => "Edm.Date",
-                "time" => "Edm.TimeOfDay",
-                "duration" => "Edm.Duration",
-                "uuid" => "Edm.Guid",
-                "byte" or "binary" or "base64" => "Edm.Binary",
-                _ => "Edm.String",
-            },
-            JsonSchemaType.Integer => format switch
-            {
-                "int32" => "Edm.Int32",
-                "unixtime" => OpenApiPrimitives.UnixTime,
-                _ => "Edm.Int64",
-            },
-            JsonSchemaType.Number => format switch
-            {
-                "float" => "Edm.Single",
-                "decimal" => OpenApiPrimitives.ExactDecimal,
-                "int32" => "Edm.Int32",
-                "int64" => "Edm.Int64",
-                _ => "Edm.Double",
-            },
-            JsonSchemaType.Boolean => "Edm.Boolean",
-            _ => null,
-        };
-    }
-
-    private static bool IsNullable(IOpenApiSchema schema) =>
-        (schema.Type is { } type && (type & JsonSchemaType.Null) != 0) || (schema is OpenApiSchemaReference reference && reference.Target is { } target && target.Type is { } targetType && (targetType & JsonSchemaType.Null) != 0);
-
-    private static bool IsArray(IOpenApiSchema schema) => schema.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.Array;
-
-    private static bool IsStringEnum(IOpenApiSchema schema) =>
-        schema.Enum is { Count: > 0 } values
-        && (schema.Type is null || (schema.Type.Value & ~JsonSchemaType.Null) == JsonSchemaType.String)
-        && values.All(value => value is null || (value is System.Text.Json.Nodes.JsonValue text && text.TryGetValue<string>(out _)))
-        && values.Any(value => value is not null);
-
-    /// <summary>An object with members of its own (or composed from <c>allOf</c>); free-form maps are not types.</summary>
-    private static bool IsObject(IOpenApiSchema? schema) =>
-        schema is not null
-        && !IsArray(schema)
-        && (schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 })
-        && (schema.Type is null || (schema.Type.Value & JsonSchemaType.Object) != 0);
-
-    private static bool IsInlineObject(IOpenApiSchema schema) => IsObject(schema) && schema is not OpenApiSchemaReference;
 
     private static string? ReferenceId(IOpenApiSchema schema) =>
         schema is OpenApiSchemaReference reference ? reference.Reference?.Id : null;
+
+    /// <summary>What <paramref name="schema"/> is, decided once per schema (<see cref="SchemaShapes"/>).</summary>
+    private SchemaShape Shape(IOpenApiSchema schema) => _shapes.Of(schema);
 }

@@ -24,26 +24,27 @@ internal sealed partial class OpenApiReader
             return;
         }
 
-        if (IsStringEnum(resolved))
+        var shape = Shape(resolved);
+        switch (shape.Declaration)
         {
-            _types.Add(EnumType(name, resolved));
-        }
-        else if (IsUnion(resolved))
-        {
-            _types.Add(UnionType(name, resolved, place));
-        }
-        else if (IsObject(resolved))
-        {
-            _types.Add(ObjectType(name, resolved, place));
-        }
-        else if (PrimitiveName(resolved) is { } primitive && !IsArray(resolved))
-        {
-            _types.Add(TypeModel.Scalar(TypeKind.TypeDefinition, SchemaNamespace, name, primitive, EquatableArray<EnumMemberModel>.Empty, isFlags: false, Doc(resolved)));
+            case SchemaDeclaration.Enum:
+                _types.Add(EnumType(name, shape));
+                break;
+            case SchemaDeclaration.Union:
+                _types.Add(UnionType(name, shape, place));
+                break;
+            case SchemaDeclaration.Object:
+                _types.Add(ObjectType(name, shape, place));
+                break;
+            case SchemaDeclaration.Primitive:
+                _types.Add(TypeModel.Scalar(TypeKind.TypeDefinition, SchemaNamespace, name, shape.Primitive!, EquatableArray<EnumMemberModel>.Empty, isFlags: false, Doc(resolved)));
+                break;
         }
     }
 
-    private TypeModel ObjectType(string name, IOpenApiSchema schema, DocumentPlace place)
+    private TypeModel ObjectType(string name, SchemaShape shape, DocumentPlace place)
     {
+        var schema = shape.Schema;
         string? baseType = null;
         var properties = new List<PropertyModel>();
         var required = new HashSet<string>(schema.Required ?? new HashSet<string>(), StringComparer.Ordinal);
@@ -52,7 +53,7 @@ internal sealed partial class OpenApiReader
         foreach (var part in allOf)
         {
             // One $ref plus extras is inheritance; several refs are composition: their members are copied in.
-            if (references.Count == 1 && ReferenceId(part) is { } baseName && IsObject(Resolve(part)))
+            if (references.Count == 1 && ReferenceId(part) is { } baseName && Resolve(part) is { } baseSchema && Shape(baseSchema).IsObject)
             {
                 baseType = SchemaNamespace + "." + baseName;
                 continue;
@@ -70,14 +71,13 @@ internal sealed partial class OpenApiReader
             RegisterDiscriminator(name, discriminator, ExplicitMapping(schema.Discriminator));
         }
 
-        var isOpen = schema.AdditionalPropertiesAllowed && schema.AdditionalProperties is not null;
         return new TypeModel(
             TypeKind.Complex,
             SchemaNamespace,
             name,
             baseType,
             IsAbstract: false,
-            IsOpen: isOpen,
+            IsOpen: shape.AllowsAdditionalProperties,
             HasStream: false,
             EquatableArray<string>.Empty,
             properties.GroupBy(property => property.Name, StringComparer.Ordinal).Select(group => group.Last()).ToEquatableArray(),
@@ -98,34 +98,46 @@ internal sealed partial class OpenApiReader
         {
             var property = entry.Value;
             var type = Reference(property, owner + CSharpIdentifier.ToPascalCase(entry.Key), !required.Contains(entry.Key), place.Child("properties", entry.Key));
+            var resolved = Resolve(property);
             properties.Add(new PropertyModel(
                 PropertyKind.Structural,
                 entry.Key,
                 type,
                 ContainsTarget: false,
                 Partner: null,
-                IsComputed: Resolve(property)?.ReadOnly == true,
+                IsComputed: resolved?.ReadOnly == true,
                 IsImmutable: false,
                 Permissions: null,
                 Doc(property),
                 IsOptional: !required.Contains(entry.Key),
-                IsWriteOnly: Resolve(property)?.WriteOnly == true,
-                Constant: required.Contains(entry.Key) ? ConstantJson(Resolve(property)) : null,
-                Constraints: ConstraintsOf(Resolve(property))));
+                IsWriteOnly: resolved?.WriteOnly == true,
+                Constant: required.Contains(entry.Key) && resolved is not null ? Shape(resolved).ConstantJson : null,
+                Constraints: ConstraintsOf(resolved)));
         }
     }
 
     /// <summary>The type a property or item refers to; inline objects and enums become types named <paramref name="inlineName"/>.</summary>
     private TypeReference Reference(IOpenApiSchema schema, string inlineName, bool optional, DocumentPlace place)
     {
-        if (Alternatives(schema, out var orNull) is { Count: 1 } single)
+        var shape = Shape(schema);
+        if (shape.OnlyAlternative is { } only)
         {
+            if (!_followingAlternatives.Add(schema))
+            {
+                // A oneOf whose only alternative leads back to it (A: oneOf [$ref A]) names no value but itself: raw JSON
+                // (before, following it never ended: a stack overflow that took the compiler down).
+                ReportRawJson("A oneOf/anyOf whose only alternative is itself", place);
+                return new TypeReference("Edm.Untyped", false, true);
+            }
+
             // oneOf/anyOf [X, {type: null}] is 3.1's way to say "X or null" for a $ref: just a nullable X.
-            return Reference(single[0], inlineName, optional || orNull, place);
+            var alternative = Reference(only, inlineName, optional || shape.AlternativesIncludeNull, place);
+            _followingAlternatives.Remove(schema);
+            return alternative;
         }
 
-        var nullable = optional || IsNullable(schema);
-        if (ReferenceId(schema) is { } id)
+        var nullable = optional || shape.IsNullable;
+        if (shape.ReferenceId is { } id)
         {
             var target = Resolve(schema);
             if (target is null)
@@ -134,7 +146,8 @@ internal sealed partial class OpenApiReader
                 return new TypeReference("Edm.Untyped", false, true);
             }
 
-            if (Alternatives(target, out var targetOrNull) is { Count: 1 })
+            var targetShape = Shape(target);
+            if (targetShape.OnlyAlternative is not null)
             {
                 // A named schema that only wraps one other (oneOf: [$ref X]) declares no type: it is X.
                 if (!_following.Add(target))
@@ -142,72 +155,71 @@ internal sealed partial class OpenApiReader
                     return new TypeReference("Edm.Untyped", false, true);
                 }
 
-                var followed = Reference(target, inlineName, optional || targetOrNull, place);
+                var followed = Reference(target, inlineName, optional || targetShape.AlternativesIncludeNull, place);
                 _following.Remove(target);
                 return followed;
             }
 
-            if (target is not null && ConstantType(target) is { } constantType)
+            if (targetShape.ConstantType is { } constantType)
             {
                 // A one-value enum is a constant (AutoRest): its primitive type, not a one-member C# enum.
-                return new TypeReference(constantType, false, nullable || IsNullable(target));
+                return new TypeReference(constantType, false, nullable || targetShape.IsNullable);
             }
 
-            if (target is not null && IsUnion(target))
+            if (targetShape.IsUnion)
             {
-                Alternatives(target, out var unionOrNull);
-                return new TypeReference(SchemaNamespace + "." + id, false, nullable || unionOrNull);
+                return new TypeReference(SchemaNamespace + "." + id, false, nullable || targetShape.AlternativesIncludeNull);
             }
 
-            if (target is not null && IsArray(target))
+            if (targetShape.IsArray)
             {
-                return Collection(target, inlineName, place);
+                return Collection(targetShape, inlineName, place);
             }
 
-            if (target is not null && IsMap(target))
+            if (targetShape.IsMap)
             {
-                return Map(target, inlineName, nullable, place);
+                return Map(targetShape, inlineName, nullable, place);
             }
 
-            if (target is not null && !IsObject(target) && !IsStringEnum(target) && PrimitiveName(target) is null)
+            if (!targetShape.IsObject && !targetShape.IsStringEnum && targetShape.Primitive is null)
             {
                 return new TypeReference("Edm.Untyped", false, true);
             }
 
-            return new TypeReference(SchemaNamespace + "." + id, false, nullable || (target is not null && IsNullable(target)));
+            return new TypeReference(SchemaNamespace + "." + id, false, nullable || targetShape.IsNullable);
         }
 
-        if (IsArray(schema))
+        if (shape.IsArray)
         {
-            return Collection(schema, inlineName, place);
+            return Collection(shape, inlineName, place);
         }
 
-        if (IsMap(schema))
+        if (shape.IsMap)
         {
-            return Map(schema, inlineName, nullable, place);
+            return Map(shape, inlineName, nullable, place);
         }
 
-        if (IsUnion(schema))
+        if (shape.IsUnion)
         {
-            Alternatives(schema, out var unionOrNull);
-            return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, inlineName, place), false, nullable || unionOrNull);
+            return new TypeReference(SchemaNamespace + "." + DeclareInline(shape, inlineName, place), false, nullable || shape.AlternativesIncludeNull);
         }
 
-        if (ConstantType(schema) is { } primitiveOfConstant)
+        if (shape.ConstantType is { } primitiveOfConstant)
         {
             return new TypeReference(primitiveOfConstant, false, nullable);
         }
 
-        if (IsStringEnum(schema) || IsInlineObject(schema))
+        if (shape.IsStringEnum || shape.IsInlineObject)
         {
-            return new TypeReference(SchemaNamespace + "." + DeclareInline(schema, IsStringEnum(schema) && MsEnumName(schema) is { } enumName ? enumName : inlineName, place), false, nullable);
+            return new TypeReference(SchemaNamespace + "." + DeclareInline(shape, shape.MsEnumName ?? inlineName, place), false, nullable);
         }
 
-        return new TypeReference(PrimitiveName(schema) ?? "Edm.Untyped", false, nullable);
+        return new TypeReference(shape.Primitive ?? "Edm.Untyped", false, nullable);
     }
 
-    private TypeReference Collection(IOpenApiSchema array, string inlineName, DocumentPlace place)
+    private TypeReference Collection(SchemaShape shape, string inlineName, DocumentPlace place)
     {
+        var array = shape.Schema;
         var items = array.Items;
         if (items is null)
         {
@@ -224,12 +236,13 @@ internal sealed partial class OpenApiReader
         // Arrays of arrays and arrays of maps nest: IList<IList<T>>, IList<IDictionary<string, T>>.
         var item = Reference(items, inlineName + "Item", optional: false, place);
         _expanding.Remove(array);
-        return new TypeReference(NestedTypeName.Of(item), true, IsNullable(items));
+        return new TypeReference(NestedTypeName.Of(item), true, Shape(items).IsNullable);
     }
 
     /// <summary>A dictionary: <c>additionalProperties</c> gives the value type (any JSON when it is just <c>true</c>).</summary>
-    private TypeReference Map(IOpenApiSchema map, string inlineName, bool nullable, DocumentPlace place)
+    private TypeReference Map(SchemaShape shape, string inlineName, bool nullable, DocumentPlace place)
     {
+        var map = shape.Schema;
         var values = map.AdditionalProperties;
         if (values is null)
         {
@@ -249,24 +262,16 @@ internal sealed partial class OpenApiReader
         return new TypeReference(NestedTypeName.Of(value), false, nullable, IsMap: true);
     }
 
-    /// <summary>An object with no members of its own whose <c>additionalProperties</c> describe every value.</summary>
-    private static bool IsMap(IOpenApiSchema schema) =>
-        !IsArray(schema)
-        && schema.Properties is not { Count: > 0 }
-        && schema.AllOf is not { Count: > 0 }
-        && schema.AdditionalPropertiesAllowed
-        && schema.AdditionalProperties is not null
-        && (schema.Type is null || (schema.Type.Value & JsonSchemaType.Object) != 0);
-
-    private string DeclareInline(IOpenApiSchema schema, string preferredName, DocumentPlace place)
+    private string DeclareInline(SchemaShape shape, string preferredName, DocumentPlace place)
     {
+        var schema = shape.Schema;
         if (_inlineNames.TryGetValue(schema, out var existing))
         {
             return existing;
         }
 
         // x-ms-enum names one enum used in many places: the same name with the same values is the same type.
-        var enumKey = IsStringEnum(schema) && MsEnumName(schema) is { } msEnumName
+        var enumKey = shape.MsEnumName is { } msEnumName
             ? msEnumName + "\n" + string.Join("\n", (schema.Enum ?? new List<System.Text.Json.Nodes.JsonNode>()).Select(value => value?.ToJsonString()))
             : null;
         if (enumKey is not null && _namedInlineEnums.TryGetValue(enumKey, out var shared))
@@ -287,7 +292,12 @@ internal sealed partial class OpenApiReader
             _namedInlineEnums[enumKey] = name;
         }
 
-        _types.Add(IsStringEnum(schema) ? EnumType(name, schema) : IsUnion(schema) ? UnionType(name, schema, place) : ObjectType(name, schema, place));
+        _types.Add(shape.Declaration switch
+        {
+            SchemaDeclaration.Enum => EnumType(name, shape),
+            SchemaDeclaration.Union => UnionType(name, shape, place),
+            _ => ObjectType(name, shape, place),
+        });
         return name;
     }
 

@@ -14,28 +14,6 @@ namespace UiPathClients.Generator.Readers.OpenApi;
 internal sealed partial class OpenApiReader
 {
     /// <summary>
-    /// The alternatives of a <c>oneOf</c>/<c>anyOf</c> without <c>{type: null}</c>, which sets <paramref name="orNull"/>;
-    /// <see langword="null"/> when the schema has none, or declares properties or <c>allOf</c> (then it is an object and
-    /// the alternatives only constrain it further).
-    /// </summary>
-    private static List<IOpenApiSchema>? Alternatives(IOpenApiSchema schema, out bool orNull)
-    {
-        orNull = false;
-        var members = schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf is { Count: > 0 } anyOf ? anyOf : null;
-        if (members is null || schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 })
-        {
-            return null;
-        }
-
-        static bool IsNullOnly(IOpenApiSchema member) => member is not OpenApiSchemaReference && member.Type == JsonSchemaType.Null;
-        orNull = members.Any(IsNullOnly);
-        return members.Where(member => !IsNullOnly(member)).ToList();
-    }
-
-    /// <summary>A <c>oneOf</c>/<c>anyOf</c> of two or more alternatives besides null.</summary>
-    private static bool IsUnion(IOpenApiSchema schema) => Alternatives(schema, out _) is { Count: >= 2 };
-
-    /// <summary>
     /// A <c>oneOf</c>/<c>anyOf</c>. With a discriminator and alternatives that all extend one base
     /// (<c>allOf: [$ref Base, …]</c>) it is that base, made polymorphic: the union becomes a type definition for
     /// the base. Otherwise it is a union wrapper with one property per alternative, and the discriminator (when
@@ -45,9 +23,10 @@ internal sealed partial class OpenApiReader
     /// Not a synthesized base class for the alternatives: C# has single inheritance, and real specs (OpenAI) put
     /// one schema into several unions, or mix objects with strings and arrays.
     /// </remarks>
-    private TypeModel UnionType(string name, IOpenApiSchema schema, DocumentPlace place)
+    private TypeModel UnionType(string name, SchemaShape shape, DocumentPlace place)
     {
-        var alternatives = Alternatives(schema, out _) ?? new List<IOpenApiSchema>();
+        var schema = shape.Schema;
+        var alternatives = shape.Alternatives ?? new List<IOpenApiSchema>();
         var discriminator = schema.Discriminator?.PropertyName is { Length: > 0 } property ? property : null;
         var mapping = discriminator is null ? new List<KeyValuePair<string, string>>() : ExplicitMapping(schema.Discriminator!);
         if (discriminator is not null && CommonBase(alternatives) is { } baseName)
@@ -121,14 +100,14 @@ internal sealed partial class OpenApiReader
     }
 
     /// <summary>The schema every alternative extends with <c>allOf: [$ref Base, …]</c>, when there is exactly one.</summary>
-    private string? CommonBase(List<IOpenApiSchema> alternatives)
+    private string? CommonBase(IReadOnlyList<IOpenApiSchema> alternatives)
     {
         string? common = null;
         foreach (var alternative in alternatives)
         {
             var resolved = ReferenceId(alternative) is null ? null : Resolve(alternative);
             var bases = resolved?.AllOf?.Where(part => ReferenceId(part) is not null).ToList();
-            if (resolved is null || !IsObject(resolved) || bases is not { Count: 1 } || !IsObject(Resolve(bases[0])))
+            if (resolved is null || !Shape(resolved).IsObject || bases is not { Count: 1 } || Resolve(bases[0]) is not { } baseSchema || !Shape(baseSchema).IsObject)
             {
                 return null;
             }

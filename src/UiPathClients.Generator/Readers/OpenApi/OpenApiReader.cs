@@ -49,11 +49,17 @@ internal sealed partial class OpenApiReader
     /// <summary>Schemas whose single <c>oneOf</c>/<c>anyOf</c> alternative is being followed, to stop at a cycle.</summary>
     private readonly HashSet<IOpenApiSchema> _following = new();
 
+    /// <summary>Schemas whose only <c>oneOf</c>/<c>anyOf</c> alternative is being followed, to stop at one that leads back to itself.</summary>
+    private readonly HashSet<IOpenApiSchema> _followingAlternatives = new();
+
     /// <summary>Array schemas whose item constraints are being read, to stop at an array that contains itself.</summary>
     private readonly HashSet<IOpenApiSchema> _constraining = new();
 
     // The arrays and maps whose items or values are being read, to stop at one that contains itself.
     private readonly HashSet<IOpenApiSchema> _expanding = new();
+
+    /// <summary>What each schema is (array, map, object, enum, union, constant, primitive), decided the first time it is asked.</summary>
+    private readonly SchemaShapes _shapes = new();
 
     private OpenApiReader(SpecFile file, CancellationToken cancellationToken)
     {

@@ -99,6 +99,22 @@ public sealed class OpenApiDocumentChecksTests
     }
 
     [Fact]
+    public void A_oneOf_whose_only_alternative_is_itself_stays_json_located_at_its_use()
+    {
+        // A names no value but itself. Before: the reader followed A's only alternative, A, forever (a stack overflow
+        // that took the compiler down); the $ref is inside the schema it names, so the $ref pre-check lets it through.
+        var yaml = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n"
+            + "    Holder:\n      type: object\n      properties:\n        a:\n          $ref: '#/components/schemas/A'\n"
+            + "    A:\n      oneOf:\n        - $ref: '#/components/schemas/A'\n";
+
+        var run = GeneratorHarness.Run(new[] { new Spec("oneself.yaml", yaml) });
+
+        Assert.Null(run.Generator.Exception);
+        SpecDiagnostics.AssertAt(Assert.Single(run.GeneratorDiagnostics), "UIPC0012", "oneself.yaml", line: 11, "A oneOf/anyOf whose only alternative is itself at '#/components/schemas/Holder/properties/a'");
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
+    [Fact]
     public void A_circle_of_refs_through_parameters_is_reported_and_a_recursive_schema_is_not()
     {
         // Tree's $ref to itself is inside its properties: a recursive type, which is fine. P → Q → P names nothing.
