@@ -13,15 +13,9 @@ namespace UiPathClients.Generator.Emit;
 /// </summary>
 internal static class TemplateRenderer
 {
-    private static readonly Lazy<Template> ClassTemplate = new(() => Load("Class.scriban"));
     private static readonly Lazy<Template> EnumTemplate = new(() => Load("Enum.scriban"));
-    private static readonly Lazy<Template> CodeFileTemplate = new(() => Load("CodeFile.scriban"));
-
-    public static string RenderClass(ClassView view) => Render(ClassTemplate.Value, view);
 
     public static string RenderEnum(EnumView view) => Render(EnumTemplate.Value, view);
-
-    public static string RenderCodeFile(CodeFileView view) => Render(CodeFileTemplate.Value, view);
 
     private static string Render(Template template, object view)
     {

@@ -71,7 +71,7 @@ internal sealed class ConstraintsWriter
 
         yield return new GeneratedFile(
             _context.FileHint(null, _context.ConstraintsName!),
-            TemplateRenderer.RenderCodeFile(new CodeFileView
+            ViewRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = _context.Model.Namespace,
                 GeneratorVersion = _context.GeneratorVersion,

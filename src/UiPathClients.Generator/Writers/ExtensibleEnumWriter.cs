@@ -87,7 +87,7 @@ internal sealed class ExtensibleEnumWriter
 
         yield return new GeneratedFile(
             _context.HintName(type, "Enums"),
-            TemplateRenderer.RenderCodeFile(new CodeFileView
+            ViewRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,
                 GeneratorVersion = _context.GeneratorVersion,
@@ -120,7 +120,7 @@ internal sealed class ExtensibleEnumWriter
             .Outdent();
         yield return new GeneratedFile(
             _context.FileHint("Enums", prefix + converter),
-            TemplateRenderer.RenderCodeFile(new CodeFileView
+            ViewRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,
                 GeneratorVersion = _context.GeneratorVersion,

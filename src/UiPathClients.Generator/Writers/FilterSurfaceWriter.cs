@@ -26,7 +26,7 @@ internal sealed class FilterSurfaceWriter
             var name = _context.FilterNames[type.QualifiedName];
             yield return new GeneratedFile(
                 _context.FileHint("Filters", prefix + name),
-                TemplateRenderer.RenderCodeFile(BuildFilterSurfaceView(type, @namespace, name)));
+                ViewRenderer.RenderCodeFile(BuildFilterSurfaceView(type, @namespace, name)));
         }
     }
 

@@ -162,7 +162,7 @@ internal sealed class JsonMetadataWriter
             Declaration = $"public sealed partial class {_context.JsonMetadataName} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver",
             Members = members,
         };
-        return new GeneratedFile(_context.FileHint(null, _context.JsonMetadataName), TemplateRenderer.RenderCodeFile(view));
+        return new GeneratedFile(_context.FileHint(null, _context.JsonMetadataName), ViewRenderer.RenderCodeFile(view));
     }
 
     /// <summary>The type among <paramref name="type"/> and its ancestors that declares <paramref name="property"/>.</summary>

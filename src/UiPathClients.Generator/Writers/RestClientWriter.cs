@@ -52,12 +52,12 @@ internal sealed class RestClientWriter
             yield break;
         }
 
-        yield return new GeneratedFile(_context.FileHint(null, _context.ServiceClientName), TemplateRenderer.RenderCodeFile(BuildRestClientView()));
+        yield return new GeneratedFile(_context.FileHint(null, _context.ServiceClientName), ViewRenderer.RenderCodeFile(BuildRestClientView()));
         foreach (var group in _context.Plan.RestGroups)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var className = _context.RestGroupClassNames[group.Key];
-            yield return new GeneratedFile(_context.FileHint("Operations", className), TemplateRenderer.RenderCodeFile(BuildRestGroupView(group, className)));
+            yield return new GeneratedFile(_context.FileHint("Operations", className), ViewRenderer.RenderCodeFile(BuildRestGroupView(group, className)));
         }
     }
 

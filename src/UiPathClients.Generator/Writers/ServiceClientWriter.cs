@@ -45,13 +45,13 @@ internal sealed class ServiceClientWriter
             yield break;
         }
 
-        yield return new GeneratedFile(_context.FileHint(null, _context.ServiceClientName), TemplateRenderer.RenderCodeFile(BuildServiceClientView()));
+        yield return new GeneratedFile(_context.FileHint(null, _context.ServiceClientName), ViewRenderer.RenderCodeFile(BuildServiceClientView()));
         foreach (var set in _context.Model.EntitySets.Where(set => !set.IsSingleton && _context.EntityClientNames.ContainsKey(set.EntityType)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return new GeneratedFile(
                 _context.FileHint("EntitySets", _context.EntitySetClassNames[set.Name]),
-                TemplateRenderer.RenderCodeFile(BuildEntitySetView(set)));
+                ViewRenderer.RenderCodeFile(BuildEntitySetView(set)));
         }
 
         foreach (var type in _context.Model.Types.Where(type => _context.EntityClients.ContainsKey(type.QualifiedName)))
@@ -60,7 +60,7 @@ internal sealed class ServiceClientWriter
             var (@namespace, _, prefix) = _context.Names[type.QualifiedName];
             yield return new GeneratedFile(
                 _context.FileHint("EntityClients", prefix + _context.EntityClientNames[type.QualifiedName]),
-                TemplateRenderer.RenderCodeFile(BuildEntityClientView(type, @namespace, _context.EntityClients[type.QualifiedName])));
+                ViewRenderer.RenderCodeFile(BuildEntityClientView(type, @namespace, _context.EntityClients[type.QualifiedName])));
         }
     }
 

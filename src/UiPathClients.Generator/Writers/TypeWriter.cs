@@ -42,7 +42,7 @@ internal sealed class TypeWriter
 
     /// <summary>An entity or complex type's class file.</summary>
     public GeneratedFile WriteClass(TypeModel type) =>
-        new(_context.HintName(type, type.Kind == TypeKind.Entity ? "Entities" : "ComplexTypes"), TemplateRenderer.RenderClass(BuildClassView(type)));
+        new(_context.HintName(type, type.Kind == TypeKind.Entity ? "Entities" : "ComplexTypes"), ViewRenderer.RenderClass(BuildClassView(type)));
 
     /// <summary>A plain (not extensible) enum's file, with its converter.</summary>
     public GeneratedFile WriteEnum(TypeModel type) =>

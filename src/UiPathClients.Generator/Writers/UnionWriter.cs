@@ -66,7 +66,7 @@ internal sealed class UnionWriter
         };
         yield return new GeneratedFile(
             _context.FileHint("Unions", prefix + name),
-            TemplateRenderer.RenderCodeFile(new CodeFileView
+            ViewRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,
                 GeneratorVersion = _context.GeneratorVersion,
@@ -109,7 +109,7 @@ internal sealed class UnionWriter
         body.Close(")").Outdent().Line("{").Line("}");
         yield return new GeneratedFile(
             _context.FileHint("Unions", prefix + converter),
-            TemplateRenderer.RenderCodeFile(new CodeFileView
+            ViewRenderer.RenderCodeFile(new CodeFileView
             {
                 Namespace = @namespace,
                 GeneratorVersion = _context.GeneratorVersion,
