@@ -466,7 +466,6 @@ internal sealed partial class ClientEmitter
                     : new[] { "global::System.Runtime.Serialization.EnumMember(Value = " + Literal(member.Name) + ")" },
                 Name = memberName,
                 Value = member.Value.ToString(CultureInfo.InvariantCulture),
-                ServiceNameLiteral = Literal(member.Name),
             });
         }
 
@@ -479,8 +478,10 @@ internal sealed partial class ClientEmitter
             attributes.Add("global::System.Flags");
         }
 
-        var serviceMembers = new List<EnumMemberView>(members);
-        var baseArguments = "ServiceNames, isFlags: " + (type.IsFlags ? "true" : "false");
+        // The member table as two one-line arrays (names, values): the runtime converts values for any underlying type.
+        var baseArguments = "new string[] { " + string.Join(", ", type.Members.Select(member => Literal(member.Name)))
+            + " }, new long[] { " + string.Join(", ", type.Members.Select(member => member.Value.ToString(CultureInfo.InvariantCulture)))
+            + " }, isFlags: " + (type.IsFlags ? "true" : "false");
         if (_model.Style == ApiStyle.Rest && !type.IsFlags)
         {
             // REST services add enum values without a new contract; one new value must not make a response unreadable.
@@ -491,7 +492,7 @@ internal sealed partial class ClientEmitter
                 Name = unknownName,
                 Value = UnknownEnumValue,
             });
-            baseArguments += ", unknownValue: " + UnknownEnumValue + "L";
+            baseArguments += ", unknownValue: " + UnknownEnumValue;
         }
 
         var converterName = _enumConverterNames[type.QualifiedName];
@@ -510,7 +511,6 @@ internal sealed partial class ClientEmitter
             IsFlags = type.IsFlags ? "true" : "false",
             BaseArguments = baseArguments,
             Members = members,
-            ServiceMembers = serviceMembers,
         };
     }
 
