@@ -63,12 +63,9 @@ internal sealed class EnumView
     public string ConverterName { get; set; } = "";
     public string IsFlags { get; set; } = "false";
 
-    /// <summary>The converter's base constructor arguments, e.g. <c>ServiceNames, isFlags: false</c>.</summary>
+    /// <summary>The converter's base constructor arguments, e.g. <c>new string[] { "Pending" }, new long[] { 0 }, isFlags: false</c>.</summary>
     public string BaseArguments { get; set; } = "";
     public IReadOnlyList<EnumMemberView> Members { get; set; } = new List<EnumMemberView>();
-
-    /// <summary>The members the service knows by name (all but the unknown-value member).</summary>
-    public IReadOnlyList<EnumMemberView> ServiceMembers { get; set; } = new List<EnumMemberView>();
 }
 
 /// <summary>One enum member.</summary>
@@ -81,9 +78,6 @@ internal sealed class EnumMemberView
 
     /// <summary>Whether the member has a doc comment; documented members are set apart by a blank line, the rest are a list.</summary>
     public bool IsDocumented => DocLines.Count > 0;
-
-    /// <summary>The service's spelling as a C# string literal.</summary>
-    public string ServiceNameLiteral { get; set; } = "";
 }
 
 /// <summary>

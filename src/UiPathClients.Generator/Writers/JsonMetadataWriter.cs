@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
-using UiPathClients.Generator.Naming;
 using static UiPathClients.Generator.Emit.EmitContext;
 using static UiPathClients.Generator.Emit.RuntimeNames;
 
@@ -73,11 +72,15 @@ internal sealed class JsonMetadataWriter
                     break;
                 case TypeKind.Enum:
                     var enumFull = _context.TypeFullName(type.QualifiedName);
-                    factories.Add(
-                        enumFull,
-                        type.IsExtensible
-                            ? $"global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{enumFull}>(options, {_context.ConverterFullName(type.QualifiedName)}.Default)"
-                            : $"{Metadata}EnumInfo<{enumFull}>(options, {_context.ConverterFullName(type.QualifiedName)}.Default)");
+                    if (type.IsExtensible)
+                    {
+                        factories.Add(enumFull, $"global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{enumFull}>(options, {_context.ConverterFullName(type.QualifiedName)}.Default)");
+                    }
+                    else
+                    {
+                        factories.AddMethodGroup(enumFull, $"{Metadata}EnumInfo<{enumFull}, {_context.ConverterFullName(type.QualifiedName)}>");
+                    }
+
                     break;
                 case TypeKind.Union:
                     var unionFull = _context.TypeFullName(type.QualifiedName);
@@ -112,20 +115,21 @@ internal sealed class JsonMetadataWriter
             }
         }
 
+        // The runtime's generic factories need nothing but the options: the dictionary names them directly.
         foreach (var enumType in nullableEnums)
         {
-            factories.Add(enumType + "?", $"{Metadata}NullableInfo<{enumType}>(options)");
+            factories.AddMethodGroup(enumType + "?", $"{Metadata}NullableInfo<{enumType}>");
         }
 
         foreach (var value in mapValues)
         {
-            factories.Add($"global::System.Collections.Generic.IDictionary<string, {value.Key}>", $"{Metadata}DictionaryInfo<{value.Value}>(options)");
+            factories.AddMethodGroup($"global::System.Collections.Generic.IDictionary<string, {value.Key}>", $"{Metadata}DictionaryInfo<{value.Value}>");
         }
 
         foreach (var item in listItems)
         {
-            factories.Add($"global::System.Collections.Generic.IList<{item}>", $"{Metadata}ListInfo<{item}>(options)");
-            factories.Add($"global::System.Collections.Generic.List<{item}>", $"{Metadata}ConcreteListInfo<{item}>(options)");
+            factories.AddMethodGroup($"global::System.Collections.Generic.IList<{item}>", $"{Metadata}ListInfo<{item}>");
+            factories.AddMethodGroup($"global::System.Collections.Generic.List<{item}>", $"{Metadata}ConcreteListInfo<{item}>");
         }
 
         var factoryType = $"global::System.Func<{Options}, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>";
@@ -169,8 +173,13 @@ internal sealed class JsonMetadataWriter
     private TypeModel FindDeclaring(TypeModel type, PropertyModel property) =>
         _context.SelfAndAncestors(type).First(candidate => candidate.Properties.Contains(property));
 
-    /// <summary>The metadata method of one entity or complex type.</summary>
-    /// <param name="factories">Where the method and its dictionary entry go.</param>
+    /// <summary>
+    /// The metadata of one entity or complex type. Each property is described once, by its declaring type: a type with
+    /// subtypes gets a method listing its properties, which its subtypes' lists start from (base properties first, as
+    /// System.Text.Json orders them), so the output grows with the properties declared, not types times inheritance depth.
+    /// A type without subtypes lists its properties in its own metadata method.
+    /// </summary>
+    /// <param name="factories">Where the methods and the dictionary entry go.</param>
     /// <param name="type">The type.</param>
     /// <param name="derived">The concrete types deriving from <paramref name="type"/>, told apart by <c>@odata.type</c>; empty for none.</param>
     private void AddObjectMetadata(JsonFactories factories, TypeModel type, List<TypeModel> derived)
@@ -181,74 +190,90 @@ internal sealed class JsonMetadataWriter
         var create = type.IsAbstract
             ? "null"
             : required.Count == 0 ? $"static () => new {full}()" : $"static () => new {full} {{ {string.Join(", ", required)} }}";
-        var body = new CodeLines();
         var discriminated = DiscriminatedDerivedTypes(type);
         var factory = discriminated.Count > 0 ? RestMetadata + "DiscriminatedObjectInfo" : Metadata + (derived.Count > 0 ? "PolymorphicObjectInfo" : "ObjectInfo");
-        body.Line($"{factory}<{full}>(options, {create}, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]");
-        body.Open();
-
-        // Base properties first, as System.Text.Json orders them; the root type holds AdditionalData.
-        var chain = _context.SelfAndAncestors(type).Reverse().ToList();
-        foreach (var declaring in chain)
+        // The root type holds AdditionalData, which System.Text.Json keeps apart from the ordered properties; it is last.
+        var additionalData = $"{Metadata}AdditionalDataInfo<{_context.TypeFullName(_context.SelfAndAncestors(type).Last().QualifiedName)}>(options))";
+        var head = $"{factory}<{full}>(options, {create}, static options => ";
+        var body = new List<string>();
+        if (_context.Types.DerivedOf(type).Any())
         {
-            var declaringFull = _context.TypeFullName(declaring.QualifiedName);
-            var names = _context.PropertyNames(declaring);
-            foreach (var property in declaring.Properties)
-            {
-                var propertyType = _context.PropertyClrType(property);
-                var name = names[property.Name];
-                var line = property.IsWriteOnly
-                    ? $"{RestMetadata}WriteOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}),"
-                    : property.IsComputed && _context.Model.Style == ApiStyle.Rest
-                        // OpenAPI readOnly: never in a request, even one built from an object read earlier.
-                        ? $"{RestMetadata}ReadOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),"
-                    : _context.TracksSetProperties
-                        ? $"{Metadata}TrackedPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value, {PropertyRole(property)}),"
-                        : $"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value),";
-
-                // A format whose text is not the C# type's usual JSON (RFC 1123, unix time, base64url) names its converter.
-                if (property.Kind != PropertyKind.Navigation && _context.TypeMapper.WireConverter(property.Type, propertyType) is { } converter)
-                {
-                    line = $"{WireFormats}WithConverter({line.Substring(0, line.Length - 1)}, {converter}),";
-                }
-
-                body.Line(line);
-            }
-        }
-
-        body.Line($"{Metadata}AdditionalDataInfo<{_context.TypeFullName(chain[0].QualifiedName)}>(options),");
-        if (discriminated.Count > 0)
-        {
-            // OpenAPI: the discriminator is an ordinary declared property, read wherever it is in the object.
-            body.Close(",");
-            body.Indent().Line(Literal(DiscriminatorOf(type)!) + ",");
-            for (var index = 0; index < discriminated.Count; index++)
-            {
-                var separator = index == discriminated.Count - 1 ? ");" : ",";
-                body.Line($"new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>({Literal(discriminated[index].Value)}, typeof({_context.TypeFullName(discriminated[index].Type)})){separator}");
-            }
-
-            body.Outdent();
-        }
-        else if (derived.Count == 0)
-        {
-            body.Close(");");
+            var propertiesMethod = factories.PropertiesMethodOf(type.QualifiedName, full);
+            factories.AddProperties(propertiesMethod, PropertiesListLines(factories, type, closed: true));
+            body.Add($"{head}{Metadata}Properties({propertiesMethod}(options), {additionalData}");
         }
         else
         {
-            // OData names the instance's type in @odata.type (#NS.Type) when it is not the declared one.
-            body.Close(",");
-            body.Indent().Line("\"@odata.type\",");
-            for (var index = 0; index < derived.Count; index++)
-            {
-                var separator = index == derived.Count - 1 ? ");" : ",";
-                body.Line($"new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof({_context.TypeFullName(derived[index].QualifiedName)}), {Literal("#" + derived[index].QualifiedName)}){separator}");
-            }
-
-            body.Outdent();
+            // AdditionalData rides on the list's last line: one line less per type, and most types have no subtypes.
+            var properties = PropertiesListLines(factories, type, closed: false);
+            properties[properties.Count - 1] += " " + additionalData;
+            body.Add(head + properties[0]);
+            body.AddRange(properties.Skip(1));
         }
 
-        factories.Add(full, RawLines(body).ToList());
+        if (discriminated.Count > 0)
+        {
+            // OpenAPI: the discriminator is an ordinary declared property, read wherever it is in the object.
+            body[body.Count - 1] += $", {Literal(DiscriminatorOf(type)!)},";
+            body.AddRange(discriminated.Select((value, index) =>
+                $"    new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>({Literal(value.Value)}, typeof({_context.TypeFullName(value.Type)})){(index == discriminated.Count - 1 ? ");" : ",")}"));
+        }
+        else if (derived.Count > 0)
+        {
+            // OData names the instance's type in @odata.type (#NS.Type) when it is not the declared one.
+            body[body.Count - 1] += ", \"@odata.type\",";
+            body.AddRange(derived.Select((derivedType, index) =>
+                $"    new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof({_context.TypeFullName(derivedType.QualifiedName)}), {Literal("#" + derivedType.QualifiedName)}){(index == derived.Count - 1 ? ");" : ",")}"));
+        }
+        else
+        {
+            body[body.Count - 1] += ");";
+        }
+
+        factories.Add(full, body, onSignatureLine: true);
+    }
+
+    /// <summary>
+    /// <c>Properties(inherited,</c> (its base's list, whose properties System.Text.Json orders first) and one description
+    /// per property <paramref name="type"/> declares, each ending in a comma, or the last in <c>);</c> when <paramref name="closed"/>.
+    /// </summary>
+    private List<string> PropertiesListLines(JsonFactories factories, TypeModel type, bool closed)
+    {
+        var baseType = _context.BaseOf(type);
+        var inherited = baseType is null ? "inherited: null" : factories.PropertiesMethodOf(baseType.QualifiedName, _context.TypeFullName(baseType.QualifiedName)) + "(options)";
+        var lines = new List<string> { $"{Metadata}Properties({inherited}," };
+        var declaringFull = _context.TypeFullName(type.QualifiedName);
+        var names = _context.PropertyNames(type);
+        foreach (var property in type.Properties)
+        {
+            var propertyType = _context.PropertyClrType(property);
+            var name = names[property.Name];
+            var line = property.IsWriteOnly
+                ? $"{RestMetadata}WriteOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name})"
+                : property.IsComputed && _context.Model.Style == ApiStyle.Rest
+                    // OpenAPI readOnly: never in a request, even one built from an object read earlier.
+                    ? $"{RestMetadata}ReadOnlyPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value)"
+                : _context.TracksSetProperties
+                    ? $"{Metadata}TrackedPropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value{PropertyRoleArgument(property)})"
+                    : $"{Metadata}PropertyInfo<{declaringFull}, {propertyType}>(options, {Literal(name)}, {Literal(property.Name)}, static instance => instance.{name}, static (instance, value) => instance.{name} = value)";
+
+            // A format whose text is not the C# type's usual JSON (RFC 1123, unix time, base64url) names its converter.
+            if (property.Kind != PropertyKind.Navigation && _context.TypeMapper.WireConverter(property.Type, propertyType) is { } converter)
+            {
+                line = $"{WireFormats}WithConverter({line}, {converter})";
+            }
+
+            lines.Add("    " + line + ",");
+        }
+
+        if (closed)
+        {
+            // The last property ends the call, or the opening line when the type declares none.
+            var last = lines[lines.Count - 1];
+            lines[lines.Count - 1] = last.Substring(0, last.Length - 1) + ");";
+        }
+
+        return lines;
     }
 
     /// <summary>
@@ -302,62 +327,13 @@ internal sealed class JsonMetadataWriter
     /// <summary>The discriminator property that tells <paramref name="type"/>'s instances apart: its own, else its nearest ancestor's.</summary>
     private string? DiscriminatorOf(TypeModel type) => _context.SelfAndAncestors(type).Select(candidate => candidate.Discriminator).FirstOrDefault(discriminator => discriminator is not null);
 
-    /// <summary>The resolver's dictionary entries and the factory method each one names.</summary>
-    private sealed class JsonFactories
-    {
-        private readonly HashSet<string> _usedNames = new(System.StringComparer.Ordinal);
-
-        public CodeLines Entries { get; } = new();
-
-        public List<MemberView> Methods { get; } = new();
-
-        public void Add(string clrType, string expression) => Add(clrType, new List<string> { expression + ";" });
-
-        /// <summary>Adds <c>[typeof(clrType)] = Name</c> and <c>private static JsonTypeInfo Name(options) =&gt; body</c>.</summary>
-        public void Add(string clrType, List<string> body)
-        {
-            var name = UniqueName(clrType);
-            Entries.Line($"[typeof({clrType})] = {name},");
-            var method = new CodeLines()
-                .Line($"private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo {name}({Options} options) =>")
-                .Indent();
-            method.Lines(body);
-            Methods.Add(method.Outdent().ToMember());
-        }
-
-        /// <summary><c>global::A.B.JobDto</c> → <c>JobDtoInfo</c>; <c>IList&lt;long?&gt;</c> → <c>IListOfLongNullableInfo</c>; <c>IDictionary&lt;string, int&gt;</c> → <c>IDictionaryOfStringOfIntInfo</c>.</summary>
-        private string UniqueName(string clrType)
-        {
-            var text = clrType.Replace("global::System.Collections.Generic.", string.Empty);
-            var builder = new System.Text.StringBuilder();
-            foreach (var part in text.Replace("?", "Nullable").Replace("[]", "Array").Split('<', '>', ',', ' '))
-            {
-                if (part.Length == 0)
-                {
-                    continue;
-                }
-
-                var simple = part.Substring(part.LastIndexOf('.') + 1);
-                builder.Append(builder.Length == 0 ? string.Empty : "Of").Append(char.ToUpperInvariant(simple[0])).Append(simple.Substring(1));
-            }
-
-            var baseName = builder.Append("Info").ToString();
-            var name = baseName;
-            for (var suffix = 2; !_usedNames.Add(name); suffix++)
-            {
-                name = baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return name;
-        }
-    }
-
     /// <summary>
     /// The runtime's <c>ODataPropertyRole</c>: a value the service computes (<c>Core.Computed</c>) is sent only when the
     /// caller set it, never because it was read.
     /// </summary>
-    private static string PropertyRole(PropertyModel property) =>
-        "global::UiPathClients.Runtime.Metadata.ODataPropertyRole." + (property.IsComputed ? "Computed" : "None");
+    /// <remarks>The runtime's default is <c>None</c>, so only a computed property names its role (shorter lines).</remarks>
+    private static string PropertyRoleArgument(PropertyModel property) =>
+        property.IsComputed ? ", global::UiPathClients.Runtime.Metadata.ODataPropertyRole.Computed" : string.Empty;
 
     /// <summary>The lines of a <see cref="CodeLines"/> without their member indentation, to nest them.</summary>
     private static IEnumerable<string> RawLines(CodeLines lines) =>

@@ -270,7 +270,6 @@ internal sealed class TypeWriter
                     : new[] { "global::System.Runtime.Serialization.EnumMember(Value = " + Literal(member.Name) + ")" },
                 Name = memberName,
                 Value = member.Value.ToString(CultureInfo.InvariantCulture),
-                ServiceNameLiteral = Literal(member.Name),
             });
         }
 
@@ -283,8 +282,10 @@ internal sealed class TypeWriter
             attributes.Add("global::System.Flags");
         }
 
-        var serviceMembers = new List<EnumMemberView>(members);
-        var baseArguments = "ServiceNames, isFlags: " + (type.IsFlags ? "true" : "false");
+        // The member table as two one-line arrays (names, values): the runtime converts values for any underlying type.
+        var baseArguments = "new string[] { " + string.Join(", ", type.Members.Select(member => Literal(member.Name)))
+            + " }, new long[] { " + string.Join(", ", type.Members.Select(member => member.Value.ToString(CultureInfo.InvariantCulture)))
+            + " }, isFlags: " + (type.IsFlags ? "true" : "false");
         if (_context.Model.Style == ApiStyle.Rest && !type.IsFlags)
         {
             // REST services add enum values without a new contract; one new value must not make a response unreadable.
@@ -295,7 +296,7 @@ internal sealed class TypeWriter
                 Name = unknownName,
                 Value = UnknownEnumValue,
             });
-            baseArguments += ", unknownValue: " + UnknownEnumValue + "L";
+            baseArguments += ", unknownValue: " + UnknownEnumValue;
         }
 
         var converterName = _context.ConverterNames[type.QualifiedName];
@@ -314,7 +315,6 @@ internal sealed class TypeWriter
             IsFlags = type.IsFlags ? "true" : "false",
             BaseArguments = baseArguments,
             Members = members,
-            ServiceMembers = serviceMembers,
         };
     }
 

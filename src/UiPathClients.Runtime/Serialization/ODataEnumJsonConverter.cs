@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -10,13 +11,17 @@ namespace UiPathClients.Runtime.Serialization;
 /// <summary>
 /// Reads and writes an enumeration the way OData JSON does: as the member name the service uses
 /// (<c>"Faulted"</c>), flags as a comma-separated list (<c>"Read,Write"</c>). Generated code derives
-/// one converter per enum type and supplies the name table, so no reflection is involved.
+/// one converter per enum type and supplies only the name table; converting values to and from numbers
+/// is done here for any underlying type, so no reflection is involved.
 /// </summary>
 /// <typeparam name="TEnum">The generated enum type.</typeparam>
 public abstract class ODataEnumJsonConverter<TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
     private const char FlagSeparator = ',';
+
+    /// <summary>The enum's underlying type (<see cref="Type.GetTypeCode"/> answers it for an enum), decided once per enum type.</summary>
+    private static readonly TypeCode Underlying = Type.GetTypeCode(typeof(TEnum));
 
     private readonly Dictionary<string, long> _valuesByName;
     private readonly Dictionary<long, string> _namesByValue;
@@ -25,10 +30,11 @@ public abstract class ODataEnumJsonConverter<TEnum> : JsonConverter<TEnum>
     private readonly long? _unknownValue;
 
     /// <summary>Creates the converter from the members' service names and numeric values.</summary>
-    /// <param name="members">Each member's name as the service spells it and its numeric value.</param>
+    /// <param name="serviceNames">Each member's name as the service spells it.</param>
+    /// <param name="values">Each member's numeric value, in the order of <paramref name="serviceNames"/>.</param>
     /// <param name="isFlags">Whether values combine as flags.</param>
-    protected ODataEnumJsonConverter(IReadOnlyList<KeyValuePair<string, long>> members, bool isFlags)
-        : this(members, isFlags, unknownValue: null)
+    protected ODataEnumJsonConverter(IReadOnlyList<string> serviceNames, IReadOnlyList<long> values, bool isFlags)
+        : this(serviceNames, values, isFlags, unknownValue: null)
     {
     }
 
@@ -38,37 +44,37 @@ public abstract class ODataEnumJsonConverter<TEnum> : JsonConverter<TEnum>
     /// response unreadable). The unknown text cannot live in an enum value, so it is not kept, and writing
     /// <paramref name="unknownValue"/> fails rather than send the service a value it never sent.
     /// </summary>
-    /// <param name="members">Each member's name as the service spells it and its numeric value.</param>
+    /// <param name="serviceNames">Each member's name as the service spells it.</param>
+    /// <param name="values">Each member's numeric value, in the order of <paramref name="serviceNames"/>.</param>
     /// <param name="isFlags">Whether values combine as flags.</param>
     /// <param name="unknownValue">The value unknown names read as; <see langword="null"/> to fail on them.</param>
-    protected ODataEnumJsonConverter(IReadOnlyList<KeyValuePair<string, long>> members, bool isFlags, long? unknownValue)
+    protected ODataEnumJsonConverter(IReadOnlyList<string> serviceNames, IReadOnlyList<long> values, bool isFlags, long? unknownValue)
     {
-        _unknownValue = unknownValue;
-        if (members is null)
+        if (serviceNames is null || values is null)
         {
-            throw new ArgumentNullException(nameof(members));
+            throw new ArgumentNullException(serviceNames is null ? nameof(serviceNames) : nameof(values));
         }
 
-        _isFlags = isFlags;
-        _members = new KeyValuePair<string, long>[members.Count];
-        _valuesByName = new Dictionary<string, long>(members.Count, StringComparer.Ordinal);
-        _namesByValue = new Dictionary<long, string>(members.Count);
-        for (var i = 0; i < members.Count; i++)
+        if (serviceNames.Count != values.Count)
         {
-            _members[i] = members[i];
-            _valuesByName[members[i].Key] = members[i].Value;
-            if (!_namesByValue.ContainsKey(members[i].Value))
+            throw new ArgumentException($"{serviceNames.Count} names for {values.Count} values of {typeof(TEnum).Name}.", nameof(values));
+        }
+
+        _unknownValue = unknownValue;
+        _isFlags = isFlags;
+        _members = new KeyValuePair<string, long>[serviceNames.Count];
+        _valuesByName = new Dictionary<string, long>(serviceNames.Count, StringComparer.Ordinal);
+        _namesByValue = new Dictionary<long, string>(serviceNames.Count);
+        for (var i = 0; i < serviceNames.Count; i++)
+        {
+            _members[i] = new KeyValuePair<string, long>(serviceNames[i], values[i]);
+            _valuesByName[serviceNames[i]] = values[i];
+            if (!_namesByValue.ContainsKey(values[i]))
             {
-                _namesByValue.Add(members[i].Value, members[i].Key);
+                _namesByValue.Add(values[i], serviceNames[i]);
             }
         }
     }
-
-    /// <summary>Converts a value to its number; generated as a plain cast.</summary>
-    protected abstract long ToInt64(TEnum value);
-
-    /// <summary>Converts a number to the enum; generated as a plain cast.</summary>
-    protected abstract TEnum FromInt64(long value);
 
     /// <inheritdoc />
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -153,5 +159,39 @@ public abstract class ODataEnumJsonConverter<TEnum> : JsonConverter<TEnum>
         }
 
         throw new JsonException($"{value.ToString(CultureInfo.InvariantCulture)} is not a value of {typeof(TEnum).Name} that the service can read.");
+    }
+
+    /// <summary>The value as a number, as <c>(long)value</c> would give it: sign-extended for signed underlying types.</summary>
+    private static long ToInt64(TEnum value) => Underlying switch
+    {
+        TypeCode.SByte => Unsafe.As<TEnum, sbyte>(ref value),
+        TypeCode.Byte => Unsafe.As<TEnum, byte>(ref value),
+        TypeCode.Int16 => Unsafe.As<TEnum, short>(ref value),
+        TypeCode.UInt16 => Unsafe.As<TEnum, ushort>(ref value),
+        TypeCode.Int32 => Unsafe.As<TEnum, int>(ref value),
+        TypeCode.UInt32 => Unsafe.As<TEnum, uint>(ref value),
+        _ => Unsafe.As<TEnum, long>(ref value),
+    };
+
+    /// <summary>The enum value of a number, as <c>(TEnum)value</c> would give it: truncated to the underlying type.</summary>
+    private static TEnum FromInt64(long value)
+    {
+        switch (Underlying)
+        {
+            case TypeCode.SByte:
+            case TypeCode.Byte:
+                var oneByte = unchecked((byte)value);
+                return Unsafe.As<byte, TEnum>(ref oneByte);
+            case TypeCode.Int16:
+            case TypeCode.UInt16:
+                var twoBytes = unchecked((short)value);
+                return Unsafe.As<short, TEnum>(ref twoBytes);
+            case TypeCode.Int32:
+            case TypeCode.UInt32:
+                var fourBytes = unchecked((int)value);
+                return Unsafe.As<int, TEnum>(ref fourBytes);
+            default:
+                return Unsafe.As<long, TEnum>(ref value);
+        }
     }
 }

@@ -79,6 +79,36 @@ public static class ODataJsonMetadata
         return info;
     }
 
+    /// <summary>
+    /// A type's property list: its base type's (<paramref name="inherited"/>) first, as System.Text.Json orders them,
+    /// then its own. Generated code builds each type's list from its base's, so a property is described once, by the
+    /// type that declares it, however many types inherit it.
+    /// </summary>
+    /// <param name="inherited">The base type's properties, fresh for this list; <see langword="null"/> for a type without a base.</param>
+    /// <param name="declared">The properties the type declares.</param>
+    public static JsonPropertyInfo[] Properties(JsonPropertyInfo[]? inherited, params JsonPropertyInfo[] declared)
+    {
+        if (declared is null)
+        {
+            throw new ArgumentNullException(nameof(declared));
+        }
+
+        if (inherited is null || inherited.Length == 0)
+        {
+            return declared;
+        }
+
+        if (declared.Length == 0)
+        {
+            return inherited;
+        }
+
+        var properties = new JsonPropertyInfo[inherited.Length + declared.Length];
+        inherited.CopyTo(properties, 0);
+        declared.CopyTo(properties, inherited.Length);
+        return properties;
+    }
+
     /// <summary>Describes one property by its getter and setter.</summary>
     /// <typeparam name="TDeclaring">The class that declares the property.</typeparam>
     /// <typeparam name="TProperty">The property's type.</typeparam>
@@ -119,8 +149,8 @@ public static class ODataJsonMetadata
     /// <param name="jsonName">The name in JSON (the service's spelling).</param>
     /// <param name="get">Reads the property.</param>
     /// <param name="set">Writes the property.</param>
-    /// <param name="role">What the property is to the service.</param>
-    public static JsonPropertyInfo TrackedPropertyInfo<TDeclaring, TProperty>(JsonSerializerOptions options, string name, string jsonName, Func<TDeclaring, TProperty> get, Action<TDeclaring, TProperty> set, ODataPropertyRole role)
+    /// <param name="role">What the property is to the service; most properties are plain data (<see cref="ODataPropertyRole.None"/>).</param>
+    public static JsonPropertyInfo TrackedPropertyInfo<TDeclaring, TProperty>(JsonSerializerOptions options, string name, string jsonName, Func<TDeclaring, TProperty> get, Action<TDeclaring, TProperty> set, ODataPropertyRole role = ODataPropertyRole.None)
         where TDeclaring : class, IODataTrackedObject
     {
         if (get is null || set is null || jsonName is null)
@@ -171,6 +201,17 @@ public static class ODataJsonMetadata
         where TEnum : struct, System.Enum =>
         JsonMetadataServices.CreateValueInfo<TEnum>(options, converter ?? throw new ArgumentNullException(nameof(converter)));
 
+    /// <summary>
+    /// Describes an enum with its generated converter, named by type so the generated resolver can list this method
+    /// itself rather than a method of its own per enum; one converter instance serves every options instance.
+    /// </summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <typeparam name="TConverter">Its generated converter (stateless after construction).</typeparam>
+    public static JsonTypeInfo<TEnum> EnumInfo<TEnum, TConverter>(JsonSerializerOptions options)
+        where TEnum : struct, System.Enum
+        where TConverter : JsonConverter<TEnum>, new() =>
+        EnumInfo(options, SharedConverter<TConverter>.Instance);
+
     /// <summary>Describes <c>T?</c> for a value type whose metadata the options already resolve.</summary>
     public static JsonTypeInfo<T?> NullableInfo<T>(JsonSerializerOptions options)
         where T : struct =>
@@ -208,5 +249,12 @@ public static class ODataJsonMetadata
 
         return options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
             ?? throw new NotSupportedException($"No JSON metadata for {typeof(T)}.");
+    }
+
+    /// <summary>One instance of a stateless converter, created on first use.</summary>
+    private static class SharedConverter<TConverter>
+        where TConverter : new()
+    {
+        public static readonly TConverter Instance = new();
     }
 }

@@ -16,25 +16,18 @@ namespace Consumer.Annotations
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
             [typeof(global::Consumer.Annotations.Robot)] = RobotInfo,
-            [typeof(global::Consumer.Annotations.RobotType)] = RobotTypeInfo,
+            [typeof(global::Consumer.Annotations.RobotType)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Annotations.RobotType, global::Consumer.Annotations.RobotTypeJsonConverter>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo RobotInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Annotations.Robot>(options, static () => new global::Consumer.Annotations.Robot(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.Computed),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, string?>(options, "CreatedBy", "CreatedBy", static instance => instance.CreatedBy, static (instance, value) => instance.CreatedBy = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, string?>(options, "Secret", "Secret", static instance => instance.Secret, static (instance, value) => instance.Secret = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, string?>(options, "NotComputed", "NotComputed", static instance => instance.NotComputed, static (instance, value) => instance.NotComputed = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Annotations.Robot>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo RobotTypeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Annotations.RobotType>(options, global::Consumer.Annotations.RobotTypeJsonConverter.Default);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo RobotInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Annotations.Robot>(options, static () => new global::Consumer.Annotations.Robot(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.Computed),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, string?>(options, "CreatedBy", "CreatedBy", static instance => instance.CreatedBy, static (instance, value) => instance.CreatedBy = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, string?>(options, "Secret", "Secret", static instance => instance.Secret, static (instance, value) => instance.Secret = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Annotations.Robot, string?>(options, "NotComputed", "NotComputed", static instance => instance.NotComputed, static (instance, value) => instance.NotComputed = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Annotations.Robot>(options)));
     }
 }

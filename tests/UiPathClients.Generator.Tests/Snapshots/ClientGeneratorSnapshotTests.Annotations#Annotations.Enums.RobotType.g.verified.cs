@@ -20,22 +20,9 @@ namespace Consumer.Annotations
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class RobotTypeJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Annotations.RobotType>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Attended", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Unattended", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static RobotTypeJsonConverter Default { get; } = new RobotTypeJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public RobotTypeJsonConverter() : base(ServiceNames, isFlags: false) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Annotations.RobotType value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Annotations.RobotType FromInt64(long value) => (global::Consumer.Annotations.RobotType)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public RobotTypeJsonConverter() : base(new string[] { "Attended", "Unattended" }, new long[] { 0, 1 }, isFlags: false) { }
     }
 }

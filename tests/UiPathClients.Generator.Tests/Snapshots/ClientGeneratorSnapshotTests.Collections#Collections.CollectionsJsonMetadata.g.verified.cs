@@ -17,60 +17,28 @@ namespace Consumer.Collections
         {
             [typeof(global::Consumer.Collections.Tag)] = TagInfo,
             [typeof(global::Consumer.Collections.Bag)] = BagInfo,
-            [typeof(global::System.Collections.Generic.IList<global::Consumer.Collections.Tag>)] = IListOfTagInfo,
-            [typeof(global::System.Collections.Generic.List<global::Consumer.Collections.Tag>)] = ListOfTagInfo,
-            [typeof(global::System.Collections.Generic.IList<int>)] = IListOfIntInfo,
-            [typeof(global::System.Collections.Generic.List<int>)] = ListOfIntInfo,
-            [typeof(global::System.Collections.Generic.IList<int?>)] = IListOfIntNullableInfo,
-            [typeof(global::System.Collections.Generic.List<int?>)] = ListOfIntNullableInfo,
-            [typeof(global::System.Collections.Generic.IList<string>)] = IListOfStringInfo,
-            [typeof(global::System.Collections.Generic.List<string>)] = ListOfStringInfo,
+            [typeof(global::System.Collections.Generic.IList<global::Consumer.Collections.Tag>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Collections.Tag>,
+            [typeof(global::System.Collections.Generic.List<global::Consumer.Collections.Tag>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Collections.Tag>,
+            [typeof(global::System.Collections.Generic.IList<int>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<int>,
+            [typeof(global::System.Collections.Generic.List<int>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<int>,
+            [typeof(global::System.Collections.Generic.IList<int?>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<int?>,
+            [typeof(global::System.Collections.Generic.List<int?>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<int?>,
+            [typeof(global::System.Collections.Generic.IList<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>,
+            [typeof(global::System.Collections.Generic.List<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TagInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collections.Tag>(options, static () => new global::Consumer.Collections.Tag(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Tag, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collections.Tag>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TagInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collections.Tag>(options, static () => new global::Consumer.Collections.Tag(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Tag, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collections.Tag>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo BagInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collections.Bag>(options, static () => new global::Consumer.Collections.Bag(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<string>>(options, "Names", "Names", static instance => instance.Names, static (instance, value) => instance.Names = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<string?>>(options, "NamesWithNulls", "NamesWithNulls", static instance => instance.NamesWithNulls, static (instance, value) => instance.NamesWithNulls = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<int>>(options, "Numbers", "Numbers", static instance => instance.Numbers, static (instance, value) => instance.Numbers = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<int?>>(options, "NumbersWithNulls", "NumbersWithNulls", static instance => instance.NumbersWithNulls, static (instance, value) => instance.NumbersWithNulls = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<global::Consumer.Collections.Tag>>(options, "Tags", "Tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collections.Bag>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfTagInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Collections.Tag>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfTagInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Collections.Tag>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfIntInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<int>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfIntInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<int>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfIntNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<int?>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfIntNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<int?>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo BagInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collections.Bag>(options, static () => new global::Consumer.Collections.Bag(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<string>>(options, "Names", "Names", static instance => instance.Names, static (instance, value) => instance.Names = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<string?>>(options, "NamesWithNulls", "NamesWithNulls", static instance => instance.NamesWithNulls, static (instance, value) => instance.NamesWithNulls = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<int>>(options, "Numbers", "Numbers", static instance => instance.Numbers, static (instance, value) => instance.Numbers = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<int?>>(options, "NumbersWithNulls", "NumbersWithNulls", static instance => instance.NumbersWithNulls, static (instance, value) => instance.NumbersWithNulls = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Collections.Bag, global::System.Collections.Generic.IList<global::Consumer.Collections.Tag>>(options, "Tags", "Tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collections.Bag>(options)));
     }
 }

@@ -17,22 +17,9 @@ namespace Consumer.Collisions
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class LogLevelJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Collisions.LogLevel>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Trace", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Error", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static LogLevelJsonConverter Default { get; } = new LogLevelJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public LogLevelJsonConverter() : base(ServiceNames, isFlags: false) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Collisions.LogLevel value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Collisions.LogLevel FromInt64(long value) => (global::Consumer.Collisions.LogLevel)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public LogLevelJsonConverter() : base(new string[] { "Trace", "Error" }, new long[] { 0, 1 }, isFlags: false) { }
     }
 }

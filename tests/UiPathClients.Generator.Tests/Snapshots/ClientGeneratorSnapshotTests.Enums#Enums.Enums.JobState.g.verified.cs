@@ -19,24 +19,9 @@ namespace Consumer.Enums
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class JobStateJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Enums.JobState>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Pending", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Running", 1L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Faulted", 4L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Successful", 5L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static JobStateJsonConverter Default { get; } = new JobStateJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public JobStateJsonConverter() : base(ServiceNames, isFlags: false) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Enums.JobState value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Enums.JobState FromInt64(long value) => (global::Consumer.Enums.JobState)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public JobStateJsonConverter() : base(new string[] { "Pending", "Running", "Faulted", "Successful" }, new long[] { 0, 1, 4, 5 }, isFlags: false) { }
     }
 }

@@ -24,24 +24,9 @@ namespace Consumer.Enums
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class PermissionsJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Enums.Permissions>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("none", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("read", 1L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("write", 2L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("readWrite", 3L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static PermissionsJsonConverter Default { get; } = new PermissionsJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public PermissionsJsonConverter() : base(ServiceNames, isFlags: true) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Enums.Permissions value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Enums.Permissions FromInt64(long value) => (global::Consumer.Enums.Permissions)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public PermissionsJsonConverter() : base(new string[] { "none", "read", "write", "readWrite" }, new long[] { 0, 1, 2, 3 }, isFlags: true) { }
     }
 }

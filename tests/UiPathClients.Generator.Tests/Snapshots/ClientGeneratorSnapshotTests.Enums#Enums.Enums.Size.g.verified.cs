@@ -17,22 +17,9 @@ namespace Consumer.Enums
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class SizeJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Enums.Size>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Small", 1L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Large", 200L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static SizeJsonConverter Default { get; } = new SizeJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public SizeJsonConverter() : base(ServiceNames, isFlags: false) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Enums.Size value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Enums.Size FromInt64(long value) => (global::Consumer.Enums.Size)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public SizeJsonConverter() : base(new string[] { "Small", "Large" }, new long[] { 1, 200 }, isFlags: false) { }
     }
 }

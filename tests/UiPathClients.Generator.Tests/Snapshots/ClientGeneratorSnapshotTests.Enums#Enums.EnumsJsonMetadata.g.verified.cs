@@ -15,22 +15,13 @@ namespace Consumer.Enums
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
-            [typeof(global::Consumer.Enums.JobState)] = JobStateInfo,
-            [typeof(global::Consumer.Enums.Permissions)] = PermissionsInfo,
-            [typeof(global::Consumer.Enums.Size)] = SizeInfo,
+            [typeof(global::Consumer.Enums.JobState)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.JobState, global::Consumer.Enums.JobStateJsonConverter>,
+            [typeof(global::Consumer.Enums.Permissions)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Permissions, global::Consumer.Enums.PermissionsJsonConverter>,
+            [typeof(global::Consumer.Enums.Size)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Size, global::Consumer.Enums.SizeJsonConverter>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo JobStateInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.JobState>(options, global::Consumer.Enums.JobStateJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PermissionsInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Permissions>(options, global::Consumer.Enums.PermissionsJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SizeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Size>(options, global::Consumer.Enums.SizeJsonConverter.Default);
     }
 }

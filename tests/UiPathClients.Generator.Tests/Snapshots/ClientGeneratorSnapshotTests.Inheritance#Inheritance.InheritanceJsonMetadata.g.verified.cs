@@ -27,60 +27,33 @@ namespace Consumer.Inheritance
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AssetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.Inheritance.Asset>(options, null, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Asset, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Asset, string?>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Asset>(options),
-            },
-                "@odata.type",
-                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Inheritance.Credential), "#Features.Inheritance.Credential"),
-                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Inheritance.Certificate), "#Features.Inheritance.Certificate"));
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] AssetProperties(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Asset, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Asset, string?>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CredentialInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.Inheritance.Credential>(options, static () => new global::Consumer.Inheritance.Credential(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Asset, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Asset, string?>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Credential, string?>(options, "UserName", "UserName", static instance => instance.UserName, static (instance, value) => instance.UserName = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Asset>(options),
-            },
-                "@odata.type",
-                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Inheritance.Certificate), "#Features.Inheritance.Certificate"));
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AssetInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.Inheritance.Asset>(options, null, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(AssetProperties(options), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Asset>(options)), "@odata.type",
+            new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Inheritance.Credential), "#Features.Inheritance.Credential"),
+            new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Inheritance.Certificate), "#Features.Inheritance.Certificate"));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CertificateInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Certificate>(options, static () => new global::Consumer.Inheritance.Certificate(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Asset, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Asset, string?>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Credential, string?>(options, "UserName", "UserName", static instance => instance.UserName, static (instance, value) => instance.UserName = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Certificate, string>(options, "Thumbprint", "Thumbprint", static instance => instance.Thumbprint, static (instance, value) => instance.Thumbprint = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Asset>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] CredentialProperties(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(AssetProperties(options),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Credential, string?>(options, "UserName", "UserName", static instance => instance.UserName, static (instance, value) => instance.UserName = value));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SettingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Setting>(options, static () => new global::Consumer.Inheritance.Setting(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Setting, string>(options, "Key", "Key", static instance => instance.Key, static (instance, value) => instance.Key = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Setting>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CredentialInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.Inheritance.Credential>(options, static () => new global::Consumer.Inheritance.Credential(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(CredentialProperties(options), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Asset>(options)), "@odata.type",
+            new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Inheritance.Certificate), "#Features.Inheritance.Certificate"));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LocationInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.Inheritance.Location>(options, static () => new global::Consumer.Inheritance.Location(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Location, string?>(options, "Address", "Address", static instance => instance.Address, static (instance, value) => instance.Address = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Location>(options),
-            },
-                "@odata.type",
-                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Inheritance.AirportLocation), "#Features.Inheritance.AirportLocation"));
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CertificateInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Certificate>(options, static () => new global::Consumer.Inheritance.Certificate(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(CredentialProperties(options),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Certificate, string>(options, "Thumbprint", "Thumbprint", static instance => instance.Thumbprint, static (instance, value) => instance.Thumbprint = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Asset>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AirportLocationInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.AirportLocation>(options, static () => new global::Consumer.Inheritance.AirportLocation(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Location, string?>(options, "Address", "Address", static instance => instance.Address, static (instance, value) => instance.Address = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.AirportLocation, string?>(options, "Code", "Code", static instance => instance.Code, static (instance, value) => instance.Code = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Location>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SettingInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.Setting>(options, static () => new global::Consumer.Inheritance.Setting(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Setting, string>(options, "Key", "Key", static instance => instance.Key, static (instance, value) => instance.Key = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Setting>(options)));
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] LocationProperties(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.Location, string?>(options, "Address", "Address", static instance => instance.Address, static (instance, value) => instance.Address = value));
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LocationInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.Inheritance.Location>(options, static () => new global::Consumer.Inheritance.Location(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(LocationProperties(options), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Location>(options)), "@odata.type",
+            new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Inheritance.AirportLocation), "#Features.Inheritance.AirportLocation"));
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AirportLocationInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Inheritance.AirportLocation>(options, static () => new global::Consumer.Inheritance.AirportLocation(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(LocationProperties(options),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Inheritance.AirportLocation, string?>(options, "Code", "Code", static instance => instance.Code, static (instance, value) => instance.Code = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Inheritance.Location>(options)));
     }
 }

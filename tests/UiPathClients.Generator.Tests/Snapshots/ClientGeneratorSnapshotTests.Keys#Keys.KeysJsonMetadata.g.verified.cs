@@ -24,27 +24,15 @@ namespace Consumer.Keys
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo OrderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Keys.Order>(options, static () => new global::Consumer.Keys.Order(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.Order, global::System.Guid>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Keys.Order>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo OrderInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Keys.Order>(options, static () => new global::Consumer.Keys.Order(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.Order, global::System.Guid>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Keys.Order>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo OrderLineInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Keys.OrderLine>(options, static () => new global::Consumer.Keys.OrderLine(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.OrderLine, global::System.Guid>(options, "OrderId", "OrderId", static instance => instance.OrderId, static (instance, value) => instance.OrderId = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.OrderLine, int>(options, "LineNumber", "LineNumber", static instance => instance.LineNumber, static (instance, value) => instance.LineNumber = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.OrderLine, string>(options, "Sku", "Sku", static instance => instance.Sku, static (instance, value) => instance.Sku = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Keys.OrderLine>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo OrderLineInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Keys.OrderLine>(options, static () => new global::Consumer.Keys.OrderLine(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.OrderLine, global::System.Guid>(options, "OrderId", "OrderId", static instance => instance.OrderId, static (instance, value) => instance.OrderId = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.OrderLine, int>(options, "LineNumber", "LineNumber", static instance => instance.LineNumber, static (instance, value) => instance.LineNumber = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.OrderLine, string>(options, "Sku", "Sku", static instance => instance.Sku, static (instance, value) => instance.Sku = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Keys.OrderLine>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TenantInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Keys.Tenant>(options, static () => new global::Consumer.Keys.Tenant(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.Tenant, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Keys.Tenant>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TenantInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Keys.Tenant>(options, static () => new global::Consumer.Keys.Tenant(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Keys.Tenant, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Keys.Tenant>(options)));
     }
 }

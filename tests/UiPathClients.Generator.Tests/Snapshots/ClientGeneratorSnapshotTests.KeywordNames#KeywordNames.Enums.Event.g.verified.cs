@@ -21,23 +21,9 @@ namespace Consumer.KeywordNames
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class EventJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.KeywordNames.Event>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("class", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("2xx", 1L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("value__", 2L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static EventJsonConverter Default { get; } = new EventJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public EventJsonConverter() : base(ServiceNames, isFlags: false) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.KeywordNames.Event value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.KeywordNames.Event FromInt64(long value) => (global::Consumer.KeywordNames.Event)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public EventJsonConverter() : base(new string[] { "class", "2xx", "value__" }, new long[] { 0, 1, 2 }, isFlags: false) { }
     }
 }

@@ -15,7 +15,7 @@ namespace Consumer.KeywordNames
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
-            [typeof(global::Consumer.KeywordNames.Event)] = EventInfo,
+            [typeof(global::Consumer.KeywordNames.Event)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.KeywordNames.Event, global::Consumer.KeywordNames.EventJsonConverter>,
             [typeof(global::Consumer.KeywordNames.Class)] = ClassInfo,
             [typeof(global::Consumer.KeywordNames.Widget)] = WidgetInfo,
             [typeof(global::Consumer.KeywordNames.WIDGET2)] = WIDGET2Info,
@@ -26,45 +26,26 @@ namespace Consumer.KeywordNames
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo EventInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.KeywordNames.Event>(options, global::Consumer.KeywordNames.EventJsonConverter.Default);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ClassInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Class>(options, static () => new global::Consumer.KeywordNames.Class(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "ClassValue2", "class", static instance => instance.ClassValue2, static (instance, value) => instance.ClassValue2 = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "Namespace", "namespace", static instance => instance.Namespace, static (instance, value) => instance.Namespace = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, int>(options, "Id2", "id", static instance => instance.Id2, static (instance, value) => instance.Id2 = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, int>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "DisplayName", "display_name", static instance => instance.DisplayName, static (instance, value) => instance.DisplayName = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, bool?>(options, "_2fa", "2fa", static instance => instance._2fa, static (instance, value) => instance._2fa = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "ToStringValue", "ToString", static instance => instance.ToStringValue, static (instance, value) => instance.ToStringValue = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "ClassValue", "Class", static instance => instance.ClassValue, static (instance, value) => instance.ClassValue = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Class>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ClassInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Class>(options, static () => new global::Consumer.KeywordNames.Class(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "ClassValue2", "class", static instance => instance.ClassValue2, static (instance, value) => instance.ClassValue2 = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "Namespace", "namespace", static instance => instance.Namespace, static (instance, value) => instance.Namespace = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, int>(options, "Id2", "id", static instance => instance.Id2, static (instance, value) => instance.Id2 = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, int>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "DisplayName", "display_name", static instance => instance.DisplayName, static (instance, value) => instance.DisplayName = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, bool?>(options, "_2fa", "2fa", static instance => instance._2fa, static (instance, value) => instance._2fa = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "ToStringValue", "ToString", static instance => instance.ToStringValue, static (instance, value) => instance.ToStringValue = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Class, string?>(options, "ClassValue", "Class", static instance => instance.ClassValue, static (instance, value) => instance.ClassValue = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Class>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] WidgetProperties(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Widget, string?>(options, "WidgetValue", "Widget", static instance => instance.WidgetValue, static (instance, value) => instance.WidgetValue = value));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WidgetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.KeywordNames.Widget>(options, static () => new global::Consumer.KeywordNames.Widget(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Widget, string?>(options, "WidgetValue", "Widget", static instance => instance.WidgetValue, static (instance, value) => instance.WidgetValue = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Widget>(options),
-            },
-                "@odata.type",
-                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.KeywordNames.Derived), "#Features.Keywords.Derived"));
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WidgetInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.KeywordNames.Widget>(options, static () => new global::Consumer.KeywordNames.Widget(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(WidgetProperties(options), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Widget>(options)), "@odata.type",
+            new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.KeywordNames.Derived), "#Features.Keywords.Derived"));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WIDGET2Info(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.WIDGET2>(options, static () => new global::Consumer.KeywordNames.WIDGET2(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.WIDGET2, int?>(options, "Size", "Size", static instance => instance.Size, static (instance, value) => instance.Size = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.WIDGET2>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WIDGET2Info(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.WIDGET2>(options, static () => new global::Consumer.KeywordNames.WIDGET2(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.WIDGET2, int?>(options, "Size", "Size", static instance => instance.Size, static (instance, value) => instance.Size = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.WIDGET2>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DerivedInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Derived>(options, static () => new global::Consumer.KeywordNames.Derived(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Widget, string?>(options, "WidgetValue", "Widget", static instance => instance.WidgetValue, static (instance, value) => instance.WidgetValue = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Derived, string?>(options, "Widget", "widget", static instance => instance.Widget, static (instance, value) => instance.Widget = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Widget>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DerivedInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.KeywordNames.Derived>(options, static () => new global::Consumer.KeywordNames.Derived(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(WidgetProperties(options),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.KeywordNames.Derived, string?>(options, "Widget", "widget", static instance => instance.Widget, static (instance, value) => instance.Widget = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.KeywordNames.Widget>(options)));
     }
 }

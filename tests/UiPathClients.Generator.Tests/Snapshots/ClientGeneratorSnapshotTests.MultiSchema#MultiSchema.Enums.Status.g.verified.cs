@@ -17,22 +17,9 @@ namespace Consumer.MultiSchema
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class StatusJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.MultiSchema.Status>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Active", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Closed", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static StatusJsonConverter Default { get; } = new StatusJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public StatusJsonConverter() : base(ServiceNames, isFlags: false) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.MultiSchema.Status value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.MultiSchema.Status FromInt64(long value) => (global::Consumer.MultiSchema.Status)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public StatusJsonConverter() : base(new string[] { "Active", "Closed" }, new long[] { 0, 1 }, isFlags: false) { }
     }
 }

@@ -18,41 +18,23 @@ namespace Consumer.MultiSchema
             [typeof(global::Consumer.MultiSchema.Customer)] = CustomerInfo,
             [typeof(global::Consumer.MultiSchema.Contoso.Sales.Model.Address)] = AddressInfo,
             [typeof(global::Consumer.MultiSchema.Contoso.Common.Address)] = AddressInfo2,
-            [typeof(global::Consumer.MultiSchema.Status)] = StatusInfo,
-            [typeof(global::Consumer.MultiSchema.Status?)] = StatusNullableInfo,
+            [typeof(global::Consumer.MultiSchema.Status)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.MultiSchema.Status, global::Consumer.MultiSchema.StatusJsonConverter>,
+            [typeof(global::Consumer.MultiSchema.Status?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.MultiSchema.Status>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CustomerInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.MultiSchema.Customer>(options, static () => new global::Consumer.MultiSchema.Customer(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Customer, int>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Customer, global::Consumer.MultiSchema.Contoso.Common.Address?>(options, "Address", "Address", static instance => instance.Address, static (instance, value) => instance.Address = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Customer, global::Consumer.MultiSchema.Status>(options, "Status", "Status", static instance => instance.Status, static (instance, value) => instance.Status = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.MultiSchema.Customer>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CustomerInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.MultiSchema.Customer>(options, static () => new global::Consumer.MultiSchema.Customer(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Customer, int>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Customer, global::Consumer.MultiSchema.Contoso.Common.Address?>(options, "Address", "Address", static instance => instance.Address, static (instance, value) => instance.Address = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Customer, global::Consumer.MultiSchema.Status>(options, "Status", "Status", static instance => instance.Status, static (instance, value) => instance.Status = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.MultiSchema.Customer>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AddressInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address>(options, static () => new global::Consumer.MultiSchema.Contoso.Sales.Model.Address(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address, string?>(options, "SalesRegion", "SalesRegion", static instance => instance.SalesRegion, static (instance, value) => instance.SalesRegion = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AddressInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address>(options, static () => new global::Consumer.MultiSchema.Contoso.Sales.Model.Address(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address, string?>(options, "SalesRegion", "SalesRegion", static instance => instance.SalesRegion, static (instance, value) => instance.SalesRegion = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.MultiSchema.Contoso.Sales.Model.Address>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AddressInfo2(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.MultiSchema.Contoso.Common.Address>(options, static () => new global::Consumer.MultiSchema.Contoso.Common.Address(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Contoso.Common.Address, string?>(options, "Street", "Street", static instance => instance.Street, static (instance, value) => instance.Street = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.MultiSchema.Contoso.Common.Address>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.MultiSchema.Status>(options, global::Consumer.MultiSchema.StatusJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.MultiSchema.Status>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AddressInfo2(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.MultiSchema.Contoso.Common.Address>(options, static () => new global::Consumer.MultiSchema.Contoso.Common.Address(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.MultiSchema.Contoso.Common.Address, string?>(options, "Street", "Street", static instance => instance.Street, static (instance, value) => instance.Street = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.MultiSchema.Contoso.Common.Address>(options)));
     }
 }

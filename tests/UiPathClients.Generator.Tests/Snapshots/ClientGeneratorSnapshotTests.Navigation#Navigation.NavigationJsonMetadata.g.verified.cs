@@ -18,51 +18,27 @@ namespace Consumer.Navigation
             [typeof(global::Consumer.Navigation.Folder)] = FolderInfo,
             [typeof(global::Consumer.Navigation.FolderSetting)] = FolderSettingInfo,
             [typeof(global::Consumer.Navigation.User)] = UserInfo,
-            [typeof(global::System.Collections.Generic.IList<global::Consumer.Navigation.Folder>)] = IListOfFolderInfo,
-            [typeof(global::System.Collections.Generic.List<global::Consumer.Navigation.Folder>)] = ListOfFolderInfo,
-            [typeof(global::System.Collections.Generic.IList<global::Consumer.Navigation.FolderSetting>)] = IListOfFolderSettingInfo,
-            [typeof(global::System.Collections.Generic.List<global::Consumer.Navigation.FolderSetting>)] = ListOfFolderSettingInfo,
+            [typeof(global::System.Collections.Generic.IList<global::Consumer.Navigation.Folder>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Navigation.Folder>,
+            [typeof(global::System.Collections.Generic.List<global::Consumer.Navigation.Folder>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Navigation.Folder>,
+            [typeof(global::System.Collections.Generic.IList<global::Consumer.Navigation.FolderSetting>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Navigation.FolderSetting>,
+            [typeof(global::System.Collections.Generic.List<global::Consumer.Navigation.FolderSetting>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Navigation.FolderSetting>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FolderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Navigation.Folder>(options, static () => new global::Consumer.Navigation.Folder(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::Consumer.Navigation.Folder?>(options, "Parent", "Parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::System.Collections.Generic.IList<global::Consumer.Navigation.Folder>?>(options, "Children", "Children", static instance => instance.Children, static (instance, value) => instance.Children = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::Consumer.Navigation.User?>(options, "Owner", "Owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::System.Collections.Generic.IList<global::Consumer.Navigation.FolderSetting>?>(options, "Settings", "Settings", static instance => instance.Settings, static (instance, value) => instance.Settings = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Navigation.Folder>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FolderInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Navigation.Folder>(options, static () => new global::Consumer.Navigation.Folder(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::Consumer.Navigation.Folder?>(options, "Parent", "Parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::System.Collections.Generic.IList<global::Consumer.Navigation.Folder>?>(options, "Children", "Children", static instance => instance.Children, static (instance, value) => instance.Children = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::Consumer.Navigation.User?>(options, "Owner", "Owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.Folder, global::System.Collections.Generic.IList<global::Consumer.Navigation.FolderSetting>?>(options, "Settings", "Settings", static instance => instance.Settings, static (instance, value) => instance.Settings = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Navigation.Folder>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FolderSettingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Navigation.FolderSetting>(options, static () => new global::Consumer.Navigation.FolderSetting(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.FolderSetting, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Navigation.FolderSetting>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FolderSettingInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Navigation.FolderSetting>(options, static () => new global::Consumer.Navigation.FolderSetting(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.FolderSetting, string>(options, "Name", "Name", static instance => instance.Name, static (instance, value) => instance.Name = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Navigation.FolderSetting>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo UserInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Navigation.User>(options, static () => new global::Consumer.Navigation.User(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.User, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Navigation.User>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfFolderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Navigation.Folder>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfFolderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Navigation.Folder>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfFolderSettingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Navigation.FolderSetting>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfFolderSettingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Navigation.FolderSetting>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo UserInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Navigation.User>(options, static () => new global::Consumer.Navigation.User(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Navigation.User, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Navigation.User>(options)));
     }
 }

@@ -17,22 +17,9 @@ namespace Consumer.NullableMatrix
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class ColorJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.NullableMatrix.Color>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Red", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Blue", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static ColorJsonConverter Default { get; } = new ColorJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public ColorJsonConverter() : base(ServiceNames, isFlags: false) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.NullableMatrix.Color value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.NullableMatrix.Color FromInt64(long value) => (global::Consumer.NullableMatrix.Color)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public ColorJsonConverter() : base(new string[] { "Red", "Blue" }, new long[] { 0, 1 }, isFlags: false) { }
     }
 }

@@ -16,33 +16,20 @@ namespace Consumer.AdditionalProperties
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
             [typeof(global::Consumer.AdditionalProperties.Resource)] = ResourceInfo,
-            [typeof(global::System.Collections.Generic.IDictionary<string, global::Consumer.AdditionalProperties.Resource>)] = IDictionaryOfStringOfResourceInfo,
-            [typeof(global::System.Collections.Generic.IDictionary<string, int>)] = IDictionaryOfStringOfIntInfo,
-            [typeof(global::System.Collections.Generic.IDictionary<string, string>)] = IDictionaryOfStringOfStringInfo,
+            [typeof(global::System.Collections.Generic.IDictionary<string, global::Consumer.AdditionalProperties.Resource>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.DictionaryInfo<global::Consumer.AdditionalProperties.Resource?>,
+            [typeof(global::System.Collections.Generic.IDictionary<string, int>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.DictionaryInfo<int>,
+            [typeof(global::System.Collections.Generic.IDictionary<string, string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.DictionaryInfo<string?>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ResourceInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AdditionalProperties.Resource>(options, static () => new global::Consumer.AdditionalProperties.Resource { Name = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, global::System.Collections.Generic.IDictionary<string, string?>?>(options, "Labels", "labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, global::System.Collections.Generic.IDictionary<string, int>?>(options, "Counts", "counts", static instance => instance.Counts, static (instance, value) => instance.Counts = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, global::System.Text.Json.JsonElement?>(options, "Metadata", "metadata", static instance => instance.Metadata, static (instance, value) => instance.Metadata = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, global::System.Collections.Generic.IDictionary<string, global::Consumer.AdditionalProperties.Resource?>?>(options, "Children", "children", static instance => instance.Children, static (instance, value) => instance.Children = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AdditionalProperties.Resource>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IDictionaryOfStringOfResourceInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.DictionaryInfo<global::Consumer.AdditionalProperties.Resource?>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IDictionaryOfStringOfIntInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.DictionaryInfo<int>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IDictionaryOfStringOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.DictionaryInfo<string?>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ResourceInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AdditionalProperties.Resource>(options, static () => new global::Consumer.AdditionalProperties.Resource { Name = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, global::System.Collections.Generic.IDictionary<string, string?>?>(options, "Labels", "labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, global::System.Collections.Generic.IDictionary<string, int>?>(options, "Counts", "counts", static instance => instance.Counts, static (instance, value) => instance.Counts = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, global::System.Text.Json.JsonElement?>(options, "Metadata", "metadata", static instance => instance.Metadata, static (instance, value) => instance.Metadata = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AdditionalProperties.Resource, global::System.Collections.Generic.IDictionary<string, global::Consumer.AdditionalProperties.Resource?>?>(options, "Children", "children", static instance => instance.Children, static (instance, value) => instance.Children = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AdditionalProperties.Resource>(options)));
     }
 }

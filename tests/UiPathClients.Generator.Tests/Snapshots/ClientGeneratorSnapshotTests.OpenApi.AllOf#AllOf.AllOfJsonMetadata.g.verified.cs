@@ -19,52 +19,30 @@ namespace Consumer.AllOf
             [typeof(global::Consumer.AllOf.Dog)] = DogInfo,
             [typeof(global::Consumer.AllOf.Pet)] = PetInfo,
             [typeof(global::Consumer.AllOf.Tagged)] = TaggedInfo,
-            [typeof(global::System.Collections.Generic.IList<string>)] = IListOfStringInfo,
-            [typeof(global::System.Collections.Generic.List<string>)] = ListOfStringInfo,
+            [typeof(global::System.Collections.Generic.IList<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>,
+            [typeof(global::System.Collections.Generic.List<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CatInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Cat>(options, static () => new global::Consumer.AllOf.Cat { Name = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, int?>(options, "Age", "age", static instance => instance.Age, static (instance, value) => instance.Age = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, global::System.Collections.Generic.IList<string>?>(options, "Tags", "tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, bool?>(options, "Indoor", "indoor", static instance => instance.Indoor, static (instance, value) => instance.Indoor = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Cat>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CatInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Cat>(options, static () => new global::Consumer.AllOf.Cat { Name = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, int?>(options, "Age", "age", static instance => instance.Age, static (instance, value) => instance.Age = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, global::System.Collections.Generic.IList<string>?>(options, "Tags", "tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Cat, bool?>(options, "Indoor", "indoor", static instance => instance.Indoor, static (instance, value) => instance.Indoor = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Cat>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DogInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Dog>(options, static () => new global::Consumer.AllOf.Dog { Name = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, int?>(options, "Age", "age", static instance => instance.Age, static (instance, value) => instance.Age = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Dog, bool?>(options, "Barks", "barks", static instance => instance.Barks, static (instance, value) => instance.Barks = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Pet>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DogInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Dog>(options, static () => new global::Consumer.AllOf.Dog { Name = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(PetProperties(options),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Dog, bool?>(options, "Barks", "barks", static instance => instance.Barks, static (instance, value) => instance.Barks = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Pet>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Pet>(options, static () => new global::Consumer.AllOf.Pet { Name = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, int?>(options, "Age", "age", static instance => instance.Age, static (instance, value) => instance.Age = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Pet>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PetProperties(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, string>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Pet, int?>(options, "Age", "age", static instance => instance.Age, static (instance, value) => instance.Age = value));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaggedInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Tagged>(options, static () => new global::Consumer.AllOf.Tagged(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Tagged, global::System.Collections.Generic.IList<string>?>(options, "Tags", "tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Tagged>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PetInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Pet>(options, static () => new global::Consumer.AllOf.Pet { Name = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(PetProperties(options), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Pet>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaggedInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AllOf.Tagged>(options, static () => new global::Consumer.AllOf.Tagged(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AllOf.Tagged, global::System.Collections.Generic.IList<string>?>(options, "Tags", "tags", static instance => instance.Tags, static (instance, value) => instance.Tags = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AllOf.Tagged>(options)));
     }
 }

@@ -20,25 +20,21 @@ namespace Consumer.AnyOf
             [typeof(global::Consumer.AnyOf.ContactSetting)] = ContactSettingInfo,
             [typeof(global::Consumer.AnyOf.Email)] = EmailInfo,
             [typeof(global::Consumer.AnyOf.IdOrName)] = IdOrNameInfo,
-            [typeof(global::Consumer.AnyOf.Level)] = LevelInfo,
+            [typeof(global::Consumer.AnyOf.Level)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.AnyOf.Level, global::Consumer.AnyOf.LevelJsonConverter>,
             [typeof(global::Consumer.AnyOf.Phone)] = PhoneInfo,
-            [typeof(global::Consumer.AnyOf.Level?)] = LevelNullableInfo,
-            [typeof(global::System.Collections.Generic.IList<string>)] = IListOfStringInfo,
-            [typeof(global::System.Collections.Generic.List<string>)] = ListOfStringInfo,
+            [typeof(global::Consumer.AnyOf.Level?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.AnyOf.Level>,
+            [typeof(global::System.Collections.Generic.IList<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>,
+            [typeof(global::System.Collections.Generic.List<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ContactInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AnyOf.Contact>(options, static () => new global::Consumer.AnyOf.Contact(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Contact, global::Consumer.AnyOf.IdOrName?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Contact, global::Consumer.AnyOf.ContactReach?>(options, "Reach", "reach", static instance => instance.Reach, static (instance, value) => instance.Reach = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Contact, global::Consumer.AnyOf.ContactSetting?>(options, "Setting", "setting", static instance => instance.Setting, static (instance, value) => instance.Setting = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AnyOf.Contact>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ContactInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AnyOf.Contact>(options, static () => new global::Consumer.AnyOf.Contact(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Contact, global::Consumer.AnyOf.IdOrName?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Contact, global::Consumer.AnyOf.ContactReach?>(options, "Reach", "reach", static instance => instance.Reach, static (instance, value) => instance.Reach = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Contact, global::Consumer.AnyOf.ContactSetting?>(options, "Setting", "setting", static instance => instance.Setting, static (instance, value) => instance.Setting = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AnyOf.Contact>(options)));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ContactReachInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.RestJsonMetadata.UnionInfo<global::Consumer.AnyOf.ContactReach>(options, global::Consumer.AnyOf.ContactReachJsonConverter.Default);
@@ -46,34 +42,14 @@ namespace Consumer.AnyOf
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ContactSettingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.RestJsonMetadata.UnionInfo<global::Consumer.AnyOf.ContactSetting>(options, global::Consumer.AnyOf.ContactSettingJsonConverter.Default);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo EmailInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AnyOf.Email>(options, static () => new global::Consumer.AnyOf.Email(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Email, string?>(options, "Address", "address", static instance => instance.Address, static (instance, value) => instance.Address = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AnyOf.Email>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo EmailInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AnyOf.Email>(options, static () => new global::Consumer.AnyOf.Email(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Email, string?>(options, "Address", "address", static instance => instance.Address, static (instance, value) => instance.Address = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AnyOf.Email>(options)));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IdOrNameInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.RestJsonMetadata.UnionInfo<global::Consumer.AnyOf.IdOrName>(options, global::Consumer.AnyOf.IdOrNameJsonConverter.Default);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LevelInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.AnyOf.Level>(options, global::Consumer.AnyOf.LevelJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PhoneInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AnyOf.Phone>(options, static () => new global::Consumer.AnyOf.Phone(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Phone, string?>(options, "Number", "number", static instance => instance.Number, static (instance, value) => instance.Number = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Phone, string?>(options, "Extension", "extension", static instance => instance.Extension, static (instance, value) => instance.Extension = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AnyOf.Phone>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LevelNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.AnyOf.Level>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PhoneInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.AnyOf.Phone>(options, static () => new global::Consumer.AnyOf.Phone(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Phone, string?>(options, "Number", "number", static instance => instance.Number, static (instance, value) => instance.Number = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.AnyOf.Phone, string?>(options, "Extension", "extension", static instance => instance.Extension, static (instance, value) => instance.Extension = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.AnyOf.Phone>(options)));
     }
 }

@@ -22,22 +22,9 @@ namespace Consumer.AnyOf
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class LevelJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.AnyOf.Level>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("low", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("high", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static LevelJsonConverter Default { get; } = new LevelJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public LevelJsonConverter() : base(ServiceNames, isFlags: false, unknownValue: -1L) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.AnyOf.Level value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.AnyOf.Level FromInt64(long value) => (global::Consumer.AnyOf.Level)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public LevelJsonConverter() : base(new string[] { "low", "high" }, new long[] { 0, 1 }, isFlags: false, unknownValue: -1) { }
     }
 }

@@ -27,16 +27,16 @@ namespace Consumer.Collisions
             [typeof(global::Consumer.Collisions.Json)] = JsonInfo,
             [typeof(global::Consumer.Collisions.Kind)] = KindInfo,
             [typeof(global::Consumer.Collisions.Kind2)] = Kind2Info,
-            [typeof(global::Consumer.Collisions.LogLevel)] = LogLevelInfo,
+            [typeof(global::Consumer.Collisions.LogLevel)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.LogLevel, global::Consumer.Collisions.LogLevelJsonConverter>,
             [typeof(global::Consumer.Collisions.Object)] = ObjectInfo,
             [typeof(global::Consumer.Collisions.Parent)] = ParentInfo,
             [typeof(global::Consumer.Collisions.ParentChild)] = ParentChildInfo,
             [typeof(global::Consumer.Collisions.ParentChild2)] = ParentChild2Info,
-            [typeof(global::Consumer.Collisions.ParentMode)] = ParentModeInfo,
-            [typeof(global::Consumer.Collisions.ParentMode2)] = ParentMode2Info,
+            [typeof(global::Consumer.Collisions.ParentMode)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.ParentMode, global::Consumer.Collisions.ParentModeJsonConverter>,
+            [typeof(global::Consumer.Collisions.ParentMode2)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.ParentMode2, global::Consumer.Collisions.ParentMode2JsonConverter>,
             [typeof(global::Consumer.Collisions.Shape)] = ShapeInfo,
             [typeof(global::Consumer.Collisions.ShapeKind)] = ShapeKindInfo,
-            [typeof(global::Consumer.Collisions.Status)] = StatusInfo,
+            [typeof(global::Consumer.Collisions.Status)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.Status, global::Consumer.Collisions.StatusJsonConverter2>,
             [typeof(global::Consumer.Collisions.StatusJsonConverter)] = StatusJsonConverterInfo,
             [typeof(global::Consumer.Collisions.String)] = StringInfo,
             [typeof(global::Consumer.Collisions.System)] = SystemInfo,
@@ -44,14 +44,14 @@ namespace Consumer.Collisions
             [typeof(global::Consumer.Collisions.Type)] = TypeInfo,
             [typeof(global::Consumer.Collisions.ValueShape)] = ValueShapeInfo,
             [typeof(global::Consumer.Collisions.Holder2)] = Holder2Info,
-            [typeof(global::Consumer.Collisions.Kind2?)] = Kind2NullableInfo,
-            [typeof(global::Consumer.Collisions.LogLevel?)] = LogLevelNullableInfo,
-            [typeof(global::Consumer.Collisions.ParentMode?)] = ParentModeNullableInfo,
-            [typeof(global::Consumer.Collisions.ParentMode2?)] = ParentMode2NullableInfo,
-            [typeof(global::Consumer.Collisions.ShapeKind?)] = ShapeKindNullableInfo,
-            [typeof(global::Consumer.Collisions.Status?)] = StatusNullableInfo,
-            [typeof(global::System.Collections.Generic.IList<global::Consumer.Collisions.Item>)] = IListOfItemInfo,
-            [typeof(global::System.Collections.Generic.List<global::Consumer.Collisions.Item>)] = ListOfItemInfo,
+            [typeof(global::Consumer.Collisions.Kind2?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.Kind2>,
+            [typeof(global::Consumer.Collisions.LogLevel?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.LogLevel>,
+            [typeof(global::Consumer.Collisions.ParentMode?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.ParentMode>,
+            [typeof(global::Consumer.Collisions.ParentMode2?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.ParentMode2>,
+            [typeof(global::Consumer.Collisions.ShapeKind?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.ShapeKind>,
+            [typeof(global::Consumer.Collisions.Status?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.Status>,
+            [typeof(global::System.Collections.Generic.IList<global::Consumer.Collisions.Item>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Collisions.Item>,
+            [typeof(global::System.Collections.Generic.List<global::Consumer.Collisions.Item>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Collisions.Item>,
         };
 
         /// <inheritdoc />
@@ -61,239 +61,115 @@ namespace Consumer.Collisions
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ChoiceInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.RestJsonMetadata.UnionInfo<global::Consumer.Collisions.Choice>(options, global::Consumer.Collisions.ChoiceJsonConverter.Default);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CollisionsClientInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.CollisionsClient>(options, static () => new global::Consumer.Collisions.CollisionsClient(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.CollisionsClient, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.CollisionsClient>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CollisionsClientInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.CollisionsClient>(options, static () => new global::Consumer.Collisions.CollisionsClient(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.CollisionsClient, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.CollisionsClient>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CollisionsConstraintsInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.CollisionsConstraints>(options, static () => new global::Consumer.Collisions.CollisionsConstraints(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.CollisionsConstraints, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.CollisionsConstraints>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CollisionsConstraintsInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.CollisionsConstraints>(options, static () => new global::Consumer.Collisions.CollisionsConstraints(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.CollisionsConstraints, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.CollisionsConstraints>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CollisionsJsonMetadataInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.CollisionsJsonMetadata>(options, static () => new global::Consumer.Collisions.CollisionsJsonMetadata(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.CollisionsJsonMetadata, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.CollisionsJsonMetadata>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CollisionsJsonMetadataInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.CollisionsJsonMetadata>(options, static () => new global::Consumer.Collisions.CollisionsJsonMetadata(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.CollisionsJsonMetadata, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.CollisionsJsonMetadata>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo EverythingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Everything>(options, static () => new global::Consumer.Collisions.Everything(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.System?>(options, "System", "system", static instance => instance.System, static (instance, value) => instance.System = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Task?>(options, "Task", "task", static instance => instance.Task, static (instance, value) => instance.Task = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Json?>(options, "Json", "json", static instance => instance.Json, static (instance, value) => instance.Json = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.LogLevel?>(options, "LogLevel", "logLevel", static instance => instance.LogLevel, static (instance, value) => instance.LogLevel = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.String?>(options, "String", "string", static instance => instance.String, static (instance, value) => instance.String = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Object?>(options, "Object", "object", static instance => instance.Object, static (instance, value) => instance.Object = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Type?>(options, "Type", "type", static instance => instance.Type, static (instance, value) => instance.Type = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Holder?>(options, "Holder", "holder", static instance => instance.Holder, static (instance, value) => instance.Holder = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Choice?>(options, "Choice", "choice", static instance => instance.Choice, static (instance, value) => instance.Choice = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Parent?>(options, "Parent", "parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.ParentChild?>(options, "ParentChild", "parentChild", static instance => instance.ParentChild, static (instance, value) => instance.ParentChild = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.ParentMode?>(options, "ParentMode", "parentMode", static instance => instance.ParentMode, static (instance, value) => instance.ParentMode = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Kind?>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Holder2?>(options, "LowerHolder", "lowerHolder", static instance => instance.LowerHolder, static (instance, value) => instance.LowerHolder = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Shape?>(options, "Shape", "shape", static instance => instance.Shape, static (instance, value) => instance.Shape = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Everything>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo EverythingInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Everything>(options, static () => new global::Consumer.Collisions.Everything(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.System?>(options, "System", "system", static instance => instance.System, static (instance, value) => instance.System = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Task?>(options, "Task", "task", static instance => instance.Task, static (instance, value) => instance.Task = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Json?>(options, "Json", "json", static instance => instance.Json, static (instance, value) => instance.Json = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.LogLevel?>(options, "LogLevel", "logLevel", static instance => instance.LogLevel, static (instance, value) => instance.LogLevel = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.String?>(options, "String", "string", static instance => instance.String, static (instance, value) => instance.String = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Object?>(options, "Object", "object", static instance => instance.Object, static (instance, value) => instance.Object = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Type?>(options, "Type", "type", static instance => instance.Type, static (instance, value) => instance.Type = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Holder?>(options, "Holder", "holder", static instance => instance.Holder, static (instance, value) => instance.Holder = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Choice?>(options, "Choice", "choice", static instance => instance.Choice, static (instance, value) => instance.Choice = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Parent?>(options, "Parent", "parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.ParentChild?>(options, "ParentChild", "parentChild", static instance => instance.ParentChild, static (instance, value) => instance.ParentChild = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.ParentMode?>(options, "ParentMode", "parentMode", static instance => instance.ParentMode, static (instance, value) => instance.ParentMode = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Kind?>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Holder2?>(options, "LowerHolder", "lowerHolder", static instance => instance.LowerHolder, static (instance, value) => instance.LowerHolder = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Everything, global::Consumer.Collisions.Shape?>(options, "Shape", "shape", static instance => instance.Shape, static (instance, value) => instance.Shape = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Everything>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo HolderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Holder>(options, static () => new global::Consumer.Collisions.Holder(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Holder, string?>(options, "Value", "Value", static instance => instance.Value, static (instance, value) => instance.Value = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Holder, string?>(options, "UnknownJson", "UnknownJson", static instance => instance.UnknownJson, static (instance, value) => instance.UnknownJson = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Holder, global::Consumer.Collisions.Choice?>(options, "Choice", "choice", static instance => instance.Choice, static (instance, value) => instance.Choice = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Holder>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo HolderInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Holder>(options, static () => new global::Consumer.Collisions.Holder(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Holder, string?>(options, "Value", "Value", static instance => instance.Value, static (instance, value) => instance.Value = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Holder, string?>(options, "UnknownJson", "UnknownJson", static instance => instance.UnknownJson, static (instance, value) => instance.UnknownJson = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Holder, global::Consumer.Collisions.Choice?>(options, "Choice", "choice", static instance => instance.Choice, static (instance, value) => instance.Choice = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Holder>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Item>(options, static () => new global::Consumer.Collisions.Item { ItemValue = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string>(options, "ItemValue", "Item", static instance => instance.ItemValue, static (instance, value) => instance.ItemValue = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, long?>(options, "ID", "ID", static instance => instance.ID, static (instance, value) => instance.ID = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "URL", "URL", static instance => instance.URL, static (instance, value) => instance.URL = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "IPAddress", "IPAddress", static instance => instance.IPAddress, static (instance, value) => instance.IPAddress = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Class", "class", static instance => instance.Class, static (instance, value) => instance.Class = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Event", "event", static instance => instance.Event, static (instance, value) => instance.Event = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Params", "params", static instance => instance.Params, static (instance, value) => instance.Params = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Record", "record", static instance => instance.Record, static (instance, value) => instance.Record = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Async", "async", static instance => instance.Async, static (instance, value) => instance.Async = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Await", "await", static instance => instance.Await, static (instance, value) => instance.Await = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Value", "value", static instance => instance.Value, static (instance, value) => instance.Value = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Global", "global", static instance => instance.Global, static (instance, value) => instance.Global = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, global::Consumer.Collisions.Status?>(options, "Status", "Status", static instance => instance.Status, static (instance, value) => instance.Status = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "AdditionalData2", "AdditionalData", static instance => instance.AdditionalData2, static (instance, value) => instance.AdditionalData2 = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "GetTypeValue", "GetType", static instance => instance.GetTypeValue, static (instance, value) => instance.GetTypeValue = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "EqualsValue", "Equals", static instance => instance.EqualsValue, static (instance, value) => instance.EqualsValue = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Code", "code", static instance => instance.Code, static (instance, value) => instance.Code = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Item>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Item>(options, static () => new global::Consumer.Collisions.Item { ItemValue = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string>(options, "ItemValue", "Item", static instance => instance.ItemValue, static (instance, value) => instance.ItemValue = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, long?>(options, "ID", "ID", static instance => instance.ID, static (instance, value) => instance.ID = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "URL", "URL", static instance => instance.URL, static (instance, value) => instance.URL = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "IPAddress", "IPAddress", static instance => instance.IPAddress, static (instance, value) => instance.IPAddress = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Class", "class", static instance => instance.Class, static (instance, value) => instance.Class = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Event", "event", static instance => instance.Event, static (instance, value) => instance.Event = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Params", "params", static instance => instance.Params, static (instance, value) => instance.Params = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Record", "record", static instance => instance.Record, static (instance, value) => instance.Record = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Async", "async", static instance => instance.Async, static (instance, value) => instance.Async = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Await", "await", static instance => instance.Await, static (instance, value) => instance.Await = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Value", "value", static instance => instance.Value, static (instance, value) => instance.Value = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Global", "global", static instance => instance.Global, static (instance, value) => instance.Global = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, global::Consumer.Collisions.Status?>(options, "Status", "Status", static instance => instance.Status, static (instance, value) => instance.Status = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "AdditionalData2", "AdditionalData", static instance => instance.AdditionalData2, static (instance, value) => instance.AdditionalData2 = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "GetTypeValue", "GetType", static instance => instance.GetTypeValue, static (instance, value) => instance.GetTypeValue = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "EqualsValue", "Equals", static instance => instance.EqualsValue, static (instance, value) => instance.EqualsValue = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Item, string?>(options, "Code", "code", static instance => instance.Code, static (instance, value) => instance.Code = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Item>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemJsonConverterInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ItemJsonConverter>(options, static () => new global::Consumer.Collisions.ItemJsonConverter(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ItemJsonConverter, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ItemJsonConverter>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemJsonConverterInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ItemJsonConverter>(options, static () => new global::Consumer.Collisions.ItemJsonConverter(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ItemJsonConverter, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ItemJsonConverter>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemsClientInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ItemsClient>(options, static () => new global::Consumer.Collisions.ItemsClient(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ItemsClient, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ItemsClient>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemsClientInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ItemsClient>(options, static () => new global::Consumer.Collisions.ItemsClient(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ItemsClient, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ItemsClient>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Json>(options, static () => new global::Consumer.Collisions.Json(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Json, string?>(options, "Text", "text", static instance => instance.Text, static (instance, value) => instance.Text = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Json>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Json>(options, static () => new global::Consumer.Collisions.Json(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Json, string?>(options, "Text", "text", static instance => instance.Text, static (instance, value) => instance.Text = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Json>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo KindInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Kind>(options, static () => new global::Consumer.Collisions.Kind(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Kind, string?>(options, "K", "k", static instance => instance.K, static (instance, value) => instance.K = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Kind>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo KindInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Kind>(options, static () => new global::Consumer.Collisions.Kind(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Kind, string?>(options, "K", "k", static instance => instance.K, static (instance, value) => instance.K = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Kind>(options)));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Kind2Info(global::System.Text.Json.JsonSerializerOptions options) =>
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Collisions.Kind2>(options, global::Consumer.Collisions.Kind2JsonConverter.Default);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LogLevelInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.LogLevel>(options, global::Consumer.Collisions.LogLevelJsonConverter.Default);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ObjectInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Object>(options, static () => new global::Consumer.Collisions.Object(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Object, global::Consumer.Collisions.Type?>(options, "Type", "type", static instance => instance.Type, static (instance, value) => instance.Type = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Object>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ObjectInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Object>(options, static () => new global::Consumer.Collisions.Object(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Object, global::Consumer.Collisions.Type?>(options, "Type", "type", static instance => instance.Type, static (instance, value) => instance.Type = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Object>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Parent>(options, static () => new global::Consumer.Collisions.Parent(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Parent, global::Consumer.Collisions.ParentChild2?>(options, "Child", "child", static instance => instance.Child, static (instance, value) => instance.Child = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Parent, global::Consumer.Collisions.ParentMode2?>(options, "Mode", "mode", static instance => instance.Mode, static (instance, value) => instance.Mode = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Parent, global::Consumer.Collisions.Kind2?>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Parent>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Parent>(options, static () => new global::Consumer.Collisions.Parent(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Parent, global::Consumer.Collisions.ParentChild2?>(options, "Child", "child", static instance => instance.Child, static (instance, value) => instance.Child = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Parent, global::Consumer.Collisions.ParentMode2?>(options, "Mode", "mode", static instance => instance.Mode, static (instance, value) => instance.Mode = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Parent, global::Consumer.Collisions.Kind2?>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Parent>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentChildInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ParentChild>(options, static () => new global::Consumer.Collisions.ParentChild(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ParentChild, string?>(options, "Y", "y", static instance => instance.Y, static (instance, value) => instance.Y = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ParentChild>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentChildInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ParentChild>(options, static () => new global::Consumer.Collisions.ParentChild(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ParentChild, string?>(options, "Y", "y", static instance => instance.Y, static (instance, value) => instance.Y = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ParentChild>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentChild2Info(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ParentChild2>(options, static () => new global::Consumer.Collisions.ParentChild2(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ParentChild2, string?>(options, "X", "x", static instance => instance.X, static (instance, value) => instance.X = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ParentChild2>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentChild2Info(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ParentChild2>(options, static () => new global::Consumer.Collisions.ParentChild2(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ParentChild2, string?>(options, "X", "x", static instance => instance.X, static (instance, value) => instance.X = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.ParentChild2>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] ShapeProperties(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Shape, global::Consumer.Collisions.ShapeKind>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentModeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.ParentMode>(options, global::Consumer.Collisions.ParentModeJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentMode2Info(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.ParentMode2>(options, global::Consumer.Collisions.ParentMode2JsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ShapeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.RestJsonMetadata.DiscriminatedObjectInfo<global::Consumer.Collisions.Shape>(options, static () => new global::Consumer.Collisions.Shape(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Shape, global::Consumer.Collisions.ShapeKind>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Shape>(options),
-            },
-                "kind",
-                new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("Value", typeof(global::Consumer.Collisions.ValueShape)),
-                new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("ValueShape", typeof(global::Consumer.Collisions.ValueShape)));
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ShapeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.RestJsonMetadata.DiscriminatedObjectInfo<global::Consumer.Collisions.Shape>(options, static () => new global::Consumer.Collisions.Shape(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(ShapeProperties(options), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Shape>(options)), "kind",
+            new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("Value", typeof(global::Consumer.Collisions.ValueShape)),
+            new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("ValueShape", typeof(global::Consumer.Collisions.ValueShape)));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ShapeKindInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Consumer.Collisions.ShapeKind>(options, global::Consumer.Collisions.ShapeKindJsonConverter.Default);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Collisions.Status>(options, global::Consumer.Collisions.StatusJsonConverter2.Default);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusJsonConverterInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.StatusJsonConverter>(options, static () => new global::Consumer.Collisions.StatusJsonConverter(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.StatusJsonConverter, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.StatusJsonConverter>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusJsonConverterInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.StatusJsonConverter>(options, static () => new global::Consumer.Collisions.StatusJsonConverter(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.StatusJsonConverter, bool?>(options, "Mine", "mine", static instance => instance.Mine, static (instance, value) => instance.Mine = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.StatusJsonConverter>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StringInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.String>(options, static () => new global::Consumer.Collisions.String(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.String, long?>(options, "Length", "length", static instance => instance.Length, static (instance, value) => instance.Length = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.String>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.String>(options, static () => new global::Consumer.Collisions.String(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.String, long?>(options, "Length", "length", static instance => instance.Length, static (instance, value) => instance.Length = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.String>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SystemInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.System>(options, static () => new global::Consumer.Collisions.System(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.System, string?>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.System>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SystemInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.System>(options, static () => new global::Consumer.Collisions.System(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.System, string?>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.System>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaskInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Task>(options, static () => new global::Consumer.Collisions.Task(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Task, bool?>(options, "Done", "done", static instance => instance.Done, static (instance, value) => instance.Done = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Task>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaskInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Task>(options, static () => new global::Consumer.Collisions.Task(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Task, bool?>(options, "Done", "done", static instance => instance.Done, static (instance, value) => instance.Done = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Task>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TypeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Type>(options, static () => new global::Consumer.Collisions.Type(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Type, global::Consumer.Collisions.Object?>(options, "Object", "object", static instance => instance.Object, static (instance, value) => instance.Object = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Type>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TypeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Type>(options, static () => new global::Consumer.Collisions.Type(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Type, global::Consumer.Collisions.Object?>(options, "Object", "object", static instance => instance.Object, static (instance, value) => instance.Object = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Type>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ValueShapeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ValueShape>(options, static () => new global::Consumer.Collisions.ValueShape(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(ShapeProperties(options),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ValueShape, long?>(options, "Size", "size", static instance => instance.Size, static (instance, value) => instance.Size = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Shape>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ValueShapeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.ValueShape>(options, static () => new global::Consumer.Collisions.ValueShape(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Shape, global::Consumer.Collisions.ShapeKind>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.ValueShape, long?>(options, "Size", "size", static instance => instance.Size, static (instance, value) => instance.Size = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Shape>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Holder2Info(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Holder2>(options, static () => new global::Consumer.Collisions.Holder2(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Holder2, string?>(options, "Lower", "lower", static instance => instance.Lower, static (instance, value) => instance.Lower = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Holder2>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Kind2NullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.Kind2>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LogLevelNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.LogLevel>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentModeNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.ParentMode>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ParentMode2NullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.ParentMode2>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ShapeKindNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.ShapeKind>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Collisions.Status>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfItemInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Collisions.Item>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfItemInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Collisions.Item>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Holder2Info(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Collisions.Holder2>(options, static () => new global::Consumer.Collisions.Holder2(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Collisions.Holder2, string?>(options, "Lower", "lower", static instance => instance.Lower, static (instance, value) => instance.Lower = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Collisions.Holder2>(options)));
     }
 }

@@ -22,22 +22,9 @@ namespace Consumer.Collisions
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class ParentModeJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Collisions.ParentMode>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("c", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("d", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static ParentModeJsonConverter Default { get; } = new ParentModeJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public ParentModeJsonConverter() : base(ServiceNames, isFlags: false, unknownValue: -1L) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Collisions.ParentMode value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Collisions.ParentMode FromInt64(long value) => (global::Consumer.Collisions.ParentMode)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public ParentModeJsonConverter() : base(new string[] { "c", "d" }, new long[] { 0, 1 }, isFlags: false, unknownValue: -1) { }
     }
 }

@@ -22,22 +22,9 @@ namespace Consumer.Collisions
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class ParentMode2JsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Collisions.ParentMode2>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("a", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("b", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static ParentMode2JsonConverter Default { get; } = new ParentMode2JsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public ParentMode2JsonConverter() : base(ServiceNames, isFlags: false, unknownValue: -1L) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Collisions.ParentMode2 value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Collisions.ParentMode2 FromInt64(long value) => (global::Consumer.Collisions.ParentMode2)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public ParentMode2JsonConverter() : base(new string[] { "a", "b" }, new long[] { 0, 1 }, isFlags: false, unknownValue: -1) { }
     }
 }

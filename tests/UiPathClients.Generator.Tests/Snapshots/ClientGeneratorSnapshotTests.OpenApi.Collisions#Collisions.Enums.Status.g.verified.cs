@@ -28,27 +28,9 @@ namespace Consumer.Collisions
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class StatusJsonConverter2 : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Collisions.Status>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("active", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Active", 1L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("ACTIVE", 2L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("unknown", 3L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Unknown", 4L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("value__", 5L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Status", 6L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static StatusJsonConverter2 Default { get; } = new StatusJsonConverter2();
-
-        /// <summary>Creates the converter.</summary>
-        public StatusJsonConverter2() : base(ServiceNames, isFlags: false, unknownValue: -1L) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Collisions.Status value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Collisions.Status FromInt64(long value) => (global::Consumer.Collisions.Status)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public StatusJsonConverter2() : base(new string[] { "active", "Active", "ACTIVE", "unknown", "Unknown", "value__", "Status" }, new long[] { 0, 1, 2, 3, 4, 5, 6 }, isFlags: false, unknownValue: -1) { }
     }
 }

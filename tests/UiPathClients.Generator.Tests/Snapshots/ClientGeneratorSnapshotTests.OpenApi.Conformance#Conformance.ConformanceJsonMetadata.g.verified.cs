@@ -17,35 +17,21 @@ namespace Consumer.Conformance
         {
             [typeof(global::Consumer.Conformance.Error)] = ErrorInfo,
             [typeof(global::Consumer.Conformance.Widget)] = WidgetInfo,
-            [typeof(global::System.Collections.Generic.IList<string>)] = IListOfStringInfo,
-            [typeof(global::System.Collections.Generic.List<string>)] = ListOfStringInfo,
+            [typeof(global::System.Collections.Generic.IList<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>,
+            [typeof(global::System.Collections.Generic.List<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ErrorInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Conformance.Error>(options, static () => new global::Consumer.Conformance.Error(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Conformance.Error, string?>(options, "Message", "message", static instance => instance.Message, static (instance, value) => instance.Message = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Conformance.Error>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ErrorInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Conformance.Error>(options, static () => new global::Consumer.Conformance.Error(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Conformance.Error, string?>(options, "Message", "message", static instance => instance.Message, static (instance, value) => instance.Message = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Conformance.Error>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WidgetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Conformance.Widget>(options, static () => new global::Consumer.Conformance.Widget { Label = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.RestJsonMetadata.ReadOnlyPropertyInfo<global::Consumer.Conformance.Widget, string?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.RestJsonMetadata.ReadOnlyPropertyInfo<global::Consumer.Conformance.Widget, global::System.DateTimeOffset?>(options, "Created", "created", static instance => instance.Created, static (instance, value) => instance.Created = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Conformance.Widget, string>(options, "Label", "label", static instance => instance.Label, static (instance, value) => instance.Label = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Conformance.Widget, global::System.TimeSpan?>(options, "Lifetime", "lifetime", static instance => instance.Lifetime, static (instance, value) => instance.Lifetime = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Conformance.Widget>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WidgetInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Conformance.Widget>(options, static () => new global::Consumer.Conformance.Widget { Label = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.RestJsonMetadata.ReadOnlyPropertyInfo<global::Consumer.Conformance.Widget, string?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.RestJsonMetadata.ReadOnlyPropertyInfo<global::Consumer.Conformance.Widget, global::System.DateTimeOffset?>(options, "Created", "created", static instance => instance.Created, static (instance, value) => instance.Created = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Conformance.Widget, string>(options, "Label", "label", static instance => instance.Label, static (instance, value) => instance.Label = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Conformance.Widget, global::System.TimeSpan?>(options, "Lifetime", "lifetime", static instance => instance.Lifetime, static (instance, value) => instance.Lifetime = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Conformance.Widget>(options)));
     }
 }

@@ -15,36 +15,20 @@ namespace Consumer.EnumNames
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
-            [typeof(global::Consumer.EnumNames.Color)] = ColorInfo,
-            [typeof(global::Consumer.EnumNames.FinishKind)] = FinishKindInfo,
+            [typeof(global::Consumer.EnumNames.Color)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.EnumNames.Color, global::Consumer.EnumNames.ColorJsonConverter>,
+            [typeof(global::Consumer.EnumNames.FinishKind)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.EnumNames.FinishKind, global::Consumer.EnumNames.FinishKindJsonConverter>,
             [typeof(global::Consumer.EnumNames.Paint)] = PaintInfo,
-            [typeof(global::Consumer.EnumNames.Color?)] = ColorNullableInfo,
-            [typeof(global::Consumer.EnumNames.FinishKind?)] = FinishKindNullableInfo,
+            [typeof(global::Consumer.EnumNames.Color?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.EnumNames.Color>,
+            [typeof(global::Consumer.EnumNames.FinishKind?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.EnumNames.FinishKind>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ColorInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.EnumNames.Color>(options, global::Consumer.EnumNames.ColorJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FinishKindInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.EnumNames.FinishKind>(options, global::Consumer.EnumNames.FinishKindJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PaintInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.EnumNames.Paint>(options, static () => new global::Consumer.EnumNames.Paint(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.EnumNames.Paint, global::Consumer.EnumNames.Color?>(options, "Color", "color", static instance => instance.Color, static (instance, value) => instance.Color = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.EnumNames.Paint, global::Consumer.EnumNames.FinishKind?>(options, "Finish", "finish", static instance => instance.Finish, static (instance, value) => instance.Finish = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.EnumNames.Paint, global::Consumer.EnumNames.FinishKind?>(options, "SecondFinish", "secondFinish", static instance => instance.SecondFinish, static (instance, value) => instance.SecondFinish = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.EnumNames.Paint>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ColorNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.EnumNames.Color>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FinishKindNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.EnumNames.FinishKind>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PaintInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.EnumNames.Paint>(options, static () => new global::Consumer.EnumNames.Paint(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.EnumNames.Paint, global::Consumer.EnumNames.Color?>(options, "Color", "color", static instance => instance.Color, static (instance, value) => instance.Color = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.EnumNames.Paint, global::Consumer.EnumNames.FinishKind?>(options, "Finish", "finish", static instance => instance.Finish, static (instance, value) => instance.Finish = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.EnumNames.Paint, global::Consumer.EnumNames.FinishKind?>(options, "SecondFinish", "secondFinish", static instance => instance.SecondFinish, static (instance, value) => instance.SecondFinish = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.EnumNames.Paint>(options)));
     }
 }

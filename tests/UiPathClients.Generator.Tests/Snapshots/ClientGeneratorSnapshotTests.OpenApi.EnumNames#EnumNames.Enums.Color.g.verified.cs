@@ -24,23 +24,9 @@ namespace Consumer.EnumNames
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class ColorJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.EnumNames.Color>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("r", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("g", 1L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("b", 2L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static ColorJsonConverter Default { get; } = new ColorJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public ColorJsonConverter() : base(ServiceNames, isFlags: false, unknownValue: -1L) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.EnumNames.Color value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.EnumNames.Color FromInt64(long value) => (global::Consumer.EnumNames.Color)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public ColorJsonConverter() : base(new string[] { "r", "g", "b" }, new long[] { 0, 1, 2 }, isFlags: false, unknownValue: -1) { }
     }
 }

@@ -23,22 +23,9 @@ namespace Consumer.EnumNames
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class FinishKindJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.EnumNames.FinishKind>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("matt-1", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("gloss-2", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static FinishKindJsonConverter Default { get; } = new FinishKindJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public FinishKindJsonConverter() : base(ServiceNames, isFlags: false, unknownValue: -1L) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.EnumNames.FinishKind value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.EnumNames.FinishKind FromInt64(long value) => (global::Consumer.EnumNames.FinishKind)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public FinishKindJsonConverter() : base(new string[] { "matt-1", "gloss-2" }, new long[] { 0, 1 }, isFlags: false, unknownValue: -1) { }
     }
 }

@@ -25,24 +25,9 @@ namespace Consumer.Enums
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class StatusJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Enums.Status>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("queued", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("in-progress", 1L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("DONE", 2L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("2fa-required", 3L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static StatusJsonConverter Default { get; } = new StatusJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public StatusJsonConverter() : base(ServiceNames, isFlags: false, unknownValue: -1L) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Enums.Status value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Enums.Status FromInt64(long value) => (global::Consumer.Enums.Status)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public StatusJsonConverter() : base(new string[] { "queued", "in-progress", "DONE", "2fa-required" }, new long[] { 0, 1, 2, 3 }, isFlags: false, unknownValue: -1) { }
     }
 }

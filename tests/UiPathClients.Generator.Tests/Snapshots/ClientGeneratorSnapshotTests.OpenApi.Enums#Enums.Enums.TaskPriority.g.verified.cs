@@ -22,22 +22,9 @@ namespace Consumer.Enums
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class TaskPriorityJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Enums.TaskPriority>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("low", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("high", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static TaskPriorityJsonConverter Default { get; } = new TaskPriorityJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public TaskPriorityJsonConverter() : base(ServiceNames, isFlags: false, unknownValue: -1L) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Enums.TaskPriority value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Enums.TaskPriority FromInt64(long value) => (global::Consumer.Enums.TaskPriority)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public TaskPriorityJsonConverter() : base(new string[] { "low", "high" }, new long[] { 0, 1 }, isFlags: false, unknownValue: -1) { }
     }
 }

@@ -15,36 +15,20 @@ namespace Consumer.Enums
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
-            [typeof(global::Consumer.Enums.Status)] = StatusInfo,
+            [typeof(global::Consumer.Enums.Status)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Status, global::Consumer.Enums.StatusJsonConverter>,
             [typeof(global::Consumer.Enums.Task)] = TaskInfo,
-            [typeof(global::Consumer.Enums.TaskPriority)] = TaskPriorityInfo,
-            [typeof(global::Consumer.Enums.Status?)] = StatusNullableInfo,
-            [typeof(global::Consumer.Enums.TaskPriority?)] = TaskPriorityNullableInfo,
+            [typeof(global::Consumer.Enums.TaskPriority)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.TaskPriority, global::Consumer.Enums.TaskPriorityJsonConverter>,
+            [typeof(global::Consumer.Enums.Status?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Enums.Status>,
+            [typeof(global::Consumer.Enums.TaskPriority?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Enums.TaskPriority>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.Status>(options, global::Consumer.Enums.StatusJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaskInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Enums.Task>(options, static () => new global::Consumer.Enums.Task(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Enums.Task, global::Consumer.Enums.Status?>(options, "Status", "status", static instance => instance.Status, static (instance, value) => instance.Status = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Enums.Task, global::Consumer.Enums.TaskPriority?>(options, "Priority", "priority", static instance => instance.Priority, static (instance, value) => instance.Priority = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Enums.Task, long?>(options, "Level", "level", static instance => instance.Level, static (instance, value) => instance.Level = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Enums.Task>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaskPriorityInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Enums.TaskPriority>(options, global::Consumer.Enums.TaskPriorityJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Enums.Status>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaskPriorityNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Enums.TaskPriority>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaskInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Enums.Task>(options, static () => new global::Consumer.Enums.Task(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Enums.Task, global::Consumer.Enums.Status?>(options, "Status", "status", static instance => instance.Status, static (instance, value) => instance.Status = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Enums.Task, global::Consumer.Enums.TaskPriority?>(options, "Priority", "priority", static instance => instance.Priority, static (instance, value) => instance.Priority = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Enums.Task, long?>(options, "Level", "level", static instance => instance.Level, static (instance, value) => instance.Level = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Enums.Task>(options)));
     }
 }

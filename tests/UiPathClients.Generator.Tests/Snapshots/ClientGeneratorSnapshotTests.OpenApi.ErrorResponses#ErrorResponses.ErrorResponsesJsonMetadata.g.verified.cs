@@ -19,49 +19,27 @@ namespace Consumer.ErrorResponses
             [typeof(global::Consumer.ErrorResponses.NotFound)] = NotFoundInfo,
             [typeof(global::Consumer.ErrorResponses.Order)] = OrderInfo,
             [typeof(global::Consumer.ErrorResponses.Problem)] = ProblemInfo,
-            [typeof(global::System.Collections.Generic.IList<global::Consumer.ErrorResponses.Order>)] = IListOfOrderInfo,
-            [typeof(global::System.Collections.Generic.List<global::Consumer.ErrorResponses.Order>)] = ListOfOrderInfo,
+            [typeof(global::System.Collections.Generic.IList<global::Consumer.ErrorResponses.Order>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.ErrorResponses.Order>,
+            [typeof(global::System.Collections.Generic.List<global::Consumer.ErrorResponses.Order>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.ErrorResponses.Order>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ErrorInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Error>(options, static () => new global::Consumer.ErrorResponses.Error { Message = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Error, string>(options, "Message", "message", static instance => instance.Message, static (instance, value) => instance.Message = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.Error>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ErrorInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Error>(options, static () => new global::Consumer.ErrorResponses.Error { Message = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Error, string>(options, "Message", "message", static instance => instance.Message, static (instance, value) => instance.Message = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.Error>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo NotFoundInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.NotFound>(options, static () => new global::Consumer.ErrorResponses.NotFound(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.NotFound, string?>(options, "Resource", "resource", static instance => instance.Resource, static (instance, value) => instance.Resource = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.NotFound>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo NotFoundInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.NotFound>(options, static () => new global::Consumer.ErrorResponses.NotFound(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.NotFound, string?>(options, "Resource", "resource", static instance => instance.Resource, static (instance, value) => instance.Resource = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.NotFound>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo OrderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Order>(options, static () => new global::Consumer.ErrorResponses.Order { Id = default!, Total = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Order, global::System.Guid>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Order, global::UiPathClients.Runtime.Rest.ExactDecimal>(options, "Total", "total", static instance => instance.Total, static (instance, value) => instance.Total = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.Order>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo OrderInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Order>(options, static () => new global::Consumer.ErrorResponses.Order { Id = default!, Total = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Order, global::System.Guid>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Order, global::UiPathClients.Runtime.Rest.ExactDecimal>(options, "Total", "total", static instance => instance.Total, static (instance, value) => instance.Total = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.Order>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ProblemInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Problem>(options, static () => new global::Consumer.ErrorResponses.Problem(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Problem, string?>(options, "Title", "title", static instance => instance.Title, static (instance, value) => instance.Title = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Problem, int?>(options, "Status", "status", static instance => instance.Status, static (instance, value) => instance.Status = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Problem, string?>(options, "Detail", "detail", static instance => instance.Detail, static (instance, value) => instance.Detail = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.Problem>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfOrderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.ErrorResponses.Order>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfOrderInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.ErrorResponses.Order>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ProblemInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ErrorResponses.Problem>(options, static () => new global::Consumer.ErrorResponses.Problem(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Problem, string?>(options, "Title", "title", static instance => instance.Title, static (instance, value) => instance.Title = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Problem, int?>(options, "Status", "status", static instance => instance.Status, static (instance, value) => instance.Status = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ErrorResponses.Problem, string?>(options, "Detail", "detail", static instance => instance.Detail, static (instance, value) => instance.Detail = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ErrorResponses.Problem>(options)));
     }
 }

@@ -16,36 +16,29 @@ namespace Consumer.Formats
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
             [typeof(global::Consumer.Formats.Sample)] = SampleInfo,
-            [typeof(global::System.Collections.Generic.IDictionary<string, string>)] = IDictionaryOfStringOfStringInfo,
+            [typeof(global::System.Collections.Generic.IDictionary<string, string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.DictionaryInfo<string?>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SampleInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Formats.Sample>(options, static () => new global::Consumer.Formats.Sample(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.Guid?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.DateTimeOffset?>(options, "When", "when", static instance => instance.When, static (instance, value) => instance.When = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.DateOnly?>(options, "Day", "day", static instance => instance.Day, static (instance, value) => instance.Day = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.TimeOnly?>(options, "At", "at", static instance => instance.At, static (instance, value) => instance.At = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.TimeSpan?>(options, "Took", "took", static instance => instance.Took, static (instance, value) => instance.Took = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, string?>(options, "Home", "home", static instance => instance.Home, static (instance, value) => instance.Home = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, byte[]?>(options, "Blob", "blob", static instance => instance.Blob, static (instance, value) => instance.Blob = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, int?>(options, "Small", "small", static instance => instance.Small, static (instance, value) => instance.Small = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, long?>(options, "Big", "big", static instance => instance.Big, static (instance, value) => instance.Big = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, long?>(options, "Plain", "plain", static instance => instance.Plain, static (instance, value) => instance.Plain = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, float?>(options, "Ratio", "ratio", static instance => instance.Ratio, static (instance, value) => instance.Ratio = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::UiPathClients.Runtime.Rest.ExactDecimal?>(options, "Exact", "exact", static instance => instance.Exact, static (instance, value) => instance.Exact = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, double?>(options, "Measure", "measure", static instance => instance.Measure, static (instance, value) => instance.Measure = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, bool?>(options, "Flag", "flag", static instance => instance.Flag, static (instance, value) => instance.Flag = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.Collections.Generic.IDictionary<string, string?>?>(options, "Labels", "labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.Text.Json.JsonElement?>(options, "Anything", "anything", static instance => instance.Anything, static (instance, value) => instance.Anything = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Formats.Sample>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IDictionaryOfStringOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.DictionaryInfo<string?>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SampleInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Formats.Sample>(options, static () => new global::Consumer.Formats.Sample(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.Guid?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.DateTimeOffset?>(options, "When", "when", static instance => instance.When, static (instance, value) => instance.When = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.DateOnly?>(options, "Day", "day", static instance => instance.Day, static (instance, value) => instance.Day = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.TimeOnly?>(options, "At", "at", static instance => instance.At, static (instance, value) => instance.At = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.TimeSpan?>(options, "Took", "took", static instance => instance.Took, static (instance, value) => instance.Took = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, string?>(options, "Home", "home", static instance => instance.Home, static (instance, value) => instance.Home = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, byte[]?>(options, "Blob", "blob", static instance => instance.Blob, static (instance, value) => instance.Blob = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, int?>(options, "Small", "small", static instance => instance.Small, static (instance, value) => instance.Small = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, long?>(options, "Big", "big", static instance => instance.Big, static (instance, value) => instance.Big = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, long?>(options, "Plain", "plain", static instance => instance.Plain, static (instance, value) => instance.Plain = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, float?>(options, "Ratio", "ratio", static instance => instance.Ratio, static (instance, value) => instance.Ratio = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::UiPathClients.Runtime.Rest.ExactDecimal?>(options, "Exact", "exact", static instance => instance.Exact, static (instance, value) => instance.Exact = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, double?>(options, "Measure", "measure", static instance => instance.Measure, static (instance, value) => instance.Measure = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, bool?>(options, "Flag", "flag", static instance => instance.Flag, static (instance, value) => instance.Flag = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.Collections.Generic.IDictionary<string, string?>?>(options, "Labels", "labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Formats.Sample, global::System.Text.Json.JsonElement?>(options, "Anything", "anything", static instance => instance.Anything, static (instance, value) => instance.Anything = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Formats.Sample>(options)));
     }
 }

@@ -18,40 +18,22 @@ namespace Consumer.Multipart
             [typeof(global::Consumer.Multipart.Document)] = DocumentInfo,
             [typeof(global::Consumer.Multipart.LoginResponse)] = LoginResponseInfo,
             [typeof(global::Consumer.Multipart.UploadDocumentRequestMetadata)] = UploadDocumentRequestMetadataInfo,
-            [typeof(global::System.Collections.Generic.IList<string>)] = IListOfStringInfo,
-            [typeof(global::System.Collections.Generic.List<string>)] = ListOfStringInfo,
+            [typeof(global::System.Collections.Generic.IList<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>,
+            [typeof(global::System.Collections.Generic.List<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DocumentInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Multipart.Document>(options, static () => new global::Consumer.Multipart.Document { Id = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.Document, string>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.Document, string?>(options, "Title", "title", static instance => instance.Title, static (instance, value) => instance.Title = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Multipart.Document>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DocumentInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Multipart.Document>(options, static () => new global::Consumer.Multipart.Document { Id = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.Document, string>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.Document, string?>(options, "Title", "title", static instance => instance.Title, static (instance, value) => instance.Title = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Multipart.Document>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LoginResponseInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Multipart.LoginResponse>(options, static () => new global::Consumer.Multipart.LoginResponse(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.LoginResponse, string?>(options, "Token", "token", static instance => instance.Token, static (instance, value) => instance.Token = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Multipart.LoginResponse>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo LoginResponseInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Multipart.LoginResponse>(options, static () => new global::Consumer.Multipart.LoginResponse(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.LoginResponse, string?>(options, "Token", "token", static instance => instance.Token, static (instance, value) => instance.Token = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Multipart.LoginResponse>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo UploadDocumentRequestMetadataInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Multipart.UploadDocumentRequestMetadata>(options, static () => new global::Consumer.Multipart.UploadDocumentRequestMetadata(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.UploadDocumentRequestMetadata, string?>(options, "Author", "author", static instance => instance.Author, static (instance, value) => instance.Author = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Multipart.UploadDocumentRequestMetadata>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo UploadDocumentRequestMetadataInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Multipart.UploadDocumentRequestMetadata>(options, static () => new global::Consumer.Multipart.UploadDocumentRequestMetadata(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Multipart.UploadDocumentRequestMetadata, string?>(options, "Author", "author", static instance => instance.Author, static (instance, value) => instance.Author = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Multipart.UploadDocumentRequestMetadata>(options)));
     }
 }

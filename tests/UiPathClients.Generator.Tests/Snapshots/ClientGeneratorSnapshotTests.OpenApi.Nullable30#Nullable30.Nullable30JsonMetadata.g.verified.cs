@@ -22,16 +22,12 @@ namespace Consumer.Nullable30
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ReadingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Nullable30.Reading>(options, static () => new global::Consumer.Nullable30.Reading { Id = default!, TakenAt = default!, Note = default!, Value = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, long>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, global::System.DateTimeOffset>(options, "TakenAt", "takenAt", static instance => instance.TakenAt, static (instance, value) => instance.TakenAt = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, string?>(options, "Note", "note", static instance => instance.Note, static (instance, value) => instance.Note = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, double?>(options, "Value", "value", static instance => instance.Value, static (instance, value) => instance.Value = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, string?>(options, "Unit", "unit", static instance => instance.Unit, static (instance, value) => instance.Unit = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, int?>(options, "Count", "count", static instance => instance.Count, static (instance, value) => instance.Count = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Nullable30.Reading>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ReadingInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Nullable30.Reading>(options, static () => new global::Consumer.Nullable30.Reading { Id = default!, TakenAt = default!, Note = default!, Value = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, long>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, global::System.DateTimeOffset>(options, "TakenAt", "takenAt", static instance => instance.TakenAt, static (instance, value) => instance.TakenAt = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, string?>(options, "Note", "note", static instance => instance.Note, static (instance, value) => instance.Note = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, double?>(options, "Value", "value", static instance => instance.Value, static (instance, value) => instance.Value = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, string?>(options, "Unit", "unit", static instance => instance.Unit, static (instance, value) => instance.Unit = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Nullable30.Reading, int?>(options, "Count", "count", static instance => instance.Count, static (instance, value) => instance.Count = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Nullable30.Reading>(options)));
     }
 }

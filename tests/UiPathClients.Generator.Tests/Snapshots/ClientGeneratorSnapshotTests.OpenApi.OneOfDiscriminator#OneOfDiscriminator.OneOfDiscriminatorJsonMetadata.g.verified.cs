@@ -22,76 +22,43 @@ namespace Consumer.OneOfDiscriminator
             [typeof(global::Consumer.OneOfDiscriminator.Pet)] = PetInfo,
             [typeof(global::Consumer.OneOfDiscriminator.Shape)] = ShapeInfo,
             [typeof(global::Consumer.OneOfDiscriminator.Square)] = SquareInfo,
-            [typeof(global::System.Collections.Generic.IList<global::Consumer.OneOfDiscriminator.Shape>)] = IListOfShapeInfo,
-            [typeof(global::System.Collections.Generic.List<global::Consumer.OneOfDiscriminator.Shape>)] = ListOfShapeInfo,
+            [typeof(global::System.Collections.Generic.IList<global::Consumer.OneOfDiscriminator.Shape>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.OneOfDiscriminator.Shape>,
+            [typeof(global::System.Collections.Generic.List<global::Consumer.OneOfDiscriminator.Shape>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.OneOfDiscriminator.Shape>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CatInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Cat>(options, static () => new global::Consumer.OneOfDiscriminator.Cat(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Pet, string>(options, "PetType", "petType", static instance => instance.PetType, static (instance, value) => instance.PetType = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Pet, string?>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Cat, bool?>(options, "Indoor", "indoor", static instance => instance.Indoor, static (instance, value) => instance.Indoor = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Pet>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CatInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Cat>(options, static () => new global::Consumer.OneOfDiscriminator.Cat(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(PetProperties(options),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Cat, bool?>(options, "Indoor", "indoor", static instance => instance.Indoor, static (instance, value) => instance.Indoor = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Pet>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CircleInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Circle>(options, static () => new global::Consumer.OneOfDiscriminator.Circle(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Circle, string>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Circle, double?>(options, "Radius", "radius", static instance => instance.Radius, static (instance, value) => instance.Radius = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Circle>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo CircleInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Circle>(options, static () => new global::Consumer.OneOfDiscriminator.Circle(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Circle, string>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Circle, double?>(options, "Radius", "radius", static instance => instance.Radius, static (instance, value) => instance.Radius = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Circle>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DogInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Dog>(options, static () => new global::Consumer.OneOfDiscriminator.Dog(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Pet, string>(options, "PetType", "petType", static instance => instance.PetType, static (instance, value) => instance.PetType = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Pet, string?>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Dog, bool?>(options, "Barks", "barks", static instance => instance.Barks, static (instance, value) => instance.Barks = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Pet>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DogInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Dog>(options, static () => new global::Consumer.OneOfDiscriminator.Dog(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(PetProperties(options),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Dog, bool?>(options, "Barks", "barks", static instance => instance.Barks, static (instance, value) => instance.Barks = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Pet>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DrawingInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Drawing>(options, static () => new global::Consumer.OneOfDiscriminator.Drawing(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Drawing, global::Consumer.OneOfDiscriminator.Pet?>(options, "Pet", "pet", static instance => instance.Pet, static (instance, value) => instance.Pet = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Drawing, global::System.Collections.Generic.IList<global::Consumer.OneOfDiscriminator.Shape>?>(options, "Shapes", "shapes", static instance => instance.Shapes, static (instance, value) => instance.Shapes = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Drawing, global::Consumer.OneOfDiscriminator.Pet?>(options, "Companion", "companion", static instance => instance.Companion, static (instance, value) => instance.Companion = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Drawing>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo DrawingInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Drawing>(options, static () => new global::Consumer.OneOfDiscriminator.Drawing(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Drawing, global::Consumer.OneOfDiscriminator.Pet?>(options, "Pet", "pet", static instance => instance.Pet, static (instance, value) => instance.Pet = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Drawing, global::System.Collections.Generic.IList<global::Consumer.OneOfDiscriminator.Shape>?>(options, "Shapes", "shapes", static instance => instance.Shapes, static (instance, value) => instance.Shapes = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Drawing, global::Consumer.OneOfDiscriminator.Pet?>(options, "Companion", "companion", static instance => instance.Companion, static (instance, value) => instance.Companion = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Drawing>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PetInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.RestJsonMetadata.DiscriminatedObjectInfo<global::Consumer.OneOfDiscriminator.Pet>(options, static () => new global::Consumer.OneOfDiscriminator.Pet(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Pet, string>(options, "PetType", "petType", static instance => instance.PetType, static (instance, value) => instance.PetType = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Pet, string?>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Pet>(options),
-            },
-                "petType",
-                new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("cat", typeof(global::Consumer.OneOfDiscriminator.Cat)),
-                new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("Cat", typeof(global::Consumer.OneOfDiscriminator.Cat)),
-                new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("Dog", typeof(global::Consumer.OneOfDiscriminator.Dog)));
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] PetProperties(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Pet, string>(options, "PetType", "petType", static instance => instance.PetType, static (instance, value) => instance.PetType = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Pet, string?>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value));
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PetInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.RestJsonMetadata.DiscriminatedObjectInfo<global::Consumer.OneOfDiscriminator.Pet>(options, static () => new global::Consumer.OneOfDiscriminator.Pet(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(PetProperties(options), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Pet>(options)), "petType",
+            new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("cat", typeof(global::Consumer.OneOfDiscriminator.Cat)),
+            new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("Cat", typeof(global::Consumer.OneOfDiscriminator.Cat)),
+            new global::System.Collections.Generic.KeyValuePair<string, global::System.Type>("Dog", typeof(global::Consumer.OneOfDiscriminator.Dog)));
 
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ShapeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
             global::UiPathClients.Runtime.Serialization.RestJsonMetadata.UnionInfo<global::Consumer.OneOfDiscriminator.Shape>(options, global::Consumer.OneOfDiscriminator.ShapeJsonConverter.Default);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SquareInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Square>(options, static () => new global::Consumer.OneOfDiscriminator.Square(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Square, string>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Square, double?>(options, "Side", "side", static instance => instance.Side, static (instance, value) => instance.Side = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Square>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfShapeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.OneOfDiscriminator.Shape>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfShapeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.OneOfDiscriminator.Shape>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo SquareInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.OneOfDiscriminator.Square>(options, static () => new global::Consumer.OneOfDiscriminator.Square(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Square, string>(options, "Kind", "kind", static instance => instance.Kind, static (instance, value) => instance.Kind = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.OneOfDiscriminator.Square, double?>(options, "Side", "side", static instance => instance.Side, static (instance, value) => instance.Side = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.OneOfDiscriminator.Square>(options)));
     }
 }

@@ -22,22 +22,9 @@ namespace Consumer.ParameterStyles
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class StatusJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.ParameterStyles.Status>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("active", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("in-review", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static StatusJsonConverter Default { get; } = new StatusJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public StatusJsonConverter() : base(ServiceNames, isFlags: false, unknownValue: -1L) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.ParameterStyles.Status value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.ParameterStyles.Status FromInt64(long value) => (global::Consumer.ParameterStyles.Status)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public StatusJsonConverter() : base(new string[] { "active", "in-review" }, new long[] { 0, 1 }, isFlags: false, unknownValue: -1) { }
     }
 }

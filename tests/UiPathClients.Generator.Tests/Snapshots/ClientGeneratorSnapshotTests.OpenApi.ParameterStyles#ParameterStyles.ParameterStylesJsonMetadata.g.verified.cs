@@ -18,66 +18,30 @@ namespace Consumer.ParameterStyles
             [typeof(global::Consumer.ParameterStyles.Filter)] = FilterInfo,
             [typeof(global::Consumer.ParameterStyles.Item)] = ItemInfo,
             [typeof(global::Consumer.ParameterStyles.ItemsSearchPoint)] = ItemsSearchPointInfo,
-            [typeof(global::Consumer.ParameterStyles.Status)] = StatusInfo,
-            [typeof(global::Consumer.ParameterStyles.Status?)] = StatusNullableInfo,
-            [typeof(global::System.Collections.Generic.IList<global::Consumer.ParameterStyles.Item>)] = IListOfItemInfo,
-            [typeof(global::System.Collections.Generic.List<global::Consumer.ParameterStyles.Item>)] = ListOfItemInfo,
-            [typeof(global::System.Collections.Generic.IList<int>)] = IListOfIntInfo,
-            [typeof(global::System.Collections.Generic.List<int>)] = ListOfIntInfo,
-            [typeof(global::System.Collections.Generic.IList<string>)] = IListOfStringInfo,
-            [typeof(global::System.Collections.Generic.List<string>)] = ListOfStringInfo,
+            [typeof(global::Consumer.ParameterStyles.Status)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.ParameterStyles.Status, global::Consumer.ParameterStyles.StatusJsonConverter>,
+            [typeof(global::Consumer.ParameterStyles.Status?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.ParameterStyles.Status>,
+            [typeof(global::System.Collections.Generic.IList<global::Consumer.ParameterStyles.Item>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.ParameterStyles.Item>,
+            [typeof(global::System.Collections.Generic.List<global::Consumer.ParameterStyles.Item>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.ParameterStyles.Item>,
+            [typeof(global::System.Collections.Generic.IList<int>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<int>,
+            [typeof(global::System.Collections.Generic.List<int>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<int>,
+            [typeof(global::System.Collections.Generic.IList<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>,
+            [typeof(global::System.Collections.Generic.List<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FilterInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ParameterStyles.Filter>(options, static () => new global::Consumer.ParameterStyles.Filter(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Filter, string?>(options, "Owner", "owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Filter, double?>(options, "MinPrice", "minPrice", static instance => instance.MinPrice, static (instance, value) => instance.MinPrice = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ParameterStyles.Filter>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo FilterInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ParameterStyles.Filter>(options, static () => new global::Consumer.ParameterStyles.Filter(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Filter, string?>(options, "Owner", "owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Filter, double?>(options, "MinPrice", "minPrice", static instance => instance.MinPrice, static (instance, value) => instance.MinPrice = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ParameterStyles.Filter>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ParameterStyles.Item>(options, static () => new global::Consumer.ParameterStyles.Item { Id = default! }, static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Item, long>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Item, string?>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ParameterStyles.Item>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ParameterStyles.Item>(options, static () => new global::Consumer.ParameterStyles.Item { Id = default! }, static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Item, long>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.Item, string?>(options, "Name", "name", static instance => instance.Name, static (instance, value) => instance.Name = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ParameterStyles.Item>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemsSearchPointInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ParameterStyles.ItemsSearchPoint>(options, static () => new global::Consumer.ParameterStyles.ItemsSearchPoint(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.ItemsSearchPoint, long?>(options, "X", "x", static instance => instance.X, static (instance, value) => instance.X = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.ItemsSearchPoint, long?>(options, "Y", "y", static instance => instance.Y, static (instance, value) => instance.Y = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ParameterStyles.ItemsSearchPoint>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.ParameterStyles.Status>(options, global::Consumer.ParameterStyles.StatusJsonConverter.Default);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo StatusNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.ParameterStyles.Status>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfItemInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.ParameterStyles.Item>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfItemInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.ParameterStyles.Item>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfIntInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<int>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfIntInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<int>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ItemsSearchPointInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.ParameterStyles.ItemsSearchPoint>(options, static () => new global::Consumer.ParameterStyles.ItemsSearchPoint(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.ItemsSearchPoint, long?>(options, "X", "x", static instance => instance.X, static (instance, value) => instance.X = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.ParameterStyles.ItemsSearchPoint, long?>(options, "Y", "y", static instance => instance.Y, static (instance, value) => instance.Y = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.ParameterStyles.ItemsSearchPoint>(options)));
     }
 }

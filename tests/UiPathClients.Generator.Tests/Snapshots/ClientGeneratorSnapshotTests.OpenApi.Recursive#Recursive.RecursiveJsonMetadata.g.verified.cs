@@ -17,36 +17,22 @@ namespace Consumer.Recursive
         {
             [typeof(global::Consumer.Recursive.TreeNode)] = TreeNodeInfo,
             [typeof(global::Consumer.Recursive.TreeNodePosition)] = TreeNodePositionInfo,
-            [typeof(global::System.Collections.Generic.IList<global::Consumer.Recursive.TreeNode>)] = IListOfTreeNodeInfo,
-            [typeof(global::System.Collections.Generic.List<global::Consumer.Recursive.TreeNode>)] = ListOfTreeNodeInfo,
+            [typeof(global::System.Collections.Generic.IList<global::Consumer.Recursive.TreeNode>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Recursive.TreeNode>,
+            [typeof(global::System.Collections.Generic.List<global::Consumer.Recursive.TreeNode>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Recursive.TreeNode>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TreeNodeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Recursive.TreeNode>(options, static () => new global::Consumer.Recursive.TreeNode(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, string?>(options, "Label", "label", static instance => instance.Label, static (instance, value) => instance.Label = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::Consumer.Recursive.TreeNode?>(options, "Parent", "parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::System.Collections.Generic.IList<global::Consumer.Recursive.TreeNode>?>(options, "Children", "children", static instance => instance.Children, static (instance, value) => instance.Children = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::Consumer.Recursive.TreeNodePosition?>(options, "Position", "position", static instance => instance.Position, static (instance, value) => instance.Position = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Recursive.TreeNode>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TreeNodeInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Recursive.TreeNode>(options, static () => new global::Consumer.Recursive.TreeNode(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, string?>(options, "Label", "label", static instance => instance.Label, static (instance, value) => instance.Label = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::Consumer.Recursive.TreeNode?>(options, "Parent", "parent", static instance => instance.Parent, static (instance, value) => instance.Parent = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::System.Collections.Generic.IList<global::Consumer.Recursive.TreeNode>?>(options, "Children", "children", static instance => instance.Children, static (instance, value) => instance.Children = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNode, global::Consumer.Recursive.TreeNodePosition?>(options, "Position", "position", static instance => instance.Position, static (instance, value) => instance.Position = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Recursive.TreeNode>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TreeNodePositionInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Recursive.TreeNodePosition>(options, static () => new global::Consumer.Recursive.TreeNodePosition(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNodePosition, float?>(options, "X", "x", static instance => instance.X, static (instance, value) => instance.X = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNodePosition, float?>(options, "Y", "y", static instance => instance.Y, static (instance, value) => instance.Y = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Recursive.TreeNodePosition>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfTreeNodeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Recursive.TreeNode>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfTreeNodeInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Recursive.TreeNode>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TreeNodePositionInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Recursive.TreeNodePosition>(options, static () => new global::Consumer.Recursive.TreeNodePosition(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNodePosition, float?>(options, "X", "x", static instance => instance.X, static (instance, value) => instance.X = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.Recursive.TreeNodePosition, float?>(options, "Y", "y", static instance => instance.Y, static (instance, value) => instance.Y = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Recursive.TreeNodePosition>(options)));
     }
 }

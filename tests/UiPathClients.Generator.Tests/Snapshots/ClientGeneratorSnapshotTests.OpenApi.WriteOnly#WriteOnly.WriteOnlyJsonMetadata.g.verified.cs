@@ -22,13 +22,9 @@ namespace Consumer.WriteOnly
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AccountInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.WriteOnly.Account>(options, static () => new global::Consumer.WriteOnly.Account(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.RestJsonMetadata.ReadOnlyPropertyInfo<global::Consumer.WriteOnly.Account, long?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.WriteOnly.Account, string?>(options, "User", "user", static instance => instance.User, static (instance, value) => instance.User = value),
-                global::UiPathClients.Runtime.Serialization.RestJsonMetadata.WriteOnlyPropertyInfo<global::Consumer.WriteOnly.Account, string?>(options, "Password", "password", static instance => instance.Password),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.WriteOnly.Account>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo AccountInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.WriteOnly.Account>(options, static () => new global::Consumer.WriteOnly.Account(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.RestJsonMetadata.ReadOnlyPropertyInfo<global::Consumer.WriteOnly.Account, long?>(options, "Id", "id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PropertyInfo<global::Consumer.WriteOnly.Account, string?>(options, "User", "user", static instance => instance.User, static (instance, value) => instance.User = value),
+            global::UiPathClients.Runtime.Serialization.RestJsonMetadata.WriteOnlyPropertyInfo<global::Consumer.WriteOnly.Account, string?>(options, "Password", "password", static instance => instance.Password), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.WriteOnly.Account>(options)));
     }
 }

@@ -17,22 +17,9 @@ namespace Consumer.Operations
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class PriorityJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Operations.Priority>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Low", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("High", 1L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static PriorityJsonConverter Default { get; } = new PriorityJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public PriorityJsonConverter() : base(ServiceNames, isFlags: false) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Operations.Priority value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Operations.Priority FromInt64(long value) => (global::Consumer.Operations.Priority)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public PriorityJsonConverter() : base(new string[] { "Low", "High" }, new long[] { 0, 1 }, isFlags: false) { }
     }
 }

@@ -15,94 +15,46 @@ namespace Consumer.Operations
 
         private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>> Factories = new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Text.Json.JsonSerializerOptions, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo>>
         {
-            [typeof(global::Consumer.Operations.Priority)] = PriorityInfo,
+            [typeof(global::Consumer.Operations.Priority)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Operations.Priority, global::Consumer.Operations.PriorityJsonConverter>,
             [typeof(global::Consumer.Operations.Window)] = WindowInfo,
             [typeof(global::Consumer.Operations.Task)] = TaskInfo,
             [typeof(global::Consumer.Operations.ReviewTask)] = ReviewTaskInfo,
             [typeof(global::Consumer.Operations.Person)] = PersonInfo,
-            [typeof(global::Consumer.Operations.Priority?)] = PriorityNullableInfo,
-            [typeof(global::System.Collections.Generic.IList<global::Consumer.Operations.Task>)] = IListOfTaskInfo,
-            [typeof(global::System.Collections.Generic.List<global::Consumer.Operations.Task>)] = ListOfTaskInfo,
-            [typeof(global::System.Collections.Generic.IList<long>)] = IListOfLongInfo,
-            [typeof(global::System.Collections.Generic.List<long>)] = ListOfLongInfo,
-            [typeof(global::System.Collections.Generic.IList<string>)] = IListOfStringInfo,
-            [typeof(global::System.Collections.Generic.List<string>)] = ListOfStringInfo,
+            [typeof(global::Consumer.Operations.Priority?)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Operations.Priority>,
+            [typeof(global::System.Collections.Generic.IList<global::Consumer.Operations.Task>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Operations.Task>,
+            [typeof(global::System.Collections.Generic.List<global::Consumer.Operations.Task>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Operations.Task>,
+            [typeof(global::System.Collections.Generic.IList<long>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<long>,
+            [typeof(global::System.Collections.Generic.List<long>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<long>,
+            [typeof(global::System.Collections.Generic.IList<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>,
+            [typeof(global::System.Collections.Generic.List<string>)] = global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>,
         };
 
         /// <inheritdoc />
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
             Factories.TryGetValue(type, out var factory) ? factory(options) : null;
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PriorityInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.EnumInfo<global::Consumer.Operations.Priority>(options, global::Consumer.Operations.PriorityJsonConverter.Default);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WindowInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Operations.Window>(options, static () => new global::Consumer.Operations.Window(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Window, global::System.DateTimeOffset>(options, "From", "From", static instance => instance.From, static (instance, value) => instance.From = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Window, global::System.DateTimeOffset?>(options, "To", "To", static instance => instance.To, static (instance, value) => instance.To = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Operations.Window>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo WindowInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Operations.Window>(options, static () => new global::Consumer.Operations.Window(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Window, global::System.DateTimeOffset>(options, "From", "From", static instance => instance.From, static (instance, value) => instance.From = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Window, global::System.DateTimeOffset?>(options, "To", "To", static instance => instance.To, static (instance, value) => instance.To = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Operations.Window>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] TaskProperties(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, string?>(options, "Title", "Title", static instance => instance.Title, static (instance, value) => instance.Title = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Priority?>(options, "Priority", "Priority", static instance => instance.Priority, static (instance, value) => instance.Priority = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.DateOnly?>(options, "Due", "Due", static instance => instance.Due, static (instance, value) => instance.Due = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.TimeSpan?>(options, "Estimate", "Estimate", static instance => instance.Estimate, static (instance, value) => instance.Estimate = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.Collections.Generic.IList<string?>>(options, "Labels", "Labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Window?>(options, "Window", "Window", static instance => instance.Window, static (instance, value) => instance.Window = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.Collections.Generic.IList<global::Consumer.Operations.Task>?>(options, "Subtasks", "Subtasks", static instance => instance.Subtasks, static (instance, value) => instance.Subtasks = value),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Person?>(options, "Owner", "Owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaskInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.Operations.Task>(options, static () => new global::Consumer.Operations.Task(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, string?>(options, "Title", "Title", static instance => instance.Title, static (instance, value) => instance.Title = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Priority?>(options, "Priority", "Priority", static instance => instance.Priority, static (instance, value) => instance.Priority = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.DateOnly?>(options, "Due", "Due", static instance => instance.Due, static (instance, value) => instance.Due = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.TimeSpan?>(options, "Estimate", "Estimate", static instance => instance.Estimate, static (instance, value) => instance.Estimate = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.Collections.Generic.IList<string?>>(options, "Labels", "Labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Window?>(options, "Window", "Window", static instance => instance.Window, static (instance, value) => instance.Window = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.Collections.Generic.IList<global::Consumer.Operations.Task>?>(options, "Subtasks", "Subtasks", static instance => instance.Subtasks, static (instance, value) => instance.Subtasks = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Person?>(options, "Owner", "Owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Operations.Task>(options),
-            },
-                "@odata.type",
-                new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Operations.ReviewTask), "#Features.Operations.ReviewTask"));
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo TaskInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.PolymorphicObjectInfo<global::Consumer.Operations.Task>(options, static () => new global::Consumer.Operations.Task(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(TaskProperties(options), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Operations.Task>(options)), "@odata.type",
+            new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Consumer.Operations.ReviewTask), "#Features.Operations.ReviewTask"));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ReviewTaskInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Operations.ReviewTask>(options, static () => new global::Consumer.Operations.ReviewTask(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, long>(options, "Id", "Id", static instance => instance.Id, static (instance, value) => instance.Id = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, string?>(options, "Title", "Title", static instance => instance.Title, static (instance, value) => instance.Title = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Priority?>(options, "Priority", "Priority", static instance => instance.Priority, static (instance, value) => instance.Priority = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.DateOnly?>(options, "Due", "Due", static instance => instance.Due, static (instance, value) => instance.Due = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.TimeSpan?>(options, "Estimate", "Estimate", static instance => instance.Estimate, static (instance, value) => instance.Estimate = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.Collections.Generic.IList<string?>>(options, "Labels", "Labels", static instance => instance.Labels, static (instance, value) => instance.Labels = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Window?>(options, "Window", "Window", static instance => instance.Window, static (instance, value) => instance.Window = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::System.Collections.Generic.IList<global::Consumer.Operations.Task>?>(options, "Subtasks", "Subtasks", static instance => instance.Subtasks, static (instance, value) => instance.Subtasks = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Task, global::Consumer.Operations.Person?>(options, "Owner", "Owner", static instance => instance.Owner, static (instance, value) => instance.Owner = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.ReviewTask, string?>(options, "Reviewer", "Reviewer", static instance => instance.Reviewer, static (instance, value) => instance.Reviewer = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Operations.Task>(options),
-            });
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ReviewTaskInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Operations.ReviewTask>(options, static () => new global::Consumer.Operations.ReviewTask(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(TaskProperties(options),
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.ReviewTask, string?>(options, "Reviewer", "Reviewer", static instance => instance.Reviewer, static (instance, value) => instance.Reviewer = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Operations.Task>(options)));
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PersonInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Operations.Person>(options, static () => new global::Consumer.Operations.Person(), static options => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
-            {
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Person, string>(options, "UserName", "UserName", static instance => instance.UserName, static (instance, value) => instance.UserName = value, global::UiPathClients.Runtime.Metadata.ODataPropertyRole.None),
-                global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Operations.Person>(options),
-            });
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PriorityNullableInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.NullableInfo<global::Consumer.Operations.Priority>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfTaskInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<global::Consumer.Operations.Task>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfTaskInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<global::Consumer.Operations.Task>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfLongInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<long>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfLongInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<long>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo IListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ListInfo<string>(options);
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo ListOfStringInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ConcreteListInfo<string>(options);
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo PersonInfo(global::System.Text.Json.JsonSerializerOptions options) => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.ObjectInfo<global::Consumer.Operations.Person>(options, static () => new global::Consumer.Operations.Person(), static options => global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.Properties(inherited: null,
+            global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.TrackedPropertyInfo<global::Consumer.Operations.Person, string>(options, "UserName", "UserName", static instance => instance.UserName, static (instance, value) => instance.UserName = value), global::UiPathClients.Runtime.Serialization.ODataJsonMetadata.AdditionalDataInfo<global::Consumer.Operations.Person>(options)));
     }
 }

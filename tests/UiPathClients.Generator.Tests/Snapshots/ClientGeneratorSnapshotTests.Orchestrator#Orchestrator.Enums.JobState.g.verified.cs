@@ -24,29 +24,9 @@ namespace Consumer.Orchestrator
     [global::System.CodeDom.Compiler.GeneratedCode("UiPathClients.Generator", "{version}")]
     public sealed class JobStateJsonConverter : global::UiPathClients.Runtime.Serialization.ODataEnumJsonConverter<global::Consumer.Orchestrator.JobState>
     {
-        private static readonly global::System.Collections.Generic.KeyValuePair<string, long>[] ServiceNames =
-        {
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Pending", 0L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Running", 1L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Stopping", 2L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Terminating", 3L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Faulted", 4L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Successful", 5L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Stopped", 6L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Suspended", 7L),
-            new global::System.Collections.Generic.KeyValuePair<string, long>("Resumed", 8L),
-        };
-
         /// <summary>The shared instance (the converter is stateless after construction).</summary>
         public static JobStateJsonConverter Default { get; } = new JobStateJsonConverter();
-
-        /// <summary>Creates the converter.</summary>
-        public JobStateJsonConverter() : base(ServiceNames, isFlags: false) { }
-
-        /// <inheritdoc />
-        protected override long ToInt64(global::Consumer.Orchestrator.JobState value) => (long)value;
-
-        /// <inheritdoc />
-        protected override global::Consumer.Orchestrator.JobState FromInt64(long value) => (global::Consumer.Orchestrator.JobState)value;
+        /// <summary>Creates the converter from the service's names and the members' values.</summary>
+        public JobStateJsonConverter() : base(new string[] { "Pending", "Running", "Stopping", "Terminating", "Faulted", "Successful", "Stopped", "Suspended", "Resumed" }, new long[] { 0, 1, 2, 3, 4, 5, 6, 7, 8 }, isFlags: false) { }
     }
 }

@@ -25,22 +25,12 @@ public enum Shade
 
 public sealed class ShadeJsonConverter : ODataEnumJsonConverter<Shade>
 {
-    private static readonly KeyValuePair<string, long>[] ServiceNames =
-    {
-        new("red", 0L),
-        new("light-blue", 1L),
-    };
-
     public ShadeJsonConverter()
-        : base(ServiceNames, isFlags: false)
+        : base(new[] { "red", "light-blue" }, new long[] { 0, 1 }, isFlags: false)
     {
     }
 
     public static ShadeJsonConverter Default { get; } = new();
-
-    protected override long ToInt64(Shade value) => (long)value;
-
-    protected override Shade FromInt64(long value) => (Shade)value;
 }
 
 /// <summary>The object of the OpenAPI style examples: <c>{"role": "admin", "firstName": "Alex"}</c>.</summary>

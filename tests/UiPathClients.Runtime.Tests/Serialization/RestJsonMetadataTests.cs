@@ -98,12 +98,7 @@ public sealed class RestJsonMetadataTests
         Unknown = -1,
     }
 
-    private sealed class ColorConverter() : ODataEnumJsonConverter<Color>(new[] { new KeyValuePair<string, long>("red", 0) }, isFlags: false, unknownValue: -1)
-    {
-        protected override long ToInt64(Color value) => (long)value;
-
-        protected override Color FromInt64(long value) => (Color)value;
-    }
+    private sealed class ColorConverter() : ODataEnumJsonConverter<Color>(new[] { "red" }, new long[] { 0 }, isFlags: false, unknownValue: -1);
 
     private sealed class NumberOrText : JsonUnion
     {

@@ -26,22 +26,12 @@ public enum Priority
 
 public sealed class PriorityJsonConverter : ODataEnumJsonConverter<Priority>
 {
-    private static readonly KeyValuePair<string, long>[] ServiceNames =
-    {
-        new("Low", 0L),
-        new("High", 1L),
-    };
-
     public PriorityJsonConverter()
-        : base(ServiceNames, isFlags: false)
+        : base(new[] { "Low", "High" }, new long[] { 0, 1 }, isFlags: false)
     {
     }
 
     public static PriorityJsonConverter Default { get; } = new();
-
-    protected override long ToInt64(Priority value) => (long)value;
-
-    protected override Priority FromInt64(long value) => (Priority)value;
 }
 
 public sealed class Window : IODataObject
