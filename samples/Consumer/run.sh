@@ -23,7 +23,6 @@ sed 's/^/  /' <<<"$contents"
 # The generator only loads in the compiler if every DLL it needs sits beside it.
 for required in \
   analyzers/dotnet/cs/UiPathClients.Generator.dll \
-  analyzers/dotnet/cs/Scriban.Signed.dll \
   analyzers/dotnet/cs/System.Text.Json.dll \
   analyzers/dotnet/cs/Microsoft.OpenApi.dll \
   analyzers/dotnet/cs/YamlDotNet.dll \

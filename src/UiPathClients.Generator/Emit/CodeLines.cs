@@ -4,7 +4,7 @@ namespace UiPathClients.Generator.Emit;
 
 /// <summary>
 /// Collects the lines of one member at the right indentation (members sit at 8 spaces inside a
-/// namespace and a type), so emitters write C# the way it reads and templates only place it.
+/// namespace and a type), so writers write C# the way it reads and <see cref="ViewRenderer"/> only places it.
 /// </summary>
 internal sealed class CodeLines
 {

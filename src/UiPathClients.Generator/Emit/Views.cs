@@ -2,8 +2,8 @@ using System.Collections.Generic;
 
 namespace UiPathClients.Generator.Emit;
 
-// Views are what templates see: every decision is already made and every string is final C#,
-// so templates only loop and test flags. They are built and thrown away inside one emit step
+// Views are what ViewRenderer prints: every decision is already made and every string is final C#,
+// so the renderer only loops and tests flags. They are built and thrown away inside one emit step
 // and never cached, so they may use ordinary lists.
 
 /// <summary>One class file (entity or complex type).</summary>
@@ -82,7 +82,7 @@ internal sealed class EnumMemberView
 
 /// <summary>
 /// One generated type whose members are written out by the emitter (service client, entity set and
-/// entity clients, filter surfaces, JSON metadata): the template only places them.
+/// entity clients, filter surfaces, JSON metadata): the renderer only places them.
 /// </summary>
 internal sealed class CodeFileView
 {

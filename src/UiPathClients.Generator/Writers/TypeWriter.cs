@@ -15,7 +15,7 @@ namespace UiPathClients.Generator.Writers;
 
 /// <summary>
 /// Entity and complex types as classes (properties with their JSON names, keys, navigation, the tracker of what the
-/// caller set), and plain enums with their converter: each a logic-free view rendered by its Scriban template.
+/// caller set), and plain enums with their converter: each built as a view that <see cref="ViewRenderer"/> prints.
 /// </summary>
 internal sealed class TypeWriter
 {
@@ -46,7 +46,7 @@ internal sealed class TypeWriter
 
     /// <summary>A plain (not extensible) enum's file, with its converter.</summary>
     public GeneratedFile WriteEnum(TypeModel type) =>
-        new(_context.HintName(type, "Enums"), TemplateRenderer.RenderEnum(BuildEnumView(type)));
+        new(_context.HintName(type, "Enums"), ViewRenderer.RenderEnum(BuildEnumView(type)));
 
     private ClassView BuildClassView(TypeModel type)
     {

@@ -17,7 +17,7 @@ namespace Benchmarks.Generator;
 /// <item><c>Select</c>: additional file + options → <c>SpecFile</c> (text, kind, options);</item>
 /// <item><c>Read</c>: <c>SpecFile</c> → <c>ClientModel</c> + diagnostics (EDMX/OpenAPI parse, naming, model);</item>
 /// <item><c>Plan</c>: model → <c>ClientPlan</c> (what is generated, every cross-file name, the convention's answers);</item>
-/// <item><c>Emit</c>: plan → file texts (the writers' printing and the Scriban templates' rendering);</item>
+/// <item><c>Emit</c>: plan → file texts (the writers' views and their rendering);</item>
 /// <item><c>AddSource</c>: file texts → the compiler (source texts, generated syntax trees parsed into the compilation), through a
 /// driver whose only generator adds the already emitted files.</item>
 /// </list>
