@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Plan;
 
 namespace UiPathClients.Generator.Naming;
 
@@ -41,11 +42,11 @@ internal sealed class ClientNamer
     /// <param name="types">The model's type lookup.</param>
     /// <param name="filterSurfaceTypes">The types the plan gives a <c>$filter</c> surface.</param>
     /// <param name="constrainedTypes">The types with a constraint table, when the client checks constraints; <see langword="null"/> when it does not.</param>
-    /// <param name="restGroups">The REST groups' keys, in emit order.</param>
-    public static ClientNames Name(ClientModel model, ModelTypes types, ICollection<string> filterSurfaceTypes, IReadOnlyList<string>? constrainedTypes, IReadOnlyList<string> restGroups) =>
+    /// <param name="restGroups">The REST groups with their operations' answer and paging kinds, in emit order.</param>
+    public static ClientNames Name(ClientModel model, ModelTypes types, ICollection<string> filterSurfaceTypes, IReadOnlyList<string>? constrainedTypes, EquatableArray<RestGroupPlan> restGroups) =>
         new ClientNamer(model, types).Name(filterSurfaceTypes, constrainedTypes, restGroups);
 
-    private ClientNames Name(ICollection<string> filterSurfaceTypes, IReadOnlyList<string>? constrainedTypes, IReadOnlyList<string> restGroups)
+    private ClientNames Name(ICollection<string> filterSurfaceTypes, IReadOnlyList<string>? constrainedTypes, EquatableArray<RestGroupPlan> restGroups)
     {
         _filterSurfaceTypes = filterSurfaceTypes;
         var emitted = _model.Types.Where(type => type.Kind != TypeKind.TypeDefinition).ToList();
@@ -79,7 +80,7 @@ internal sealed class ClientNamer
         // A group's class is {Group}Client; when that name is taken (the group Paging of the document Paging, whose root
         // client is PagingClient) it is {Group}Operations, never a numbered clash.
         var restGroupClasses = restGroups
-            .Select(group => (Key: group, Pascal: CSharpIdentifier.ToPascalCase(group)))
+            .Select(group => (Key: group.Key, Pascal: CSharpIdentifier.ToPascalCase(group.Key)))
             .Select(group => new NamePair(group.Key, clientScope.Claim(clientScope.IsTaken(group.Pascal + "Client") ? group.Pascal + "Operations" : group.Pascal + "Client")))
             .ToEquatableArray();
 
@@ -99,7 +100,8 @@ internal sealed class ClientNamer
             return new TypeNames(type.QualifiedName, @namespace, name, hintPrefix, converter, filter, entityClient, members, filterMembers);
         }).ToEquatableArray();
 
-        return new ClientNames(types, serviceClientName, jsonMetadataName, constraintsName, entitySetClasses, restGroupClasses, constraintFields.ToEquatableArray());
+        var restMethods = restGroups.Select((group, index) => RestMethodNamer.Name(group, restGroupClasses[index].CSharpName)).ToEquatableArray();
+        return new ClientNames(types, serviceClientName, jsonMetadataName, constraintsName, entitySetClasses, restGroupClasses, constraintFields.ToEquatableArray(), restMethods);
     }
 
     /// <summary>

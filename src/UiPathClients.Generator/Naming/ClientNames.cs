@@ -48,6 +48,7 @@ internal sealed record TypeNames(
 /// <param name="EntitySetClasses">Each entity set's client class, by set name.</param>
 /// <param name="RestGroupClasses">Each REST group's class, by group key.</param>
 /// <param name="ConstraintFields">The constraints class's member holding each constrained type's table, by qualified type name.</param>
+/// <param name="RestGroups">Each REST group's method names, in the plan's group order.</param>
 internal sealed record ClientNames(
     EquatableArray<TypeNames> Types,
     string ServiceClientName,
@@ -55,4 +56,18 @@ internal sealed record ClientNames(
     string? ConstraintsName,
     EquatableArray<NamePair> EntitySetClasses,
     EquatableArray<NamePair> RestGroupClasses,
-    EquatableArray<NamePair> ConstraintFields);
+    EquatableArray<NamePair> ConstraintFields,
+    EquatableArray<RestGroupNames> RestGroups);
+
+/// <summary>The methods of one REST group's class, named in that class's scope.</summary>
+/// <param name="Methods">Each operation's methods, in the plan's operation order.</param>
+/// <param name="StreamLoops">The <c>ProcessAsync</c> helper of each stream loop, in the plan's loop order.</param>
+internal sealed record RestGroupNames(EquatableArray<RestMethodNames> Methods, EquatableArray<string> StreamLoops);
+
+/// <summary>The methods one REST operation gets.</summary>
+/// <param name="BuildRequest">The private request builder (<c>CreateGetJobRequest</c>).</param>
+/// <param name="Value">The method returning the body (<c>GetJobAsync</c>); none for a stream, whose one method returns the answer.</param>
+/// <param name="WithResponse">The method returning the whole answer (<c>GetJobWithResponseAsync</c>, or <c>DownloadAsync</c> for a stream).</param>
+/// <param name="All">The enumerator over every page's items (<c>ListJobsAllAsync</c>), when the answers page.</param>
+/// <param name="NextPageRequest">The builder of a next-page request from a link, when the pager follows links with no other operation.</param>
+internal sealed record RestMethodNames(string BuildRequest, string? Value, string WithResponse, string? All, string? NextPageRequest);

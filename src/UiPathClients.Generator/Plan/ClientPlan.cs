@@ -39,11 +39,53 @@ internal sealed record EntityClientPlan(string EntityType, EntitySetCapabilities
 /// <param name="StreamLoops">The fetch/advance pairs among them the convention runs as a loop.</param>
 internal sealed record RestGroupPlan(string Key, EquatableArray<RestOperationPlan> Operations, EquatableArray<StreamLoopConvention> StreamLoops);
 
-/// <summary>One REST operation with what the service's convention says of it.</summary>
+/// <summary>One REST operation: the C# shape of its answer and paging, and what the service's convention says of it.</summary>
 /// <param name="Operation">The operation.</param>
-/// <param name="Envelope">The envelope its answer comes in, if any.</param>
-/// <param name="ContinuationPaging">How its answers page by a continuation token, if they do.</param>
-internal sealed record RestOperationPlan(RestOperationModel Operation, EnvelopeConvention? Envelope, ContinuationPagingConvention? ContinuationPaging);
+/// <param name="Answer">What its methods return.</param>
+/// <param name="Envelope">The envelope its answer comes in (<see cref="RestAnswerKind.Envelope"/>).</param>
+/// <param name="Paging">How its answers page.</param>
+/// <param name="ContinuationPaging">How its answers page by a continuation token (<see cref="RestPagingKind.Continuation"/>).</param>
+internal sealed record RestOperationPlan(
+    RestOperationModel Operation,
+    RestAnswerKind Answer,
+    EnvelopeConvention? Envelope,
+    RestPagingKind Paging,
+    ContinuationPagingConvention? ContinuationPaging);
+
+/// <summary>What a REST operation's methods return.</summary>
+internal enum RestAnswerKind
+{
+    /// <summary>No body: the body method returns <c>Task</c>.</summary>
+    None,
+
+    /// <summary>A <c>HEAD</c> without a body that declares <c>404</c>: it asks whether something exists, so it answers a bool.</summary>
+    ExistenceCheck,
+
+    /// <summary>A text body, read as a string.</summary>
+    Text,
+
+    /// <summary>A JSON body, read as its type.</summary>
+    Json,
+
+    /// <summary>A JSON envelope the convention names: the body method returns its payload, or nothing.</summary>
+    Envelope,
+
+    /// <summary>A binary body, handed over unbuffered: one method, returning the answer's stream.</summary>
+    Stream,
+}
+
+/// <summary>How a REST operation's answers page, which decides whether it gets an <c>…AllAsync</c> enumerator.</summary>
+internal enum RestPagingKind
+{
+    /// <summary>One answer, no pager.</summary>
+    None,
+
+    /// <summary><c>x-ms-pageable</c>: the answer holds the items and the link to the next page.</summary>
+    NextLink,
+
+    /// <summary>The convention's continuation token, asked for again in the query or the body.</summary>
+    Continuation,
+}
 
 /// <summary>The plan of one spec file; <see langword="null"/> when the spec could not be read.</summary>
 internal sealed record SpecPlan(string FilePath, ClientPlan? Plan);

@@ -43,11 +43,11 @@ internal sealed class ClientPlanner
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => new RestGroupPlan(
                 group.Key,
-                group.Select(operation => new RestOperationPlan(operation, convention.Envelope(operation), convention.ContinuationPaging(operation))).ToEquatableArray(),
+                group.Select(operation => RestOperation(operation, convention)).ToEquatableArray(),
                 convention.StreamLoops(group.ToList()).ToEquatableArray()))
             .ToEquatableArray();
 
-        var names = ClientNamer.Name(_model, _types, filterSurfaceTypes, hasConstraints ? constrainedTypes : null, restGroups.Select(group => group.Key).ToList());
+        var names = ClientNamer.Name(_model, _types, filterSurfaceTypes, hasConstraints ? constrainedTypes : null, restGroups);
         return new ClientPlan(
             _model,
             names,
@@ -171,6 +171,36 @@ internal sealed class ClientPlanner
 
         return constrained.OrderBy(name => name, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>A REST operation's answer and paging kinds, and the convention's answers they rest on.</summary>
+    private RestOperationPlan RestOperation(RestOperationModel operation, IServiceConvention convention)
+    {
+        var success = operation.Success;
+        var envelope = convention.Envelope(operation);
+        var answer = success?.Encoding switch
+        {
+            BodyEncoding.Binary => RestAnswerKind.Stream,
+            BodyEncoding.Text => RestAnswerKind.Text,
+            _ when success?.Type is null => operation.Method == "HEAD" && operation.ExpectedStatuses.Contains(404) ? RestAnswerKind.ExistenceCheck : RestAnswerKind.None,
+            _ when envelope is not null => RestAnswerKind.Envelope,
+            _ => RestAnswerKind.Json,
+        };
+
+        var continuation = convention.ContinuationPaging(operation);
+        var paging = continuation is not null ? RestPagingKind.Continuation
+            : answer != RestAnswerKind.Stream && operation.Paging is { } pageable && PagesByNextLink(operation, pageable) ? RestPagingKind.NextLink
+            : RestPagingKind.None;
+        return new RestOperationPlan(operation, answer, answer == RestAnswerKind.Envelope ? envelope : null, paging, continuation);
+    }
+
+    /// <summary>
+    /// <c>x-ms-pageable</c> holds when the success body is an object with the items (<c>itemName</c>) as a list and, unless
+    /// <c>nextLinkName</c> is null, the next page's link as a string; otherwise the operation gets no pager.
+    /// </summary>
+    private bool PagesByNextLink(RestOperationModel operation, RestPagingModel paging) =>
+        _types.ObjectType(operation.Success?.Type) is { } page
+        && _types.FindProperty(page, paging.ItemName) is { Type.IsCollection: true }
+        && (paging.NextLinkName is not { } nextLink || _types.FindProperty(page, nextLink) is { Type: { QualifiedName: "Edm.String", IsCollection: false } });
 
     /// <summary>Type definitions stand for their underlying type.</summary>
     private string Underlying(string qualified) =>

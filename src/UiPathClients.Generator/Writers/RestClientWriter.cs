@@ -31,12 +31,8 @@ internal sealed class RestClientWriter
         _shapes = new RestAnswerShapes(context);
     }
 
-
     /// <summary>Names the operation methods use for their own parameters and lambda parameters.</summary>
     internal static readonly string[] RestLocalNames = { "cancellationToken", "continuation", "token", "sequenceId", "process", "maxBatches", "page", "batch" };
-
-    /// <summary>Words after which the group's noun is part of the meaning (<c>GetThreadsBySource</c>), so it stays.</summary>
-    private static readonly string[] Prepositions = { "By", "From", "In", "Of", "For", "To", "With", "On", "At", "Into", "Per" };
 
     /// <summary>
     /// Headers the description may list as parameters but the client itself sets (OpenAPI says to ignore them).
@@ -53,11 +49,12 @@ internal sealed class RestClientWriter
         }
 
         yield return new GeneratedFile(_context.FileHint(null, _context.ServiceClientName), ViewRenderer.RenderCodeFile(BuildRestClientView()));
-        foreach (var group in _context.Plan.RestGroups)
+        for (var index = 0; index < _context.Plan.RestGroups.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var group = _context.Plan.RestGroups[index];
             var className = _context.RestGroupClassNames[group.Key];
-            yield return new GeneratedFile(_context.FileHint("Operations", className), ViewRenderer.RenderCodeFile(BuildRestGroupView(group, className)));
+            yield return new GeneratedFile(_context.FileHint("Operations", className), ViewRenderer.RenderCodeFile(BuildRestGroupView(group, index, className)));
         }
     }
 
@@ -127,7 +124,7 @@ internal sealed class RestClientWriter
         };
     }
 
-    private CodeFileView BuildRestGroupView(RestGroupPlan groupPlan, string className)
+    private CodeFileView BuildRestGroupView(RestGroupPlan groupPlan, int groupIndex, string className)
     {
         var members = new List<MemberView>
         {
@@ -144,15 +141,15 @@ internal sealed class RestClientWriter
                 .ToMember(),
         };
 
-        var scope = new NameScope(new[] { "Connection", className }.Concat(ReservedNames.ObjectMembers), StringComparer.Ordinal);
         var group = groupPlan.Key;
-        var methods = OperationBaseNames(group, groupPlan.Operations).Select(named => new RestMethod(named.Operation, _context, _shapes, _constraints, named.BaseName, scope)).ToList();
+        var names = _context.Plan.Names.RestGroups[groupIndex];
+        var methods = groupPlan.Operations.Select((operation, index) => new RestMethod(operation, names.Methods[index], _context, _shapes, _constraints)).ToList();
         foreach (var method in methods)
         {
             members.AddRange(method.Members(methods));
         }
 
-        members.AddRange(StreamProcessors(groupPlan.StreamLoops, methods, scope));
+        members.AddRange(StreamProcessors(groupPlan.StreamLoops, names.StreamLoops, methods));
 
         return new CodeFileView
         {
@@ -165,66 +162,14 @@ internal sealed class RestClientWriter
     }
 
     /// <summary>
-    /// Method names without the group: <c>Jobs_GetById</c> in <c>Jobs</c> → <c>GetById</c>, <c>getDataset</c> in
-    /// <c>Datasets</c> → <c>Get</c>. A name that would then clash with another operation's keeps its full form.
-    /// </summary>
-    private static List<(RestOperationPlan Operation, string BaseName)> OperationBaseNames(string group, EquatableArray<RestOperationPlan> operations)
-    {
-        var candidates = operations.Select(operation =>
-        {
-            var full = CSharpIdentifier.ToPascalCase(operation.Operation.Name);
-            return (Operation: operation, Full: full, Short: WithoutGroupNoun(WithoutGroupPrefix(full, group), group));
-        }).ToList();
-        var shortCounts = candidates.GroupBy(candidate => candidate.Short, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-        // operationIds that are one name after PascalCase (get_item, getItem, GetItem) are numbered on the base name, so each
-        // operation's methods share one number: GetItem2Async, GetItem2WithResponseAsync, CreateGetItem2Request.
-        var unique = new NameScope();
-        return candidates.Select(candidate => (Operation: candidate.Operation, BaseName: unique.Claim(shortCounts[candidate.Short] == 1 ? candidate.Short : candidate.Full))).ToList();
-    }
-
-    private static string WithoutGroupPrefix(string name, string group) =>
-        name.Length > group.Length && name.StartsWith(group, StringComparison.OrdinalIgnoreCase) && char.IsUpper(name[group.Length])
-            ? name.Substring(group.Length)
-            : name;
-
-    private static string WithoutGroupNoun(string name, string group)
-    {
-        var nouns = new List<string> { group };
-        if (group.EndsWith("ies", StringComparison.Ordinal) && group.Length > 3)
-        {
-            nouns.Add(group.Substring(0, group.Length - 3) + "y");
-        }
-        else if (group.EndsWith("s", StringComparison.Ordinal) && group.Length > 1)
-        {
-            nouns.Add(group.Substring(0, group.Length - 1));
-        }
-
-        foreach (var noun in nouns)
-        {
-            for (var index = name.IndexOf(noun, 1, StringComparison.Ordinal); index > 0; index = name.IndexOf(noun, index + 1, StringComparison.Ordinal))
-            {
-                var end = index + noun.Length;
-                var atWordEnd = end == name.Length || char.IsUpper(name[end]) || char.IsDigit(name[end]);
-                var before = name.Substring(0, index);
-                if (atWordEnd && char.IsLower(before[before.Length - 1]) && !Prepositions.Any(word => before.EndsWith(word, StringComparison.Ordinal)))
-                {
-                    return before + name.Substring(end);
-                }
-            }
-        }
-
-        return name;
-    }
-
-    /// <summary>
     /// A <c>ProcessAsync</c> helper per stream the convention finds (<see cref="StreamLoopConvention"/>), running the
     /// fetch → process → advance loop.
     /// </summary>
-    private IEnumerable<MemberView> StreamProcessors(EquatableArray<StreamLoopConvention> loops, List<RestMethod> methods, NameScope scope)
+    private IEnumerable<MemberView> StreamProcessors(EquatableArray<StreamLoopConvention> loops, EquatableArray<string> loopNames, List<RestMethod> methods)
     {
-        foreach (var loop in loops)
+        for (var loopIndex = 0; loopIndex < loops.Count; loopIndex++)
         {
+            var loop = loops[loopIndex];
             var fetch = methods.First(method => method.Operation == loop.Fetch);
             var advance = methods.First(method => method.Operation == loop.Advance);
             var batchType = _context.TypesByQualifiedName[loop.BatchType];
@@ -238,7 +183,7 @@ internal sealed class RestClientWriter
                 throw new InvalidOperationException($"The stream loop of '{loop.Fetch.Name}' needs a JSON request body.");
             }
 
-            var name = scope.Claim("ProcessAsync");
+            var name = loopNames[loopIndex];
             var batchFull = _context.TypeFullName(batchType.QualifiedName);
             var resultType = _context.TypeMapper.MapSingle(results.Model.Type.QualifiedName, results.Model.Type.IsNullable);
             var pathArguments = string.Concat(fetch.PathParameters.Select(parameter => parameter.CSharpName + ", "));

@@ -18,7 +18,7 @@ internal sealed partial class RestMethod
 {
     private readonly EmitContext _context;
     private readonly ConstraintsWriter _constraints;
-    private readonly string _baseName;
+    private readonly RestOperationPlan _plan;
     private readonly string _buildName;
     private readonly string? _valueName;
     private readonly string? _pagingName;
@@ -26,13 +26,13 @@ internal sealed partial class RestMethod
     private readonly List<RestParameter> _parameters = new();
     private readonly List<RestParameter> _constants = new();
 
-    public RestMethod(RestOperationPlan plan, EmitContext context, RestAnswerShapes shapes, ConstraintsWriter constraints, string baseName, NameScope scope)
+    public RestMethod(RestOperationPlan plan, RestMethodNames names, EmitContext context, RestAnswerShapes shapes, ConstraintsWriter constraints)
     {
         var operation = plan.Operation;
         Operation = operation;
+        _plan = plan;
         _context = context;
         _constraints = constraints;
-        _baseName = baseName;
         var parameterScope = new NameScope(RestClientWriter.RestLocalNames);
         foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Path))
         {
@@ -68,34 +68,17 @@ internal sealed partial class RestMethod
         _parameters.Clear();
         _parameters.AddRange(ordered);
 
-        IsDownload = operation.Success?.Encoding == BodyEncoding.Binary;
-        _buildName = scope.Claim("Create" + baseName + "Request");
-        if (IsDownload)
-        {
-            WithResponseName = scope.Claim(baseName + "Async");
-        }
-        else
-        {
-            _valueName = scope.Claim(baseName + "Async");
-            WithResponseName = scope.Claim(baseName + "WithResponseAsync");
-        }
-
+        // The names and kinds are the plan's; the shapes resolve them to C# properties and types.
+        _buildName = names.BuildRequest;
+        _valueName = names.Value;
+        WithResponseName = names.WithResponse;
+        _pagingName = names.All;
+        _nextPageBuildName = names.NextPageRequest;
         Envelope = shapes.EnvelopeShapeFor(plan);
-        Paging = shapes.ContinuationPagingShapeFor(plan, this);
-        if (Paging is not null)
-        {
-            _pagingName = scope.Claim(baseName + "AllAsync");
-        }
-
-        NextLinkPaging = Paging is null && !IsDownload && operation.Paging is { } pageable ? shapes.NextLinkPaging(operation, pageable) : null;
-        if (NextLinkPaging is not null)
-        {
-            _pagingName = scope.Claim(baseName + "AllAsync");
-            if (NextLinkPaging.NextOperationName is null && NextLinkPaging.NextLinkProperty is not null)
-            {
-                _nextPageBuildName = scope.Claim("Create" + baseName + "NextPageRequest");
-            }
-        }
+        Paging = plan.Paging == RestPagingKind.Continuation ? shapes.ContinuationPagingShapeFor(plan, this) : null;
+        NextLinkPaging = plan.Paging == RestPagingKind.NextLink
+            ? shapes.NextLinkPaging(operation, operation.Paging!) ?? throw new InvalidOperationException($"The plan pages '{operation.Name}' by next link, but its answer has no list of '{operation.Paging!.ItemName}'.")
+            : null;
     }
 
     /// <summary>AutoRest paging (<c>x-ms-pageable</c>): the answer's items and the link to the next page.</summary>
@@ -108,7 +91,7 @@ internal sealed partial class RestMethod
 
     public RestParameter? Body { get; }
 
-    public bool IsDownload { get; }
+    public bool IsDownload => _plan.Answer == RestAnswerKind.Stream;
 
     public string WithResponseName { get; }
 
@@ -121,9 +104,7 @@ internal sealed partial class RestMethod
 
     public PagingShape? Paging { get; }
 
-    /// <summary>A <c>HEAD</c> without a body that declares <c>404</c>: it asks whether something exists, so it answers a bool.</summary>
-    private bool IsExistenceCheck =>
-        Operation.Method == "HEAD" && Operation.Success?.Type is null && Operation.Success?.Encoding != BodyEncoding.Text && Operation.ExpectedStatuses.Contains(404);
+    private bool IsExistenceCheck => _plan.Answer == RestAnswerKind.ExistenceCheck;
 
     public IEnumerable<MemberView> Members(IReadOnlyList<RestMethod> siblings)
     {
@@ -162,21 +143,19 @@ internal sealed partial class RestMethod
     /// <summary>The answer's C# shape (see <see cref="AnswerShape"/>).</summary>
     private AnswerShape Answer()
     {
-        var success = Operation.Success;
         var call = $"{WithResponseName}({string.Concat(_parameters.Select(parameter => parameter.CSharpName + ", "))}cancellationToken)";
         var awaited = $"(await {call}.ConfigureAwait(false))";
-        if (success?.Encoding == BodyEncoding.Text)
+        switch (_plan.Answer)
         {
-            return new AnswerShape($"{Rest}RestResponse<string>", "SendForTextAsync(", "string", awaited + ".Value", ValueAwaits: true);
+            case RestAnswerKind.Text:
+                return new AnswerShape($"{Rest}RestResponse<string>", "SendForTextAsync(", "string", awaited + ".Value", ValueAwaits: true);
+            case RestAnswerKind.ExistenceCheck:
+                return new AnswerShape($"{Rest}RestResponse", "SendAsync(", "bool", awaited + ".IsSuccessStatusCode", ValueAwaits: true);
+            case RestAnswerKind.None:
+                return new AnswerShape($"{Rest}RestResponse", "SendAsync(", null, call, ValueAwaits: false);
         }
 
-        if (success?.Type is not { } type)
-        {
-            return IsExistenceCheck
-                ? new AnswerShape($"{Rest}RestResponse", "SendAsync(", "bool", awaited + ".IsSuccessStatusCode", ValueAwaits: true)
-                : new AnswerShape($"{Rest}RestResponse", "SendAsync(", null, call, ValueAwaits: false);
-        }
-
+        var type = Operation.Success?.Type ?? throw new InvalidOperationException($"The plan reads a JSON body of '{Operation.Name}', which declares none.");
         var bodyType = _context.TypeMapper.Map(type);
         var response = $"{Rest}RestResponse<{bodyType}>";
         // The send call up to its cancellation token: a formatted body (RFC 1123, unix time, base64url) names its converter.

@@ -139,6 +139,63 @@ public sealed class ClientPlannerTests
         Assert.Equal(new[] { new NamePair("Datasets", "DatasetsClient") }, annotated.Names.RestGroupClasses.ToArray());
     }
 
+    [Fact]
+    public void Rest_operations_get_their_answer_and_paging_kinds_and_their_method_names_in_the_plan()
+    {
+        const string Items = """
+            openapi: 3.0.3
+            info: { title: Items, version: '1' }
+            paths:
+              /items:
+                get:
+                  operationId: Items_List
+                  x-ms-pageable: { nextLinkName: nextLink }
+                  responses:
+                    '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/ItemPage' } } } }
+              /items/{id}:
+                parameters:
+                  - { name: id, in: path, required: true, schema: { type: string } }
+                head:
+                  operationId: Items_Exists
+                  responses: { '200': { description: there }, '404': { description: missing } }
+                get:
+                  operationId: Items_GetNote
+                  responses: { '200': { description: ok, content: { text/plain: { schema: { type: string } } } } }
+              /items/{id}/content:
+                parameters:
+                  - { name: id, in: path, required: true, schema: { type: string } }
+                get:
+                  operationId: Items_Download
+                  responses: { '200': { description: ok, content: { application/octet-stream: { schema: { type: string, format: binary } } } } }
+            components:
+              schemas:
+                Item: { type: object, properties: { name: { type: string } } }
+                ItemPage:
+                  type: object
+                  properties:
+                    value: { type: array, items: { $ref: '#/components/schemas/Item' } }
+                    nextLink: { type: string }
+            """;
+
+        var plan = PlanOf(Items, SpecKind.OpenApiYaml);
+
+        var group = Assert.Single(plan.RestGroups);
+        var kinds = group.Operations.ToDictionary(operation => operation.Operation.Name, operation => (operation.Answer, operation.Paging));
+        Assert.Equal((RestAnswerKind.Json, RestPagingKind.NextLink), kinds["Items_List"]);
+        Assert.Equal((RestAnswerKind.ExistenceCheck, RestPagingKind.None), kinds["Items_Exists"]);
+        Assert.Equal((RestAnswerKind.Text, RestPagingKind.None), kinds["Items_GetNote"]);
+        Assert.Equal((RestAnswerKind.Stream, RestPagingKind.None), kinds["Items_Download"]);
+
+        // One scope per group class; the group's noun is dropped from the operation names.
+        var names = Assert.Single(plan.Names.RestGroups).Methods
+            .Zip(group.Operations, (methods, operation) => (operation.Operation.Name, methods))
+            .ToDictionary(pair => pair.Name, pair => pair.methods);
+        Assert.Equal(new RestMethodNames("CreateListRequest", "ListAsync", "ListWithResponseAsync", "ListAllAsync", "CreateListNextPageRequest"), names["Items_List"]);
+        Assert.Equal(new RestMethodNames("CreateExistsRequest", "ExistsAsync", "ExistsWithResponseAsync", null, null), names["Items_Exists"]);
+        // A stream has one method, returning the whole answer, under the plain name.
+        Assert.Equal(new RestMethodNames("CreateDownloadRequest", null, "DownloadAsync", null, null), names["Items_Download"]);
+    }
+
     private static ClientPlan PlanOf(string text, SpecKind kind = SpecKind.Edmx, string? conventions = null)
     {
         var path = kind == SpecKind.Edmx ? "shop.edmx" : "spec.openapi.yaml";
