@@ -169,10 +169,6 @@ internal sealed class JsonMetadataWriter
         return new GeneratedFile(_context.FileHint(null, _context.JsonMetadataName), ViewRenderer.RenderCodeFile(view));
     }
 
-    /// <summary>The type among <paramref name="type"/> and its ancestors that declares <paramref name="property"/>.</summary>
-    private TypeModel FindDeclaring(TypeModel type, PropertyModel property) =>
-        _context.SelfAndAncestors(type).First(candidate => candidate.Properties.Contains(property));
-
     /// <summary>
     /// The metadata of one entity or complex type. Each property is described once, by its declaring type: a type with
     /// subtypes gets a method listing its properties, which its subtypes' lists start from (base properties first, as
@@ -186,7 +182,11 @@ internal sealed class JsonMetadataWriter
     {
         var full = _context.TypeFullName(type.QualifiedName);
         // Required members must be named in the initializer; the values read then replace these defaults.
-        var required = _context.AllProperties(type).Where(property => _context.IsRequiredMember(FindDeclaring(type, property.Model), property.Model)).Select(property => property.CSharpName + " = default!").ToList();
+        var required = _context.SelfAndAncestors(type)
+            .SelectMany(declaring => declaring.Properties
+                .Where(property => _context.IsRequiredMember(declaring, property))
+                .Select(property => _context.PropertyNames(declaring)[property.Name] + " = default!"))
+            .ToList();
         var create = type.IsAbstract
             ? "null"
             : required.Count == 0 ? $"static () => new {full}()" : $"static () => new {full} {{ {string.Join(", ", required)} }}";
