@@ -4,7 +4,6 @@ using System.Threading;
 using UiPathClients.Generator.Diagnostics;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Plan;
-using UiPathClients.Generator.Readers;
 
 namespace UiPathClients.Generator.Emit;
 

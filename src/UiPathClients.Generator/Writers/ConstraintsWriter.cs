@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
-using UiPathClients.Generator.Naming;
 using static UiPathClients.Generator.Emit.EmitContext;
 using static UiPathClients.Generator.Emit.RuntimeNames;
 

@@ -1,10 +1,7 @@
 using System.Collections.Generic;
-using System.Linq;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
-using UiPathClients.Generator.Naming;
 using static UiPathClients.Generator.Emit.EmitContext;
-using static UiPathClients.Generator.Emit.RuntimeNames;
 
 namespace UiPathClients.Generator.Writers;
 

@@ -7,7 +7,6 @@ using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
 using UiPathClients.Generator.Plan;
-using UiPathClients.Runtime.Rest;
 using static UiPathClients.Generator.Emit.EmitContext;
 using static UiPathClients.Generator.Emit.RuntimeNames;
 

@@ -2,12 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
-using UiPathClients.Generator.Plan;
 using static UiPathClients.Generator.Emit.EmitContext;
 using static UiPathClients.Generator.Emit.RuntimeNames;
 

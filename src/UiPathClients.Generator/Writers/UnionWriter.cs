@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
-using UiPathClients.Generator.Naming;
 using UiPathClients.Runtime.Serialization;
 using static UiPathClients.Generator.Emit.EmitContext;
 using static UiPathClients.Generator.Emit.RuntimeNames;
