@@ -43,10 +43,17 @@ internal sealed class ClientNamer
     /// <param name="filterSurfaceTypes">The types the plan gives a <c>$filter</c> surface.</param>
     /// <param name="constrainedTypes">The types with a constraint table, when the client checks constraints; <see langword="null"/> when it does not.</param>
     /// <param name="restGroups">The REST groups with their operations' answer and paging kinds, in emit order.</param>
-    public static ClientNames Name(ClientModel model, ModelTypes types, ICollection<string> filterSurfaceTypes, IReadOnlyList<string>? constrainedTypes, EquatableArray<RestGroupPlan> restGroups) =>
-        new ClientNamer(model, types).Name(filterSurfaceTypes, constrainedTypes, restGroups);
+    /// <param name="odataClients">The OData client classes with the members the service gives them.</param>
+    public static ClientNames Name(
+        ClientModel model,
+        ModelTypes types,
+        ICollection<string> filterSurfaceTypes,
+        IReadOnlyList<string>? constrainedTypes,
+        EquatableArray<RestGroupPlan> restGroups,
+        EquatableArray<ODataClientPlan> odataClients) =>
+        new ClientNamer(model, types).Name(filterSurfaceTypes, constrainedTypes, restGroups, odataClients);
 
-    private ClientNames Name(ICollection<string> filterSurfaceTypes, IReadOnlyList<string>? constrainedTypes, EquatableArray<RestGroupPlan> restGroups)
+    private ClientNames Name(ICollection<string> filterSurfaceTypes, IReadOnlyList<string>? constrainedTypes, EquatableArray<RestGroupPlan> restGroups, EquatableArray<ODataClientPlan> odataClients)
     {
         _filterSurfaceTypes = filterSurfaceTypes;
         var emitted = _model.Types.Where(type => type.Kind != TypeKind.TypeDefinition).ToList();
@@ -101,7 +108,15 @@ internal sealed class ClientNamer
         }).ToEquatableArray();
 
         var restMethods = restGroups.Select((group, index) => RestMethodNamer.Name(group, restGroupClasses[index].CSharpName)).ToEquatableArray();
-        return new ClientNames(types, serviceClientName, jsonMetadataName, constraintsName, entitySetClasses, restGroupClasses, constraintFields.ToEquatableArray(), restMethods);
+        var setClasses = entitySetClasses.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+        var odataMembers = odataClients.Select(client => ODataMembers(client, client.Kind switch
+        {
+            ODataClientKind.Service => serviceClientName,
+            ODataClientKind.EntitySet => setClasses[client.Name],
+            _ => helpers[client.Name].EntityClient!,
+        })).ToEquatableArray();
+        return new ClientNames(
+            types, serviceClientName, jsonMetadataName, constraintsName, entitySetClasses, restGroupClasses, constraintFields.ToEquatableArray(), restMethods, odataMembers);
     }
 
     /// <summary>
@@ -225,6 +240,47 @@ internal sealed class ClientNamer
             .ToEquatableArray();
         _propertyNames[type.QualifiedName] = pairs;
         return pairs;
+    }
+
+    /// <summary>
+    /// An OData client class's members in one scope with its runtime base's and its own fixed members: the service
+    /// client's accessors first, then the operation methods — those bound to this type or its bases before those reached
+    /// through a cast, whose name, when taken (the same operation bound here too), names the cast like the filter surface
+    /// does (<c>RunAsContosoOpsOperationAsync</c>) instead of a bare number — then the navigation properties.
+    /// </summary>
+    private ODataClientNames ODataMembers(ODataClientPlan client, string className)
+    {
+        var reserved = client.Kind switch
+        {
+            ODataClientKind.Service => ReservedNames.ServiceClientMembers,
+            ODataClientKind.EntitySet => ReservedNames.EntitySetBaseMembers.Concat(ReservedNames.EntitySetOwnMembers),
+            _ => ReservedNames.EntityBaseMembers.Concat(ReservedNames.EntityOwnMembers),
+        };
+        var scope = new NameScope(reserved.Concat(ReservedNames.ObjectMembers).Concat(new[] { className }));
+        var accessors = client.Accessors.Select(set => scope.Claim(CSharpIdentifier.ToPascalCase(set))).ToEquatableArray();
+
+        var bySegment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var candidate in client.Operations.Where(candidate => !candidate.IsCast(_model)).Concat(client.Operations.Where(candidate => candidate.IsCast(_model))))
+        {
+            if (bySegment.ContainsKey(candidate.Segment))
+            {
+                continue;
+            }
+
+            var operation = _model.Operations[candidate.OperationIndex];
+            var preferred = CSharpIdentifier.ToPascalCase(operation.Name) + "Async";
+            if (candidate.IsCast(_model) && scope.IsTaken(preferred) && _types.ByQualifiedName.TryGetValue(operation.Parameters[0].Type.QualifiedName, out var bindingType))
+            {
+                preferred = CSharpIdentifier.ToPascalCase(operation.Name) + "As" + CastName(bindingType) + "Async";
+            }
+
+            bySegment.Add(candidate.Segment, scope.Claim(preferred));
+        }
+
+        var navigations = client.Navigations
+            .Select(navigation => scope.Claim(PropertyNames(_types.ByQualifiedName[navigation.DeclaringType]).First(pair => pair.SpecName == navigation.Property).CSharpName))
+            .ToEquatableArray();
+        return new ODataClientNames(accessors, client.Operations.Select(candidate => bySegment[candidate.Segment]).ToEquatableArray(), navigations);
     }
 
     /// <summary>

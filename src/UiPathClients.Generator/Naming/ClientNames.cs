@@ -49,6 +49,7 @@ internal sealed record TypeNames(
 /// <param name="RestGroupClasses">Each REST group's class, by group key.</param>
 /// <param name="ConstraintFields">The constraints class's member holding each constrained type's table, by qualified type name.</param>
 /// <param name="RestGroups">Each REST group's method names, in the plan's group order.</param>
+/// <param name="ODataClients">Each OData client class's member names, in the plan's order.</param>
 internal sealed record ClientNames(
     EquatableArray<TypeNames> Types,
     string ServiceClientName,
@@ -57,7 +58,14 @@ internal sealed record ClientNames(
     EquatableArray<NamePair> EntitySetClasses,
     EquatableArray<NamePair> RestGroupClasses,
     EquatableArray<NamePair> ConstraintFields,
-    EquatableArray<RestGroupNames> RestGroups);
+    EquatableArray<RestGroupNames> RestGroups,
+    EquatableArray<ODataClientNames> ODataClients);
+
+/// <summary>The members of one OData client class, named in that class's scope, each array parallel to the plan's.</summary>
+/// <param name="Accessors">The service client's property per entity set and singleton.</param>
+/// <param name="Operations">The method of each operation overload (overloads of one operation share a name).</param>
+/// <param name="Navigations">The property of each navigation.</param>
+internal sealed record ODataClientNames(EquatableArray<string> Accessors, EquatableArray<string> Operations, EquatableArray<string> Navigations);
 
 /// <summary>The methods of one REST group's class, named in that class's scope.</summary>
 /// <param name="Methods">Each operation's methods, in the plan's operation order.</param>

@@ -18,6 +18,7 @@ namespace UiPathClients.Generator.Plan;
 /// <param name="HasConstraints">Whether the client checks anything: a parameter or a property declares a constraint.</param>
 /// <param name="RestGroups">The REST sub-clients, in emit order.</param>
 /// <param name="ResponseCheck">How every REST answer is checked before its body is read.</param>
+/// <param name="ODataClients">The OData client classes: the service client, then the entity sets' classes, then the entity clients.</param>
 internal sealed record ClientPlan(
     ClientModel Model,
     ClientNames Names,
@@ -26,7 +27,8 @@ internal sealed record ClientPlan(
     EquatableArray<string> ConstrainedTypes,
     bool HasConstraints,
     EquatableArray<RestGroupPlan> RestGroups,
-    ResponseCheck ResponseCheck);
+    ResponseCheck ResponseCheck,
+    EquatableArray<ODataClientPlan> ODataClients);
 
 /// <summary>An entity type with a client of its own, and what the client offers.</summary>
 /// <param name="EntityType">The entity type's qualified name.</param>

@@ -47,17 +47,113 @@ internal sealed class ClientPlanner
                 convention.StreamLoops(group.ToList()).ToEquatableArray()))
             .ToEquatableArray();
 
-        var names = ClientNamer.Name(_model, _types, filterSurfaceTypes, hasConstraints ? constrainedTypes : null, restGroups);
+        var entityClients = EntityClients();
+        var odataClients = _model.Style == ApiStyle.OData ? ODataClients(entityClients) : EquatableArray<ODataClientPlan>.Empty;
+        var names = ClientNamer.Name(_model, _types, filterSurfaceTypes, hasConstraints ? constrainedTypes : null, restGroups, odataClients);
         return new ClientPlan(
             _model,
             names,
             _model.Types.Where(type => filterSurfaceTypes.Contains(type.QualifiedName)).Select(type => type.QualifiedName).ToEquatableArray(),
-            EntityClients(),
+            entityClients,
             constrainedTypes.ToEquatableArray(),
             hasConstraints,
             restGroups,
-            convention.ResponseCheck);
+            convention.ResponseCheck,
+            odataClients);
     }
+
+    /// <summary>
+    /// The OData client classes and what each offers: the service client (when the container has anything), a class per
+    /// entity set, a client per entity type a caller can reach as one entity.
+    /// </summary>
+    private EquatableArray<ODataClientPlan> ODataClients(EquatableArray<EntityClientPlan> entityClients)
+    {
+        bool IsEntity(string type) => _types.ByQualifiedName.TryGetValue(type, out var found) && found.Kind == TypeKind.Entity;
+        var clients = new List<ODataClientPlan>();
+        if (_model.EntitySets.Count > 0 || _model.OperationImports.Count > 0)
+        {
+            var imports = _model.OperationImports.SelectMany(import => _model.Operations
+                .Select((operation, index) => (Operation: operation, Index: index))
+                .Where(candidate => candidate.Operation.QualifiedName == import.Operation && !candidate.Operation.IsBound)
+                .Select(candidate => new ODataOperationPlan(candidate.Index, import.Name, IsImport: true)));
+            clients.Add(new ODataClientPlan(
+                ODataClientKind.Service,
+                string.Empty,
+                _model.EntitySets.Where(set => IsEntity(set.EntityType)).Select(set => set.Name).ToEquatableArray(),
+                Callable(imports),
+                EquatableArray<ODataNavigationPlan>.Empty));
+        }
+
+        foreach (var set in _model.EntitySets.Where(set => !set.IsSingleton && IsEntity(set.EntityType)))
+        {
+            var operations = Callable(BoundOperations(_types.ByQualifiedName[set.EntityType], collection: true));
+            clients.Add(new ODataClientPlan(ODataClientKind.EntitySet, set.Name, EquatableArray<string>.Empty, operations, EquatableArray<ODataNavigationPlan>.Empty));
+        }
+
+        var reachable = new HashSet<string>(entityClients.Select(client => client.EntityType), StringComparer.Ordinal);
+        foreach (var client in entityClients)
+        {
+            var entity = _types.ByQualifiedName[client.EntityType];
+            var navigations = client.Capabilities.Navigable ? Navigations(entity, reachable) : EquatableArray<ODataNavigationPlan>.Empty;
+            clients.Add(new ODataClientPlan(ODataClientKind.Entity, entity.QualifiedName, EquatableArray<string>.Empty, Callable(BoundOperations(entity, collection: false)), navigations));
+        }
+
+        return clients.ToEquatableArray();
+    }
+
+    /// <summary>Functions without a return type have no response to give, so no method calls them.</summary>
+    private EquatableArray<ODataOperationPlan> Callable(IEnumerable<ODataOperationPlan> operations) =>
+        operations
+            .Where(candidate => _model.Operations[candidate.OperationIndex] is var operation && (operation.Kind != OperationKind.Function || operation.ReturnType is not null))
+            .ToEquatableArray();
+
+    /// <summary>
+    /// Operations whose binding parameter is this entity type (or a collection of it), one of its base types, or a derived
+    /// type — the last reached through a type-cast segment.
+    /// </summary>
+    private IEnumerable<ODataOperationPlan> BoundOperations(TypeModel entity, bool collection)
+    {
+        for (var index = 0; index < _model.Operations.Count; index++)
+        {
+            var operation = _model.Operations[index];
+            if (!operation.IsBound || operation.Parameters.Count == 0)
+            {
+                continue;
+            }
+
+            var binding = operation.Parameters[0].Type;
+            if (binding.IsCollection != collection || !_types.ByQualifiedName.TryGetValue(binding.QualifiedName, out var bindingType))
+            {
+                continue;
+            }
+
+            if (IsSameOrDerived(entity, bindingType.QualifiedName))
+            {
+                yield return new ODataOperationPlan(index, operation.QualifiedName, IsImport: false);
+            }
+            else if (IsSameOrDerived(bindingType, entity.QualifiedName))
+            {
+                yield return new ODataOperationPlan(index, bindingType.QualifiedName + "/" + operation.QualifiedName, IsImport: false);
+            }
+        }
+    }
+
+    private bool IsSameOrDerived(TypeModel type, string ancestor) =>
+        _types.SelfAndAncestors(type).Any(current => current.QualifiedName == ancestor);
+
+    /// <summary>
+    /// The navigation properties of an entity (inherited ones included) that lead to a client: a collection of entities is
+    /// queried like a set; a single entity needs an entity client of its own.
+    /// </summary>
+    private EquatableArray<ODataNavigationPlan> Navigations(TypeModel entity, HashSet<string> reachable) =>
+        _types.SelfAndAncestors(entity)
+            .SelectMany(declaring => declaring.Properties.Select(property => (Declaring: declaring, Property: property)))
+            .Where(pair => pair.Property.Kind == PropertyKind.Navigation
+                && _types.ByQualifiedName.TryGetValue(pair.Property.Type.QualifiedName, out var target)
+                && target.Kind == TypeKind.Entity
+                && (pair.Property.Type.IsCollection || reachable.Contains(target.QualifiedName)))
+            .Select(pair => new ODataNavigationPlan(pair.Declaring.QualifiedName, pair.Property.Name, pair.Property.Type.IsCollection))
+            .ToEquatableArray();
 
     /// <summary>
     /// The types a <c>$filter</c> can reach: every entity type, the types of their properties (at any depth, in collections

@@ -4,6 +4,7 @@ using System.Linq;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
+using UiPathClients.Generator.Plan;
 using static UiPathClients.Generator.Emit.EmitContext;
 using static UiPathClients.Generator.Emit.RuntimeNames;
 
@@ -26,51 +27,23 @@ internal sealed class ODataOperationWriter
     private static readonly string[] ETagParameter = { "string? ifMatch = null" };
 
     /// <summary>
-    /// Operations whose binding parameter is this entity type (or a collection of it), one of its base
-    /// types, or a derived type — the last reached through a type-cast segment.
-    /// </summary>
-    public IEnumerable<(OperationModel Operation, string Segment, bool IsImport)> BoundOperations(TypeModel entity, bool collection)
-    {
-        foreach (var operation in _context.Model.Operations.Where(operation => operation.IsBound && operation.Parameters.Count > 0))
-        {
-            var binding = operation.Parameters[0].Type;
-            if (binding.IsCollection != collection || !_context.TypesByQualifiedName.TryGetValue(binding.QualifiedName, out var bindingType))
-            {
-                continue;
-            }
-
-            if (IsSameOrDerived(entity, bindingType.QualifiedName))
-            {
-                yield return (operation, operation.QualifiedName, false);
-            }
-            else if (IsSameOrDerived(bindingType, entity.QualifiedName))
-            {
-                yield return (operation, bindingType.QualifiedName + "/" + operation.QualifiedName, false);
-            }
-        }
-    }
-
-    private bool IsSameOrDerived(TypeModel type, string ancestor) =>
-        _context.SelfAndAncestors(type).Any(current => current.QualifiedName == ancestor);
-
-    /// <summary>
     /// One method per operation overload. Overloads of one operation share a method name; overloads
     /// that would have the same C# parameter types (they differ only in binding) are emitted once.
     /// </summary>
     /// <param name="members">Where the methods go.</param>
-    /// <param name="scope">The class's member names.</param>
-    /// <param name="operations">The operations with their path segment (qualified name, or cast + qualified name, or import name).</param>
+    /// <param name="operations">The overloads the plan makes callable from the class, with their path segment (qualified name, or cast + qualified name, or import name).</param>
+    /// <param name="methodNames">Each overload's method name, from the plan's names.</param>
     /// <param name="pathExpression">The C# expression of the binding path (<c>Path</c>), or <see langword="null"/> for imports (service root).</param>
     /// <param name="takesETag">Bound to one entity: the methods take the entity's ETag for <c>If-Match</c>, which services that version the entity may require.</param>
-    public void AddOperations(List<MemberView> members, NameScope scope, IEnumerable<(OperationModel Operation, string Segment, bool IsImport)> operations, string? pathExpression, bool takesETag)
+    public void AddOperations(List<MemberView> members, EquatableArray<ODataOperationPlan> operations, EquatableArray<string> methodNames, string? pathExpression, bool takesETag)
     {
-        var callable = operations.Where(candidate => candidate.Operation.Kind != OperationKind.Function || candidate.Operation.ReturnType is not null).ToList();
-        var methodNames = OperationMethodNames(scope, callable);
         var signatures = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (operation, segment, isImport) in callable)
+        for (var index = 0; index < operations.Count; index++)
         {
+            var (operationIndex, segment, isImport) = operations[index];
+            var operation = _context.Model.Operations[operationIndex];
             var parameters = operation.Parameters.Skip(operation.IsBound ? 1 : 0).ToList();
-            var methodName = methodNames[segment];
+            var methodName = methodNames[index];
 
             var parameterScope = new NameScope(OperationLocalNames);
             var csharpParameters = parameters
@@ -83,36 +56,6 @@ internal sealed class ODataOperationWriter
 
             members.Add(BuildOperationMethod(operation, segment, isImport, pathExpression, methodName, csharpParameters, takesETag));
         }
-    }
-
-    /// <summary>
-    /// Method names by path segment: the operations bound to this type (or its bases) first, then those bound to a derived
-    /// type through a cast. A cast's method whose name is taken (the same operation name bound to this type too) names the
-    /// cast like the filter surface does (<c>RunAsContosoOpsOperationAsync</c>) instead of a bare number.
-    /// </summary>
-    private Dictionary<string, string> OperationMethodNames(NameScope scope, List<(OperationModel Operation, string Segment, bool IsImport)> operations)
-    {
-        var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        bool IsCast((OperationModel Operation, string Segment, bool IsImport) candidate) =>
-            !candidate.IsImport && candidate.Segment != candidate.Operation.QualifiedName;
-        foreach (var candidate in operations.Where(candidate => !IsCast(candidate)).Concat(operations.Where(IsCast)))
-        {
-            if (methodNames.ContainsKey(candidate.Segment))
-            {
-                continue;
-            }
-
-            var operationName = CSharpIdentifier.ToPascalCase(candidate.Operation.Name);
-            var preferred = operationName + "Async";
-            if (IsCast(candidate) && scope.IsTaken(preferred) && _context.TypesByQualifiedName.TryGetValue(candidate.Operation.Parameters[0].Type.QualifiedName, out var bindingType))
-            {
-                preferred = operationName + "As" + _context.CastName(bindingType) + "Async";
-            }
-
-            methodNames.Add(candidate.Segment, scope.Claim(preferred));
-        }
-
-        return methodNames;
     }
 
     private MemberView BuildOperationMethod(

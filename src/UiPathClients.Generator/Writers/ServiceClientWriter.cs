@@ -4,6 +4,7 @@ using System.Threading;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
+using UiPathClients.Generator.Plan;
 using static UiPathClients.Generator.Emit.EmitContext;
 using static UiPathClients.Generator.Emit.RuntimeNames;
 
@@ -26,43 +27,38 @@ internal sealed class ServiceClientWriter
     }
 
 
-    private static readonly string[] EntitySetBaseMemberNames = ReservedNames.EntitySetBaseMembers;
-
-    private static readonly string[] EntitySetOwnMemberNames = ReservedNames.EntitySetOwnMembers;
-
-    private static readonly string[] EntityBaseMemberNames = ReservedNames.EntityBaseMembers;
-
-    private static readonly string[] EntityOwnMemberNames = ReservedNames.EntityOwnMembers;
-
-    private static readonly string[] ServiceClientMemberNames = ReservedNames.ServiceClientMembers;
 
     public IEnumerable<GeneratedFile> Write(CancellationToken cancellationToken)
     {
-        if (_context.Model.EntitySets.Count == 0 && _context.Model.OperationImports.Count == 0)
-        {
-            yield break;
-        }
-
-        yield return new GeneratedFile(_context.FileHint(null, _context.ServiceClientName), ViewRenderer.RenderCodeFile(BuildServiceClientView()));
-        foreach (var set in _context.Model.EntitySets.Where(set => !set.IsSingleton && _context.EntityClientNames.ContainsKey(set.EntityType)))
+        var plans = _context.Plan.ODataClients;
+        for (var index = 0; index < plans.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new GeneratedFile(
-                _context.FileHint("EntitySets", _context.EntitySetClassNames[set.Name]),
-                ViewRenderer.RenderCodeFile(BuildEntitySetView(set)));
-        }
-
-        foreach (var type in _context.Model.Types.Where(type => _context.EntityClients.ContainsKey(type.QualifiedName)))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (@namespace, _, prefix) = _context.Names[type.QualifiedName];
-            yield return new GeneratedFile(
-                _context.FileHint("EntityClients", prefix + _context.EntityClientNames[type.QualifiedName]),
-                ViewRenderer.RenderCodeFile(BuildEntityClientView(type, @namespace, _context.EntityClients[type.QualifiedName])));
+            var client = plans[index];
+            var names = _context.Plan.Names.ODataClients[index];
+            switch (client.Kind)
+            {
+                case ODataClientKind.Service:
+                    yield return new GeneratedFile(_context.FileHint(null, _context.ServiceClientName), ViewRenderer.RenderCodeFile(BuildServiceClientView(client, names)));
+                    break;
+                case ODataClientKind.EntitySet:
+                    var set = _context.Model.EntitySets.First(candidate => candidate.Name == client.Name);
+                    yield return new GeneratedFile(
+                        _context.FileHint("EntitySets", _context.EntitySetClassNames[set.Name]),
+                        ViewRenderer.RenderCodeFile(BuildEntitySetView(set, client, names)));
+                    break;
+                default:
+                    var type = _context.TypesByQualifiedName[client.Name];
+                    var (@namespace, _, prefix) = _context.Names[type.QualifiedName];
+                    yield return new GeneratedFile(
+                        _context.FileHint("EntityClients", prefix + _context.EntityClientNames[type.QualifiedName]),
+                        ViewRenderer.RenderCodeFile(BuildEntityClientView(type, @namespace, _context.EntityClients[type.QualifiedName], client, names)));
+                    break;
+            }
         }
     }
 
-    private CodeFileView BuildServiceClientView()
+    private CodeFileView BuildServiceClientView(ODataClientPlan client, ODataClientNames names)
     {
         var name = _context.ServiceClientName;
         var members = new List<MemberView>
@@ -99,15 +95,10 @@ internal sealed class ServiceClientWriter
                 .ToMember(),
         };
 
-        var scope = new NameScope(ServiceClientMemberNames.Concat(ReservedNames.ObjectMembers).Concat(new[] { name }));
-        foreach (var set in _context.Model.EntitySets)
+        for (var index = 0; index < client.Accessors.Count; index++)
         {
-            if (!_context.EntityClientNames.ContainsKey(set.EntityType))
-            {
-                continue;
-            }
-
-            var accessor = scope.Claim(CSharpIdentifier.ToPascalCase(set.Name));
+            var set = _context.Model.EntitySets.First(candidate => candidate.Name == client.Accessors[index]);
+            var accessor = names.Accessors[index];
             var lines = new CodeLines().Lines(DocComment.Lines(set.Documentation));
             if (set.IsSingleton)
             {
@@ -124,11 +115,7 @@ internal sealed class ServiceClientWriter
             members.Add(lines.ToMember());
         }
 
-        foreach (var import in _context.Model.OperationImports)
-        {
-            var overloads = _context.Model.Operations.Where(operation => operation.QualifiedName == import.Operation && !operation.IsBound).ToList();
-            _operations.AddOperations(members, scope, overloads.Select(operation => (operation, Segment: import.Name, IsImport: true)), pathExpression: null, takesETag: false);
-        }
+        _operations.AddOperations(members, client.Operations, names.Operations, pathExpression: null, takesETag: false);
 
         return new CodeFileView
         {
@@ -146,7 +133,7 @@ internal sealed class ServiceClientWriter
         };
     }
 
-    private CodeFileView BuildEntitySetView(EntitySetModel set)
+    private CodeFileView BuildEntitySetView(EntitySetModel set, ODataClientPlan client, ODataClientNames names)
     {
         var name = _context.EntitySetClassNames[set.Name];
         var entity = _context.TypesByQualifiedName[set.EntityType];
@@ -182,8 +169,7 @@ internal sealed class ServiceClientWriter
             members.Add(indexer);
         }
 
-        var scope = new NameScope(EntitySetBaseMemberNames.Concat(EntitySetOwnMemberNames).Concat(ReservedNames.ObjectMembers).Concat(new[] { name }));
-        _operations.AddOperations(members, scope, _operations.BoundOperations(entity, collection: true), pathExpression: "Path", takesETag: false);
+        _operations.AddOperations(members, client.Operations, names.Operations, pathExpression: "Path", takesETag: false);
         var offers = string.Join(", ", new[]
         {
             capabilities.Queryable ? "query it (<c>Where</c>, <c>OrderBy</c>, <c>await foreach</c>)" : null,
@@ -203,7 +189,7 @@ internal sealed class ServiceClientWriter
         };
     }
 
-    private CodeFileView BuildEntityClientView(TypeModel entity, string @namespace, EntitySetCapabilities capabilities)
+    private CodeFileView BuildEntityClientView(TypeModel entity, string @namespace, EntitySetCapabilities capabilities, ODataClientPlan client, ODataClientNames names)
     {
         var name = _context.EntityClientNames[entity.QualifiedName];
         var entityFull = _context.TypeFullName(entity.QualifiedName);
@@ -257,12 +243,8 @@ internal sealed class ServiceClientWriter
                 .ToMember());
         }
 
-        var scope = new NameScope(EntityBaseMemberNames.Concat(EntityOwnMemberNames).Concat(ReservedNames.ObjectMembers).Concat(new[] { name }));
-        _operations.AddOperations(members, scope, _operations.BoundOperations(entity, collection: false), pathExpression: "Path", takesETag: true);
-        if (capabilities.Navigable)
-        {
-            AddNavigations(members, scope, entity);
-        }
+        _operations.AddOperations(members, client.Operations, names.Operations, pathExpression: "Path", takesETag: true);
+        AddNavigations(members, client.Navigations, names.Navigations);
 
         var offers = string.Join(", ", new[]
         {
@@ -330,42 +312,32 @@ internal sealed class ServiceClientWriter
     /// The entities the entity's navigation properties lead to, as clients at <c>{entity}/{navigation}</c>: a collection is queried
     /// like a set (<c>client.Authors[1].Books.Where(…)</c>), a single entity read, changed and expanded like one addressed by key.
     /// </summary>
-    private void AddNavigations(List<MemberView> members, NameScope scope, TypeModel entity)
+    private void AddNavigations(List<MemberView> members, EquatableArray<ODataNavigationPlan> navigations, EquatableArray<string> names)
     {
-        foreach (var navigation in _context.AllProperties(entity).Where(property => property.Model.Kind == PropertyKind.Navigation))
+        for (var index = 0; index < navigations.Count; index++)
         {
-            var target = navigation.Model.Type.QualifiedName;
-            if (!_context.TypesByQualifiedName.TryGetValue(target, out var targetType) || targetType.Kind != TypeKind.Entity || !_context.FilterNames.ContainsKey(target))
-            {
-                continue;
-            }
-
+            var navigation = _context.TypesByQualifiedName[navigations[index].DeclaringType].Properties.First(property => property.Name == navigations[index].Property);
+            var target = navigation.Type.QualifiedName;
+            var segment = Literal("/" + navigation.Name);
             string type;
             string create;
-            var segment = Literal("/" + navigation.Model.Name);
-            if (navigation.Model.Type.IsCollection)
+            if (navigation.Type.IsCollection)
             {
                 type = $"{Client}NavigationCollectionClient<{_context.TypeFullName(target)}, {_context.FilterFullName(target)}>";
                 create = $"new {type}(Connection, Path + {segment}, new {_context.FilterFullName(target)}(string.Empty))";
             }
-            else if (_context.EntityClients.ContainsKey(target))
+            else
             {
                 type = _context.EntityClientFullName(target);
                 create = $"new {type}(Connection, Path + {segment})";
             }
-            else
-            {
-                continue;
-            }
 
-            var name = scope.Claim(navigation.CSharpName);
             members.Add(new CodeLines()
                 .Lines(DocComment.Lines(
-                    navigation.Model.Documentation,
-                    $"The {(navigation.Model.Type.IsCollection ? "entities" : "entity")} of the <c>{DocComment.Escape(navigation.Model.Name)}</c> navigation property: <c>…/{DocComment.Escape(navigation.Model.Name)}</c>."))
-                .Line($"public {type} {name} => {create};")
+                    navigation.Documentation,
+                    $"The {(navigation.Type.IsCollection ? "entities" : "entity")} of the <c>{DocComment.Escape(navigation.Name)}</c> navigation property: <c>…/{DocComment.Escape(navigation.Name)}</c>."))
+                .Line($"public {type} {names[index]} => {create};")
                 .ToMember());
         }
     }
-
 }

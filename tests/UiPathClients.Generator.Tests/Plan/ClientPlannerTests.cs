@@ -105,6 +105,41 @@ public sealed class ClientPlannerTests
     }
 
     [Fact]
+    public void OData_client_classes_get_their_accessors_operations_and_navigations_in_the_plan()
+    {
+        var withOperations = Shop
+            .Replace(
+                "<EntityContainer Name=\"Container\">",
+                """
+                <Action Name="Ship" IsBound="true"><Parameter Name="order" Type="Shop.Order" /></Action>
+                <Function Name="Count" IsBound="true"><Parameter Name="orders" Type="Collection(Shop.Order)" /><ReturnType Type="Edm.Int32" /></Function>
+                <Function Name="Silent" IsBound="true"><Parameter Name="orders" Type="Collection(Shop.Order)" /></Function>
+                <Function Name="Ping"><ReturnType Type="Edm.String" /></Function>
+                <EntityContainer Name="Container"><FunctionImport Name="Ping" Function="Shop.Ping" /><Singleton Name="Where" Type="Shop.Customer" />
+                """,
+                StringComparison.Ordinal)
+            .Replace("<EntityContainer Name=\"Container\"><EntitySet", "<EntitySet", StringComparison.Ordinal);
+
+        var plan = PlanOf(withOperations);
+
+        Assert.Equal(
+            new[] { (ODataClientKind.Service, ""), (ODataClientKind.EntitySet, "Orders"), (ODataClientKind.Entity, "Shop.Order"), (ODataClientKind.Entity, "Shop.Customer") },
+            plan.ODataClients.Select(client => (client.Kind, client.Name)).ToArray());
+        var names = plan.ODataClients.Zip(plan.Names.ODataClients, (client, clientNames) => (client, clientNames)).ToDictionary(pair => pair.client.Name, pair => pair.clientNames);
+
+        // The service client names its accessors and the import in one scope: a singleton called "Where" keeps its name there.
+        Assert.Equal(new[] { "Where", "Orders" }, names[""].Accessors.OrderBy(name => name, StringComparer.Ordinal).Reverse().ToArray());
+        Assert.Equal(new[] { "PingAsync" }, names[""].Operations.ToArray());
+        // A function without a return type has no method; the one bound to the collection lands on the set's class, where
+        // the runtime base's own CountAsync (the $count query) is reserved, so the operation does not hide it.
+        Assert.Equal(new[] { "CountAsync2" }, names["Orders"].Operations.ToArray());
+        Assert.Equal(new[] { "ShipAsync" }, names["Shop.Order"].Operations.ToArray());
+        // Orders(1)/Customer leads to the Customer client, named in the Order client's scope.
+        Assert.Equal(new ODataNavigationPlan("Shop.Order", "Customer", IsCollection: false), Assert.Single(plan.ODataClients.Single(client => client.Name == "Shop.Order").Navigations));
+        Assert.Equal(new[] { "Customer" }, names["Shop.Order"].Navigations.ToArray());
+    }
+
+    [Fact]
     public void The_convention_annotates_each_rest_operation_in_the_plan()
     {
         const string Mining = """
