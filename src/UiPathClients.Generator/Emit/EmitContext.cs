@@ -143,16 +143,6 @@ internal sealed class EmitContext
 
     public string EntityClientFullName(string qualified) => "global::" + Names[qualified].Namespace + "." + EntityClientNames[qualified];
 
-    /// <summary>
-    /// The part of a cast's method names after <c>As</c>/<c>Is</c>: the derived type's C# name, preceded by its sub-namespace
-    /// when it has one (a type whose simple name another schema shares: <c>AsContosoBillingOperation</c>).
-    /// </summary>
-    public string CastName(TypeModel derived)
-    {
-        var (_, name, prefix) = Names[derived.QualifiedName];
-        return Naming.ClientNamer.CastName(prefix, name);
-    }
-
     /// <summary>Type definitions stand for their underlying type.</summary>
     public string Underlying(string qualified) =>
         TypesByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.TypeDefinition && declared.UnderlyingType is not null

@@ -287,7 +287,7 @@ internal sealed class ClientNamer
     /// A filter surface's member names, and every name it has (its own, inherited ones, <c>FilterSurface</c>'s and
     /// <see cref="object"/>'s) for the surfaces derived from it. Properties claim first (generated names yield to the
     /// spec's), then the casts, each once: two derived types with one simple name from two schemas are told apart by their
-    /// sub-namespace (<see cref="CastName(string, string)"/>), so neither cast depends on the other's order.
+    /// sub-namespace (<see cref="CastName"/>), so neither cast depends on the other's order.
     /// </summary>
     private (EquatableArray<NamePair> Members, string[] AllNames) FilterMembers(TypeModel type)
     {
@@ -342,11 +342,8 @@ internal sealed class ClientNamer
     private string CastName(TypeModel derived)
     {
         var (_, name, prefix) = _typeNames[derived.QualifiedName];
-        return CastName(prefix, name);
+        return prefix.Replace(".", string.Empty) + name;
     }
-
-    /// <summary>A type's cast name from its hint prefix (its sub-namespace path) and C# name.</summary>
-    public static string CastName(string hintPrefix, string name) => hintPrefix.Replace(".", string.Empty) + name;
 
     /// <summary>
     /// C# names of an enum's members by service name: the spec's own C# name (<c>x-enum-varnames</c>, <c>x-ms-enum</c>)

@@ -27,6 +27,15 @@ public static class ResultsWriter
     /// <summary>One summary line: numerator/denominator of a metric, against a target ratio (null: reported, no target).</summary>
     private sealed record Row(string Measure, Case Numerator, Case Denominator, Metric Metric, double? Target, string Note = "");
 
+    /// <summary>One summary line with an absolute target: a measured time (ns) or allocation (bytes) against its limit.</summary>
+    private sealed record AbsoluteRow(string Measure, Case Case, Metric Metric, double Limit);
+
+    /// <summary>Issue 14's generator/NSwag targets: at least 5× faster on the Orchestrator v20 document, 2× on GitHub's.</summary>
+    private static readonly Dictionary<string, double> NSwagRatioTargets = new(StringComparer.Ordinal) { ["OrchestratorV20Yaml"] = 0.2, ["GitHubJson"] = 0.5 };
+
+    /// <summary>Issue 14's target for generated lines: half of the Orchestrator client's 85,559 when the issue was written.</summary>
+    private const int OrchestratorLinesTarget = 85_559 / 2;
+
     private sealed record Measurement(double MeanNanoseconds, double? BytesAllocated);
 
     private static readonly string[] OpenApiSpecs = { "CommunicationsMiningYaml", "OrchestratorV20Yaml", "OpenAi31Yaml", "GitHubJson" };
@@ -44,7 +53,7 @@ public static class ResultsWriter
                     new Case($"OpenApiGeneration{job}", "Ours", $"Spec={spec}"),
                     new Case($"OpenApiGeneration{job}", "NSwag", $"Spec={spec}"),
                     Metric.Time,
-                    null);
+                    NSwagRatioTargets.TryGetValue(spec, out var target) ? target : null);
             }
         }
 
@@ -64,6 +73,18 @@ public static class ResultsWriter
         foreach (var row in RuntimeRows())
         {
             yield return row;
+        }
+    }
+
+    /// <summary>Issue 14's absolute generator targets: cold whole runs, the keystroke re-run, Graph beta's allocations.</summary>
+    private static IEnumerable<AbsoluteRow> AbsoluteRows()
+    {
+        yield return new AbsoluteRow("Orchestrator EDMX → full client, cold (new process)", new Case("EdmxGenerationCold", "Ours", "Spec=OrchestratorEdmx"), Metric.Time, 0.5e9);
+        yield return new AbsoluteRow("Graph beta EDMX → full client, cold (new process)", new Case("EdmxGenerationCold", "Ours", "Spec=MsGraphBetaEdmx"), Metric.Time, 1.5e9);
+        yield return new AbsoluteRow("Graph beta EDMX → full client, cold, allocated", new Case("EdmxGenerationCold", "Ours", "Spec=MsGraphBetaEdmx"), Metric.Bytes, 1024.0 * 1024 * 1024);
+        foreach (var spec in IncrementalSpecs)
+        {
+            yield return new AbsoluteRow($"Re-run after an unrelated .cs edit, {spec}", new Case("IncrementalGeneration", "UnrelatedCsEdit", $"Spec={spec}"), Metric.Time, 5e6);
         }
     }
 
@@ -164,12 +185,17 @@ public static class ResultsWriter
         output.AppendLine("Written by `tests/Benchmarks/run.sh` (see [README.md](README.md) for what each benchmark measures and how the jobs are sized).").AppendLine();
         AppendMachine(output, host!.Value, command);
         output.AppendLine("## Summary: ratios against the targets").AppendLine();
-        output.AppendLine("Only ratios within this one run mean anything on a shared 2-core machine. Targets are issue 13's; rows without a target are reported for the emitter redesign to improve on.").AppendLine();
+        output.AppendLine("Only ratios within this one run mean anything on a shared 2-core machine. Targets are issue 13's (the runtime) and issue 14's (the generator); rows without a target are reported for reference.").AppendLine();
         output.AppendLine("| Measure | Numerator | Denominator | Ratio | Target | Met |");
         output.AppendLine("|---|---:|---:|---:|---:|:---:|");
         foreach (var row in SummaryRows())
         {
             output.AppendLine(FormatRow(row, measurements));
+        }
+
+        foreach (var row in AbsoluteRows())
+        {
+            output.AppendLine(FormatAbsoluteRow(row, measurements));
         }
 
         var buildLoop = buildLoopFragment is not null && File.Exists(buildLoopFragment) ? File.ReadAllText(buildLoopFragment) : null;
@@ -231,9 +257,18 @@ public static class ResultsWriter
                 }
 
                 var (a, b) = rebuild ? (top.Rebuild, bottom.Rebuild) : (top.Cold, bottom.Cold);
-                yield return string.Create(CultureInfo.InvariantCulture, $"| {label} | {a:0.0} s | {b:0.0} s | {a / b:0.00} | — | |");
+                // Issue 14: an app with the Orchestrator and CM clients rebuilds in at most twice an empty app's time.
+                var (target, met) = rebuild && numerator == "ii" && denominator == "i" ? ("≤ 2.0", a / b <= 2.0 ? "✔" : "✘") : ("—", "");
+                yield return string.Create(CultureInfo.InvariantCulture, $"| {label} | {a:0.0} s | {b:0.0} s | {a / b:0.00} | {target} | {met} |");
             }
         }
+
+        // The fragment's generated-code table: | Orchestrator (UiPathClients generator, bundled spec) | 805 | 51954 |
+        var lines = System.Text.RegularExpressions.Regex.Match(fragment ?? string.Empty, @"^\| Orchestrator \(UiPathClients generator[^|]*\| (?<files>[0-9]+) \| (?<lines>[0-9]+) \|", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var orchestratorLines = "Generated lines, Orchestrator client (issue 14: half of 85,559)";
+        yield return lines.Success
+            ? string.Create(CultureInfo.InvariantCulture, $"| {orchestratorLines} | {int.Parse(lines.Groups["lines"].Value, CultureInfo.InvariantCulture):N0} | — | — | ≤ {OrchestratorLinesTarget:N0} | {(int.Parse(lines.Groups["lines"].Value, CultureInfo.InvariantCulture) <= OrchestratorLinesTarget ? "✔" : "✘")} |")
+            : $"| {orchestratorLines} | not run | — | — | ≤ {OrchestratorLinesTarget:N0} | ✘ |";
     }
 
     private static void AppendMachine(StringBuilder output, JsonElement host, string command)
@@ -266,9 +301,21 @@ public static class ResultsWriter
             $"| {row.Measure} | {Format(top, row.Metric)} | {Format(bottom, row.Metric)} | {ratio:0.00} | {target} | {met} |");
     }
 
+    private static string FormatAbsoluteRow(AbsoluteRow row, IReadOnlyDictionary<Case, Measurement> measurements)
+    {
+        var limit = Format(row.Limit, row.Metric);
+        if (!measurements.TryGetValue(row.Case, out var measurement))
+        {
+            return $"| {row.Measure} | not run | — | — | ≤ {limit} | ✘ |";
+        }
+
+        var value = row.Metric == Metric.Time ? measurement.MeanNanoseconds : measurement.BytesAllocated ?? double.NaN;
+        return $"| {row.Measure} | {Format(value, row.Metric)} | — | — | ≤ {limit} | {(value <= row.Limit ? "✔" : "✘")} |";
+    }
+
     private static string Format(double value, Metric metric) => metric switch
     {
-        Metric.Bytes => value >= 1 << 20 ? $"{value / (1 << 20):0.0} MB" : value >= 1024 ? $"{value / 1024:0.0} KB" : $"{value:0} B",
+        Metric.Bytes => value >= 1 << 30 ? $"{value / (1 << 30):0.00} GB" : value >= 1 << 20 ? $"{value / (1 << 20):0.0} MB" : value >= 1024 ? $"{value / 1024:0.0} KB" : $"{value:0} B",
         _ => value >= 1e9 ? $"{value / 1e9:0.00} s" : value >= 1e6 ? $"{value / 1e6:0.0} ms" : value >= 1e3 ? $"{value / 1e3:0.0} µs" : $"{value:0} ns",
     };
 }
