@@ -141,14 +141,26 @@ internal static class CSharpIdentifier
 internal sealed class NameScope
 {
     private readonly HashSet<string> _taken;
+    private readonly NameScope? _inherited;
 
     public NameScope(IEnumerable<string>? reserved = null, StringComparer? comparer = null) =>
         _taken = new HashSet<string>(reserved ?? Enumerable.Empty<string>(), comparer ?? StringComparer.Ordinal);
 
+    /// <summary>
+    /// A scope inside <paramref name="inherited"/> (a derived class's members beside its base's): its names are taken
+    /// here too, without copying them, so a base with thousands of members costs each derived class nothing. The
+    /// inherited scope must not change afterwards.
+    /// </summary>
+    public NameScope(NameScope inherited)
+    {
+        _taken = new HashSet<string>(inherited._taken.Comparer);
+        _inherited = inherited;
+    }
+
     public string Claim(string preferred)
     {
         var candidate = preferred;
-        for (var suffix = 2; !_taken.Add(candidate); suffix++)
+        for (var suffix = 2; !TryAdd(candidate); suffix++)
         {
             candidate = preferred + suffix.ToString(CultureInfo.InvariantCulture);
         }
@@ -156,11 +168,8 @@ internal sealed class NameScope
         return candidate;
     }
 
-    public void Reserve(string name) => _taken.Add(name);
+    /// <summary>Whether <paramref name="name"/> is already claimed or reserved, here or in the inherited scope.</summary>
+    public bool IsTaken(string name) => _taken.Contains(name) || (_inherited?.IsTaken(name) ?? false);
 
-    /// <summary>Every name claimed or reserved so far, as a snapshot.</summary>
-    public string[] Taken => _taken.ToArray();
-
-    /// <summary>Whether <paramref name="name"/> is already claimed or reserved.</summary>
-    public bool IsTaken(string name) => _taken.Contains(name);
+    private bool TryAdd(string name) => !(_inherited?.IsTaken(name) ?? false) && _taken.Add(name);
 }

@@ -28,7 +28,7 @@ internal sealed class ClientNamer
     private readonly Dictionary<string, (string Namespace, string Name, string HintPrefix)> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EquatableArray<NamePair>> _propertyNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NameScope> _namespaceScopes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (EquatableArray<NamePair> Members, string[] AllNames)> _filterMembers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (EquatableArray<NamePair> Members, NameScope Scope)> _filterMembers = new(StringComparer.Ordinal);
     private ICollection<string> _filterSurfaceTypes = Array.Empty<string>();
 
     private ClientNamer(ClientModel model, ModelTypes types)
@@ -284,22 +284,22 @@ internal sealed class ClientNamer
     }
 
     /// <summary>
-    /// A filter surface's member names, and every name it has (its own, inherited ones, <c>FilterSurface</c>'s and
-    /// <see cref="object"/>'s) for the surfaces derived from it. Properties claim first (generated names yield to the
+    /// A filter surface's member names, and its scope (its own names inside its base surface's, down to
+    /// <c>FilterSurface</c>'s and <see cref="object"/>'s) for the surfaces derived from it. Properties claim first (generated names yield to the
     /// spec's), then the casts, each once: two derived types with one simple name from two schemas are told apart by their
     /// sub-namespace (<see cref="CastName"/>), so neither cast depends on the other's order.
     /// </summary>
-    private (EquatableArray<NamePair> Members, string[] AllNames) FilterMembers(TypeModel type)
+    private (EquatableArray<NamePair> Members, NameScope Scope) FilterMembers(TypeModel type)
     {
         if (_filterMembers.TryGetValue(type.QualifiedName, out var cached))
         {
             return cached;
         }
 
-        var inherited = _types.BaseOf(type) is { } baseType && _filterSurfaceTypes.Contains(baseType.QualifiedName)
-            ? FilterMembers(baseType).AllNames
-            : ReservedNames.FilterSurfaceMembers.Concat(ReservedNames.ObjectMembers);
-        var scope = new NameScope(inherited);
+        // A base with many derived types (Graph's entity: 1,500 casts) would make copying its names quadratic.
+        var scope = _types.BaseOf(type) is { } baseType && _filterSurfaceTypes.Contains(baseType.QualifiedName)
+            ? new NameScope(FilterMembers(baseType).Scope)
+            : new NameScope(ReservedNames.FilterSurfaceMembers.Concat(ReservedNames.ObjectMembers));
         var propertyNames = PropertyNames(type).ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
         var members = new List<NamePair>();
         foreach (var property in type.Properties.Where(property => HasFilterOperand(property.Type.QualifiedName)))
@@ -314,7 +314,7 @@ internal sealed class ClientNamer
             members.Add(new NamePair(TypeTestKey(derived.QualifiedName), scope.Claim("Is" + castName)));
         }
 
-        var named = (members.ToEquatableArray(), scope.Taken);
+        var named = (members.ToEquatableArray(), scope);
         _filterMembers[type.QualifiedName] = named;
         return named;
     }

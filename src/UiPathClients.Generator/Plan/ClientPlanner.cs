@@ -14,6 +14,7 @@ internal sealed class ClientPlanner
 {
     private readonly ClientModel _model;
     private readonly ModelTypes _types;
+    private ILookup<string, int>? _operationsByBinding;
 
     private ClientPlanner(ClientModel model)
     {
@@ -109,37 +110,46 @@ internal sealed class ClientPlanner
 
     /// <summary>
     /// Operations whose binding parameter is this entity type (or a collection of it), one of its base types, or a derived
-    /// type — the last reached through a type-cast segment.
+    /// type — the last reached through a type-cast segment — in model order. Looked up by binding type, so a large
+    /// service does not match every entity client against every operation.
     /// </summary>
     private IEnumerable<ODataOperationPlan> BoundOperations(TypeModel entity, bool collection)
     {
-        for (var index = 0; index < _model.Operations.Count; index++)
+        _operationsByBinding ??= _model.Operations
+            .Select((operation, index) => (Operation: operation, Index: index))
+            .Where(candidate => candidate.Operation.IsBound && candidate.Operation.Parameters.Count > 0 && _types.ByQualifiedName.ContainsKey(candidate.Operation.Parameters[0].Type.QualifiedName))
+            .ToLookup(candidate => candidate.Operation.Parameters[0].Type.QualifiedName, candidate => candidate.Index, StringComparer.Ordinal);
+
+        var direct = _types.SelfAndAncestors(entity).SelectMany(type => _operationsByBinding[type.QualifiedName]);
+        var throughCast = Descendants(entity).SelectMany(type => _operationsByBinding[type.QualifiedName]);
+        return direct.Select(index => (Index: index, IsCast: false))
+            .Concat(throughCast.Select(index => (Index: index, IsCast: true)))
+            .Where(candidate => _model.Operations[candidate.Index].Parameters[0].Type.IsCollection == collection)
+            .OrderBy(candidate => candidate.Index)
+            .Select(candidate =>
+            {
+                var operation = _model.Operations[candidate.Index];
+                return new ODataOperationPlan(
+                    candidate.Index,
+                    candidate.IsCast ? operation.Parameters[0].Type.QualifiedName + "/" + operation.QualifiedName : operation.QualifiedName,
+                    IsImport: false);
+            });
+    }
+
+    /// <summary>The types deriving from <paramref name="type"/>, directly or not (the reader breaks inheritance cycles).</summary>
+    private IEnumerable<TypeModel> Descendants(TypeModel type)
+    {
+        var pending = new Stack<TypeModel>(_types.DerivedOf(type));
+        while (pending.Count > 0)
         {
-            var operation = _model.Operations[index];
-            if (!operation.IsBound || operation.Parameters.Count == 0)
+            var derived = pending.Pop();
+            yield return derived;
+            foreach (var next in _types.DerivedOf(derived))
             {
-                continue;
-            }
-
-            var binding = operation.Parameters[0].Type;
-            if (binding.IsCollection != collection || !_types.ByQualifiedName.TryGetValue(binding.QualifiedName, out var bindingType))
-            {
-                continue;
-            }
-
-            if (IsSameOrDerived(entity, bindingType.QualifiedName))
-            {
-                yield return new ODataOperationPlan(index, operation.QualifiedName, IsImport: false);
-            }
-            else if (IsSameOrDerived(bindingType, entity.QualifiedName))
-            {
-                yield return new ODataOperationPlan(index, bindingType.QualifiedName + "/" + operation.QualifiedName, IsImport: false);
+                pending.Push(next);
             }
         }
     }
-
-    private bool IsSameOrDerived(TypeModel type, string ancestor) =>
-        _types.SelfAndAncestors(type).Any(current => current.QualifiedName == ancestor);
 
     /// <summary>
     /// The navigation properties of an entity (inherited ones included) that lead to a client: a collection of entities is

@@ -81,4 +81,21 @@ public sealed class CSharpIdentifierTests
         Assert.Equal("Widget", scope.Claim("Widget"));
         Assert.Equal("WIDGET2", scope.Claim("WIDGET"));
     }
+
+    [Fact]
+    public void An_inner_scope_sees_the_inherited_names_and_keeps_its_own_to_itself()
+    {
+        var baseScope = new NameScope(new[] { "Prefix" });
+        Assert.Equal("Name", baseScope.Claim("Name"));
+        var derived = new NameScope(baseScope);
+        var sibling = new NameScope(baseScope);
+
+        // The base's names are taken in the derived scope, without being copied into it.
+        Assert.Equal("Name2", derived.Claim("Name"));
+        Assert.Equal("Prefix2", derived.Claim("Prefix"));
+        Assert.True(derived.IsTaken("Name"));
+        // What the derived scope claims stays there: the base and a sibling do not see it.
+        Assert.False(baseScope.IsTaken("Name2"));
+        Assert.Equal("Name2", sibling.Claim("Name"));
+    }
 }
