@@ -476,12 +476,18 @@ public sealed class ApiTriggerClientTests
     [Fact]
     public async Task Cancelling_while_polling_stops_with_OperationCanceledException()
     {
+        // Cancelled once the first status answer is on its way, so the job was started and the client is polling: a
+        // timer (200 ms) could fire before the trigger was sent on a loaded machine, and the count below would be 0.
+        using var cancel = new CancellationTokenSource();
         await using var server = await LoopbackServer.StartAsync(app =>
         {
             app.MapPost(Path(Trigger), () => Redirect(202, Path("/t/status/11")));
-            app.MapGet(Path("/t/status/11"), () => Results.Ok());
+            app.MapGet(Path("/t/status/11"), () =>
+            {
+                cancel.Cancel();
+                return Results.Ok();
+            });
         });
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.AsyncRequestReply), cancel.Token));
 
