@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using UiPathClients.Generator.Model;
+using UiPathClients.Generator.Naming;
 using UiPathClients.Generator.Plan;
 
 namespace UiPathClients.Generator.Emit;
@@ -32,8 +33,8 @@ internal sealed class EmitContext
         foreach (var type in names.Types)
         {
             Names[type.QualifiedName] = (type.Namespace, type.Name, type.HintPrefix);
-            _memberNames[type.QualifiedName] = type.Members.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
-            _filterMemberNames[type.QualifiedName] = type.FilterMembers.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+            _memberNames[type.QualifiedName] = type.Members.ToNameMap();
+            _filterMemberNames[type.QualifiedName] = type.FilterMembers.ToNameMap();
             if (type.ConverterName is { } converter)
             {
                 ConverterNames[type.QualifiedName] = converter;
@@ -50,8 +51,8 @@ internal sealed class EmitContext
             }
         }
 
-        EntitySetClassNames = names.EntitySetClasses.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
-        RestGroupClassNames = names.RestGroupClasses.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+        EntitySetClassNames = names.EntitySetClasses.ToNameMap();
+        RestGroupClassNames = names.RestGroupClasses.ToNameMap();
         TypeMapper = new TypeMapper(
             Names.ToDictionary(pair => pair.Key, pair => "global::" + pair.Value.Namespace + "." + pair.Value.Name, StringComparer.Ordinal),
             TypesByQualifiedName,
@@ -113,15 +114,15 @@ internal sealed class EmitContext
 
     /// <summary>The member of the constraints class holding each constrained type's table.</summary>
     public Dictionary<string, string> ConstraintFieldNames() =>
-        _constraintFieldNames ??= Plan.Names.ConstraintFields.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+        _constraintFieldNames ??= Plan.Names.ConstraintFields.ToNameMap();
 
     /// <summary>C# names of a type's declared properties, keyed by spec name.</summary>
     public Dictionary<string, string> PropertyNames(TypeModel type) => _memberNames[type.QualifiedName];
 
-    /// <summary>C# names of an enum's members by service name, the unknown-value member under <see cref="Naming.ClientNamer.UnknownEnumMember"/>.</summary>
+    /// <summary>C# names of an enum's members by service name, the unknown-value member under <see cref="ClientNamer.UnknownEnumMember"/>.</summary>
     public Dictionary<string, string> EnumMemberNames(TypeModel type) => _memberNames[type.QualifiedName];
 
-    /// <summary>A filter surface's member names: operands by property spec name, casts by <see cref="Naming.ClientNamer.CastKey"/> and <see cref="Naming.ClientNamer.TypeTestKey"/>.</summary>
+    /// <summary>A filter surface's member names: operands by property spec name, casts by <see cref="ClientNamer.CastKey"/> and <see cref="ClientNamer.TypeTestKey"/>.</summary>
     public Dictionary<string, string> FilterMemberNames(TypeModel type) => _filterMemberNames[type.QualifiedName];
 
     /// <summary>The hint name of a spec type's file in <paramref name="folder"/>.</summary>
@@ -144,10 +145,7 @@ internal sealed class EmitContext
     public string EntityClientFullName(string qualified) => "global::" + Names[qualified].Namespace + "." + EntityClientNames[qualified];
 
     /// <summary>Type definitions stand for their underlying type.</summary>
-    public string Underlying(string qualified) =>
-        TypesByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.TypeDefinition && declared.UnderlyingType is not null
-            ? declared.UnderlyingType
-            : qualified;
+    public string Underlying(string qualified) => Types.Underlying(qualified);
 
     /// <summary>Whether the type is an entity or complex type (a JSON object, not a value wrapped in <c>value</c>).</summary>
     public bool IsStructured(string qualified) =>

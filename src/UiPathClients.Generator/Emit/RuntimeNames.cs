@@ -15,6 +15,15 @@ internal static class RuntimeNames
     /// <summary>The REST connection, request builder and stream processing.</summary>
     public const string Rest = "global::UiPathClients.Runtime.Rest.";
 
+    /// <summary>The exceptions calls throw.</summary>
+    public const string Errors = "global::UiPathClients.Runtime.Errors.";
+
+    /// <summary>Folder context and the HTTP handlers.</summary>
+    public const string Http = "global::UiPathClients.Runtime.Http.";
+
+    /// <summary>Communications Mining's answer checks.</summary>
+    public const string CommunicationsMining = "global::UiPathClients.Runtime.CommunicationsMining.";
+
     /// <summary>OData type attributes and the property tracker.</summary>
     public const string RuntimeMetadata = "global::UiPathClients.Runtime.Metadata.";
 

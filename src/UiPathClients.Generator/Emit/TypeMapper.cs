@@ -64,7 +64,6 @@ internal sealed class TypeMapper
             return null;
         }
 
-        const string Formats = "global::UiPathClients.Runtime.Serialization.RestWireFormats.";
         var isValueType = !IsReferenceType(underlying);
 
         // The converters of reference types read and write null themselves; '!' only tells nullable analysis that a
@@ -72,16 +71,16 @@ internal sealed class TypeMapper
         var suppress = isValueType ? string.Empty : "!";
         if (reference.IsCollection)
         {
-            return Formats + "List(" + (reference.IsNullable && isValueType ? Formats + "Nullable(" + converter + ")" : converter) + ")" + suppress;
+            return RuntimeNames.WireFormats + "List(" + (reference.IsNullable && isValueType ? RuntimeNames.WireFormats + "Nullable(" + converter + ")" : converter) + ")" + suppress;
         }
 
         if (reference.IsMap)
         {
             // Map values are nullable only for reference types (MapDictionaryValue), which the converters handle.
-            return Formats + "Dictionary(" + converter + ")" + suppress;
+            return RuntimeNames.WireFormats + "Dictionary(" + converter + ")" + suppress;
         }
 
-        return isValueType && clrType.EndsWith("?", StringComparison.Ordinal) ? Formats + "Nullable(" + converter + ")" : converter + suppress;
+        return isValueType && clrType.EndsWith("?", StringComparison.Ordinal) ? RuntimeNames.WireFormats + "Nullable(" + converter + ")" : converter + suppress;
     }
 
     public string MapSingle(string qualifiedName, bool isNullable)

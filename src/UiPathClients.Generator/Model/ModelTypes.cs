@@ -42,6 +42,12 @@ internal sealed class ModelTypes
         }
     }
 
+    /// <summary>The type a type definition stands for; any other name as it is.</summary>
+    public string Underlying(string qualifiedName) =>
+        _types.TryGetValue(qualifiedName, out var declared) && declared.Kind == TypeKind.TypeDefinition && declared.UnderlyingType is not null
+            ? declared.UnderlyingType
+            : qualifiedName;
+
     /// <summary>The object type a single (not list, not map) reference names, if the model declares it.</summary>
     public TypeModel? ObjectType(TypeReference? reference) =>
         reference is { IsCollection: false, IsMap: false } && _types.TryGetValue(reference.QualifiedName, out var type) ? type : null;

@@ -108,7 +108,7 @@ internal sealed class ClientNamer
         }).ToEquatableArray();
 
         var restMethods = restGroups.Select((group, index) => RestMethodNamer.Name(group, restGroupClasses[index].CSharpName)).ToEquatableArray();
-        var setClasses = entitySetClasses.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+        var setClasses = entitySetClasses.ToNameMap();
         var odataMembers = odataClients.Select(client => ODataMembers(client, client.Kind switch
         {
             ODataClientKind.Service => serviceClientName,
@@ -300,7 +300,7 @@ internal sealed class ClientNamer
         var scope = _types.BaseOf(type) is { } baseType && _filterSurfaceTypes.Contains(baseType.QualifiedName)
             ? new NameScope(FilterMembers(baseType).Scope)
             : new NameScope(ReservedNames.FilterSurfaceMembers.Concat(ReservedNames.ObjectMembers));
-        var propertyNames = PropertyNames(type).ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+        var propertyNames = PropertyNames(type).ToNameMap();
         var members = new List<NamePair>();
         foreach (var property in type.Properties.Where(property => HasFilterOperand(property.Type.QualifiedName)))
         {
@@ -325,11 +325,7 @@ internal sealed class ClientNamer
     /// </summary>
     private bool HasFilterOperand(string qualified)
     {
-        if (_types.ByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.TypeDefinition && declared.UnderlyingType is not null)
-        {
-            qualified = declared.UnderlyingType;
-        }
-
+        qualified = _types.Underlying(qualified);
         return _filterSurfaceTypes.Contains(qualified)
             || (_types.ByQualifiedName.TryGetValue(qualified, out var type) && type.Kind == TypeKind.Enum)
             || PrimitiveTypes.Find(qualified) is { FilterOperand: not FilterOperandKind.None };

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using UiPathClients.Generator.Model;
 
 namespace UiPathClients.Generator.Naming;
@@ -6,6 +9,13 @@ namespace UiPathClients.Generator.Naming;
 /// <param name="SpecName">The name in the spec (a property, enum member, entity set or group).</param>
 /// <param name="CSharpName">The C# identifier, unique in its scope.</param>
 internal readonly record struct NamePair(string SpecName, string CSharpName);
+
+/// <summary>Name pairs as a lookup from spec name to C# name.</summary>
+internal static class NamePairs
+{
+    public static Dictionary<string, string> ToNameMap(this EquatableArray<NamePair> pairs) =>
+        pairs.ToDictionary(pair => pair.SpecName, pair => pair.CSharpName, StringComparer.Ordinal);
+}
 
 /// <summary>The C# names of one spec type and of the helper types generated for it.</summary>
 /// <param name="QualifiedName">The type's qualified name in the spec.</param>

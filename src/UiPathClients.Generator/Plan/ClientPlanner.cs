@@ -69,7 +69,6 @@ internal sealed class ClientPlanner
     /// </summary>
     private EquatableArray<ODataClientPlan> ODataClients(EquatableArray<EntityClientPlan> entityClients)
     {
-        bool IsEntity(string type) => _types.ByQualifiedName.TryGetValue(type, out var found) && found.Kind == TypeKind.Entity;
         var clients = new List<ODataClientPlan>();
         if (_model.EntitySets.Count > 0 || _model.OperationImports.Count > 0)
         {
@@ -101,6 +100,8 @@ internal sealed class ClientPlanner
 
         return clients.ToEquatableArray();
     }
+
+    private bool IsEntity(string type) => _types.ByQualifiedName.TryGetValue(type, out var found) && found.Kind == TypeKind.Entity;
 
     /// <summary>Functions without a return type have no response to give, so no method calls them.</summary>
     private EquatableArray<ODataOperationPlan> Callable(IEnumerable<ODataOperationPlan> operations) =>
@@ -189,7 +190,7 @@ internal sealed class ClientPlanner
             }
 
             var next = type.Properties
-                .Select(property => _types.ByQualifiedName.TryGetValue(Underlying(property.Type.QualifiedName), out var target) ? target : null)
+                .Select(property => _types.ByQualifiedName.TryGetValue(_types.Underlying(property.Type.QualifiedName), out var target) ? target : null)
                 .Concat(_types.DerivedOf(type))
                 .Append(_types.BaseOf(type));
             foreach (var candidate in next)
@@ -213,7 +214,6 @@ internal sealed class ClientPlanner
     /// </summary>
     private EquatableArray<EntityClientPlan> EntityClients()
     {
-        bool IsEntity(string type) => _types.ByQualifiedName.TryGetValue(type, out var found) && found.Kind == TypeKind.Entity;
         EntitySetCapabilities? SetsOf(string type) => _model.EntitySets
             .Where(set => set.EntityType == type)
             .Select(set => set.Capabilities)
@@ -307,10 +307,4 @@ internal sealed class ClientPlanner
         _types.ObjectType(operation.Success?.Type) is { } page
         && _types.FindProperty(page, paging.ItemName) is { Type.IsCollection: true }
         && (paging.NextLinkName is not { } nextLink || _types.FindProperty(page, nextLink) is { Type: { QualifiedName: "Edm.String", IsCollection: false } });
-
-    /// <summary>Type definitions stand for their underlying type.</summary>
-    private string Underlying(string qualified) =>
-        _types.ByQualifiedName.TryGetValue(qualified, out var declared) && declared.Kind == TypeKind.TypeDefinition && declared.UnderlyingType is not null
-            ? declared.UnderlyingType
-            : qualified;
 }

@@ -333,7 +333,7 @@ internal sealed class JsonMetadataWriter
     /// </summary>
     /// <remarks>The runtime's default is <c>None</c>, so only a computed property names its role (shorter lines).</remarks>
     private static string PropertyRoleArgument(PropertyModel property) =>
-        property.IsComputed ? ", global::UiPathClients.Runtime.Metadata.ODataPropertyRole.Computed" : string.Empty;
+        property.IsComputed ? ", " + RuntimeMetadata + "ODataPropertyRole.Computed" : string.Empty;
 
     /// <summary>The lines of a <see cref="CodeLines"/> without their member indentation, to nest them.</summary>
     private static IEnumerable<string> RawLines(CodeLines lines) =>

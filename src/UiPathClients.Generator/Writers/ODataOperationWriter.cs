@@ -208,9 +208,9 @@ internal sealed class ODataOperationWriter
             {
                 var local = parameter.Name.TrimStart('@') + "Value";
                 var literal = parameter.Model.Type.IsNullable && !_context.TypeMapper.IsReferenceType(parameter.Model.Type.QualifiedName)
-                    ? $"({parameter.Name} is {{ }} {local} ? {_context.LiteralExpression(parameter.Model.Type.QualifiedName, local)} : global::UiPathClients.Runtime.Querying.ODataLiteral.Null)"
+                    ? $"({parameter.Name} is {{ }} {local} ? {_context.LiteralExpression(parameter.Model.Type.QualifiedName, local)} : {Querying}ODataLiteral.Null)"
                     : _context.LiteralExpression(parameter.Model.Type.QualifiedName, parameter.Name);
-                inline.Add($"{Literal(name + "=")} + global::UiPathClients.Runtime.Querying.ODataKey.EscapeForPath({literal})");
+                inline.Add($"{Literal(name + "=")} + {Querying}ODataKey.EscapeForPath({literal})");
             }
             else
             {
@@ -231,7 +231,6 @@ internal sealed class ODataOperationWriter
     /// </summary>
     private void EmitFunctionPathWithOptionalParameters(CodeLines lines, string target, List<(ParameterModel Model, string Name, string Type)> parameters)
     {
-        const string Literals = "global::UiPathClients.Runtime.Querying.";
         var hasAliases = parameters.Any(parameter => parameter.Model.Type.IsCollection || !_context.HasLiteral(parameter.Model.Type.QualifiedName));
         lines.Line("var arguments = new global::System.Collections.Generic.List<string>();");
         if (hasAliases)
@@ -249,7 +248,7 @@ internal sealed class ODataOperationWriter
             var statements = new List<string>();
             if (!parameter.Model.Type.IsCollection && _context.HasLiteral(parameter.Model.Type.QualifiedName))
             {
-                statements.Add($"arguments.Add({Literal(name + "=")} + {Literals}ODataKey.EscapeForPath({_context.LiteralExpression(parameter.Model.Type.QualifiedName, value)}));");
+                statements.Add($"arguments.Add({Literal(name + "=")} + {Querying}ODataKey.EscapeForPath({_context.LiteralExpression(parameter.Model.Type.QualifiedName, value)}));");
             }
             else
             {
@@ -270,7 +269,7 @@ internal sealed class ODataOperationWriter
             else if (nullable && isValueType)
             {
                 lines.Line($"if ({parameter.Name} is {{ }} {local})").Open().Line(statements[0]).Close()
-                    .Line("else").Open().Line($"arguments.Add({Literal(name + "=")} + {Literals}ODataLiteral.Null);").Close().Blank();
+                    .Line("else").Open().Line($"arguments.Add({Literal(name + "=")} + {Querying}ODataLiteral.Null);").Close().Blank();
             }
             else
             {

@@ -4,7 +4,6 @@ using UiPathClients.Generator.Conventions;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Plan;
-using static UiPathClients.Generator.Emit.EmitContext;
 using static UiPathClients.Generator.Emit.RuntimeNames;
 
 namespace UiPathClients.Generator.Writers;
@@ -33,7 +32,7 @@ internal sealed class RestAnswerShapes
             return new EnvelopeShape(null, null);
         }
 
-        var payload = ConventionProperty(_context.TypesByQualifiedName[operation.Success!.Type!.QualifiedName], envelope.PayloadJsonName);
+        var payload = PlannedProperty(_context.TypesByQualifiedName[operation.Success!.Type!.QualifiedName], envelope.PayloadJsonName);
         return new EnvelopeShape(payload.CSharpName, _context.TypeMapper.Map(payload.Model.Type));
     }
 
@@ -47,8 +46,8 @@ internal sealed class RestAnswerShapes
         }
 
         var answer = _context.TypesByQualifiedName[operation.Success!.Type!.QualifiedName];
-        var items = ConventionProperty(answer, paging.ItemsJsonName);
-        var next = ConventionProperty(answer, paging.NextTokenJsonName);
+        var items = PlannedProperty(answer, paging.ItemsJsonName);
+        var next = PlannedProperty(answer, paging.NextTokenJsonName);
         var itemType = _context.TypeMapper.MapSingle(items.Model.Type.QualifiedName, items.Model.Type.IsNullable);
         if (paging.RequestTokenLocation == ContinuationTokenLocation.Query)
         {
@@ -57,38 +56,29 @@ internal sealed class RestAnswerShapes
         }
 
         var body = method.Body ?? throw new InvalidOperationException($"The continuation paging of '{operation.Name}' needs a JSON request body.");
-        var requestToken = ConventionProperty(_context.TypesByQualifiedName[body.Model.Type.QualifiedName], paging.RequestTokenName);
+        var requestToken = PlannedProperty(_context.TypesByQualifiedName[body.Model.Type.QualifiedName], paging.RequestTokenName);
         return new PagingShape(items.Model.Name, items.CSharpName, next.CSharpName, itemType, null, $"{body.CSharpName}{(body.IsRequired ? string.Empty : "?")}.{requestToken.CSharpName}", paging.RequestTokenName);
     }
 
-    /// <summary>A property a convention named; the convention found it in the model, so it is there.</summary>
-    public NamedProperty ConventionProperty(TypeModel type, string jsonName) =>
-        _context.FindProperty(type, jsonName) ?? throw new InvalidOperationException($"'{type.QualifiedName}' has no property '{jsonName}' the service convention named.");
+    /// <summary>A property the plan names (a convention's, or paging's); the planner found it in the model, so it is there.</summary>
+    public NamedProperty PlannedProperty(TypeModel type, string jsonName) =>
+        _context.FindProperty(type, jsonName) ?? throw new InvalidOperationException($"'{type.QualifiedName}' has no property '{jsonName}' the plan names.");
 
     /// <summary>
-    /// <c>x-ms-pageable</c>: the success body is an object with the items (<c>itemName</c>) as a list and, unless
-    /// <c>nextLinkName</c> is null, the next page's link as a string; otherwise there is no pager.
+    /// The C# shape of <c>x-ms-pageable</c> paging where the plan says the operation pages by next link (it checked that
+    /// the answer holds the items as a list and, unless <c>nextLinkName</c> is null, the link as a string).
     /// </summary>
-    public NextLinkShape? NextLinkPaging(RestOperationModel operation, RestPagingModel paging)
+    public NextLinkShape? NextLinkShapeFor(RestOperationPlan plan)
     {
-        if (operation.Success?.Type is not { IsCollection: false, IsMap: false } type
-            || !_context.TypesByQualifiedName.TryGetValue(type.QualifiedName, out var page)
-            || _context.FindProperty(page, paging.ItemName) is not { Model.Type.IsCollection: true } items)
+        if (plan.Paging != RestPagingKind.NextLink)
         {
             return null;
         }
 
-        string? nextLinkProperty = null;
-        if (paging.NextLinkName is { } nextLinkName)
-        {
-            if (_context.FindProperty(page, nextLinkName) is not { Model.Type: { QualifiedName: "Edm.String", IsCollection: false } } nextLink)
-            {
-                return null;
-            }
-
-            nextLinkProperty = nextLink.CSharpName;
-        }
-
+        var paging = plan.Operation.Paging!;
+        var page = _context.TypesByQualifiedName[plan.Operation.Success!.Type!.QualifiedName];
+        var items = PlannedProperty(page, paging.ItemName);
+        var nextLinkProperty = paging.NextLinkName is { } nextLinkName ? PlannedProperty(page, nextLinkName).CSharpName : null;
         var itemType = _context.TypeMapper.MapSingle(items.Model.Type.QualifiedName, items.Model.Type.IsNullable);
         return new NextLinkShape(items.Model.Name, items.CSharpName, nextLinkProperty, itemType, nextLinkProperty is null ? null : paging.NextOperationName);
     }

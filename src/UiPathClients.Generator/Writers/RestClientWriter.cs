@@ -61,7 +61,7 @@ internal sealed class RestClientWriter
     {
         var name = _context.ServiceClientName;
         var ensureSuccess = _context.Plan.ResponseCheck == ResponseCheck.CommunicationsMiningEnvelope
-            ? "global::UiPathClients.Runtime.CommunicationsMining.CommunicationsMiningResponse.EnsureSuccessAsync"
+            ? CommunicationsMining + "CommunicationsMiningResponse.EnsureSuccessAsync"
             : "null";
         var server = _context.Model.DefaultServer is null ? "the API's server URL" : $"the API's server URL, e.g. <c>{DocComment.Escape(_context.Model.DefaultServer)}</c>";
         var members = new List<MemberView>();
@@ -173,10 +173,10 @@ internal sealed class RestClientWriter
             var advance = methods.First(method => method.Operation == loop.Advance);
             var batchType = _context.TypesByQualifiedName[loop.BatchType];
             var advanceBody = _context.TypesByQualifiedName[loop.AdvanceBodyType];
-            var results = _shapes.ConventionProperty(batchType, loop.ResultsJsonName);
-            var batchSequenceId = _shapes.ConventionProperty(batchType, loop.SequenceIdJsonName);
-            var isEndSequence = _shapes.ConventionProperty(batchType, loop.IsEndJsonName);
-            var advanceSequenceId = _shapes.ConventionProperty(advanceBody, loop.AdvanceSequenceIdJsonName);
+            var results = _shapes.PlannedProperty(batchType, loop.ResultsJsonName);
+            var batchSequenceId = _shapes.PlannedProperty(batchType, loop.SequenceIdJsonName);
+            var isEndSequence = _shapes.PlannedProperty(batchType, loop.IsEndJsonName);
+            var advanceSequenceId = _shapes.PlannedProperty(advanceBody, loop.AdvanceSequenceIdJsonName);
             if (fetch.Body is null)
             {
                 throw new InvalidOperationException($"The stream loop of '{loop.Fetch.Name}' needs a JSON request body.");

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using UiPathClients.Generator.Conventions;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
-using UiPathClients.Runtime.Rest;
 using static UiPathClients.Generator.Emit.EmitContext;
 using static UiPathClients.Generator.Emit.RuntimeNames;
 

@@ -73,10 +73,8 @@ internal sealed partial class RestMethod
         _pagingName = names.All;
         _nextPageBuildName = names.NextPageRequest;
         Envelope = shapes.EnvelopeShapeFor(plan);
-        Paging = plan.Paging == RestPagingKind.Continuation ? shapes.ContinuationPagingShapeFor(plan, this) : null;
-        NextLinkPaging = plan.Paging == RestPagingKind.NextLink
-            ? shapes.NextLinkPaging(operation, operation.Paging!) ?? throw new InvalidOperationException($"The plan pages '{operation.Name}' by next link, but its answer has no list of '{operation.Paging!.ItemName}'.")
-            : null;
+        Paging = shapes.ContinuationPagingShapeFor(plan, this);
+        NextLinkPaging = shapes.NextLinkShapeFor(plan);
     }
 
     /// <summary>AutoRest paging (<c>x-ms-pageable</c>): the answer's items and the link to the next page.</summary>
@@ -256,8 +254,8 @@ internal sealed partial class RestMethod
         lines.Add($"/// <returns>{returns}</returns>");
         if (_context.Plan.ResponseCheck == ResponseCheck.CommunicationsMiningEnvelope)
         {
-            lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningException\">The service answered with an error (<c>\"status\": \"error\"</c>).</exception>");
-            lines.Add("/// <exception cref=\"global::UiPathClients.Runtime.Errors.CommunicationsMiningTransportException\">The request did not reach the service, or something on the way answered instead.</exception>");
+            lines.Add($"/// <exception cref=\"{Errors}CommunicationsMiningException\">The service answered with an error (<c>\"status\": \"error\"</c>).</exception>");
+            lines.Add($"/// <exception cref=\"{Errors}CommunicationsMiningTransportException\">The request did not reach the service, or something on the way answered instead.</exception>");
         }
 
         lines.Add($"/// <exception cref=\"{Rest}RestApiException\">The service answered with an error status{(Operation.Errors.Count > 0 ? " (a declared error body throws the typed <see cref=\"" + Rest + "RestApiException{TError}\"/>)" : string.Empty)}.</exception>");

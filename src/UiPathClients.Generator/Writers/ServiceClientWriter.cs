@@ -64,7 +64,7 @@ internal sealed class ServiceClientWriter
         var members = new List<MemberView>
         {
             new CodeLines()
-                .Line("/// <summary>The service root relative to the base address when <see cref=\"global::UiPathClients.Runtime.Client.ODataClientOptions.ServicePath\"/> is not set.</summary>")
+                .Line($"/// <summary>The service root relative to the base address when <see cref=\"{Client}ODataClientOptions.ServicePath\"/> is not set.</summary>")
                 .Line($"public const string DefaultServicePath = {Literal(_context.Model.ServicePath)};")
                 .ToMember(),
             new CodeLines()
@@ -91,7 +91,7 @@ internal sealed class ServiceClientWriter
                 .Line("/// The same client with every request in <paramref name=\"folder\"/> (Orchestrator's <c>X-UIPATH-OrganizationUnitId</c>,")
                 .Line("/// <c>X-UIPATH-FolderPath(-Encoded)</c> or <c>X-UIPATH-FolderKey</c>). This client is not changed, so concurrent calls never share a folder by accident.")
                 .Line("/// </summary>")
-                .Line($"public {name} WithFolder(global::UiPathClients.Runtime.Http.FolderContext folder) => new {name}(Connection.WithFolder(folder));")
+                .Line($"public {name} WithFolder({Http}FolderContext folder) => new {name}(Connection.WithFolder(folder));")
                 .ToMember(),
         };
 
@@ -215,7 +215,7 @@ internal sealed class ServiceClientWriter
                 .Line("/// <param name=\"entity\">The entity as it should be stored.</param>")
                 .Line("/// <param name=\"cancellationToken\">Cancels the call.</param>")
                 .Line("/// <returns>The entity as the service stored it, a new object: the answer's body, or the entity read again when the service answers 204.</returns>")
-                .Line("/// <exception cref=\"global::UiPathClients.Runtime.Errors.ODataConcurrencyException\">The entity changed since it was read (HTTP 412).</exception>")
+                .Line($"/// <exception cref=\"{Errors}ODataConcurrencyException\">The entity changed since it was read (HTTP 412).</exception>")
                 .Line($"public {Tasks}Task<{entityFull}> UpdateAsync({entityFull} entity, {CancellationTokenParameter}) => ReplaceEntityAsync(entity, cancellationToken);")
                 .ToMember());
         }
@@ -227,7 +227,7 @@ internal sealed class ServiceClientWriter
                 .Line("/// <param name=\"changes\">Builds the changes, e.g. <c>d => d.Set(w => w.Url, \"https://…\")</c>.</param>")
                 .Line("/// <param name=\"ifMatch\">An ETag to send as <c>If-Match</c>, if any.</param>")
                 .Line("/// <param name=\"cancellationToken\">Cancels the call.</param>")
-                .Line("/// <exception cref=\"global::UiPathClients.Runtime.Errors.ODataConcurrencyException\">The ETag is stale (HTTP 412).</exception>")
+                .Line($"/// <exception cref=\"{Errors}ODataConcurrencyException\">The ETag is stale (HTTP 412).</exception>")
                 .Line($"public {Tasks}Task PatchAsync(global::System.Func<{Client}ODataDelta<{filter}>, {Client}ODataDelta<{filter}>> changes, string? ifMatch = null, {CancellationTokenParameter}) => PatchEntityAsync(changes, ifMatch, cancellationToken);")
                 .ToMember());
         }
@@ -238,7 +238,7 @@ internal sealed class ServiceClientWriter
                 .Line("/// <summary>Deletes the entity: <c>DELETE</c>.</summary>")
                 .Line("/// <param name=\"ifMatch\">An ETag to send as <c>If-Match</c>, if any.</param>")
                 .Line("/// <param name=\"cancellationToken\">Cancels the call.</param>")
-                .Line("/// <exception cref=\"global::UiPathClients.Runtime.Errors.ODataConcurrencyException\">The ETag is stale (HTTP 412).</exception>")
+                .Line($"/// <exception cref=\"{Errors}ODataConcurrencyException\">The ETag is stale (HTTP 412).</exception>")
                 .Line($"public {Tasks}Task DeleteAsync(string? ifMatch = null, {CancellationTokenParameter}) => DeleteEntityAsync(ifMatch, cancellationToken);")
                 .ToMember());
         }
@@ -299,8 +299,8 @@ internal sealed class ServiceClientWriter
 
         var parameters = string.Join(", ", keyProperties.Select(key => _context.TypeMapper.MapSingle(key.Property.Type.QualifiedName, isNullable: false) + " " + key.Parameter));
         var segment = keyProperties.Count == 1
-            ? $"global::UiPathClients.Runtime.Querying.ODataKey.Segment({_context.LiteralExpression(keyProperties[0].Property.Type.QualifiedName, keyProperties[0].Parameter)})"
-            : "global::UiPathClients.Runtime.Querying.ODataKey.Segment(new[] { " + string.Join(", ", keyProperties.Select(key =>
+            ? $"{Querying}ODataKey.Segment({_context.LiteralExpression(keyProperties[0].Property.Type.QualifiedName, keyProperties[0].Parameter)})"
+            : Querying + "ODataKey.Segment(new[] { " + string.Join(", ", keyProperties.Select(key =>
                 $"new global::System.Collections.Generic.KeyValuePair<string, string>({Literal(key.Property.Name)}, {_context.LiteralExpression(key.Property.Type.QualifiedName, key.Parameter)})")) + " })";
         var lines = new CodeLines()
             .Line($"/// <summary>The entity with this key: <c>{DocComment.Escape(string.Join(", ", keyProperties.Select(key => key.Property.Name)))}</c>.</summary>");

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Microsoft.CodeAnalysis.CSharp;
 using UiPathClients.Generator.Emit;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
@@ -97,7 +96,7 @@ internal sealed class TypeWriter
             Name = name,
             BaseType = _context.BaseOf(type) is not null
                 ? _context.TypeMapper.MapSingle(type.BaseType!, isNullable: false)
-                : _context.TracksSetProperties ? TrackedObjectInterface : "global::UiPathClients.Runtime.Metadata.IODataObject",
+                : _context.TracksSetProperties ? TrackedObjectInterface : RuntimeMetadata + "IODataObject",
             Properties = properties,
             ConstructorLines = DiscriminatorConstructor(type, name),
             LeadingLines = _context.TracksSetProperties && _context.BaseOf(type) is null ? PropertyTrackerLines : Array.Empty<string>(),
