@@ -28,9 +28,11 @@ internal sealed class ChildRunner(FuzzSettings settings, string stream, string r
         {
             return process.TotalProcessorTime;
         }
-        catch (InvalidOperationException)
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // Exited between two lines: the closed stdout tells the rest.
+            // Exited between two lines: the closed stdout tells the rest. Which exception says so depends on how far the
+            // exit got: InvalidOperationException once the Process object knows, Win32Exception while /proc/<pid> is
+            // already gone (Linux, seen in CI on a child that overflowed its stack).
             return TimeSpan.Zero;
         }
     }
