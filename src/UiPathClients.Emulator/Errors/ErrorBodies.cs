@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.CommunicationsMining.Http;
 
 namespace UiPathClients.Emulator.Errors;

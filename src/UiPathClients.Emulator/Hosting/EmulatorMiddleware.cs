@@ -5,7 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using UiPathClients.Emulator.Folders;
+using UiPathClients.Emulator.Orchestrator.Folders;
 
 namespace UiPathClients.Emulator.Hosting;
 

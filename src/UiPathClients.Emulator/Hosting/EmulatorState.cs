@@ -2,8 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using UiPathClients.Emulator.CommunicationsMining;
-using UiPathClients.Emulator.Data;
-using UiPathClients.Emulator.Jobs;
+using UiPathClients.Emulator.Orchestrator.Data;
+using UiPathClients.Emulator.Orchestrator.Jobs;
 
 namespace UiPathClients.Emulator.Hosting;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,11 +19,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UiPathClients.Emulator.CommunicationsMining;
 using UiPathClients.Emulator.CommunicationsMining.Http;
-using UiPathClients.Emulator.Data;
+using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Hosting;
-using UiPathClients.Emulator.Model;
-using UiPathClients.Emulator.Querying;
-using UiPathClients.Emulator.Routing;
+using UiPathClients.Emulator.Orchestrator.Model;
+using UiPathClients.Emulator.Orchestrator.Querying;
+using UiPathClients.Emulator.Orchestrator.Routing;
 
 namespace UiPathClients.Emulator;
 
@@ -42,11 +43,13 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
+    private readonly Uri _root;
 
     private OrchestratorEmulator(WebApplication app, EmulatorState state, Uri baseAddress)
     {
         _app = app;
         _state = state;
+        _root = baseAddress;
         BaseAddress = baseAddress;
     }
 
@@ -65,6 +68,44 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
     /// Cloud (paths below it start with <c>v1/</c>). Requests need an <c>Authorization: Bearer</c> header; any token will do.
     /// </summary>
     public Uri CommunicationsMiningAddress => new(BaseAddress, "reinfer_/api/");
+
+    /// <summary>
+    /// The Automation Cloud form of <see cref="BaseAddress"/>: <c>{root}/{organization}/{tenant}/orchestrator_/</c>, the
+    /// address a client written for cloud.uipath.com uses unchanged apart from the host.
+    /// </summary>
+    public Uri CloudBaseAddress => new(_root, $"{Organization}/{Tenant}/orchestrator_/");
+
+    /// <summary>The Automation Cloud form of <see cref="CommunicationsMiningAddress"/>: <c>{root}/{organization}/{tenant}/reinfer_/api/</c>.</summary>
+    public Uri CloudCommunicationsMiningAddress => new(_root, $"{Organization}/{Tenant}/reinfer_/api/");
+
+    /// <summary>
+    /// The identity service's base, as <c>ClientCredentialsOptions.IdentityBaseUri</c> takes it: tokens are issued at
+    /// <c>{IdentityAddress}identity_/connect/token</c>, i.e. <c>{root}/{organization}/identity_/connect/token</c>.
+    /// </summary>
+    public Uri IdentityAddress => new(_root, $"{Organization}/");
+
+    /// <summary>The organization name in <see cref="CloudBaseAddress"/>.</summary>
+    public string Organization => Options.Organization ?? OrchestratorEmulatorOptions.DefaultOrganization;
+
+    /// <summary>The tenant name in <see cref="CloudBaseAddress"/>.</summary>
+    public string Tenant => Options.Tenant ?? OrchestratorEmulatorOptions.DefaultTenant;
+
+    /// <summary>
+    /// An <see cref="HttpClient"/> on <see cref="BaseAddress"/> that sends the first configured personal access token, for
+    /// tests that call routes directly. The caller disposes it.
+    /// </summary>
+    /// <param name="handler">The handler to send through (a recording or fault-injecting one); a new socket handler when <see langword="null"/>.</param>
+    public HttpClient CreateHttpClient(HttpMessageHandler? handler = null)
+    {
+        var http = handler is null ? new HttpClient() : new HttpClient(handler);
+        http.BaseAddress = BaseAddress;
+        if (Options.Identity.PersonalAccessTokens.Count > 0)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Options.Identity.PersonalAccessTokens[0]);
+        }
+
+        return http;
+    }
 
     /// <summary>The in-memory Communications Mining tenant: projects, datasets, sources, comments and streams.</summary>
     public CommunicationsMiningData CommunicationsMining => _state.CommunicationsMining;
@@ -134,7 +175,7 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
                     .EnableQueryFeatures(options.MaxTop)
                     .AddRouteComponents("odata", OrchestratorEdmModel.Instance, routeServices => routeServices
                         .AddSingleton<ISearchBinder, ContainsSearchBinder>()
-                        .AddSingleton<Microsoft.AspNetCore.OData.Abstracts.IETagHandler, Concurrency.EmulatorETags.HashETagHandler>());
+                        .AddSingleton<Microsoft.AspNetCore.OData.Abstracts.IETagHandler, Orchestrator.Concurrency.EmulatorETags.HashETagHandler>());
             });
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<IApplicationModelProvider, EntitySetControllers.Names>());

@@ -1,4 +1,5 @@
 using System;
+using UiPathClients.Emulator.Identity;
 
 namespace UiPathClients.Emulator;
 
@@ -34,6 +35,24 @@ public sealed class OrchestratorEmulatorOptions
     /// <see cref="EmulatorLimits.MaxGeneratedQueueItems"/>.
     /// </summary>
     public int GeneratedQueueItems { get; set; }
+
+    /// <summary>The tokens, applications and users the emulator accepts, and how long the tokens it issues last.</summary>
+    public EmulatorIdentityOptions Identity { get; } = new();
+
+    /// <summary>
+    /// The organization name of the cloud URL shape (<c>/{organization}/{tenant}/orchestrator_/…</c>); <see langword="null"/>
+    /// (the default) accepts any name, and the emulator's addresses then use <see cref="DefaultOrganization"/>.
+    /// </summary>
+    public string? Organization { get; set; }
+
+    /// <summary>The tenant name of the cloud URL shape; <see langword="null"/> (the default) accepts any name (addresses use <see cref="DefaultTenant"/>).</summary>
+    public string? Tenant { get; set; }
+
+    /// <summary>The organization name in the emulator's cloud addresses when <see cref="Organization"/> is not set.</summary>
+    public const string DefaultOrganization = "emulator";
+
+    /// <summary>The tenant name in the emulator's cloud addresses when <see cref="Tenant"/> is not set.</summary>
+    public const string DefaultTenant = "DefaultTenant";
 
     /// <summary>Whether ASP.NET Core logs to the console (off by default: samples print their own lines).</summary>
     public bool ConsoleLogging { get; set; }

@@ -10,8 +10,8 @@ using BenchmarkDotNet.Attributes;
 using Benchmarks.Clients.Orchestrator;
 using UiPathClients.Emulator;
 using UiPathClients.Runtime.Http;
-using EmulatedFolder = UiPathClients.Emulator.Orchestrator.FolderDto;
-using EmulatedJob = UiPathClients.Emulator.Orchestrator.JobDto;
+using EmulatedFolder = UiPathClients.Emulator.Orchestrator.Contracts.FolderDto;
+using EmulatedJob = UiPathClients.Emulator.Orchestrator.Contracts.JobDto;
 
 namespace Benchmarks.Runtime;
 
@@ -47,7 +47,7 @@ public class EmulatorRead
             FullyQualifiedName = FolderPath,
             DisplayName = FolderPath,
             Key = new Guid("1f6a3c1e-0f54-4d0c-9a57-3b3d3c6c1b01"),
-            FolderType = UiPathClients.Emulator.Orchestrator.FolderType.Standard,
+            FolderType = UiPathClients.Emulator.Orchestrator.Contracts.FolderType.Standard,
         });
         _folderId = folder.Id.ToString(CultureInfo.InvariantCulture);
 
@@ -60,7 +60,7 @@ public class EmulatorRead
             }
         }
 
-        _http = new HttpClient { BaseAddress = _emulator.BaseAddress };
+        _http = _emulator.CreateHttpClient();
         _client = new OrchestratorClient(_http).WithFolder(FolderContext.ById(folder.Id));
 
         var expectedIds = _emulator.Data.Jobs.InFolder(folder.Id).Select(job => job.Id).ToList();

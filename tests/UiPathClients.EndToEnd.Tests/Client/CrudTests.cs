@@ -192,7 +192,7 @@ public sealed class CrudTests(MutableEmulator session) : IClassFixture<MutableEm
         // Orchestrator describes only DELETE on Processes('{key}'): the client has no GetAsync/PatchAsync there,
         // and no CreateAsync on the set (packages are uploaded), so only the delete can be proven on the wire.
         const string id = "O'Neil Tools";
-        session.Emulator.Data.Processes.Add(new UiPathClients.Emulator.Orchestrator.ProcessDto { Id = id, Title = "Tools of O'Neil", Version = "0.1.0", Key = id + ":0.1.0" }, folderId: null);
+        session.Emulator.Data.Processes.Add(new UiPathClients.Emulator.Orchestrator.Contracts.ProcessDto { Id = id, Title = "Tools of O'Neil", Version = "0.1.0", Key = id + ":0.1.0" }, folderId: null);
         var log = RequestLog.Mark(session.Emulator);
 
         await Tenant.Processes[id].DeleteAsync();

@@ -15,7 +15,7 @@ public sealed class MetadataTests(SharedEmulator session)
     [Fact]
     public async Task Metadata_is_the_bundled_model_and_parses_with_CsdlReader()
     {
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
 
         using var stream = await http.GetStreamAsync("odata/$metadata");
         using var reader = XmlReader.Create(stream);

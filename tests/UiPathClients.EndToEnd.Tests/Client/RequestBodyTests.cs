@@ -123,7 +123,7 @@ public sealed class RequestBodyTests(MutableEmulator session) : IClassFixture<Mu
     public async Task The_emulator_answers_PUT_and_PATCH_with_the_entity_unless_asked_for_minimal()
     {
         var created = await session.Tenant.Webhooks.CreateAsync(new WebhookDto { Name = "Prefer hook", Url = "https://hooks.example.com/prefer", Enabled = true });
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
 
         using var full = await http.SendAsync(Patch(created.Id, prefer: null));
         using var minimal = await http.SendAsync(Patch(created.Id, prefer: "return=minimal"));

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using UiPathClients.EndToEnd.Tests.Orchestrator;
 using UiPathClients.EndToEnd.Tests.TestSupport;
 using UiPathClients.Runtime.Errors;
-using ServerCalendar = UiPathClients.Emulator.Orchestrator.ExtendedCalendarDto;
+using ServerCalendar = UiPathClients.Emulator.Orchestrator.Contracts.ExtendedCalendarDto;
 
 namespace UiPathClients.EndToEnd.Tests.Controllers;
 

@@ -57,7 +57,7 @@ public sealed class JobsControllerTests(MutableEmulator session) : IClassFixture
     {
         var release = session.Emulator.Data.Releases.InFolder(session.SharedFolderId).First();
         var startInfo = "{\"ReleaseKey\":\"" + release.Key + "\"," + strategy[1..];
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "odata/Jobs/UiPath.Server.Configuration.OData.StartJobs")
         {
             Content = new StringContent("{\"startInfo\":" + startInfo + "}", Encoding.UTF8, "application/json"),

@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 using UiPathClients.EndToEnd.Tests.Orchestrator;
 using UiPathClients.EndToEnd.Tests.TestSupport;
 using UiPathClients.Runtime.Errors;
-using ServerExceptionType = UiPathClients.Emulator.Orchestrator.QueueItemProcessingExceptionType;
-using ServerStatus = UiPathClients.Emulator.Orchestrator.QueueItemStatus;
+using ServerExceptionType = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemProcessingExceptionType;
+using ServerStatus = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemStatus;
 
 namespace UiPathClients.EndToEnd.Tests.Controllers;
 
@@ -205,7 +205,7 @@ public sealed class QueuesControllerTests(ClockedEmulator session) : IClassFixtu
     /// </summary>
     private async Task<HttpStatusCode> StartTransactionStatusAsync(string queueName, string? reference)
     {
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "odata/Queues/UiPathODataSvc.StartTransaction")
         {
             Content = new StringContent(JsonSerializer.Serialize(new { transactionData = new { Name = queueName, Reference = reference } }), System.Text.Encoding.UTF8, "application/json"),

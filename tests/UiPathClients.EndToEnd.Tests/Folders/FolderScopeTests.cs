@@ -64,7 +64,7 @@ public sealed class FolderScopeTests(SharedEmulator session)
 
     private async Task<HttpResponseMessage> SendAsync(string firstHeader, string first, string secondHeader, string second)
     {
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "odata/Releases");
         request.Headers.Add(firstHeader, Value(first));
         request.Headers.Add(secondHeader, Value(second));

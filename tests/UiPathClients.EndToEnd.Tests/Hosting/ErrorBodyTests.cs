@@ -64,7 +64,7 @@ public sealed class ErrorBodyTests(MutableEmulator session, ITestOutputHelper ou
     public async Task Every_error_answers_with_the_service_error_body(string name)
     {
         var (createRequest, status) = Cases[name];
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var request = createRequest(session.Emulator);
         var communicationsMining = request.RequestUri!.OriginalString.StartsWith("api/", StringComparison.Ordinal)
             || request.RequestUri.OriginalString.StartsWith("reinfer_/", StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class ErrorBodyTests(MutableEmulator session, ITestOutputHelper ou
     [Fact]
     public async Task A_long_filter_within_the_limit_is_served()
     {
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         var filter = LongFilter(EmulatorLimits.MaxUrlLength - 1024);
         using var request = InFolder(session.Emulator, Get("odata/Jobs?$filter=" + filter));
 

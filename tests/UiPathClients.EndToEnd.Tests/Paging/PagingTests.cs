@@ -129,7 +129,7 @@ public sealed class PagingTests(SharedEmulator session)
     public async Task Every_page_request_keeps_the_filter_and_order()
     {
         var expected = session.Emulator.Data.QueueItems.InFolder(session.SharedFolderId)
-            .Where(item => item.Status == Emulator.Orchestrator.QueueItemStatus.New)
+            .Where(item => item.Status == Emulator.Orchestrator.Contracts.QueueItemStatus.New)
             .OrderByDescending(item => item.Id)
             .Select(item => item.Id)
             .ToList();

@@ -5,7 +5,7 @@ using System.Linq;
 using UiPathClients.EndToEnd.Tests.TestSupport;
 using UiPathClients.Runtime.Querying;
 using C = UiPathClients.EndToEnd.Tests.Orchestrator;
-using E = UiPathClients.Emulator.Orchestrator;
+using E = UiPathClients.Emulator.Orchestrator.Contracts;
 
 namespace UiPathClients.EndToEnd.Tests.Querying;
 

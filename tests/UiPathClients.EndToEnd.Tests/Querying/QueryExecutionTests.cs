@@ -24,7 +24,7 @@ public sealed class QueryExecutionTests(SharedEmulator session)
     [InlineData("QueueItems?$filter=Id div 0 eq 1&$top=5")]
     public async Task A_query_that_fails_while_it_runs_answers_400_with_an_OData_error(string query)
     {
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "odata/" + query);
         request.Headers.Add("X-UIPATH-FolderPath", session.Emulator.DefaultFolderPath);
 
@@ -41,7 +41,7 @@ public sealed class QueryExecutionTests(SharedEmulator session)
     [Fact]
     public async Task The_same_query_without_the_fault_still_answers_200()
     {
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "odata/Jobs?$filter=Id div 1 ge 1&$orderby=Id&$select=Id");
         request.Headers.Add("X-UIPATH-FolderPath", session.Emulator.DefaultFolderPath);
 

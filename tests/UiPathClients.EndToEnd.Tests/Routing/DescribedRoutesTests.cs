@@ -50,7 +50,7 @@ public sealed class DescribedRoutesTests(MutableEmulator session, ITestOutputHel
         var routes = DescribedRoutes(XDocument.Load(TestPaths.BundledOrchestratorSpec));
         Assert.True(routes.Count > 300, $"Only {routes.Count} routes read from the EDMX: the enumeration is broken.");
 
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         var served = 0;
         var notImplemented = new List<string>();
         var failures = new List<string>();
@@ -122,7 +122,7 @@ public sealed class DescribedRoutesTests(MutableEmulator session, ITestOutputHel
     [InlineData("POST", "Buckets/UiPath.Server.Configuration.OData.GetByKey(identifier='x')", "GET")]
     public async Task A_method_the_description_lacks_answers_405_with_an_Orchestrator_error(string method, string path, string allowed)
     {
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), "odata/" + path);
         request.Headers.Add("X-UIPATH-FolderPath", session.Emulator.DefaultFolderPath);
         if (method is "POST" or "PUT" or "PATCH")
@@ -146,7 +146,7 @@ public sealed class DescribedRoutesTests(MutableEmulator session, ITestOutputHel
     [InlineData("GET", "Alerts(1)")]
     public async Task A_path_the_description_lacks_answers_404_with_an_Orchestrator_error_that_is_not_entity_not_found(string method, string path)
     {
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), "odata/" + path);
         request.Headers.Add("X-UIPATH-FolderPath", session.Emulator.DefaultFolderPath);
 
@@ -161,7 +161,7 @@ public sealed class DescribedRoutesTests(MutableEmulator session, ITestOutputHel
     [Fact]
     public async Task An_entity_that_does_not_exist_answers_404_with_an_Orchestrator_error()
     {
-        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "odata/Calendars(424242)");
 
         using var response = await http.SendAsync(request);

@@ -38,7 +38,7 @@ public abstract class EmulatorSession : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await OrchestratorEmulator.StartAsync(CreateOptions());
-        _http = new HttpClient { BaseAddress = _emulator.BaseAddress };
+        _http = _emulator.CreateHttpClient();
         Tenant = new OrchestratorClient(_http);
         Shared = Tenant.WithFolder(FolderContext.ByPath(_emulator.DefaultFolderPath));
         SharedFolderId = _emulator.Data.FindFolderByPath(_emulator.DefaultFolderPath)!.Id;

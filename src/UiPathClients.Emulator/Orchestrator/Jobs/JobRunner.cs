@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using UiPathClients.Emulator.Orchestrator.Data;
+using UiPathClients.Emulator.Orchestrator.Contracts;
+
+namespace UiPathClients.Emulator.Orchestrator.Jobs;
+
+/// <summary>
+/// Starts jobs the way Orchestrator's <c>StartJobs</c> does and moves them Pending → Running → Successful
+/// (or Faulted) on the emulator's <see cref="TimeProvider"/>, so tests decide when time passes.
+/// </summary>
+/// <remarks>
+/// States are advanced lazily, before each request is handled, from the clock alone: nothing runs in
+/// the background, so a test with a fake clock sees exactly the state its clock implies.
+/// A job faults when its input arguments hold <c>"ShouldFail": true</c>.
+/// </remarks>
+internal sealed class JobRunner
+{
+    /// <summary>The input argument that makes a started job fault instead of succeeding.</summary>
+    public const string FailArgument = "ShouldFail";
+
+    private readonly OrchestratorData _data;
+    private readonly TimeProvider _clock;
+    private readonly OrchestratorEmulatorOptions _options;
+    private readonly ConcurrentDictionary<long, bool> _live = new();
+
+    public JobRunner(OrchestratorData data, TimeProvider clock, OrchestratorEmulatorOptions options)
+    {
+        _data = data;
+        _clock = clock;
+        _options = options;
+    }
+
+    /// <summary>
+    /// How many jobs <paramref name="startInfo"/> asks for (one when its strategy's count is absent); the caller refuses
+    /// a count outside 1 to <see cref="EmulatorLimits.MaxJobsPerStart"/> before <see cref="Start"/>.
+    /// </summary>
+    public static int RequestedCount(StartProcessDto startInfo) => startInfo.Strategy switch
+    {
+        StartProcessStrategy.ModernJobsCount or StartProcessStrategy.JobsCount => startInfo.JobsCount ?? 1,
+        StartProcessStrategy.Specific => Math.Max(1, startInfo.RobotIds.Count),
+        StartProcessStrategy.RobotCount => startInfo.NoOfRobots ?? 1,
+        _ => 1,
+    };
+
+    /// <summary>Creates the jobs <paramref name="startInfo"/> asks for, all Pending.</summary>
+    public IReadOnlyList<JobDto> Start(ReleaseDto release, long folderId, StartProcessDto startInfo)
+    {
+        var count = RequestedCount(startInfo);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(startInfo));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, EmulatorLimits.MaxJobsPerStart, nameof(startInfo));
+        var now = _clock.GetUtcNow();
+        var batch = Guid.NewGuid();
+        var jobs = new List<JobDto>(count);
+        for (var index = 0; index < count; index++)
+        {
+            var job = _data.Jobs.Add(
+                new JobDto
+                {
+                    Key = Guid.NewGuid(),
+                    State = JobState.Pending,
+                    CreationTime = now,
+                    LastModificationTime = now,
+                    ReleaseName = release.Name,
+                    Release = new SimpleReleaseDto { Key = release.Key, Name = release.Name, ProcessKey = release.ProcessKey, ProcessVersion = release.ProcessVersion },
+                    Source = "Manual",
+                    SourceType = JobSourceType.Manual,
+                    Type = JobType.Unattended,
+                    InputArguments = startInfo.InputArguments ?? release.InputArguments,
+                    Reference = startInfo.Reference,
+                    BatchExecutionKey = batch,
+                    JobPriority = JobPriority.Normal,
+                    OrganizationUnitId = folderId,
+                    OrganizationUnitFullyQualifiedName = release.OrganizationUnitFullyQualifiedName,
+                },
+                folderId);
+            _live[job.Id] = ShouldFail(job.InputArguments);
+            jobs.Add(job);
+        }
+
+        return jobs;
+    }
+
+    /// <summary>Stops a pending or running job; false when it already finished.</summary>
+    public bool Stop(JobDto job)
+    {
+        if (job.State is not (JobState.Pending or JobState.Running))
+        {
+            return false;
+        }
+
+        _live.TryRemove(job.Id, out _);
+        var now = _clock.GetUtcNow();
+        job.State = JobState.Stopped;
+        job.EndTime = now;
+        job.LastModificationTime = now;
+        job.Info = "Job stopped";
+        return true;
+    }
+
+    /// <summary>Moves every started job to the state the clock implies.</summary>
+    public void Advance()
+    {
+        if (_live.IsEmpty)
+        {
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+        foreach (var (id, shouldFail) in _live.ToArray())
+        {
+            var job = _data.Jobs.Update(id, folderId: null, candidate => AdvanceOne(candidate, now, shouldFail));
+            if (job is not { State: JobState.Pending or JobState.Running })
+            {
+                _live.TryRemove(id, out _);
+            }
+        }
+    }
+
+    private void AdvanceOne(JobDto job, DateTimeOffset now, bool shouldFail)
+    {
+        var created = job.CreationTime ?? now;
+        if (job.State == JobState.Pending && now >= created + _options.JobPendingTime)
+        {
+            job.State = JobState.Running;
+            job.StartTime = created + _options.JobPendingTime;
+            job.HostMachineName = "VM-PROD-01";
+            job.LastModificationTime = job.StartTime;
+        }
+
+        if (job.State == JobState.Running && now >= job.StartTime + _options.JobRunTime)
+        {
+            job.EndTime = job.StartTime + _options.JobRunTime;
+            job.LastModificationTime = job.EndTime;
+            if (shouldFail)
+            {
+                job.State = JobState.Faulted;
+                job.Info = $"Faulted on purpose: the input argument {FailArgument} is true.";
+                job.JobError = new JobErrorDto { Code = "Robot", Title = "Job faulted", Detail = job.Info, Category = "User", Timestamp = job.EndTime };
+            }
+            else
+            {
+                job.State = JobState.Successful;
+                job.Info = "Job completed";
+                job.OutputArguments = "{}";
+            }
+        }
+    }
+
+    private static bool ShouldFail(string? inputArguments)
+    {
+        if (string.IsNullOrWhiteSpace(inputArguments))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(inputArguments);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(FailArgument, out var flag)
+                && flag.ValueKind == JsonValueKind.True;
+        }
+        catch (JsonException)
+        {
+            // Orchestrator accepts any string here and validates it only when the robot starts the job;
+            // an unreadable argument string is the process's problem, not a reason to fault the start.
+            return false;
+        }
+    }
+}
