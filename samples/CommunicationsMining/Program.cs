@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CommunicationsMiningSample.CommunicationsMining;
 using UiPathClients.Emulator;
+using UiPathClients.Emulator.Identity;
 using UiPathClients.Runtime.Errors;
 
 // Communications Mining: create a source and a dataset over it, sync comments (upserts by id), page through
@@ -118,8 +119,9 @@ internal sealed class Target : IAsyncDisposable
         {
             // Any free port: the Quickstart may hold the emulator's usual one.
             var emulator = await OrchestratorEmulator.StartAsync(new OrchestratorEmulatorOptions(), cancellationToken);
-            var http = new HttpClient { BaseAddress = emulator.CommunicationsMiningAddress };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-token");
+            // The Automation Cloud address form and an API token, exactly as CM_URL and CM_TOKEN give a real tenant's.
+            var http = new HttpClient { BaseAddress = emulator.CloudCommunicationsMiningAddress };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorIdentityOptions.DefaultPersonalAccessToken);
 
             // The v1 API (and so the bundled spec) has no project creation; a tenant has its projects already.
             using var create = new StringContent("{\"project\":{\"title\":\"Sample\"}}", Encoding.UTF8, "application/json");

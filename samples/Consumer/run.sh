@@ -76,6 +76,6 @@ done
 grep -q "listening on" "$work/emulator.log" || { echo "error: the emulator did not start within 120 s" >&2; exit 1; }
 
 started=$(date +%s%N)
-"$binary" "http://127.0.0.1:$port/" "Shared"
+"$binary" "http://127.0.0.1:$port/" "Shared" "rt_emulator_personal_access_token"
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 echo "Native AOT binary: $(du -k "$binary" | cut -f1) KiB, ran against the emulator in ${elapsed_ms} ms"

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Quickstart.Orchestrator;
 using UiPathClients.Emulator;
+using UiPathClients.Emulator.Identity;
 using UiPathClients.Runtime.Auth;
 using UiPathClients.Runtime.Http;
 
@@ -117,16 +118,23 @@ internal sealed class Target : IAsyncDisposable
         var url = Environment.GetEnvironmentVariable("UIPATH_URL");
         if (string.IsNullOrWhiteSpace(url))
         {
+            // The emulator takes the same path as a real tenant: its Automation Cloud address and an External
+            // Application's client credentials, exchanged for a token at its identity_/connect/token.
             var emulator = await StartEmulatorAsync(cancellationToken);
-            var http = new HttpClient { BaseAddress = emulator.BaseAddress };
-            return new Target(http, FolderContext.ByPath(emulator.DefaultFolderPath), $"embedded emulator at {emulator.BaseAddress}", emulator);
+            var application = EmulatorIdentityOptions.DefaultClientApplication;
+            var tokens = ClientCredentials(emulator.CloudBaseAddress, application.ClientId, application.ClientSecret);
+            return Connect(emulator.CloudBaseAddress, tokens, FolderContext.ByPath(emulator.DefaultFolderPath), emulator);
         }
 
         var baseAddress = new Uri(url.EndsWith('/') ? url : url + "/");
-        var tokens = TokensFromEnvironment(baseAddress);
-        var tenant = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = new HttpClientHandler() }) { BaseAddress = baseAddress };
         var folder = Environment.GetEnvironmentVariable("UIPATH_FOLDER") is { Length: > 0 } path ? FolderContext.ByPath(path) : FolderContext.ByPath("Shared");
-        return new Target(tenant, folder, baseAddress.ToString(), null);
+        return Connect(baseAddress, TokensFromEnvironment(baseAddress), folder, emulator: null);
+    }
+
+    private static Target Connect(Uri baseAddress, IAccessTokenProvider tokens, FolderContext folder, OrchestratorEmulator? emulator)
+    {
+        var tenant = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = new HttpClientHandler() }) { BaseAddress = baseAddress };
+        return new Target(tenant, folder, emulator is null ? baseAddress.ToString() : $"embedded emulator at {baseAddress}", emulator);
     }
 
     public async ValueTask DisposeAsync()
@@ -166,6 +174,12 @@ internal sealed class Target : IAsyncDisposable
             throw new InvalidOperationException("UIPATH_URL is set: also set UIPATH_PAT, or UIPATH_CLIENT_ID and UIPATH_CLIENT_SECRET (an External Application with OR.Jobs, OR.Execution and OR.Webhooks.Read scopes).");
         }
 
+        return ClientCredentials(baseAddress, clientId, clientSecret);
+    }
+
+    /// <summary>Tokens for an External Application from the identity service on the tenant's host.</summary>
+    private static ClientCredentialsTokenProvider ClientCredentials(Uri baseAddress, string clientId, string clientSecret)
+    {
         var options = new ClientCredentialsOptions
         {
             IdentityBaseUri = new Uri(baseAddress.GetLeftPart(UriPartial.Authority) + "/"),

@@ -22,6 +22,6 @@ for (var index = 0; index + 1 < args.Length; index += 2)
 
 await using var emulator = await OrchestratorEmulator.StartAsync(options);
 Console.WriteLine($"Orchestrator emulator listening on {emulator.BaseAddress} (OData at {emulator.BaseAddress}odata/, folder '{emulator.DefaultFolderPath}'). Ctrl+C stops it.");
-Console.WriteLine($"Communications Mining API at {emulator.CommunicationsMiningAddress} (and {emulator.BaseAddress}api/); any bearer token is accepted.");
+Console.WriteLine($"Communications Mining API at {emulator.CommunicationsMiningAddress} (and {emulator.CloudCommunicationsMiningAddress}); bearer token {UiPathClients.Emulator.Identity.EmulatorIdentityOptions.DefaultPersonalAccessToken}.");
 await emulator.WaitForShutdownAsync();
 return 0;

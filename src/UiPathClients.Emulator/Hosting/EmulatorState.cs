@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using UiPathClients.Emulator.CommunicationsMining;
+using UiPathClients.Emulator.Identity;
 using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Orchestrator.Jobs;
 
@@ -23,7 +24,10 @@ internal sealed class EmulatorState
         SeedData.Populate(Data, Started, options.GeneratedQueueItems);
         Jobs = new JobRunner(Data, options.TimeProvider, options);
         CommunicationsMining = new CommunicationsMiningData(options.TimeProvider);
+        Tokens = new EmulatorTokens(options.Identity, options.TimeProvider);
     }
+
+    public EmulatorTokens Tokens { get; }
 
     public OrchestratorEmulatorOptions Options { get; }
 

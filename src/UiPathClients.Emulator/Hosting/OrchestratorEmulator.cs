@@ -2,28 +2,21 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.AspNetCore.OData;
-using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UiPathClients.Emulator.CommunicationsMining;
 using UiPathClients.Emulator.CommunicationsMining.Http;
-using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Hosting;
-using UiPathClients.Emulator.Orchestrator.Model;
-using UiPathClients.Emulator.Orchestrator.Querying;
-using UiPathClients.Emulator.Orchestrator.Routing;
+using UiPathClients.Emulator.Identity;
+using UiPathClients.Emulator.Orchestrator;
+using UiPathClients.Emulator.Orchestrator.Data;
 
 namespace UiPathClients.Emulator;
 
@@ -119,6 +112,9 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
     /// <summary>The requests received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.Requests;
 
+    /// <summary>How many access tokens the emulator's identity endpoints have issued (tests count renewals with it).</summary>
+    public int IssuedTokenCount => _state.Tokens.IssuedCount;
+
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => _state.ClearRequests();
 
@@ -153,41 +149,26 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
         }
 
         builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(state.Tokens);
+        builder.Services.AddSingleton(options.Identity);
         builder.Services.AddSingleton(state.CommunicationsMining);
-        builder.Services
-            .AddControllers(mvc => mvc.Filters.Add<MaterializeQueryResultsFilter>())
-            .ConfigureApplicationPartManager(parts =>
-            {
-                parts.ApplicationParts.Clear();
-                parts.ApplicationParts.Add(new Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart(typeof(OrchestratorEmulator).Assembly));
-                // ASP.NET Core OData's own controller serves the service document and $metadata.
-                parts.ApplicationParts.Add(new Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart(typeof(Microsoft.AspNetCore.OData.Routing.Controllers.MetadataController).Assembly));
-                parts.FeatureProviders.Add(new InternalControllerFeatureProvider());
-                // After the hand-written controllers are found: a generic one for each set they leave unserved.
-                parts.FeatureProviders.Add(new EntitySetControllers.Feature());
-            })
-            .AddOData(odata =>
-            {
-                // Orchestrator addresses entities as Set(key) only. Key-as-segment templates (Set/{key}) would also
-                // route "Settings/Ns.GetLanguages()" of a string-keyed set to Get(key) instead of to the operation.
-                odata.RouteOptions.EnableKeyAsSegment = false;
-                odata
-                    .EnableQueryFeatures(options.MaxTop)
-                    .AddRouteComponents("odata", OrchestratorEdmModel.Instance, routeServices => routeServices
-                        .AddSingleton<ISearchBinder, ContainsSearchBinder>()
-                        .AddSingleton<Microsoft.AspNetCore.OData.Abstracts.IETagHandler, Orchestrator.Concurrency.EmulatorETags.HashETagHandler>());
-            });
-
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<IApplicationModelProvider, EntitySetControllers.Names>());
+        builder.Services.AddOrchestratorSlice(options);
+        builder.Services.AddRouting();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorBodyMiddleware>();
-        app.UseMiddleware<EmulatorMiddleware>();
-        app.UseWhen(context => CommunicationsMiningRoutes.IsApiPath(context.Request.Path), api => api.UseMiddleware<CommunicationsMiningMiddleware>());
-        app.UseRouting();
-        app.UseMiddleware<DescribedRoutesMiddleware>(OrchestratorEdmModel.Instance);
-        app.MapControllers();
-        app.MapCommunicationsMining();
+        app.UseMiddleware<ServiceAddressMiddleware>();
+        app.UseMiddleware<RequestRecordingMiddleware>();
+
+        // Each slice is its own branch: its own middleware and routes, so no request of one runs another's.
+        app.MapWhen(context => ServiceAddress.SliceOf(context) == ServiceSlice.Identity, identity => identity
+            .UseRouting()
+            .UseEndpoints(IdentityEndpoints.Map));
+        app.MapWhen(context => ServiceAddress.SliceOf(context) == ServiceSlice.CommunicationsMining, communicationsMining => communicationsMining
+            .UseMiddleware<CommunicationsMiningMiddleware>()
+            .UseRouting()
+            .UseEndpoints(routes => routes.MapCommunicationsMining()));
+        app.UseOrchestratorSlice();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -230,13 +211,4 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
 
     /// <summary>Blocks until the host shuts down (Ctrl+C when run as a program).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => ((IHost)_app).WaitForShutdownAsync(cancellationToken);
-
-    /// <summary>Lets MVC see the emulator's controllers, which are internal: they are not part of its public API.</summary>
-    private sealed class InternalControllerFeatureProvider : ControllerFeatureProvider
-    {
-        protected override bool IsController(TypeInfo typeInfo) =>
-            typeInfo.IsClass && !typeInfo.IsAbstract && !typeInfo.ContainsGenericParameters
-            && typeof(Microsoft.AspNetCore.Mvc.ControllerBase).IsAssignableFrom(typeInfo)
-            && typeInfo.Name.EndsWith("Controller", StringComparison.Ordinal);
-    }
 }

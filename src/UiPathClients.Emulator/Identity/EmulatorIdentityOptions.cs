@@ -25,6 +25,15 @@ public sealed class EmulatorIdentityOptions
     /// <summary>Client id and secret pairs the token endpoint (<c>identity_/connect/token</c>) accepts.</summary>
     public IList<EmulatorClientApplication> ClientApplications { get; } = new List<EmulatorClientApplication> { DefaultClientApplication };
 
+    /// <summary>The refresh token accepted unless the test configures others (for <see cref="DefaultClientApplication"/>'s id).</summary>
+    public static readonly EmulatorRefreshToken DefaultRefreshToken = new(DefaultClientApplication.ClientId, "emulator-refresh-token");
+
+    /// <summary>
+    /// Refresh tokens the token endpoints accept (<c>grant_type=refresh_token</c>). Each is single-use: the answer carries
+    /// its successor, which the next refresh must use.
+    /// </summary>
+    public IList<EmulatorRefreshToken> RefreshTokens { get; } = new List<EmulatorRefreshToken> { DefaultRefreshToken };
+
     /// <summary>Users <c>api/Account/Authenticate</c> accepts (on-premises login).</summary>
     public IList<EmulatorUser> Users { get; } = new List<EmulatorUser> { DefaultUser };
 
@@ -39,6 +48,15 @@ public sealed record EmulatorClientApplication(string ClientId, string ClientSec
 {
     /// <summary>Keeps the secret out of logs and test output.</summary>
     public override string ToString() => $"EmulatorClientApplication({ClientId}, ***)";
+}
+
+/// <summary>A refresh token and the client it was issued to.</summary>
+/// <param name="ClientId">The client id the refresh must name (<c>client_id</c>).</param>
+/// <param name="RefreshToken">The refresh token.</param>
+public sealed record EmulatorRefreshToken(string ClientId, string RefreshToken)
+{
+    /// <summary>Keeps the token out of logs and test output.</summary>
+    public override string ToString() => $"EmulatorRefreshToken({ClientId}, ***)";
 }
 
 /// <summary>An on-premises user: what a client sends to <c>api/Account/Authenticate</c>.</summary>

@@ -7,6 +7,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
+using UiPathClients.Emulator.Identity;
 using UiPathClients.Emulator;
 using UiPathClients.Emulator.CommunicationsMining;
 using UiPathClients.Runtime.CommunicationsMining;
@@ -72,7 +73,7 @@ public sealed class CommunicationsMiningSession : IAsyncLifetime
         }
 
         var client = new HttpClient(handler) { BaseAddress = baseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-token");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorIdentityOptions.DefaultPersonalAccessToken);
         _clients.Add(client);
         return client;
     }

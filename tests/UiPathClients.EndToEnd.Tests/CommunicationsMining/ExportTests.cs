@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using UiPathClients.Emulator.Identity;
 using UiPathClients.Runtime.Errors;
 using static UiPathClients.EndToEnd.Tests.CommunicationsMining.CommunicationsMiningHttp;
 
@@ -232,7 +233,7 @@ public sealed class ExportTests(CommunicationsMiningSession session) : IClassFix
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostRawAsync(string path, string json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-token");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorIdentityOptions.DefaultPersonalAccessToken);
         using var response = await session.Raw.SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }

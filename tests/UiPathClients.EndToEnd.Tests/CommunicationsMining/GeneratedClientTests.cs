@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using UiPathClients.Emulator.Identity;
 using UiPathClients.EndToEnd.Generated.CommunicationsMining;
 using UiPathClients.Runtime.Errors;
 using static UiPathClients.EndToEnd.Tests.CommunicationsMining.CommunicationsMiningHttp;
@@ -32,7 +33,7 @@ public sealed class GeneratedClientTests : IClassFixture<CommunicationsMiningSes
         // The generated client needs no Communications Mining handler of its own: it applies the service's error convention itself.
         // The base address the runtime's endpoints and DI registration give: the API root, …/reinfer_/api/.
         _http = new HttpClient { BaseAddress = session.Emulator.CommunicationsMiningAddress };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-token");
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorIdentityOptions.DefaultPersonalAccessToken);
         _client = new CommunicationsMiningClient(_http);
     }
 
@@ -197,7 +198,7 @@ public sealed class GeneratedClientTests : IClassFixture<CommunicationsMiningSes
     public async Task Path_parameters_are_escaped_and_the_bare_api_root_without_a_trailing_slash_works_too()
     {
         using var bare = new HttpClient { BaseAddress = new Uri(_session.Emulator.BaseAddress, "api") };
-        bare.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-token");
+        bare.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorIdentityOptions.DefaultPersonalAccessToken);
         var client = new CommunicationsMiningClient(bare);
 
         await _session.Api.CreateProjectSourceAndDatasetAsync("gen-bare");

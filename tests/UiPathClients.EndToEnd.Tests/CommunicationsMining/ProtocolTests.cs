@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
+using UiPathClients.Emulator.Identity;
 using UiPathClients.Emulator;
 using UiPathClients.Runtime.CommunicationsMining;
 using UiPathClients.Runtime.Errors;
@@ -23,11 +24,12 @@ public sealed class ProtocolTests(CommunicationsMiningSession session) : IClassF
     [InlineData("api/v1/nonexistent_page")]
     [InlineData("reinfer_/api/v1/nonexistent_page")]
     [InlineData("reinfer_/api/v1/datasets/a/b/c/d/e/f")]
-    [InlineData("api/nothing")]
+    [InlineData("reinfer_/api/nothing")]
+    [InlineData("emulator/DefaultTenant/reinfer_/api/v1/nonexistent_page")]
     public async Task An_unknown_route_answers_404_with_the_service_body(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "any");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorIdentityOptions.DefaultPersonalAccessToken);
         using var response = await session.Raw.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -118,7 +120,7 @@ public sealed class ProtocolTests(CommunicationsMiningSession session) : IClassF
     {
         await using var emulator = await OrchestratorEmulator.StartAsync();
         using var http = new HttpClient { BaseAddress = emulator.CommunicationsMiningAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "any");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorIdentityOptions.DefaultPersonalAccessToken);
 
         using var ok = await http.GetAsync("v1/datasets");
         using var notFound = await http.GetAsync("v1/nonexistent_page");
@@ -134,7 +136,9 @@ public sealed class ProtocolTests(CommunicationsMiningSession session) : IClassF
     [Fact]
     public async Task Orchestrator_routes_are_untouched_by_the_communications_mining_rules()
     {
-        using var response = await session.Raw.GetAsync("odata/Folders");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "odata/Folders");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorIdentityOptions.DefaultPersonalAccessToken);
+        using var response = await session.Raw.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains(ServerTimingExtensions.HeaderName));
@@ -146,7 +150,7 @@ public sealed class ProtocolTests(CommunicationsMiningSession session) : IClassF
         using var _ = await session.Api.GetAsync("v1/sources");
 
         var recorded = session.Emulator.Requests.Last(request => request.PathAndQuery == "/reinfer_/api/v1/sources");
-        Assert.Equal("Bearer emulator-token", recorded.Headers["Authorization"]);
+        Assert.Equal("Bearer " + EmulatorIdentityOptions.DefaultPersonalAccessToken, recorded.Headers["Authorization"]);
         Assert.Equal(200, recorded.StatusCode);
     }
 }

@@ -35,7 +35,7 @@ public sealed class EntitySetControllerTests(MutableEmulator session) : IClassFi
         await session.Tenant.Calendars[first.Id].UpdateAsync(read);
         Assert.Equal("E2E public holidays", table.Find(first.Id, null)!.Name);
 
-        using var http = new System.Net.Http.HttpClient { BaseAddress = session.Emulator.BaseAddress };
+        using var http = session.Emulator.CreateHttpClient();
         using var patch = await http.PatchAsync($"odata/Calendars({first.Id})", new System.Net.Http.StringContent("{\"Name\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, patch.StatusCode);
         Assert.Equal("E2E public holidays", table.Find(first.Id, null)!.Name);

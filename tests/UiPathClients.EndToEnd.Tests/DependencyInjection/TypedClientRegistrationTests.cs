@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using UiPathClients.Emulator.Identity;
 using UiPathClients.EndToEnd.Generated.CommunicationsMining;
 using UiPathClients.EndToEnd.Tests.Orchestrator;
 using UiPathClients.EndToEnd.Tests.TestSupport;
@@ -26,7 +27,7 @@ public sealed class TypedClientRegistrationTests(SharedEmulator session)
         builder.Services.AddOrchestratorClient<OrchestratorClient>(options =>
         {
             options.BaseUri = session.Emulator.BaseAddress;
-            options.AccessToken = "pat-from-di";
+            options.AccessToken = EmulatorIdentityOptions.DefaultPersonalAccessToken;
             options.Folder = FolderContext.ByPath(session.Emulator.DefaultFolderPath);
             options.TenantName = "DefaultTenant";
         });
@@ -40,7 +41,7 @@ public sealed class TypedClientRegistrationTests(SharedEmulator session)
         Assert.NotEmpty(releases);
         var request = log.Single();
         Assert.Equal("/odata/Releases", request.Path());
-        Assert.Equal("Bearer pat-from-di", request.Headers["Authorization"]);
+        Assert.Equal("Bearer " + EmulatorIdentityOptions.DefaultPersonalAccessToken, request.Headers["Authorization"]);
         Assert.Equal(session.Emulator.DefaultFolderPath, request.Headers[FolderContext.FolderPathHeader]);
         Assert.Equal("DefaultTenant", request.Headers[OrchestratorContextHandler.TenantNameHeader]);
         await host.StopAsync();
@@ -53,7 +54,7 @@ public sealed class TypedClientRegistrationTests(SharedEmulator session)
         builder.Services.AddCommunicationsMiningClient<CommunicationsMiningClient>(options =>
         {
             options.BaseUri = session.Emulator.CommunicationsMiningAddress;
-            options.AccessToken = "cm-from-di";
+            options.AccessToken = EmulatorIdentityOptions.DefaultPersonalAccessToken;
         });
         using var host = builder.Build();
         await host.StartAsync();

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using UiPathClients.EndToEnd.Tests.TestSupport;
 using UiPathClients.Emulator;
+using UiPathClients.Emulator.Identity;
 using Xunit.Abstractions;
 
 namespace UiPathClients.EndToEnd.Tests.Hosting;
@@ -22,7 +23,7 @@ namespace UiPathClients.EndToEnd.Tests.Hosting;
 /// </summary>
 public sealed class ErrorBodyTests(MutableEmulator session, ITestOutputHelper output) : IClassFixture<MutableEmulator>
 {
-    private const string Bearer = "Bearer any-token";
+    private const string Bearer = "Bearer " + EmulatorIdentityOptions.DefaultPersonalAccessToken;
 
     public static TheoryData<string> ErrorPaths => new(Cases.Keys);
 
@@ -51,7 +52,10 @@ public sealed class ErrorBodyTests(MutableEmulator session, ITestOutputHelper ou
         ["URL too long"] = (emulator => InFolder(emulator, Get("odata/Jobs?$filter=" + LongFilter(100 * 1024))), HttpStatusCode.RequestUriTooLong),
         ["headers too large"] = (emulator => WithHeader(InFolder(emulator, Get("odata/Jobs")), "X-Padding", new string('x', EmulatorLimits.MaxRequestHeadersSize + 1)), HttpStatusCode.RequestHeaderFieldsTooLarge),
         ["body too large"] = (emulator => InFolder(emulator, Oversized(Json(HttpMethod.Post, "odata/Assets", "{\"Name\":\"" + new string('x', EmulatorLimits.MaxRequestBodySize) + "\"}"))), HttpStatusCode.RequestEntityTooLarge),
+        ["no token"] = (_ => Get("odata/Folders"), HttpStatusCode.Unauthorized),
+        ["token the emulator did not issue"] = (_ => WithHeader(Get("odata/Folders"), "Authorization", "Bearer not-a-token"), HttpStatusCode.Unauthorized),
         ["CM: no token"] = (_ => Get("api/v1/datasets"), HttpStatusCode.Unauthorized),
+        ["CM: token the emulator did not issue"] = (_ => WithHeader(Get("api/v1/datasets"), "Authorization", "Bearer not-a-token"), HttpStatusCode.Unauthorized),
         ["CM: unknown path"] = (_ => WithHeader(Get("reinfer_/api/v1/nonexistent_page"), "Authorization", Bearer), HttpStatusCode.NotFound),
         ["CM: method the path lacks"] = (_ => WithHeader(new HttpRequestMessage(HttpMethod.Patch, "api/v1/datasets"), "Authorization", Bearer), HttpStatusCode.MethodNotAllowed),
         ["CM: body that is not JSON"] = (_ => WithHeader(Body(HttpMethod.Post, "api/v1/sources/acme/no-such-source/sync", "x", "text/plain"), "Authorization", Bearer), HttpStatusCode.BadRequest),
@@ -64,8 +68,14 @@ public sealed class ErrorBodyTests(MutableEmulator session, ITestOutputHelper ou
     public async Task Every_error_answers_with_the_service_error_body(string name)
     {
         var (createRequest, status) = Cases[name];
-        using var http = session.Emulator.CreateHttpClient();
+        // A client without a default token: each case sends the Authorization header it is about.
+        using var http = new HttpClient { BaseAddress = session.Emulator.BaseAddress };
         using var request = createRequest(session.Emulator);
+        if (!name.Contains("token", StringComparison.Ordinal) && !request.Headers.Contains("Authorization"))
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", Bearer);
+        }
+
         var communicationsMining = request.RequestUri!.OriginalString.StartsWith("api/", StringComparison.Ordinal)
             || request.RequestUri.OriginalString.StartsWith("reinfer_/", StringComparison.Ordinal);
 

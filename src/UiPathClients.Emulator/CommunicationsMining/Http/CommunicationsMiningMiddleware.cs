@@ -1,10 +1,10 @@
 using System;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Hosting;
+using UiPathClients.Emulator.Identity;
 
 namespace UiPathClients.Emulator.CommunicationsMining.Http;
 
@@ -20,11 +20,13 @@ internal sealed class CommunicationsMiningMiddleware
 
     private readonly RequestDelegate _next;
     private readonly TimeProvider _clock;
+    private readonly EmulatorTokens _tokens;
 
     public CommunicationsMiningMiddleware(RequestDelegate next, EmulatorState state)
     {
         _next = next;
         _clock = state.Options.TimeProvider;
+        _tokens = state.Tokens;
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -39,9 +41,9 @@ internal sealed class CommunicationsMiningMiddleware
             return Task.CompletedTask;
         });
 
-        if (!HasBearerToken(context.Request))
+        if (!BearerTokens.IsAuthorized(context.Request, _tokens))
         {
-            response.Headers.WWWAuthenticate = "Bearer";
+            BearerTokens.Challenge(response);
             await ApiJson.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ErrorBodies.StandardMessage(StatusCodes.Status401Unauthorized)).ConfigureAwait(false);
             return;
         }
@@ -57,10 +59,4 @@ internal sealed class CommunicationsMiningMiddleware
 
         // Routing's bodiless 404/405 and unexpected failures get their body from ErrorBodyMiddleware, around this one.
     }
-
-    /// <summary>Any bearer token will do: the emulator checks that a client sends one, not who it is.</summary>
-    private static bool HasBearerToken(HttpRequest request) =>
-        AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var value)
-        && string.Equals(value.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
-        && !string.IsNullOrWhiteSpace(value.Parameter);
 }

@@ -5,20 +5,16 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using UiPathClients.Emulator.Orchestrator.Folders;
 
 namespace UiPathClients.Emulator.Hosting;
 
-/// <summary>
-/// Runs before routing on every request: advances the job clock, resolves the folder headers (rejecting
-/// unknown folders as Orchestrator does) and records the request (with its body) for tests.
-/// </summary>
-internal sealed class EmulatorMiddleware
+/// <summary>Records every request, whichever slice serves it, with its body, for tests (<see cref="OrchestratorEmulator.Requests"/>).</summary>
+internal sealed class RequestRecordingMiddleware
 {
     private readonly RequestDelegate _next;
     private readonly EmulatorState _state;
 
-    public EmulatorMiddleware(RequestDelegate next, EmulatorState state)
+    public RequestRecordingMiddleware(RequestDelegate next, EmulatorState state)
     {
         _next = next;
         _state = state;
@@ -37,7 +33,7 @@ internal sealed class EmulatorMiddleware
                 var request = context.Request;
                 _state.Record(new RecordedRequest(
                     request.Method,
-                    request.Path.ToUriComponent() + request.QueryString.ToUriComponent(),
+                    (request.PathBase + request.Path).ToUriComponent() + request.QueryString.ToUriComponent(),
                     request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                     context.Response.StatusCode)
                 {
@@ -53,15 +49,6 @@ internal sealed class EmulatorMiddleware
         });
         try
         {
-            _state.Jobs.Advance();
-            var (scope, error) = FolderScope.Resolve(context.Request, _state.Data);
-            if (error is not null)
-            {
-                await error.WriteAsync(context).ConfigureAwait(false);
-                return;
-            }
-
-            context.Features.Set(scope);
             await _next(context).ConfigureAwait(false);
         }
         finally
