@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -136,6 +137,26 @@ public sealed class OutsideClientTests(SharedEmulator session)
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("errorCode").ValueKind);
         Assert.False(json.RootElement.TryGetProperty("status", out _));
+    }
+
+    [Fact]
+    public async Task Orchestrator_api_Status_and_Stats_answer_with_counts_from_the_data()
+    {
+        using var http = session.Emulator.CreateHttpClient();
+
+        using var status = await http.GetAsync("api/Status/Get");
+        using var counts = JsonDocument.Parse(await http.GetStringAsync("api/Stats/GetCountStats"));
+        using var jobs = JsonDocument.Parse(await http.GetStringAsync("api/Stats/GetJobsStats"));
+
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        var data = session.Emulator.Data;
+        Assert.Equal(
+            [("Processes", data.Releases.Count), ("Assets", data.Assets.Count), ("Queues", data.QueueDefinitions.Count), ("Schedules", 0)],
+            counts.RootElement.EnumerateArray().Select(stat => (stat.GetProperty("title").GetString(), stat.GetProperty("count").GetInt32())));
+        var faulted = data.Jobs.InFolder(null).Count(job => job.State == UiPathClients.Emulator.Orchestrator.Contracts.JobState.Faulted);
+        Assert.True(faulted > 0, "The seed has faulted jobs, so the count proves something.");
+        Assert.Equal(faulted, jobs.RootElement.EnumerateArray().Single(stat => stat.GetProperty("title").GetString() == "Faulted").GetProperty("count").GetInt32());
+        Assert.True(jobs.RootElement[0].GetProperty("hasPermissions").GetBoolean());
     }
 
     [Fact]
