@@ -19,38 +19,40 @@ internal static class SourceEndpoints
         const string SourceById = "/v1/sources/id:{sourceId}";
 
         api.MapGet("/v1/sources", (CommunicationsMiningData data) =>
-            ApiJson.Ok(new SourcesResponse([.. data.ListSources(owner: null).Select(Wire.Source)])));
+            ApiJson.Ok(new GetAllSourcesResponse { Sources = [.. data.ListSources(owner: null).Select(Wire.Source)] }));
         api.MapGet("/v1/sources/{owner}", (string owner, CommunicationsMiningData data) =>
-            ApiJson.Ok(new SourcesResponse([.. data.ListSources(owner).Select(Wire.Source)])));
+            ApiJson.Ok(new GetAllSourcesInProjectResponse { Sources = [.. data.ListSources(owner).Select(Wire.Source)] }));
         api.MapPut(Source, CreateAsync);
         api.MapGet(Source, (string owner, string sourceName, CommunicationsMiningData data) =>
-            ApiJson.Ok(new SourceResponse(Wire.Source(data.GetSource(owner, sourceName)))));
+            ApiJson.Ok(new GetSourceResponse { Source = Wire.Source(data.GetSource(owner, sourceName)) }));
         api.MapPost(Source, UpdateAsync);
         api.MapDelete(Source, (string owner, string sourceName, CommunicationsMiningData data) =>
         {
             data.DeleteSource(owner, sourceName);
-            return ApiJson.Ok(new StatusResponse());
+            return ApiJson.Ok(new DeleteSourceResponse());
         });
         api.MapGet(SourceById, (string sourceId, CommunicationsMiningData data) =>
-            ApiJson.Ok(new SourceResponse(Wire.Source(data.GetSourceById(sourceId)))));
+            ApiJson.Ok(new GetSourceByIdResponse { Source = Wire.Source(data.GetSourceById(sourceId)) }));
         api.MapDelete(SourceById, (string sourceId, CommunicationsMiningData data) =>
         {
             data.DeleteSourceById(sourceId);
-            return ApiJson.Ok(new StatusResponse());
+            return ApiJson.Ok(new DeleteSourceResponse());
         });
     }
 
     private static async Task<IResult> CreateAsync(string owner, string sourceName, HttpRequest request, CommunicationsMiningData data)
     {
-        var body = await ApiJson.ReadAsync<SourceRequest>(request).ConfigureAwait(false);
-        var source = data.CreateSource(owner, sourceName, body.Source ?? throw ApiError.BadRequest("'source' is required."));
-        return ApiJson.Ok(new SourceResponse(Wire.Source(source)));
+        var body = await ApiJson.ReadAsync<CreateSourceRequest>(request).ConfigureAwait(false);
+        var fields = body.Source ?? throw ApiError.BadRequest("'source' is required.");
+        var source = data.CreateSource(owner, sourceName, Wire.Changes(fields));
+        return ApiJson.Ok(new CreateSourceResponse { Source = Wire.Source(source) });
     }
 
     private static async Task<IResult> UpdateAsync(string owner, string sourceName, HttpRequest request, CommunicationsMiningData data)
     {
-        var body = await ApiJson.ReadAsync<SourceRequest>(request).ConfigureAwait(false);
-        var source = data.UpdateSource(owner, sourceName, body.Source ?? throw ApiError.BadRequest("'source' is required."));
-        return ApiJson.Ok(new SourceResponse(Wire.Source(source)));
+        var body = await ApiJson.ReadAsync<UpdateSourceRequest>(request).ConfigureAwait(false);
+        var fields = body.Source ?? throw ApiError.BadRequest("'source' is required.");
+        var source = data.UpdateSource(owner, sourceName, Wire.Changes(fields));
+        return ApiJson.Ok(new UpdateSourceResponse { Source = Wire.Source(source) });
     }
 }
