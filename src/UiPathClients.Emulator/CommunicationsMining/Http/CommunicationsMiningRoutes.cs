@@ -27,6 +27,8 @@ internal static class CommunicationsMiningRoutes
             SourceEndpoints.Map(api);
             CommentEndpoints.Map(api);
             StreamEndpoints.Map(api);
+            TriggerEndpoints.Map(api);
+            UnimplementedRoutes.Map(api);
         }
 
         return routes;

@@ -45,6 +45,13 @@ internal static class DatasetEndpoints
             return ApiJson.Ok(new DeleteDatasetByIdResponse());
         });
         api.MapPost(Dataset + "/export", ExportAsync);
+
+        // The emulator trains no model, so a dataset has no tagged model version: the list is empty, not missing.
+        api.MapGet(Dataset + "/model-tags", (string owner, string datasetName, CommunicationsMiningData data) =>
+        {
+            _ = data.GetDataset(owner, datasetName);
+            return ApiJson.Ok(new GetModelTagsResponse { ModelTags = [] });
+        });
     }
 
     private static async Task<IResult> ExportAsync(string owner, string datasetName, HttpRequest request, CommunicationsMiningData data)

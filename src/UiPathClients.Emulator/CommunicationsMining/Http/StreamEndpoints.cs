@@ -50,6 +50,7 @@ internal static class StreamEndpoints
         return ApiJson.Ok(new CreateStreamResponse { Stream = Wire.Stream(stream) });
     }
 
+    /// <summary>The description gives <c>updateStream</c> the create body and answer (a <c>TriggerNew</c>, not a <c>TriggerUpdate</c>).</summary>
     private static async Task<IResult> UpdateAsync(string owner, string datasetName, string streamName, HttpRequest request, CommunicationsMiningData data)
     {
         var body = await ApiJson.ReadAsync<CreateStreamRequest>(request).ConfigureAwait(false);
