@@ -29,32 +29,29 @@ internal sealed record CommentInput(
         }
 
         DateTimeOffset? timestamp = comment.Timestamp is null ? null : Timestamps.Parse(comment.Timestamp, where + ".timestamp");
-        Expect(comment.UserProperties, JsonValueKind.Object, where + ".user_properties");
-        Expect(comment.Attachments, JsonValueKind.Array, where + ".attachments");
-        if (Expect(comment.Messages, JsonValueKind.Array, where + ".messages") is { } messages)
+        if (comment.Messages is { } messages)
         {
-            var position = 0;
-            foreach (var message in messages.EnumerateArray())
+            for (var position = 0; position < messages.Count; position++)
             {
                 // The body is the one part of a message the service requires: it is what models read.
-                if (message.ValueKind != JsonValueKind.Object
-                    || !message.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object
-                    || !body.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
+                if (messages[position]?.Body?.Text is null)
                 {
                     throw ApiError.BadRequest($"'{where}.messages[{position}]' must be an object with 'body': {{'text': string}}.");
                 }
-
-                position++;
             }
         }
 
-        return new CommentInput(comment.Id, timestamp, comment.ThreadId, comment.UserProperties, comment.Messages, comment.Attachments, comment.TextFormat);
+        return new CommentInput(
+            comment.Id,
+            timestamp,
+            comment.ThreadId,
+            ToElement(comment.UserProperties, where + ".user_properties"),
+            ToElement(comment.Messages, where + ".messages"),
+            ToElement(comment.Attachments, where + ".attachments"),
+            comment.TextFormat);
     }
 
-    private static JsonElement? Expect(JsonElement? value, JsonValueKind kind, string field) =>
-        value is null || value.Value.ValueKind == kind
-            ? value
-            : throw ApiError.BadRequest($"'{field}' must be {(kind == JsonValueKind.Array ? "an array" : "an object")}.");
+    private static JsonElement? ToElement<T>(T? value, string field) => Http.ApiJson.ToElement(value, field);
 }
 
 /// <summary>What a sync did, comment by comment (the response's counters).</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using UiPathClients.Emulator.CommunicationsMining.Contracts;
 
 namespace UiPathClients.Emulator.CommunicationsMining;
 
@@ -36,7 +35,7 @@ public sealed partial class CommunicationsMiningData
         }
     }
 
-    internal Dataset CreateDataset(string owner, string name, DatasetFields fields)
+    internal Dataset CreateDataset(string owner, string name, DatasetChanges fields)
     {
         RequireApiName(name, "dataset");
         lock (_gate)
@@ -77,7 +76,7 @@ public sealed partial class CommunicationsMiningData
     }
 
     /// <summary>Applies the fields the request carries; the others keep their values.</summary>
-    internal Dataset UpdateDataset(string owner, string name, DatasetFields fields)
+    internal Dataset UpdateDataset(string owner, string name, DatasetChanges fields)
     {
         lock (_gate)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using UiPathClients.Emulator.CommunicationsMining.Contracts;
 
 namespace UiPathClients.Emulator.CommunicationsMining;
 
@@ -41,7 +40,7 @@ public sealed partial class CommunicationsMiningData
         }
     }
 
-    internal Source CreateSource(string owner, string name, SourceFields fields)
+    internal Source CreateSource(string owner, string name, SourceChanges fields)
     {
         RequireApiName(name, "source");
         lock (_gate)
@@ -77,7 +76,7 @@ public sealed partial class CommunicationsMiningData
     }
 
     /// <summary>Applies the fields the request carries; the others keep their values.</summary>
-    internal Source UpdateSource(string owner, string name, SourceFields fields)
+    internal Source UpdateSource(string owner, string name, SourceChanges fields)
     {
         lock (_gate)
         {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using UiPathClients.Emulator.CommunicationsMining.Contracts;
 
 namespace UiPathClients.Emulator.CommunicationsMining;
 
@@ -38,7 +37,7 @@ public sealed partial class CommunicationsMiningData
     }
 
     /// <summary>Creates a stream that starts at the newest comment: it hands out comments created after it (reset reaches back).</summary>
-    internal StreamDefinition CreateStream(string owner, string datasetName, StreamFields fields)
+    internal StreamDefinition CreateStream(string owner, string datasetName, StreamChanges fields)
     {
         RequireApiName(fields.Name, "stream");
         lock (_gate)
@@ -80,7 +79,7 @@ public sealed partial class CommunicationsMiningData
     }
 
     /// <summary>Replaces what the request carries (title, description, filter, model); the name and position stay.</summary>
-    internal StreamDefinition UpdateStream(string owner, string datasetName, string streamName, StreamFields fields)
+    internal StreamDefinition UpdateStream(string owner, string datasetName, string streamName, StreamChanges fields)
     {
         lock (_gate)
         {

@@ -31,7 +31,7 @@ internal static class CommentEndpoints
 
         api.MapPost(Source + "/sync", SyncAsync);
         api.MapGet(Source + "/comments/{commentId}", (string owner, string sourceName, string commentId, CommunicationsMiningData data) =>
-            ApiJson.Ok(new CommentResponse(Wire.Comment(data.GetComment(owner, sourceName, commentId)))));
+            ApiJson.Ok(new GetCommentResponse { Comment = Wire.Comment(data.GetComment(owner, sourceName, commentId)) }));
         api.MapDelete(Source + "/comments", Delete);
         api.MapGet(Source + "/comments", List);
         api.MapGet("/_private/sources/{owner}/{sourceName}/comments", List);
@@ -41,9 +41,16 @@ internal static class CommentEndpoints
     {
         var body = await ApiJson.ReadAsync<SyncCommentsRequest>(request).ConfigureAwait(false);
         var comments = body.Comments ?? throw ApiError.BadRequest("'comments' is required.");
-        var inputs = comments.Select(CommentInput.From).ToList();
+        var inputs = comments.Select((comment, index) => CommentInput.From(comment, index)).ToList();
         var outcome = data.SyncComments(owner, sourceName, inputs);
-        return ApiJson.Ok(new SyncCommentsResponse(outcome.New, outcome.Updated, outcome.UpdatedPropertiesOnly, outcome.UpdatedTextChanged, outcome.Unchanged));
+        return ApiJson.Ok(new SyncCommentsResponse
+        {
+            New = outcome.New,
+            Updated = outcome.Updated,
+            UpdatedPropertiesOnly = outcome.UpdatedPropertiesOnly,
+            UpdatedTextChanged = outcome.UpdatedTextChanged,
+            Unchanged = outcome.Unchanged,
+        });
     }
 
     /// <summary><c>?id=a&amp;id=b</c> and/or <c>?ids=a,b</c>.</summary>
@@ -77,7 +84,7 @@ internal static class CommentEndpoints
         }
 
         data.DeleteComments(owner, sourceName, ids);
-        return ApiJson.Ok(new StatusResponse());
+        return ApiJson.Ok(new DeleteCommentResponse());
     }
 
     private static IResult List(string owner, string sourceName, HttpRequest request, CommunicationsMiningData data)

@@ -18,6 +18,8 @@ internal static class CommunicationsMiningRoutes
         SourceEndpoints.Map(api);
         CommentEndpoints.Map(api);
         StreamEndpoints.Map(api);
+        TriggerEndpoints.Map(api);
+        UnimplementedRoutes.Map(api);
         return routes;
     }
 }

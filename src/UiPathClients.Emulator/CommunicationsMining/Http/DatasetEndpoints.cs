@@ -27,24 +27,31 @@ internal static class DatasetEndpoints
         const string Dataset = "/v1/datasets/{owner}/{datasetName}";
 
         api.MapGet("/v1/datasets", (CommunicationsMiningData data) =>
-            ApiJson.Ok(new DatasetsResponse([.. data.ListDatasets(owner: null).Select(Wire.Dataset)])));
+            ApiJson.Ok(new GetAllDatasetsResponse { Datasets = [.. data.ListDatasets(owner: null).Select(Wire.Dataset)] }));
         api.MapGet("/v1/datasets/{owner}", (string owner, CommunicationsMiningData data) =>
-            ApiJson.Ok(new DatasetsResponse([.. data.ListDatasets(owner).Select(Wire.Dataset)])));
+            ApiJson.Ok(new GetAllDatasetsInProjectResponse { Datasets = [.. data.ListDatasets(owner).Select(Wire.Dataset)] }));
         api.MapPut(Dataset, CreateAsync);
         api.MapGet(Dataset, (string owner, string datasetName, CommunicationsMiningData data) =>
-            ApiJson.Ok(new DatasetResponse(Wire.Dataset(data.GetDataset(owner, datasetName)))));
+            ApiJson.Ok(new GetDatasetResponse { Dataset = Wire.Dataset(data.GetDataset(owner, datasetName)) }));
         api.MapPost(Dataset, UpdateAsync);
         api.MapDelete(Dataset, (string owner, string datasetName, CommunicationsMiningData data) =>
         {
             data.DeleteDataset(owner, datasetName);
-            return ApiJson.Ok(new StatusResponse());
+            return ApiJson.Ok(new DeleteDatasetResponse());
         });
         api.MapDelete("/v1/datasets/id:{datasetId}", (string datasetId, CommunicationsMiningData data) =>
         {
             data.DeleteDatasetById(datasetId);
-            return ApiJson.Ok(new StatusResponse());
+            return ApiJson.Ok(new DeleteDatasetByIdResponse());
         });
         api.MapPost(Dataset + "/export", ExportAsync);
+
+        // The emulator trains no model, so a dataset has no tagged model version: the list is empty, not missing.
+        api.MapGet(Dataset + "/model-tags", (string owner, string datasetName, CommunicationsMiningData data) =>
+        {
+            _ = data.GetDataset(owner, datasetName);
+            return ApiJson.Ok(new GetModelTagsResponse { ModelTags = [] });
+        });
     }
 
     private static async Task<IResult> ExportAsync(string owner, string datasetName, HttpRequest request, CommunicationsMiningData data)
@@ -65,23 +72,25 @@ internal static class DatasetEndpoints
             body.Limit ?? DefaultExportLimit,
             body.From is null ? null : Timestamps.Parse(body.From, "from"),
             body.To is null ? null : Timestamps.Parse(body.To, "to"),
-            body.SourceIds,
-            body.CommentUids);
+            body.SourceIds?.ToList(),
+            body.CommentUids?.ToList());
         var (page, continuation) = data.ExportComments(owner, datasetName, query);
-        return ApiJson.Ok(new ExportDatasetResponse([.. page.Select(Wire.ExportedComment)], continuation));
+        return ApiJson.Ok(new ExportDatasetResponse { Comments = [.. page.Select(Wire.ExportedComment)], Continuation = continuation });
     }
 
     private static async Task<IResult> CreateAsync(string owner, string datasetName, HttpRequest request, CommunicationsMiningData data)
     {
-        var body = await ApiJson.ReadAsync<DatasetRequest>(request).ConfigureAwait(false);
-        var dataset = data.CreateDataset(owner, datasetName, body.Dataset ?? throw ApiError.BadRequest("'dataset' is required."));
-        return ApiJson.Ok(new DatasetResponse(Wire.Dataset(dataset)));
+        var body = await ApiJson.ReadAsync<CreateDatasetRequest>(request).ConfigureAwait(false);
+        var fields = body.Dataset ?? throw ApiError.BadRequest("'dataset' is required.");
+        var dataset = data.CreateDataset(owner, datasetName, Wire.Changes(fields));
+        return ApiJson.Ok(new CreateDatasetResponse { Dataset = Wire.Dataset(dataset) });
     }
 
     private static async Task<IResult> UpdateAsync(string owner, string datasetName, HttpRequest request, CommunicationsMiningData data)
     {
-        var body = await ApiJson.ReadAsync<DatasetRequest>(request).ConfigureAwait(false);
-        var dataset = data.UpdateDataset(owner, datasetName, body.Dataset ?? throw ApiError.BadRequest("'dataset' is required."));
-        return ApiJson.Ok(new DatasetResponse(Wire.Dataset(dataset)));
+        var body = await ApiJson.ReadAsync<UpdateDatasetRequest>(request).ConfigureAwait(false);
+        var fields = body.Dataset ?? throw ApiError.BadRequest("'dataset' is required.");
+        var dataset = data.UpdateDataset(owner, datasetName, Wire.Changes(fields));
+        return ApiJson.Ok(new UpdateDatasetResponse { Dataset = Wire.Dataset(dataset) });
     }
 }

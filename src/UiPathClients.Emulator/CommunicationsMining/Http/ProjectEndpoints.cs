@@ -17,7 +17,7 @@ internal static class ProjectEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/v1/projects", (CommunicationsMiningData data) =>
-            ApiJson.Ok(new ProjectsV1Response([.. data.ListProjects().Select(Wire.ProjectV1)])));
+            ApiJson.Ok(new GetAllProjectsV1Response { Projects = [.. data.ListProjects().Select(Wire.ProjectV1)] }));
         api.MapGet("/_private/projects", (CommunicationsMiningData data) =>
             ApiJson.Ok(new ProjectsResponse([.. data.ListProjects().Select(Wire.Project)])));
 
