@@ -196,6 +196,19 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.ServerPageSize, $"{nameof(OrchestratorEmulatorOptions.ServerPageSize)} must be at least 1, or null for no server paging.");
         }
 
+        foreach (var (name, value) in new[] { (nameof(OrchestratorEmulatorOptions.Organization), options.Organization), (nameof(OrchestratorEmulatorOptions.Tenant), options.Tenant) })
+        {
+            if (value is not null && (value.Length == 0 || value.Contains('/', StringComparison.Ordinal) || value.EndsWith('_')))
+            {
+                throw new ArgumentException($"{name} '{value}' must be one URL path segment (no '/', not ending in '_' like the services' own markers), or null for any.", nameof(options));
+            }
+        }
+
+        if (options.Identity.AccessTokenLifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Identity.AccessTokenLifetime, "Identity.AccessTokenLifetime must be positive.");
+        }
+
         if (options.MaxTop < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxTop, $"{nameof(OrchestratorEmulatorOptions.MaxTop)} must be at least 1.");
