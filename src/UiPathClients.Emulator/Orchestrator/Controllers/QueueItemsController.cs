@@ -3,7 +3,6 @@ using System.Linq;
 using Microsoft.AspNetCore.Mvc;
 using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Data;
-using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Orchestrator.Contracts;
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Data;
-using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Orchestrator.Contracts;
 

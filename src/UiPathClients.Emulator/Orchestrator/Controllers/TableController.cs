@@ -13,7 +13,6 @@ using Microsoft.OData.UriParser;
 using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Concurrency;
 using UiPathClients.Emulator.Orchestrator.Data;
-using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Orchestrator.Folders;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Orchestrator.Querying;

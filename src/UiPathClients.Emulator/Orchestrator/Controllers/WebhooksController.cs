@@ -4,7 +4,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Data;
-using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Orchestrator.Contracts;
 

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Data;
-using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Orchestrator.Contracts;
 using UiPathClients.Runtime.Http;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Orchestrator.Contracts;

@@ -9,7 +9,6 @@ using Microsoft.OData;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using UiPathClients.Emulator.Orchestrator.Errors;
-using UiPathClients.Emulator.Errors;
 
 namespace UiPathClients.Emulator.Orchestrator.Routing;
 
