@@ -3,19 +3,21 @@ using AotConsumer.CommunicationsMining;
 using AotConsumer.Orchestrator;
 using UiPathClients.Runtime.Http;
 
-// Run by run.sh as a native binary against the emulator: `AotConsumer <emulator base address> <folder path>`.
+// Run by run.sh as a native binary against the emulator: `AotConsumer <emulator base address> <folder path> <bearer token>`.
 // Each step goes through the generated JSON metadata and the packaged runtime, with no reflection.
-if (args.Length != 2)
+if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: AotConsumer <emulator base address, e.g. http://127.0.0.1:5181/> <folder path>");
+    Console.Error.WriteLine("usage: AotConsumer <emulator base address, e.g. http://127.0.0.1:5181/> <folder path> <bearer token, e.g. rt_emulator_personal_access_token>");
     return 2;
 }
 
 var baseAddress = new Uri(args[0]);
+var token = new AuthenticationHeaderValue("Bearer", args[2]);
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 var cancellationToken = cancellation.Token;
 
 using var http = new HttpClient { BaseAddress = baseAddress };
+http.DefaultRequestHeaders.Authorization = token;
 var orchestrator = new OrchestratorClient(http).WithFolder(FolderContext.ByPath(args[1]));
 
 // A typed filter, sent as $filter.
@@ -44,7 +46,7 @@ Console.WriteLine($"function: {eventTypes.Count} webhook event type(s)");
 
 // The Communications Mining client over the same host.
 using var cmHttp = new HttpClient { BaseAddress = new Uri(baseAddress, "reinfer_/api/") };
-cmHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "aot-token");
+cmHttp.DefaultRequestHeaders.Authorization = token;
 var datasets = await new CommunicationsMiningClient(cmHttp).Datasets.GetAllAsync(cancellationToken);
 Console.WriteLine($"communications mining: {datasets.Count} dataset(s)");
 
