@@ -111,7 +111,8 @@ runtime_assets="$(find "$work/EmulatorFixture/bin" -name EmulatorFixture.deps.js
 echo
 echo "The uipath-emulator tool: dotnet tool install from the feed, serve, call, SIGINT …"
 dotnet tool install --tool-path "$work/tools" --add-source "$work/feed" UiPathClients.Emulator.Tool --version "$version"
-"$work/tools/uipath-emulator" --help | head -3
+help="$("$work/tools/uipath-emulator" --help)"
+head -1 <<<"$help"
 token="rt_emulator_personal_access_token"
 port=$((20000 + RANDOM % 20000))
 # Job control on while it starts: a background job of a script otherwise ignores SIGINT, and SIGINT is what is tested.
