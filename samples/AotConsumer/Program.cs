@@ -4,11 +4,11 @@ using AotConsumer.Orchestrator;
 using UiPathClients.Runtime.Auth;
 using UiPathClients.Runtime.Http;
 
-// Run by run.sh as a native binary against the emulator: `AotConsumer <emulator base address> <folder path> <access token>`.
+// Run by run.sh as a native binary against the emulator: `AotConsumer <emulator base address> <folder path> <bearer token>`.
 // Each step goes through the generated JSON metadata and the packaged runtime, with no reflection.
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: AotConsumer <emulator base address, e.g. http://127.0.0.1:5181/> <folder path> <personal access token>");
+    Console.Error.WriteLine("usage: AotConsumer <emulator base address, e.g. http://127.0.0.1:5181/> <folder path> <bearer token, e.g. rt_emulator_personal_access_token>");
     return 2;
 }
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Packs UiPathClients into a local folder feed, then restores and runs this consumer project from
-# that feed in a temporary copy: the same path a user takes with the published package.
+# Packs UiPathClients, UiPathClients.Emulator and the uipath-emulator tool into a local folder feed, then restores and
+# runs consumers from that feed in temporary copies: the same path a user takes with the published packages.
+#   - samples/Consumer and samples/AotConsumer (native AOT) from UiPathClients;
+#   - samples/EmulatorFixture: a test project that starts the emulator package in its tests (dotnet test);
+#   - the tool, installed with dotnet tool install, serving the AOT consumer and curl until SIGINT.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -35,6 +38,32 @@ for required in \
   grep -qx "$required" <<<"$contents" || { echo "error: the package lacks $required" >&2; exit 1; }
 done
 
+# The emulator package: its own assembly only, the runtime through a dependency on UiPathClients (same version)
+# without the generator or MSBuild files, and ASP.NET Core OData plus the ASP.NET Core shared framework.
+dotnet pack "$repo_root/src/UiPathClients.Emulator/UiPathClients.Emulator.csproj" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
+dotnet pack "$repo_root/src/UiPathClients.Emulator.Tool/UiPathClients.Emulator.Tool.csproj" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
+emulator_package="$work/feed/UiPathClients.Emulator.$version.nupkg"
+echo "UiPathClients.Emulator contents:"
+unzip -Z1 "$emulator_package" | grep -E '^(lib|build|analyzers)/' | sort | sed 's/^/  /'
+unzip -Z1 "$emulator_package" | grep -qx "lib/net10.0/UiPathClients.Emulator.dll" || { echo "error: the emulator package lacks its assembly" >&2; exit 1; }
+if unzip -Z1 "$emulator_package" | grep -q "UiPathClients.Runtime.dll"; then
+  echo "error: the emulator package carries its own UiPathClients.Runtime.dll; it must come from the UiPathClients package" >&2
+  exit 1
+fi
+nuspec="$(unzip -p "$emulator_package" UiPathClients.Emulator.nuspec)"
+grep -E '<dependency |<frameworkReference ' <<<"$nuspec" | sed 's/^ */  /'
+grep -q "<dependency id=\"UiPathClients\" version=\"$version\" exclude=\"Build,Analyzers\" />" <<<"$nuspec" \
+  || { echo "error: the emulator package does not depend on UiPathClients $version without Build and Analyzers" >&2; exit 1; }
+for required in 'id="Microsoft.AspNetCore.OData"' 'frameworkReference name="Microsoft.AspNetCore.App"'; do
+  grep -q "$required" <<<"$nuspec" || { echo "error: the emulator nuspec lacks $required" >&2; exit 1; }
+done
+if grep -q 'id="UiPathClients.Runtime"\|id="UiPathClients.Generator"' <<<"$nuspec"; then
+  echo "error: the emulator package depends on a project that is not a package" >&2
+  exit 1
+fi
+unzip -Z1 "$work/feed/UiPathClients.Emulator.Tool.$version.nupkg" | grep -q "tools/net10.0/any/DotnetToolSettings.xml" \
+  || { echo "error: UiPathClients.Emulator.Tool is not a .NET tool package" >&2; exit 1; }
+
 # Copies a sample outside the repository, standing alone (no Directory.*.props), with the folder feed added on
 # top of the machine's configured sources (no <clear/>).
 stand_alone() {
@@ -65,17 +94,52 @@ fi
 binary="$work/AotConsumer/out/AotConsumer"
 [ -x "$binary" ] || { echo "error: no native binary at $binary" >&2; exit 1; }
 
+echo
+echo "The emulator as a test fixture: samples/EmulatorFixture with dotnet test, from the packages …"
+stand_alone EmulatorFixture
+dotnet test "$work/EmulatorFixture/EmulatorFixture.csproj" -p:UiPathClientsVersion="$version" --nologo
+# The runtime reaches the test project once, from UiPathClients: one compile reference and one runtime asset.
+references="$(dotnet msbuild "$work/EmulatorFixture/EmulatorFixture.csproj" -p:UiPathClientsVersion="$version" -t:ResolveReferences -getItem:ReferencePath \
+  | grep -o '"Identity": "[^"]*UiPathClients\.Runtime\.dll"' || true)"
+echo "UiPathClients.Runtime.dll compile references: ${references:-none}"
+[ "$(grep -c . <<<"$references")" -eq 1 ] && grep -qi "/uipathclients/$version/lib/" <<<"$references" \
+  || { echo "error: the test project does not reference exactly one UiPathClients.Runtime.dll, from the UiPathClients package" >&2; exit 1; }
+runtime_assets="$(find "$work/EmulatorFixture/bin" -name EmulatorFixture.deps.json -exec grep -o '"[^"]*UiPathClients\.Runtime\.dll"' {} + | sort -u)"
+[ "$(grep -c . <<<"$runtime_assets")" -eq 1 ] \
+  || { echo "error: the test project's deps.json names UiPathClients.Runtime.dll more than once: $runtime_assets" >&2; exit 1; }
+
+echo
+echo "The uipath-emulator tool: dotnet tool install from the feed, serve, call, SIGINT …"
+dotnet tool install --tool-path "$work/tools" --add-source "$work/feed" UiPathClients.Emulator.Tool --version "$version"
+help="$("$work/tools/uipath-emulator" --help)"
+head -1 <<<"$help"
+token="rt_emulator_personal_access_token"
 port=$((20000 + RANDOM % 20000))
-dotnet run -c Release --project "$repo_root/src/UiPathClients.Emulator" -- --port "$port" > "$work/emulator.log" 2>&1 &
+# Job control on while it starts: a background job of a script otherwise ignores SIGINT, and SIGINT is what is tested.
+set -m
+"$work/tools/uipath-emulator" --port "$port" --quiet > "$work/emulator.log" 2>&1 &
 emulator_pid=$!
+set +m
 for _ in $(seq 1 120); do
   grep -q "listening on" "$work/emulator.log" && break
-  kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; echo "error: the emulator did not start" >&2; exit 1; }
+  kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; echo "error: uipath-emulator did not start" >&2; exit 1; }
   sleep 1
 done
-grep -q "listening on" "$work/emulator.log" || { echo "error: the emulator did not start within 120 s" >&2; exit 1; }
+grep -q "listening on" "$work/emulator.log" || { echo "error: uipath-emulator did not start within 120 s" >&2; exit 1; }
+sed 's/^/  | /' "$work/emulator.log"
+
+curl -fsS -H "Authorization: Bearer $token" -H "X-UIPATH-FolderPath: Shared" "http://127.0.0.1:$port/odata/Releases?\$select=Name" | grep -q '"InvoiceProcessing"' \
+  || { echo "error: curl did not list the seeded releases from uipath-emulator" >&2; exit 1; }
+echo "curl: GET odata/Releases answered with the seeded releases"
 
 started=$(date +%s%N)
-"$binary" "http://127.0.0.1:$port/" "Shared" "rt_emulator_personal_access_token"
+"$binary" "http://127.0.0.1:$port/" "Shared" "$token"
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
-echo "Native AOT binary: $(du -k "$binary" | cut -f1) KiB, ran against the emulator in ${elapsed_ms} ms"
+echo "Native AOT binary: $(du -k "$binary" | cut -f1) KiB, ran against uipath-emulator in ${elapsed_ms} ms"
+
+kill -INT "$emulator_pid"
+exit_code=0
+wait "$emulator_pid" || exit_code=$?
+emulator_pid=""
+[ "$exit_code" -eq 0 ] || { cat "$work/emulator.log" >&2; echo "error: uipath-emulator exited with $exit_code after SIGINT (expected 0)" >&2; exit 1; }
+echo "uipath-emulator stopped on SIGINT with exit code 0"

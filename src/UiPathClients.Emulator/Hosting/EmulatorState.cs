@@ -18,13 +18,26 @@ internal sealed class EmulatorState
 
     public EmulatorState(OrchestratorEmulatorOptions options)
     {
+        if (options.Seed == EmulatorSeed.Empty && options.GeneratedQueueItems > 0)
+        {
+            throw new ArgumentException(
+                $"{nameof(OrchestratorEmulatorOptions.GeneratedQueueItems)} fills the default seed's queues; with {nameof(EmulatorSeed)}.{nameof(EmulatorSeed.Empty)} add queue items in {nameof(OrchestratorEmulatorOptions.AddData)}.",
+                nameof(options));
+        }
+
         Options = options;
         Data = new OrchestratorData();
         Started = options.TimeProvider.GetUtcNow();
-        SeedData.Populate(Data, Started, options.GeneratedQueueItems);
-        Jobs = new JobRunner(Data, options.TimeProvider, options);
         CommunicationsMining = new CommunicationsMiningData(options.TimeProvider);
         Tokens = new EmulatorTokens(options.Identity, options.TimeProvider);
+        if (options.Seed == EmulatorSeed.Default)
+        {
+            SeedData.Populate(Data, Started, options.GeneratedQueueItems);
+        }
+
+        // The test's own rows, before the host exists: the first request already sees them.
+        options.AddData?.Invoke(new EmulatorSeedContext(Data, CommunicationsMining, Started));
+        Jobs = new JobRunner(Data, options.TimeProvider, options);
     }
 
     public EmulatorTokens Tokens { get; }

@@ -6,7 +6,7 @@ namespace UiPathClients.Emulator;
 /// <summary>How an <see cref="OrchestratorEmulator"/> listens, pages and runs jobs.</summary>
 public sealed class OrchestratorEmulatorOptions
 {
-    /// <summary>The port <c>dotnet run</c> listens on unless told otherwise.</summary>
+    /// <summary>The port the <c>uipath-emulator</c> tool listens on unless told otherwise.</summary>
     public const int DefaultPort = 5180;
 
     /// <summary>The loopback port; 0 (the default) picks a free one, which tests want.</summary>
@@ -32,9 +32,31 @@ public sealed class OrchestratorEmulatorOptions
 
     /// <summary>
     /// Queue items added to the seed on top of the fixed ones (paging tests ask for thousands); at most
-    /// <see cref="EmulatorLimits.MaxGeneratedQueueItems"/>.
+    /// <see cref="EmulatorLimits.MaxGeneratedQueueItems"/>, and only with <see cref="EmulatorSeed.Default"/> (they go into its queues).
     /// </summary>
     public int GeneratedQueueItems { get; set; }
+
+    /// <summary>What the tenant holds at start: the fixed seed (the default) or nothing.</summary>
+    public EmulatorSeed Seed { get; set; } = EmulatorSeed.Default;
+
+    /// <summary>
+    /// Adds the test's own folders, releases, queues, users … after <see cref="Seed"/> and before the emulator accepts a
+    /// connection; <see langword="null"/> (the default) adds nothing.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var options = new OrchestratorEmulatorOptions
+    /// {
+    ///     Seed = EmulatorSeed.Empty,
+    ///     AddData = seed =>
+    ///     {
+    ///         var folder = seed.AddFolder("Tests");
+    ///         seed.Orchestrator.Releases.Add(new ReleaseDto { Name = "Nightly", Key = "…", ProcessKey = "Nightly", OrganizationUnitId = folder.Id }, folder.Id);
+    ///     },
+    /// };
+    /// </code>
+    /// </example>
+    public Action<EmulatorSeedContext>? AddData { get; set; }
 
     /// <summary>The tokens, applications and users the emulator accepts, and how long the tokens it issues last.</summary>
     public EmulatorIdentityOptions Identity { get; } = new();

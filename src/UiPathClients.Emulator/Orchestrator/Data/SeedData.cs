@@ -147,7 +147,7 @@ internal static class SeedData
         data.Webhooks.Add(new WebhookDto { Name = "Audit sink", Url = "https://audit.example.com/uipath", Enabled = false, SubscribeToAllEvents = true, Key = GuidFrom(random) });
     }
 
-    private static FolderDto AddFolder(OrchestratorData data, string path, long? parentId, Guid key)
+    internal static FolderDto AddFolder(OrchestratorData data, string path, long? parentId, Guid key)
     {
         var slash = path.LastIndexOf('/');
         return data.Folders.Add(new FolderDto
