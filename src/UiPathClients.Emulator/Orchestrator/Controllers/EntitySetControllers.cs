@@ -32,26 +32,6 @@ internal sealed class ProcessesController : TableController<ProcessDto, string>
     protected override string EntityName => "Process";
 }
 
-/// <summary>The <c>QueueDefinitions</c> set (folder scoped).</summary>
-internal sealed class QueueDefinitionsController : TableController<QueueDefinitionDto, long>
-{
-    public QueueDefinitionsController(EmulatorState state)
-        : base(state)
-    {
-    }
-
-    protected override EntityTable<QueueDefinitionDto, long> Table => State.Data.QueueDefinitions;
-
-    protected override string EntityName => "Queue";
-
-    private protected override void BeforeCreate(QueueDefinitionDto entity, long? folderId)
-    {
-        entity.OrganizationUnitId = folderId;
-        entity.CreationTime ??= State.Options.TimeProvider.GetUtcNow();
-        entity.Key ??= System.Guid.NewGuid();
-    }
-}
-
 /// <summary>The <c>Robots</c> set (tenant level).</summary>
 internal sealed class RobotsController : TableController<RobotDto, long>
 {
@@ -76,23 +56,4 @@ internal sealed class MachinesController : TableController<ExtendedMachineDto, l
     protected override EntityTable<ExtendedMachineDto, long> Table => State.Data.Machines;
 
     protected override string EntityName => "Machine";
-}
-
-/// <summary>The <c>Assets</c> set (folder scoped).</summary>
-internal sealed class AssetsController : TableController<AssetDto, long>
-{
-    public AssetsController(EmulatorState state)
-        : base(state)
-    {
-    }
-
-    protected override EntityTable<AssetDto, long> Table => State.Data.Assets;
-
-    protected override string EntityName => "Asset";
-
-    private protected override void BeforeCreate(AssetDto entity, long? folderId)
-    {
-        entity.CreationTime ??= State.Options.TimeProvider.GetUtcNow();
-        entity.Key ??= System.Guid.NewGuid();
-    }
 }

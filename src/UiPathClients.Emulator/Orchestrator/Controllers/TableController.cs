@@ -54,12 +54,28 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return error;
         }
 
-        var rows = Table.InFolder(folderId).AsQueryable();
+        return Query(Table.InFolder(folderId).AsQueryable(), queryOptions);
+    }
+
+    /// <summary>
+    /// The rows of every folder but <paramref name="excludeFolderId"/> (the <c>Get…AcrossFolders</c> functions: the
+    /// emulator's user may view every folder, so "the folders the user has the View permission in" is all of them).
+    /// </summary>
+    private protected IQueryable<TEntity> AcrossFolders(long? excludeFolderId) =>
+        Table.InFolder(null).Where(entity => excludeFolderId is null || Table.FolderOf(Table.KeyOf(entity)) != excludeFolderId).AsQueryable();
+
+    /// <summary>
+    /// Applies a request's query options to <paramref name="rows"/> (for the set itself and for the functions that
+    /// answer a filtered collection of it): <c>$count</c> segments count, everything else pages as the set does.
+    /// </summary>
+    private protected IActionResult Query(IQueryable<TEntity> rows, ODataQueryOptions<TEntity> queryOptions)
+    {
+        ArgumentNullException.ThrowIfNull(queryOptions);
         try
         {
             queryOptions.Validate(ValidationSettings());
             var settings = new ODataQuerySettings { HandleNullPropagation = HandleNullPropagationOption.True, PageSize = State.Options.ServerPageSize };
-            if (Request.ODataFeature().Path.LastSegment is CountSegment)
+            if (Request.ODataFeature().Path?.LastSegment is CountSegment)
             {
                 var filtered = queryOptions.Filter is null ? rows : (IQueryable<TEntity>)queryOptions.Filter.ApplyTo(rows, settings);
                 var searched = queryOptions.Search is null ? filtered : (IQueryable<TEntity>)queryOptions.Search.ApplyTo(filtered, settings);
@@ -250,7 +266,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         folderId = folderScoped ? folder?.Id : null;
         if (folderScoped && folder is null)
         {
-            error = new OrchestratorError(StatusCodes.Status400BadRequest, OrchestratorError.FolderRequired, "A folder is required for this action.");
+            error = new OrchestratorError(StatusCodes.Status400BadRequest, OrchestratorError.FolderRequired, "An organization unit is required for this action.");
             return false;
         }
 
