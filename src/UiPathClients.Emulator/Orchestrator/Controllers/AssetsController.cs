@@ -6,7 +6,7 @@ using UiPathClients.Emulator.Orchestrator.Data;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
-/// <summary>The <c>Assets</c> set (folder scoped), <c>GetFiltered</c> and <c>GetAssetsAcrossFolders</c>.</summary>
+/// <summary>The <c>Assets</c> set (folder scoped), <c>GetFiltered</c>, <c>GetAssetsAcrossFolders</c> and <c>GetFoldersForAsset</c>.</summary>
 internal sealed class AssetsController : TableController<AssetDto, long>
 {
     private const string Namespace = "UiPath.Server.Configuration.OData";
@@ -46,6 +46,10 @@ internal sealed class AssetsController : TableController<AssetDto, long>
 
         return Query(AcrossFolders(excludeFolderId), queryOptions);
     }
+
+    /// <summary><c>GET Assets/…GetFoldersForAsset(id=…)</c>: the folders the asset is in.</summary>
+    [HttpGet("odata/Assets/" + Namespace + ".GetFoldersForAsset(id={id})")]
+    public IActionResult GetFoldersForAsset(long id) => FoldersOf(id);
 
     private protected override void BeforeCreate(AssetDto entity, long? folderId)
     {

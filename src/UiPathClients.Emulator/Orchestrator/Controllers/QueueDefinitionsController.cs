@@ -6,7 +6,7 @@ using UiPathClients.Emulator.Orchestrator.Data;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
-/// <summary>The <c>QueueDefinitions</c> set (folder scoped) and <c>GetQueuesAcrossFolders</c>.</summary>
+/// <summary>The <c>QueueDefinitions</c> set (folder scoped), <c>GetQueuesAcrossFolders</c>, <c>GetByKey</c> and <c>GetFoldersForQueue</c>.</summary>
 internal sealed class QueueDefinitionsController : TableController<QueueDefinitionDto, long>
 {
     private const string Namespace = "UiPath.Server.Configuration.OData";
@@ -34,6 +34,24 @@ internal sealed class QueueDefinitionsController : TableController<QueueDefiniti
 
         return Query(AcrossFolders(excludeFolderId), queryOptions);
     }
+
+    /// <summary><c>GET QueueDefinitions/…GetByKey(identifier=…)</c>: the folder's queue whose <c>Key</c> is the given GUID.</summary>
+    [HttpGet("odata/QueueDefinitions/" + Namespace + ".GetByKey(identifier={identifier})")]
+    public IActionResult GetByKey(System.Guid identifier)
+    {
+        if (!TryGetFolder(out var folderId, out var error))
+        {
+            return error;
+        }
+
+        return System.Linq.Enumerable.FirstOrDefault(Table.InFolder(folderId), queue => queue.Key == identifier) is { } found
+            ? Ok(found)
+            : Errors.OrchestratorError.NotFound($"Queue {identifier}");
+    }
+
+    /// <summary><c>GET QueueDefinitions/…GetFoldersForQueue(id=…)</c>: the folders the queue is in.</summary>
+    [HttpGet("odata/QueueDefinitions/" + Namespace + ".GetFoldersForQueue(id={id})")]
+    public IActionResult GetFoldersForQueue(long id) => FoldersOf(id);
 
     private protected override void BeforeCreate(QueueDefinitionDto entity, long? folderId)
     {

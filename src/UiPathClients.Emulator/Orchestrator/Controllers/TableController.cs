@@ -12,6 +12,7 @@ using Microsoft.OData;
 using Microsoft.OData.UriParser;
 using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Concurrency;
+using UiPathClients.Emulator.Orchestrator.Contracts;
 using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Errors;
 using UiPathClients.Emulator.Orchestrator.Folders;
@@ -63,6 +64,30 @@ internal abstract class TableController<TEntity, TKey> : ODataController
     /// </summary>
     private protected IQueryable<TEntity> AcrossFolders(long? excludeFolderId) =>
         Table.InFolder(null).Where(entity => excludeFolderId is null || Table.FolderOf(Table.KeyOf(entity)) != excludeFolderId).AsQueryable();
+
+    /// <summary>
+    /// The <c>GetFoldersFor…(id=…)</c> answer for an entity of a folder-scoped set: the folders it is shared to. The
+    /// emulator has no sharing (<c>ShareToFolders</c> is not implemented), so that is the one folder it lives in; 404
+    /// when the entity is not visible in the request's folder.
+    /// </summary>
+    private protected IActionResult FoldersOf(TKey key)
+    {
+        if (!TryGetFolder(out var folderId, out var error))
+        {
+            return error;
+        }
+
+        if (Table.Find(key, folderId) is null || Table.FolderOf(key) is not { } home || State.Data.Folders.Find(home, folderId: null) is not { } folder)
+        {
+            return OrchestratorError.NotFound($"{EntityName} {key}");
+        }
+
+        return Ok(new AccessibleFoldersDto
+        {
+            AccessibleFolders = [new SimpleFolderDto { Id = folder.Id, DisplayName = folder.DisplayName, FullyQualifiedName = folder.FullyQualifiedName }],
+            TotalFoldersCount = 1,
+        });
+    }
 
     /// <summary>
     /// Applies a request's query options to <paramref name="rows"/> (for the set itself and for the functions that

@@ -1,0 +1,88 @@
+using System.Linq;
+using System.Threading.Tasks;
+using UiPathClients.EndToEnd.Tests.Orchestrator;
+using UiPathClients.EndToEnd.Tests.TestSupport;
+using UiPathClients.Runtime.Errors;
+using ServerAlert = UiPathClients.Emulator.Orchestrator.Contracts.AlertDto;
+using ServerAlertState = UiPathClients.Emulator.Orchestrator.Contracts.AlertState;
+using ServerStatus = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemStatus;
+
+namespace UiPathClients.EndToEnd.Tests.Controllers;
+
+/// <summary>
+/// The lookup, count and bulk operations served over existing tables, through the generated client: <c>GetByKey</c> on
+/// folders and queues, <c>GetFoldersFor…</c>, <c>GetItemLastRetry</c>, <c>GetUnreadCount</c>, and the bulk
+/// <c>ToggleEnabledStatus</c> and <c>DeleteBulk</c> actions, each changing the emulator's data as the service does.
+/// </summary>
+public sealed class LookupAndBulkTests(MutableEmulator session) : IClassFixture<MutableEmulator>
+{
+    [Fact]
+    public async Task GetByKey_finds_folders_and_queues_by_their_Key_and_GetFoldersFor_names_the_folder_an_entity_is_in()
+    {
+        var shared = session.Emulator.Data.Folders.Find(session.SharedFolderId, folderId: null)!;
+        var queue = session.Emulator.Data.QueueDefinitions.InFolder(session.SharedFolderId).First();
+        var asset = session.Emulator.Data.Assets.InFolder(session.SharedFolderId).First();
+
+        Assert.Equal(shared.Id, (await session.Tenant.Folders.GetByKeyAsync(shared.Key!.Value))?.Id);
+        Assert.Equal(queue.Id, (await session.Shared.QueueDefinitions.GetByKeyAsync(queue.Key!.Value))?.Id);
+        var folders = await session.Shared.Assets.GetFoldersForAssetAsync(asset.Id);
+        Assert.Equal(shared.FullyQualifiedName, Assert.Single(folders.AccessibleFolders).FullyQualifiedName);
+        Assert.Equal(1, folders.TotalFoldersCount);
+        Assert.Equal(shared.Id, Assert.Single((await session.Shared.QueueDefinitions.GetFoldersForQueueAsync(queue.Id)).AccessibleFolders).Id);
+
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Tenant.Folders.GetByKeyAsync(System.Guid.NewGuid()));
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Shared.Assets.GetFoldersForAssetAsync(987654321));
+    }
+
+    [Fact]
+    public async Task GetItemLastRetry_answers_the_newest_retry_and_DeleteBulk_deletes_only_New_items()
+    {
+        var queue = session.Emulator.Data.QueueDefinitions.InFolder(session.SharedFolderId).First();
+        var first = await session.Shared.Queues.AddQueueItemAsync(new QueueItemDataDto { Name = queue.Name, Reference = "E2E-bulk-1" });
+        var second = await session.Shared.Queues.AddQueueItemAsync(new QueueItemDataDto { Name = queue.Name, Reference = "E2E-bulk-2" });
+        Assert.Equal(first.Id, (await session.Shared.QueueItems[first.Id].GetItemLastRetryAsync()).Id);
+        var started = await session.Shared.Queues.StartTransactionAsync(new TransactionDataDto { Name = queue.Name, Reference = "E2E-bulk-2" });
+        Assert.Equal(second.Id, started?.Id);
+
+        var result = await session.Shared.QueueItems.DeleteBulkAsync([new LongVersionedEntity { Id = first.Id }, new LongVersionedEntity { Id = second.Id }]);
+
+        Assert.False(result.Success);
+        Assert.Equal([second.Id], result.FailedItems.ToArray());
+        Assert.Equal(ServerStatus.Deleted, session.Emulator.Data.QueueItems.Find(first.Id, session.SharedFolderId)!.Status);
+        Assert.Equal(ServerStatus.InProgress, session.Emulator.Data.QueueItems.Find(second.Id, session.SharedFolderId)!.Status);
+    }
+
+    [Fact]
+    public async Task ToggleEnabledStatus_and_DeleteBulk_change_the_named_robots_and_machines_only()
+    {
+        var robots = session.Emulator.Data.Robots.InFolder(null).Select(robot => robot.Id).ToList();
+        Assert.True(robots.Count >= 3);
+
+        var untouched = session.Emulator.Data.Robots.Find(robots[2], null)!.Enabled;
+
+        await session.Tenant.Robots.ToggleEnabledStatusAsync([robots[0], robots[1]], enabled: false);
+        Assert.Equal(new bool?[] { false, false, untouched }, robots.Take(3).Select(id => session.Emulator.Data.Robots.Find(id, null)!.Enabled));
+        await session.Tenant.Robots.ToggleEnabledStatusAsync([robots[0]], enabled: true);
+        Assert.True(session.Emulator.Data.Robots.Find(robots[0], null)!.Enabled);
+
+        await session.Tenant.Robots.DeleteBulkAsync([robots[1]]);
+        Assert.Equal(robots.Where(id => id != robots[1]).ToArray(), session.Emulator.Data.Robots.InFolder(null).Select(robot => robot.Id).ToArray());
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Tenant.Robots.DeleteBulkAsync([robots[0], 987654321]));
+        Assert.NotNull(session.Emulator.Data.Robots.Find(robots[0], null));
+
+        var machines = session.Emulator.Data.Machines.InFolder(null).Select(machine => machine.Id).ToList();
+        await session.Tenant.Machines.DeleteBulkAsync([machines[^1]]);
+        Assert.Equal(machines.SkipLast(1).ToArray(), session.Emulator.Data.Machines.InFolder(null).Select(machine => machine.Id).ToArray());
+    }
+
+    [Fact]
+    public async Task GetUnreadCount_counts_the_unread_alerts()
+    {
+        var alerts = session.Emulator.Data.Table<ServerAlert, System.Guid>("Alerts");
+        alerts.Add(new ServerAlert { Id = System.Guid.NewGuid(), State = ServerAlertState.Unread });
+        alerts.Add(new ServerAlert { Id = System.Guid.NewGuid(), State = ServerAlertState.Read });
+        alerts.Add(new ServerAlert { Id = System.Guid.NewGuid(), State = ServerAlertState.Unread });
+
+        Assert.Equal(2, await session.Tenant.Alerts.GetUnreadCountAsync());
+    }
+}
