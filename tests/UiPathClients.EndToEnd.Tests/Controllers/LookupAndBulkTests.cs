@@ -5,6 +5,9 @@ using UiPathClients.EndToEnd.Tests.TestSupport;
 using UiPathClients.Runtime.Errors;
 using ServerAlert = UiPathClients.Emulator.Orchestrator.Contracts.AlertDto;
 using ServerAlertState = UiPathClients.Emulator.Orchestrator.Contracts.AlertState;
+using ServerComment = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemCommentDto;
+using ServerReviewStatus = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemReviewStatus;
+using ServerSchedule = UiPathClients.Emulator.Orchestrator.Contracts.ProcessScheduleDto;
 using ServerStatus = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemStatus;
 
 namespace UiPathClients.EndToEnd.Tests.Controllers;
@@ -84,5 +87,60 @@ public sealed class LookupAndBulkTests(MutableEmulator session) : IClassFixture<
         alerts.Add(new ServerAlert { Id = System.Guid.NewGuid(), State = ServerAlertState.Unread });
 
         Assert.Equal(2, await session.Tenant.Alerts.GetUnreadCountAsync());
+    }
+
+    [Fact]
+    public async Task The_review_actions_change_the_failed_items_they_name_and_report_the_others()
+    {
+        var queue = session.Emulator.Data.QueueDefinitions.InFolder(session.SharedFolderId).First();
+        var failed = await session.Shared.Queues.AddQueueItemAsync(new QueueItemDataDto { Name = queue.Name, Reference = "E2E-review-1" });
+        var waiting = await session.Shared.Queues.AddQueueItemAsync(new QueueItemDataDto { Name = queue.Name, Reference = "E2E-review-2" });
+        await session.Shared.Queues.StartTransactionAsync(new TransactionDataDto { Name = queue.Name, Reference = "E2E-review-1" });
+        await session.Shared.Queues[failed.Id].SetTransactionResultAsync(new TransactionResultDto
+        {
+            IsSuccessful = false,
+            ProcessingException = new ProcessingExceptionDto { Type = ProcessingExceptionType.BusinessException, Reason = "E2E" },
+        });
+        LongVersionedEntity[] both = [new() { Id = failed.Id }, new() { Id = waiting.Id }];
+
+        var review = await session.Shared.QueueItems.SetItemReviewStatusAsync("Verified", both);
+        Assert.Equal([waiting.Id], review.FailedItems.ToArray());
+        Assert.Equal(ServerReviewStatus.Verified, session.Emulator.Data.QueueItems.Find(failed.Id, session.SharedFolderId)!.ReviewStatus);
+        Assert.Null(session.Emulator.Data.QueueItems.Find(waiting.Id, session.SharedFolderId)!.ReviewStatus);
+        await Assert.ThrowsAsync<ODataRequestException>(() => session.Shared.QueueItems.SetItemReviewStatusAsync("NoSuchStatus", both));
+
+        Assert.True((await session.Shared.QueueItems.SetItemReviewerAsync(7, both)).Success);
+        Assert.Equal(7, session.Emulator.Data.QueueItems.Find(waiting.Id, session.SharedFolderId)!.ReviewerUserId);
+        Assert.True((await session.Shared.QueueItems.UnsetItemReviewerAsync([new LongVersionedEntity { Id = waiting.Id }])).Success);
+        Assert.Null(session.Emulator.Data.QueueItems.Find(waiting.Id, session.SharedFolderId)!.ReviewerUserId);
+        Assert.Equal(7, session.Emulator.Data.QueueItems.Find(failed.Id, session.SharedFolderId)!.ReviewerUserId);
+    }
+
+    [Fact]
+    public async Task Comment_history_alerts_usernames_and_schedules_work_on_their_tables()
+    {
+        var queue = session.Emulator.Data.QueueDefinitions.InFolder(session.SharedFolderId).First();
+        var item = await session.Shared.Queues.AddQueueItemAsync(new QueueItemDataDto { Name = queue.Name, Reference = "E2E-comments" });
+        var comments = session.Emulator.Data.Table<ServerComment, long>("QueueItemComments");
+        comments.Add(new ServerComment { QueueItemId = item.Id, Text = "first" });
+        comments.Add(new ServerComment { QueueItemId = item.Id + 100000, Text = "another item" });
+        comments.Add(new ServerComment { QueueItemId = item.Id, Text = "second" });
+        Assert.Equal(new string?[] { "first", "second" }, (await session.Tenant.QueueItemComments.GetQueueItemCommentsHistoryAsync(item.Id)).Select(comment => comment.Text));
+
+        var alerts = session.Emulator.Data.Table<ServerAlert, System.Guid>("Alerts");
+        var unread = alerts.Add(new ServerAlert { Id = System.Guid.NewGuid(), State = ServerAlertState.Unread });
+        var before = alerts.InFolder(null).LongCount(alert => alert.State == ServerAlertState.Unread);
+        Assert.Equal(before - 1, await session.Tenant.Alerts.MarkAsReadAsync([unread.Id]));
+        Assert.Equal(ServerAlertState.Read, alerts.Find(unread.Id, null)!.State);
+
+        var expected = session.Emulator.Data.Robots.InFolder(null).Select(robot => robot.Username).OfType<string>().Distinct().Order(System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, (await session.Tenant.Robots.GetUsernamesAsync()).ToArray());
+
+        var schedules = session.Emulator.Data.Table<ServerSchedule, long>("ProcessSchedules");
+        var schedule = schedules.Add(new ServerSchedule { Name = "E2E nightly", Enabled = true });
+        Assert.True(await session.Tenant.ProcessSchedules.SetEnabledAsync(enabled: false, multistatusEnabled: null, scheduleIds: [schedule.Id]));
+        Assert.False(schedules.Find(schedule.Id, null)!.Enabled);
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Tenant.ProcessSchedules.SetEnabledAsync(enabled: true, multistatusEnabled: null, scheduleIds: [schedule.Id, 987654321]));
+        Assert.False(schedules.Find(schedule.Id, null)!.Enabled);
     }
 }

@@ -126,6 +126,16 @@ public sealed class DocumentedStatusTests(ClockedEmulator session, ITestOutputHe
         await SendAsync("POST", $"Robots/{Ns}DeleteBulk", "{\"robotIds\":[" + robots[^1] + "]}");
         await SendAsync("POST", $"Machines/{Ns}DeleteBulk", "{\"machineIds\":[" + data.Machines.InFolder(null).Last().Id.ToString(CultureInfo.InvariantCulture) + "]}");
 
+        var items = "[{\"Id\":" + itemId.ToString(CultureInfo.InvariantCulture) + "}]";
+        await SendAsync("POST", "QueueItems/UiPathODataSvc.SetItemReviewStatus", "{\"status\":\"InReview\",\"queueItems\":" + items + "}");
+        await SendAsync("POST", "QueueItems/UiPathODataSvc.SetItemReviewer", "{\"userId\":1,\"queueItems\":" + items + "}");
+        await SendAsync("POST", "QueueItems/UiPathODataSvc.UnsetItemReviewer", "{\"queueItems\":" + items + "}");
+        await SendAsync("GET", $"QueueItemComments/{Ns}GetQueueItemCommentsHistory(queueItemId={itemId})");
+        await SendAsync("POST", $"Alerts/{Ns}MarkAsRead", """{"ids":[]}""");
+        await SendAsync("GET", $"Robots/{Ns}GetUsernames()");
+        await SendAsync("POST", $"ProcessSchedules/{Ns}SetEnabled", """{"enabled":true,"scheduleIds":[]}""");
+        await SendAsync("POST", $"TestSetSchedules/{Ns}SetEnabled", """{"enabled":true,"testSetScheduleIds":[]}""");
+
         // Functions answering a filtered collection.
         await SendAsync("GET", $"Assets/{Ns}GetFiltered()");
         await SendAsync("GET", $"Assets/{Ns}GetAssetsAcrossFolders()?excludeFolderId={session.SharedFolderId}");

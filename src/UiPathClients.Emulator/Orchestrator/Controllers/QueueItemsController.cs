@@ -12,7 +12,10 @@ using UiPathClients.Emulator.Orchestrator.Contracts;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
-/// <summary>The <c>QueueItems</c> set (folder scoped), <c>GetItemLastRetryByKey</c>, <c>GetItemLastRetry</c>, <c>DeleteBulk</c> and <c>SetTransactionProgress</c>.</summary>
+/// <summary>
+/// The <c>QueueItems</c> set (folder scoped), <c>GetItemLastRetryByKey</c>, <c>GetItemLastRetry</c>, <c>SetTransactionProgress</c>
+/// and the bulk actions <c>DeleteBulk</c>, <c>SetItemReviewStatus</c>, <c>SetItemReviewer</c> and <c>UnsetItemReviewer</c>.
+/// </summary>
 internal sealed class QueueItemsController : TableController<QueueItemDto, long>
 {
     /// <summary>The EDMX declares the queue-item operations in this schema, not in <c>UiPath.Server.Configuration.OData</c>.</summary>
@@ -69,32 +72,86 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
     /// (their status becomes Deleted, as the service keeps them); the others are listed as failed.
     /// </summary>
     [HttpPost("odata/QueueItems/" + Namespace + ".DeleteBulk")]
-    public async Task<IActionResult> DeleteBulk()
+    public async Task<IActionResult> DeleteBulk() =>
+        await ChangeEachAsync(
+            _ => null,
+            item => item.Status == QueueItemStatus.New,
+            item => item.Status = QueueItemStatus.Deleted,
+            "only New items can be deleted").ConfigureAwait(false);
+
+    /// <summary>
+    /// <c>POST QueueItems/UiPathODataSvc.SetItemReviewStatus</c> with <c>{"status": "InReview"|"Verified"|…, "queueItems": [...]}</c>:
+    /// sets the review status of the failed items; the others are listed as failed.
+    /// </summary>
+    [HttpPost("odata/QueueItems/" + Namespace + ".SetItemReviewStatus")]
+    public async Task<IActionResult> SetItemReviewStatus()
+    {
+        QueueItemReviewStatus status = default;
+        return await ChangeEachAsync(
+            body => body.TryGetProperty("status", out var value) && value.ValueKind == JsonValueKind.String && Enum.TryParse(value.GetString(), ignoreCase: true, out status) && Enum.IsDefined(status)
+                ? null
+                : "The body must name a review status: {\"status\": \"InReview\"|\"Verified\"|…, \"queueItems\": [...]}.",
+            item => item.Status == QueueItemStatus.Failed,
+            item => item.ReviewStatus = status,
+            "only failed items are reviewed").ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST QueueItems/UiPathODataSvc.SetItemReviewer</c> with <c>{"userId": …, "queueItems": [...]}</c>: assigns the reviewer.</summary>
+    [HttpPost("odata/QueueItems/" + Namespace + ".SetItemReviewer")]
+    public async Task<IActionResult> SetItemReviewer()
+    {
+        long userId = 0;
+        return await ChangeEachAsync(
+            body => body.TryGetProperty("userId", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out userId)
+                ? null
+                : "The body must name the reviewer: {\"userId\": 1, \"queueItems\": [...]}.",
+            _ => true,
+            item => item.ReviewerUserId = userId,
+            string.Empty).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST QueueItems/UiPathODataSvc.UnsetItemReviewer</c> with <c>{"queueItems": [...]}</c>: removes the reviewer.</summary>
+    [HttpPost("odata/QueueItems/" + Namespace + ".UnsetItemReviewer")]
+    public async Task<IActionResult> UnsetItemReviewer() =>
+        await ChangeEachAsync(_ => null, _ => true, item => item.ReviewerUserId = null, string.Empty).ConfigureAwait(false);
+
+    /// <summary>
+    /// The bulk queue-item actions: reads <c>queueItems</c> (and what <paramref name="readArguments"/> checks, which answers
+    /// an error message or null), applies <paramref name="change"/> to each item of the folder that <paramref name="applies"/>
+    /// to, and answers which items failed (missing, or not in the state <paramref name="refusal"/> names).
+    /// </summary>
+    private async Task<IActionResult> ChangeEachAsync(Func<JsonElement, string?> readArguments, Func<QueueItemDto, bool> applies, Action<QueueItemDto> change, string refusal)
     {
         if (!TryGetFolder(out var folderId, out var error))
         {
             return error;
         }
 
-        var items = ActionBody.Parameter<List<LongVersionedEntity>>(await ActionBody.ReadAsync(Request).ConfigureAwait(false), "queueItems");
-        if (items is null || items.Any(item => item.Id is null))
+        var body = await ActionBody.ReadAsync(Request).ConfigureAwait(false);
+        var items = ActionBody.Parameter<List<LongVersionedEntity>>(body, "queueItems");
+        if (body is not { } root || items is null || items.Any(item => item.Id is null))
         {
             return OrchestratorError.BadRequest("The body must list the items: {\"queueItems\": [{\"Id\": 1}, ...]}.");
+        }
+
+        if (readArguments(root) is { } invalid)
+        {
+            return OrchestratorError.BadRequest(invalid);
         }
 
         var failed = new List<long>();
         foreach (var id in items.Select(item => item.Id!.Value))
         {
-            var deleted = false;
+            var changed = false;
             Table.Update(id, folderId, candidate =>
             {
-                if (candidate.Status == QueueItemStatus.New)
+                if (applies(candidate))
                 {
-                    candidate.Status = QueueItemStatus.Deleted;
-                    deleted = true;
+                    change(candidate);
+                    changed = true;
                 }
             });
-            if (!deleted)
+            if (!changed)
             {
                 failed.Add(id);
             }
@@ -103,7 +160,7 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
         return Ok(new BulkOperationResponseDtoOfInt64
         {
             Success = failed.Count == 0,
-            Message = failed.Count == 0 ? null : $"{failed.Count} of {items.Count} queue items were not deleted: only New items can be.",
+            Message = failed.Count == 0 ? null : $"{failed.Count} of {items.Count} queue items were not changed: they do not exist{(refusal.Length == 0 ? string.Empty : " or " + refusal)}.",
             FailedItems = failed,
         });
     }

@@ -9,7 +9,7 @@ using UiPathClients.Emulator.Orchestrator.Errors;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
-/// <summary>The <c>Robots</c> set (tenant level), <c>ToggleEnabledStatus</c> and <c>DeleteBulk</c>.</summary>
+/// <summary>The <c>Robots</c> set (tenant level), <c>GetUsernames</c>, <c>ToggleEnabledStatus</c> and <c>DeleteBulk</c>.</summary>
 internal sealed class RobotsController : TableController<RobotDto, long>
 {
     private const string Namespace = "UiPath.Server.Configuration.OData";
@@ -50,6 +50,11 @@ internal sealed class RobotsController : TableController<RobotDto, long>
 
         return Ok();
     }
+
+    /// <summary><c>GET Robots/UiPath.Server.Configuration.OData.GetUsernames()</c>: the distinct user names of the robots, in order.</summary>
+    [HttpGet("odata/Robots/" + Namespace + ".GetUsernames()")]
+    public IActionResult GetUsernames() =>
+        Ok(Table.InFolder(null).Select(robot => robot.Username).OfType<string>().Distinct(System.StringComparer.Ordinal).Order(System.StringComparer.Ordinal).ToList());
 
     /// <summary>
     /// <c>POST Robots/UiPath.Server.Configuration.OData.DeleteBulk</c> with <c>{"robotIds": [...]}</c>: deletes the named
