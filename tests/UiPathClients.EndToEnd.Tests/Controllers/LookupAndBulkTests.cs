@@ -9,6 +9,10 @@ using ServerComment = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemCom
 using ServerReviewStatus = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemReviewStatus;
 using ServerSchedule = UiPathClients.Emulator.Orchestrator.Contracts.ProcessScheduleDto;
 using ServerStatus = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemStatus;
+using ServerTask = UiPathClients.Emulator.Orchestrator.Contracts.TaskDto;
+using ServerTaskNote = UiPathClients.Emulator.Orchestrator.Contracts.TaskNoteDto;
+using ServerSetting = UiPathClients.Emulator.Orchestrator.Contracts.SettingsDto;
+using ServerMedia = UiPathClients.Emulator.Orchestrator.Contracts.ExecutionMediaDto;
 
 namespace UiPathClients.EndToEnd.Tests.Controllers;
 
@@ -142,5 +146,42 @@ public sealed class LookupAndBulkTests(MutableEmulator session) : IClassFixture<
         Assert.False(schedules.Find(schedule.Id, null)!.Enabled);
         await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Tenant.ProcessSchedules.SetEnabledAsync(enabled: true, multistatusEnabled: null, scheduleIds: [schedule.Id, 987654321]));
         Assert.False(schedules.Find(schedule.Id, null)!.Enabled);
+    }
+
+    [Fact]
+    public async Task Task_lookups_and_the_deletions_by_name_or_job_work_on_their_tables()
+    {
+        var tasks = session.Emulator.Data.Table<ServerTask, long>("Tasks");
+        var task = tasks.Add(new ServerTask { Key = System.Guid.NewGuid(), Title = "E2E approve invoice" });
+        var notes = session.Emulator.Data.Table<ServerTaskNote, long>("TaskNotes");
+        notes.Add(new ServerTaskNote { TaskId = task.Id, Text = "looks fine" });
+        notes.Add(new ServerTaskNote { TaskId = task.Id + 1000, Text = "other task" });
+
+        Assert.Equal(task.Id, (await session.Tenant.Tasks.GetByKeyAsync(task.Key!.Value)).Id);
+        Assert.Equal(new string?[] { "looks fine" }, (await session.Tenant.TaskNotes.GetByTaskIdAsync(task.Id)).Select(note => note.Text));
+        Assert.Empty(await session.Tenant.TaskActivities.GetByTaskIdAsync(task.Id));
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Tenant.Tasks.GetByKeyAsync(System.Guid.NewGuid()));
+
+        var settings = session.Emulator.Data.Table<ServerSetting, string>("Settings");
+        settings.Add(new ServerSetting { Id = "E2E.Keep", Name = "E2E.Keep", Value = "1" });
+        settings.Add(new ServerSetting { Id = "E2E.Drop", Name = "E2E.Drop", Value = "2" });
+        await session.Tenant.Settings.DeleteBulkAsync(["E2E.Drop", "E2E.Unknown"]);
+        Assert.NotNull(settings.Find("E2E.Keep", null));
+        Assert.Null(settings.Find("E2E.Drop", null));
+
+        var media = session.Emulator.Data.Table<ServerMedia, long>("ExecutionMedia");
+        var kept = media.Add(new ServerMedia { JobId = 2, Name = "keep.mp4" });
+        media.Add(new ServerMedia { JobId = 1, Name = "drop.mp4" });
+        await session.Tenant.ExecutionMedia.DeleteMediaByJobIdAsync(1);
+        Assert.Equal([kept.Id], media.InFolder(null).Select(item => item.Id).ToArray());
+    }
+
+    [Fact]
+    public async Task A_queue_item_that_does_not_exist_answers_the_descriptions_text()
+    {
+        var missing = await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Shared.QueueItems[987654321].GetAsync());
+
+        Assert.Equal("1002", missing.ErrorCode);
+        Assert.Equal("Queue Item does not exist.", missing.ServiceMessage);
     }
 }

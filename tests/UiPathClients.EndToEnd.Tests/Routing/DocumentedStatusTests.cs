@@ -13,6 +13,7 @@ using UiPathClients.Tests.Common;
 using Xunit.Abstractions;
 using YamlDotNet.RepresentationModel;
 using ServerJobState = UiPathClients.Emulator.Orchestrator.Contracts.JobState;
+using ServerTask = UiPathClients.Emulator.Orchestrator.Contracts.TaskDto;
 
 namespace UiPathClients.EndToEnd.Tests.Routing;
 
@@ -135,6 +136,13 @@ public sealed class DocumentedStatusTests(ClockedEmulator session, ITestOutputHe
         await SendAsync("GET", $"Robots/{Ns}GetUsernames()");
         await SendAsync("POST", $"ProcessSchedules/{Ns}SetEnabled", """{"enabled":true,"scheduleIds":[]}""");
         await SendAsync("POST", $"TestSetSchedules/{Ns}SetEnabled", """{"enabled":true,"testSetScheduleIds":[]}""");
+
+        var task = data.Table<ServerTask, long>("Tasks").Add(new ServerTask { Key = Guid.NewGuid(), Title = "E2E statuses" });
+        await SendAsync("GET", $"Tasks/{Ns}GetByKey(identifier={task.Key})");
+        await SendAsync("GET", $"TaskNotes/{Ns}GetByTaskId(taskId={task.Id})");
+        await SendAsync("GET", $"TaskActivities/{Ns}GetByTaskId(taskId={task.Id})");
+        await SendAsync("POST", $"Settings/{Ns}DeleteBulk", """{"settingNames":["E2E.NoSuchSetting"]}""");
+        await SendAsync("POST", $"ExecutionMedia/{Ns}DeleteMediaByJobId", "{\"jobId\":" + jobId.ToString(CultureInfo.InvariantCulture) + "}");
 
         // Functions answering a filtered collection.
         await SendAsync("GET", $"Assets/{Ns}GetFiltered()");

@@ -179,3 +179,70 @@ internal static class ScheduleSwitch
         return new OkObjectResult(true);
     }
 }
+
+/// <summary>The <c>Settings</c> set (string keys) and <c>DeleteBulk</c>.</summary>
+internal sealed class SettingsController : TableController<SettingsDto, string>
+{
+    public SettingsController(EmulatorState state)
+        : base(state)
+    {
+    }
+
+    protected override EntityTable<SettingsDto, string> Table => State.Data.Table<SettingsDto, string>("Settings");
+
+    protected override string EntityName => "Setting";
+
+    /// <summary>
+    /// <c>POST Settings/UiPath.Server.Configuration.OData.DeleteBulk</c> with <c>{"settingNames": [...]}</c>: deletes the
+    /// settings of those names (204); names of no setting are ignored.
+    /// </summary>
+    [HttpPost("odata/Settings/UiPath.Server.Configuration.OData.DeleteBulk")]
+    public IActionResult DeleteBulk(ODataActionParameters parameters)
+    {
+        if (parameters?.TryGetValue("settingNames", out var value) != true || value is not IEnumerable<string> names)
+        {
+            return Errors.OrchestratorError.BadRequest("The body must list the settings: {\"settingNames\": [...]}.");
+        }
+
+        var doomed = names.ToHashSet(StringComparer.Ordinal);
+        foreach (var setting in Table.InFolder(null).Where(setting => doomed.Contains(setting.Name ?? setting.Id)))
+        {
+            Table.Remove(Table.KeyOf(setting), folderId: null);
+        }
+
+        return NoContent();
+    }
+}
+
+/// <summary>The <c>ExecutionMedia</c> set and <c>DeleteMediaByJobId</c>.</summary>
+internal sealed class ExecutionMediaController : TableController<ExecutionMediaDto, long>
+{
+    public ExecutionMediaController(EmulatorState state)
+        : base(state)
+    {
+    }
+
+    protected override EntityTable<ExecutionMediaDto, long> Table => State.Data.Table<ExecutionMediaDto, long>("ExecutionMedia");
+
+    protected override string EntityName => "Execution media";
+
+    /// <summary>
+    /// <c>POST ExecutionMedia/UiPath.Server.Configuration.OData.DeleteMediaByJobId</c> with <c>{"jobId": …}</c>: deletes the
+    /// media recorded for the job (204).
+    /// </summary>
+    [HttpPost("odata/ExecutionMedia/UiPath.Server.Configuration.OData.DeleteMediaByJobId")]
+    public IActionResult DeleteMediaByJobId(ODataActionParameters parameters)
+    {
+        if (parameters?.TryGetValue("jobId", out var value) != true || value is not long jobId)
+        {
+            return Errors.OrchestratorError.BadRequest("The body must name the job: {\"jobId\": 1}.");
+        }
+
+        foreach (var media in Table.InFolder(null).Where(media => media.JobId == jobId))
+        {
+            Table.Remove(Table.KeyOf(media), folderId: null);
+        }
+
+        return NoContent();
+    }
+}

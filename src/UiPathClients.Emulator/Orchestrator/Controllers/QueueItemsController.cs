@@ -30,6 +30,9 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
 
     protected override string EntityName => "Queue item";
 
+    /// <summary>The description's text for a queue item that does not exist (<c>QueueItems({key})</c>, 404: "Queue Item does not exist.").</summary>
+    private protected override OrchestratorError EntityNotFound(long key) => OrchestratorError.NotFound("Queue Item");
+
     /// <summary><c>GET QueueItems/UiPathODataSvc.GetItemLastRetryByKey(key=…)</c>: the newest retry of an item.</summary>
     [HttpGet("odata/QueueItems/" + Namespace + ".GetItemLastRetryByKey(key={key})")]
     public IActionResult GetItemLastRetryByKey(Guid key)
@@ -43,7 +46,7 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
             .Where(candidate => candidate.Key == key || candidate.AncestorUniqueKey == key)
             .OrderByDescending(candidate => candidate.RetryNumber ?? 0)
             .FirstOrDefault();
-        return item is null ? OrchestratorError.NotFound($"Queue item {key}") : Ok(item);
+        return item is null ? OrchestratorError.NotFound("Queue Item") : Ok(item);
     }
 
     /// <summary><c>GET QueueItems({key})/UiPath.Server.Configuration.OData.GetItemLastRetry()</c>: the newest retry of the item.</summary>
@@ -57,7 +60,7 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
 
         if (Table.Find(key, folderId) is not { } item)
         {
-            return OrchestratorError.NotFound($"Queue item {key}");
+            return EntityNotFound(key);
         }
 
         var original = item.AncestorUniqueKey ?? item.Key;
@@ -195,7 +198,7 @@ internal sealed class QueueItemsController : TableController<QueueItemDto, long>
         });
         if (item is null)
         {
-            return OrchestratorError.NotFound($"Queue item {key}");
+            return EntityNotFound(key);
         }
 
         return status == QueueItemStatus.InProgress

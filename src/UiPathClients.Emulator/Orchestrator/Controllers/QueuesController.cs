@@ -227,7 +227,7 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
 
         if (Items.Find(key, folderId) is not { } found)
         {
-            return OrchestratorError.NotFound($"Queue item {key}");
+            return OrchestratorError.NotFound("Queue Item");
         }
 
         var queue = found.QueueDefinitionId is { } queueId ? State.Data.QueueDefinitions.Find(queueId, folderId) : null;

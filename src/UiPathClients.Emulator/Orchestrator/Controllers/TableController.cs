@@ -79,7 +79,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         if (Table.Find(key, folderId) is null || Table.FolderOf(key) is not { } home || State.Data.Folders.Find(home, folderId: null) is not { } folder)
         {
-            return OrchestratorError.NotFound($"{EntityName} {key}");
+            return EntityNotFound(key);
         }
 
         return Ok(new AccessibleFoldersDto
@@ -131,7 +131,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         return Table.Find(key, folderId) is { } entity
             ? Ok(SingleResult.Create(new[] { entity }.AsQueryable()))
-            : OrchestratorError.NotFound($"{EntityName} {key}");
+            : EntityNotFound(key);
     }
 
     /// <summary><c>POST {set}</c>.</summary>
@@ -178,7 +178,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         if (Table.Find(key, folderId) is not { } current)
         {
-            return OrchestratorError.NotFound($"{EntityName} {key}");
+            return EntityNotFound(key);
         }
 
         if (StaleETag(current) is { } stale)
@@ -187,7 +187,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         }
 
         Table.SetKey(entity, key);
-        return Table.Replace(key, folderId, entity) ? Answer(entity) : OrchestratorError.NotFound($"{EntityName} {key}");
+        return Table.Replace(key, folderId, entity) ? Answer(entity) : EntityNotFound(key);
     }
 
     /// <summary><c>PATCH {set}({key})</c>: changes only the properties the body names.</summary>
@@ -205,7 +205,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         if (Table.Find(key, folderId) is not { } current)
         {
-            return OrchestratorError.NotFound($"{EntityName} {key}");
+            return EntityNotFound(key);
         }
 
         if (StaleETag(current) is { } stale)
@@ -214,7 +214,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         }
 
         var updated = Table.Update(key, folderId, entity => delta.Patch(entity));
-        return updated is null ? OrchestratorError.NotFound($"{EntityName} {key}") : Answer(updated);
+        return updated is null ? EntityNotFound(key) : Answer(updated);
     }
 
     /// <summary><c>DELETE {set}({key})</c>.</summary>
@@ -227,7 +227,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         if (Table.Find(key, folderId) is not { } current)
         {
-            return OrchestratorError.NotFound($"{EntityName} {key}");
+            return EntityNotFound(key);
         }
 
         if (StaleETag(current) is { } stale)
@@ -235,7 +235,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return stale;
         }
 
-        return Table.Remove(key, folderId) ? NoContent() : OrchestratorError.NotFound($"{EntityName} {key}");
+        return Table.Remove(key, folderId) ? NoContent() : EntityNotFound(key);
     }
 
     /// <summary>
@@ -273,6 +273,9 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         return new OrchestratorError(StatusCodes.Status412PreconditionFailed, OrchestratorError.InvalidRequest, $"The {EntityName} was changed since it was read: its ETag is {etag}, not {ifMatch}.");
     }
+
+    /// <summary>The 404 for an entity of this set that does not exist (or is not in the request's folder).</summary>
+    private protected virtual OrchestratorError EntityNotFound(TKey key) => OrchestratorError.NotFound($"{EntityName} {key}");
 
     /// <summary>Fills server-owned properties of an entity about to be created.</summary>
     private protected virtual void BeforeCreate(TEntity entity, long? folderId)
