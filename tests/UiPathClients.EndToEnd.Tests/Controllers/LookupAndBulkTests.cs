@@ -184,4 +184,43 @@ public sealed class LookupAndBulkTests(MutableEmulator session) : IClassFixture<
         Assert.Equal("1002", missing.ErrorCode);
         Assert.Equal("Queue Item does not exist.", missing.ServiceMessage);
     }
+
+    [Fact]
+    public async Task RetrieveQueuesProcessingStatus_counts_each_queues_items_by_outcome()
+    {
+        var queue = await session.Shared.QueueDefinitions.CreateAsync(new QueueDefinitionDto { Name = "E2E-Processing", MaxNumberOfRetries = 0 });
+        await session.Shared.Queues.BulkAddQueueItemsAsync(queue.Name!, BulkAddQueueItemsRequestCommitType.AllOrNothing,
+            [new QueueItemDataDto { Name = queue.Name, Reference = "ok" }, new QueueItemDataDto { Name = queue.Name, Reference = "rule" }, new QueueItemDataDto { Name = queue.Name, Reference = "waiting" }]);
+        var ok = (await session.Shared.Queues.StartTransactionAsync(new TransactionDataDto { Name = queue.Name, Reference = "ok" }))!;
+        await session.Shared.Queues[ok.Id].SetTransactionResultAsync(new TransactionResultDto { IsSuccessful = true });
+        var rule = (await session.Shared.Queues.StartTransactionAsync(new TransactionDataDto { Name = queue.Name, Reference = "rule" }))!;
+        await session.Shared.Queues[rule.Id].SetTransactionResultAsync(new TransactionResultDto
+        {
+            IsSuccessful = false,
+            ProcessingException = new ProcessingExceptionDto { Type = ProcessingExceptionType.BusinessException, Reason = "E2E" },
+        });
+
+        var statuses = await session.Shared.QueueProcessingRecords.RetrieveQueuesProcessingStatusAsync();
+
+        var status = Assert.Single(statuses, candidate => candidate.QueueDefinitionId == queue.Id);
+        Assert.Equal("E2E-Processing", status.QueueDefinitionName);
+        Assert.Equal((1, 0, 1, 1, 0, 3), (status.ItemsToProcess, status.ItemsInProgress, status.SuccessfulTransactionsNo, status.BusinessExceptionsNo, status.ApplicationExceptionsNo, status.TotalNumberOfTransactions));
+        Assert.NotNull(status.LastProcessed);
+        Assert.Equal(session.Emulator.Data.QueueDefinitions.InFolder(session.SharedFolderId).Count, statuses.Count);
+    }
+
+    [Fact]
+    public async Task RaiseProcessAlert_adds_an_unread_process_alert()
+    {
+        var alerts = session.Emulator.Data.Table<ServerAlert, System.Guid>("Alerts");
+        var before = alerts.InFolder(null).Select(alert => alert.Id).ToHashSet();
+
+        await session.Tenant.Alerts.RaiseProcessAlertAsync(new ProcessAlertDto { Message = "E2E disk almost full", Severity = ProcessAlertSeverity.Warn, ProcessName = "InvoiceProcessing" });
+
+        var raised = Assert.Single(alerts.InFolder(null), alert => !before.Contains(alert.Id));
+        Assert.Equal(ServerAlertState.Unread, raised.State);
+        Assert.Equal(UiPathClients.Emulator.Orchestrator.Contracts.AlertSeverity.Warn, raised.Severity);
+        Assert.Equal(UiPathClients.Emulator.Orchestrator.Contracts.AlertComponent.Process, raised.Component);
+        Assert.Contains("E2E disk almost full", raised.Data, System.StringComparison.Ordinal);
+    }
 }

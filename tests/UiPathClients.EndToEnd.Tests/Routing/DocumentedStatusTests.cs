@@ -144,6 +144,9 @@ public sealed class DocumentedStatusTests(ClockedEmulator session, ITestOutputHe
         await SendAsync("POST", $"Settings/{Ns}DeleteBulk", """{"settingNames":["E2E.NoSuchSetting"]}""");
         await SendAsync("POST", $"ExecutionMedia/{Ns}DeleteMediaByJobId", "{\"jobId\":" + jobId.ToString(CultureInfo.InvariantCulture) + "}");
 
+        await SendAsync("POST", $"Alerts/{Ns}RaiseProcessAlert", """{"processAlert":{"Message":"E2E statuses","Severity":"Warn","ProcessName":"InvoiceProcessing"}}""");
+        await SendAsync("GET", "QueueProcessingRecords/UiPathODataSvc.RetrieveQueuesProcessingStatus()");
+
         // Functions answering a filtered collection.
         await SendAsync("GET", $"Assets/{Ns}GetFiltered()");
         await SendAsync("GET", $"Assets/{Ns}GetAssetsAcrossFolders()?excludeFolderId={session.SharedFolderId}");

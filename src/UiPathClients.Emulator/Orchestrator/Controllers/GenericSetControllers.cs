@@ -12,7 +12,7 @@ namespace UiPathClients.Emulator.Orchestrator.Controllers;
 // Sets the emulator seeds nothing for: their operations work on whatever their tables hold (filled by clients or tests).
 // Each controller here replaces the generic EntitySetController closure of its set.
 
-/// <summary>The <c>Alerts</c> set (tenant level), <c>GetUnreadCount()</c> and <c>MarkAsRead</c>.</summary>
+/// <summary>The <c>Alerts</c> set (tenant level), <c>GetUnreadCount()</c>, <c>MarkAsRead</c> and <c>RaiseProcessAlert</c>.</summary>
 internal sealed class AlertsController : TableController<AlertDto, Guid>
 {
     public AlertsController(EmulatorState state)
@@ -46,6 +46,32 @@ internal sealed class AlertsController : TableController<AlertDto, Guid>
         }
 
         return GetUnreadCount();
+    }
+
+    /// <summary>
+    /// <c>POST Alerts/UiPath.Server.Configuration.OData.RaiseProcessAlert</c> with <c>{"processAlert": {"Message", "Severity", …}}</c>:
+    /// adds an Unread alert of the Process component with that severity, whose data carries the message (200 with no body).
+    /// </summary>
+    [HttpPost("odata/Alerts/UiPath.Server.Configuration.OData.RaiseProcessAlert")]
+    public IActionResult RaiseProcessAlert(ODataActionParameters parameters)
+    {
+        if (parameters?.TryGetValue("processAlert", out var value) != true || value is not ProcessAlertDto alert
+            || !Enum.TryParse<AlertSeverity>(alert.Severity.ToString(), out var severity))
+        {
+            return Errors.OrchestratorError.BadRequest("The body must be {\"processAlert\": {\"Message\": \"…\", \"Severity\": \"Info\"|…}}.");
+        }
+
+        Table.Add(new AlertDto
+        {
+            Id = alert.Id is { } id && id != Guid.Empty ? id : Guid.NewGuid(),
+            NotificationName = "Process.Alert",
+            Component = AlertComponent.Process,
+            Severity = severity,
+            State = AlertState.Unread,
+            CreationTime = State.Options.TimeProvider.GetUtcNow(),
+            Data = System.Text.Json.JsonSerializer.Serialize(new { alert.Message, alert.RobotName, alert.ProcessName }),
+        });
+        return Ok();
     }
 }
 
