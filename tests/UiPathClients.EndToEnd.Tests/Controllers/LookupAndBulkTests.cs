@@ -223,4 +223,21 @@ public sealed class LookupAndBulkTests(MutableEmulator session) : IClassFixture<
         Assert.Equal(UiPathClients.Emulator.Orchestrator.Contracts.AlertComponent.Process, raised.Component);
         Assert.Contains("E2E disk almost full", raised.Data, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UpdateToLatestPackageVersion_moves_releases_to_their_packages_latest_version()
+    {
+        var releases = session.Emulator.Data.Releases;
+        var release = releases.InFolder(session.SharedFolderId).First();
+        var latest = session.Emulator.Data.Processes.Find(release.ProcessKey!, null)!.Version;
+        releases.Update(release.Id, session.SharedFolderId, old => old.ProcessVersion = "0.0.1");
+
+        Assert.Equal(release.Id, await session.Shared.Releases[release.Id].UpdateToLatestPackageVersionAsync(mergePackageTags: null));
+        Assert.Equal(latest, releases.Find(release.Id, session.SharedFolderId)!.ProcessVersion);
+
+        releases.Update(release.Id, session.SharedFolderId, old => old.ProcessVersion = "0.0.1");
+        var bulk = await session.Shared.Releases.UpdateToLatestPackageVersionBulkAsync(releaseIds: [release.Id, 987654321], mergePackageTags: null);
+        Assert.Equal([987654321L], bulk.FailedItems.ToArray());
+        Assert.Equal(latest, releases.Find(release.Id, session.SharedFolderId)!.ProcessVersion);
+    }
 }

@@ -96,6 +96,8 @@ public sealed class DocumentedStatusTests(ClockedEmulator session, ITestOutputHe
         await SendAsync("POST", $"Jobs/{Ns}ResumeJob", "{\"jobKey\":\"" + restarted.GetProperty("Key").GetString() + "\"}");
         await SendAsync("POST", $"Jobs/{Ns}StopJobs", "{\"strategy\":\"Kill\",\"jobIds\":[" + restartedId.ToString(CultureInfo.InvariantCulture) + "]}");
         await SendAsync("POST", $"Releases({release.Id})/{Ns}UpdateToSpecificPackageVersion", """{"packageVersion":"1.0.9"}""");
+        await SendAsync("POST", $"Releases({release.Id})/{Ns}UpdateToLatestPackageVersion?mergePackageTags=false", "{}");
+        await SendAsync("POST", $"Releases/{Ns}UpdateToLatestPackageVersionBulk", "{\"releaseIds\":[" + release.Id.ToString(CultureInfo.InvariantCulture) + "],\"mergePackageTags\":false}");
 
         // Queues: add, start, report progress, end; the item's last retry.
         var queue = data.QueueDefinitions.InFolder(session.SharedFolderId).First();
