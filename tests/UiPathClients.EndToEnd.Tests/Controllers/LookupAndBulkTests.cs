@@ -3,6 +3,8 @@ using System.Threading.Tasks;
 using UiPathClients.EndToEnd.Tests.Orchestrator;
 using UiPathClients.EndToEnd.Tests.TestSupport;
 using UiPathClients.Runtime.Errors;
+using ServerAsset = UiPathClients.Emulator.Orchestrator.Contracts.AssetDto;
+using ServerRobotValue = UiPathClients.Emulator.Orchestrator.Contracts.AssetRobotValueDto;
 using ServerAlert = UiPathClients.Emulator.Orchestrator.Contracts.AlertDto;
 using ServerAlertState = UiPathClients.Emulator.Orchestrator.Contracts.AlertState;
 using ServerComment = UiPathClients.Emulator.Orchestrator.Contracts.QueueItemCommentDto;
@@ -239,5 +241,27 @@ public sealed class LookupAndBulkTests(MutableEmulator session) : IClassFixture<
         var bulk = await session.Shared.Releases.UpdateToLatestPackageVersionBulkAsync(releaseIds: [release.Id, 987654321], mergePackageTags: null);
         Assert.Equal([987654321L], bulk.FailedItems.ToArray());
         Assert.Equal(latest, releases.Find(release.Id, session.SharedFolderId)!.ProcessVersion);
+    }
+
+    [Fact]
+    public async Task GetRobotAssetByRobotId_answers_a_global_value_or_the_robots_own_value()
+    {
+        var robot = session.Emulator.Data.Robots.InFolder(null).First();
+        var global = session.Emulator.Data.Assets.InFolder(session.SharedFolderId).First(asset => asset.StringValue is not null);
+
+        var value = await session.Shared.Assets.GetRobotAssetByRobotIdAsync(robot.Id, global.Name!);
+        Assert.Equal((global.Name, global.StringValue), (value.Name, value.StringValue));
+
+        session.Emulator.Data.Assets.Add(
+            new ServerAsset
+            {
+                Name = "E2E per robot",
+                ValueScope = UiPathClients.Emulator.Orchestrator.Contracts.AssetValueScope.PerRobot,
+                RobotValues = [new ServerRobotValue { RobotId = robot.Id, StringValue = "for this robot", ValueType = UiPathClients.Emulator.Orchestrator.Contracts.AssetRobotValueValueType.Text }],
+            },
+            session.SharedFolderId);
+        Assert.Equal("for this robot", (await session.Shared.Assets.GetRobotAssetByRobotIdAsync(robot.Id, "E2E per robot")).StringValue);
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Shared.Assets.GetRobotAssetByRobotIdAsync(robot.Id + 1000, "E2E per robot"));
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Shared.Assets.GetRobotAssetByRobotIdAsync(robot.Id, "E2E no such asset"));
     }
 }

@@ -119,6 +119,7 @@ public sealed class DocumentedStatusTests(ClockedEmulator session, ITestOutputHe
         var folderKey = data.Folders.Find(session.SharedFolderId, folderId: null)!.Key;
         await SendAsync("GET", $"Folders/{Ns}GetByKey(identifier={folderKey})");
         await SendAsync("GET", $"Assets/{Ns}GetFoldersForAsset(id={data.Assets.InFolder(session.SharedFolderId).First().Id})");
+        await SendAsync("GET", $"Assets/{Ns}GetRobotAssetByRobotId(robotId={data.Robots.InFolder(null).First().Id},assetName='{data.Assets.InFolder(session.SharedFolderId).First().Name}')");
         var bucket = await SendAsync("POST", "Buckets", """{"Name":"E2E statuses","Identifier":"6e1b2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e"}""");
         await SendAsync("GET", $"Buckets/{Ns}GetFoldersForBucket(id={bucket.GetProperty("Id").GetInt64()})");
         await SendAsync("GET", $"Buckets/{Ns}GetBucketsAcrossFolders()");
