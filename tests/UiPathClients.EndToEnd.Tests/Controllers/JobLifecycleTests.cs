@@ -5,6 +5,7 @@ using UiPathClients.EndToEnd.Tests.Orchestrator;
 using UiPathClients.EndToEnd.Tests.TestSupport;
 using UiPathClients.Runtime.Errors;
 using ServerJobState = UiPathClients.Emulator.Orchestrator.Contracts.JobState;
+using ServerJobTrigger = UiPathClients.Emulator.Orchestrator.Contracts.JobTriggerDto;
 
 namespace UiPathClients.EndToEnd.Tests.Controllers;
 
@@ -58,6 +59,20 @@ public sealed class JobLifecycleTests(ClockedEmulator session) : IClassFixture<C
         Assert.Equal(JobState.Running, (await session.Shared.Jobs[job.Id].GetAsync()).State);
         session.Clock.Advance(ClockedEmulator.RunTime);
         Assert.Equal(JobState.Successful, (await session.Shared.Jobs[job.Id].GetAsync()).State);
+    }
+
+    [Fact]
+    public async Task GetByJobKey_answers_the_triggers_of_that_job_only()
+    {
+        var job = await StartOneAsync(null);
+        var triggers = session.Emulator.Data.Table<ServerJobTrigger, long>("JobTriggers");
+        var waitedOn = triggers.Add(new ServerJobTrigger { JobId = job.Id, TriggerMessage = "E2E waits for a queue item" });
+        triggers.Add(new ServerJobTrigger { JobId = job.Id + 1000, TriggerMessage = "another job" });
+
+        var found = await session.Shared.JobTriggers.GetByJobKeyAsync(job.Key!.Value);
+
+        Assert.Equal([waitedOn.Id], found.Select(trigger => trigger.Id).ToArray());
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => session.Shared.JobTriggers.GetByJobKeyAsync(System.Guid.NewGuid()));
     }
 
     private async Task<JobDto> StartOneAsync(string? inputArguments)

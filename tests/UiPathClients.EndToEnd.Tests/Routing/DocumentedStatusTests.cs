@@ -94,6 +94,7 @@ public sealed class DocumentedStatusTests(ClockedEmulator session, ITestOutputHe
         var restartedId = restarted.GetProperty("Id").GetInt64();
         data.Jobs.Update(restartedId, folderId: null, job => job.State = ServerJobState.Suspended);
         await SendAsync("POST", $"Jobs/{Ns}ResumeJob", "{\"jobKey\":\"" + restarted.GetProperty("Key").GetString() + "\"}");
+        await SendAsync("GET", $"JobTriggers/{Ns}GetByJobKey(jobKey={restarted.GetProperty("Key").GetString()})");
         await SendAsync("POST", $"Jobs/{Ns}StopJobs", "{\"strategy\":\"Kill\",\"jobIds\":[" + restartedId.ToString(CultureInfo.InvariantCulture) + "]}");
         await SendAsync("POST", $"Releases({release.Id})/{Ns}UpdateToSpecificPackageVersion", """{"packageVersion":"1.0.9"}""");
         await SendAsync("POST", $"Releases({release.Id})/{Ns}UpdateToLatestPackageVersion?mergePackageTags=false", "{}");

@@ -21,7 +21,7 @@ namespace UiPathClients.EndToEnd.Tests.Routing;
 public sealed class EveryDescribedRouteTests(MutableEmulator session, ITestOutputHelper output) : IClassFixture<MutableEmulator>
 {
     /// <summary>Routes served for real when this was last measured; raise it when you implement more, never lower it.</summary>
-    private const int ServedFloor = 253;
+    private const int ServedFloor = 254;
 
     /// <summary>The operations with a real implementation (qualified by set: a routing convention that sent an operation to the wrong action would show up here).</summary>
     internal static readonly string[] ImplementedOperations =
@@ -38,6 +38,7 @@ public sealed class EveryDescribedRouteTests(MutableEmulator session, ITestOutpu
         "Buckets/UiPath.Server.Configuration.OData.GetFoldersForBucket",
         "ExecutionMedia/UiPath.Server.Configuration.OData.DeleteMediaByJobId",
         "Folders/UiPath.Server.Configuration.OData.GetByKey",
+        "JobTriggers/UiPath.Server.Configuration.OData.GetByJobKey",
         "Jobs(key)/UiPath.Server.Configuration.OData.StopJob",
         "Jobs/UiPath.Server.Configuration.OData.GetByKey",
         "Jobs/UiPath.Server.Configuration.OData.RestartJob",

@@ -8,7 +8,7 @@ using UiPathClients.Emulator.Orchestrator.Errors;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
-// The Action Center sets the emulator seeds nothing for: their lookups work on whatever their tables hold.
+// Action Center and job-trigger sets the emulator seeds nothing for: their lookups work on whatever their tables hold.
 
 /// <summary>The <c>Tasks</c> set and <c>GetByKey(identifier=…)</c>.</summary>
 internal sealed class TasksController : TableController<TaskDto, long>
@@ -62,4 +62,37 @@ internal sealed class TaskActivitiesController : TableController<TaskActivityDto
     /// <summary><c>GET TaskActivities/UiPath.Server.Configuration.OData.GetByTaskId(taskId=…)</c>: the task's activities, oldest first.</summary>
     [HttpGet("odata/TaskActivities/UiPath.Server.Configuration.OData.GetByTaskId(taskId={taskId})")]
     public IActionResult GetByTaskId(long taskId) => Ok(Table.InFolder(null).Where(activity => activity.TaskId == taskId).OrderBy(activity => activity.Id).ToList());
+}
+
+/// <summary>The <c>JobTriggers</c> set and <c>GetByJobKey(jobKey=…)</c>.</summary>
+internal sealed class JobTriggersController : TableController<JobTriggerDto, long>
+{
+    public JobTriggersController(EmulatorState state)
+        : base(state)
+    {
+    }
+
+    protected override EntityTable<JobTriggerDto, long> Table => State.Data.Table<JobTriggerDto, long>("JobTriggers");
+
+    protected override string EntityName => "Job trigger";
+
+    /// <summary>
+    /// <c>GET JobTriggers/UiPath.Server.Configuration.OData.GetByJobKey(jobKey=…)</c>: the triggers a suspended job waits on, for
+    /// the job of the request's folder whose <c>Key</c> is given (404 when there is none).
+    /// </summary>
+    [HttpGet("odata/JobTriggers/UiPath.Server.Configuration.OData.GetByJobKey(jobKey={jobKey})")]
+    public IActionResult GetByJobKey(Guid jobKey)
+    {
+        if (!TryGetFolder(folderScoped: true, out var folderId, out var error))
+        {
+            return error;
+        }
+
+        if (State.Data.Jobs.InFolder(folderId).FirstOrDefault(job => job.Key == jobKey) is not { } found)
+        {
+            return OrchestratorError.NotFound($"Job {jobKey}");
+        }
+
+        return Ok(Table.InFolder(null).Where(trigger => trigger.JobId == found.Id).OrderBy(trigger => trigger.Id).ToList());
+    }
 }
