@@ -76,7 +76,7 @@ public sealed class FolderTests(SharedEmulator session)
         Assert.IsNotType<ODataNotFoundException>(refused);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("1101", refused.ErrorCode);
-        Assert.Equal("A folder is required for this action.", refused.ServiceMessage);
+        Assert.Equal("An organization unit is required for this action.", refused.ServiceMessage);
         Assert.False(string.IsNullOrWhiteSpace(refused.TraceId));
         Assert.Contains("(code 1101)", refused.Message, StringComparison.Ordinal);
     }

@@ -115,7 +115,7 @@ public sealed class OperationTests(ClockedEmulator session) : IClassFixture<Cloc
         Assert.Equal("POST", request.Method);
         Assert.Equal($"/odata/Jobs({toStop.Id})/UiPath.Server.Configuration.OData.StopJob", request.PathAndQuery);
         Assert.Equal("SoftStop", request.JsonBody().GetProperty("strategy").GetString());
-        Assert.Equal(204, request.StatusCode);
+        Assert.Equal(200, request.StatusCode);
         var stopped = await Shared.Jobs[toStop.Id].GetAsync();
         Assert.Equal(JobState.Stopped, stopped.State);
         Assert.Equal(session.Clock.GetUtcNow(), stopped.EndTime);

@@ -49,7 +49,7 @@ public sealed class JobsControllerTests(MutableEmulator session) : IClassFixture
         using var response = await StartJobsAsync("""{"Strategy":"ModernJobsCount","JobsCount":3}""");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(3, json.RootElement.GetProperty("value").GetArrayLength());
     }
 

@@ -15,7 +15,7 @@ namespace UiPathClients.EndToEnd.Tests.Controllers;
 /// <summary>
 /// The queue operations a robot calls, through the generated client: <c>BulkAddQueueItems</c> by commit type,
 /// <c>StartTransaction</c> (next item by priority, or a new item with content), and <c>SetTransactionResult</c>
-/// (success, business and application exceptions, automatic retries).
+/// (success, business and application exceptions, automatic retries) and <c>SetTransactionProgress</c>.
 /// </summary>
 public sealed class QueuesControllerTests(ClockedEmulator session) : IClassFixture<ClockedEmulator>
 {
@@ -145,7 +145,7 @@ public sealed class QueuesControllerTests(ClockedEmulator session) : IClassFixtu
         var request = log.Single();
         Assert.Equal($"/odata/Queues({ok.Id})/UiPathODataSvc.SetTransactionResult", request.PathAndQuery);
         Assert.Equal(["transactionResult"], request.BodyPropertyNames());
-        Assert.Equal(204, request.StatusCode);
+        Assert.Equal(200, request.StatusCode);
         var stored = session.Emulator.Data.QueueItems.Find(ok.Id, session.SharedFolderId)!;
         Assert.Equal(ServerStatus.Successful, stored.Status);
         Assert.Equal("{\"Booked\":true}", stored.OutputData);
@@ -196,6 +196,33 @@ public sealed class QueuesControllerTests(ClockedEmulator session) : IClassFixtu
         var notInProgress = await Assert.ThrowsAsync<ODataRequestException>(() => Shared.Queues[ok.Id].SetTransactionResultAsync(new TransactionResultDto { IsSuccessful = true }));
         Assert.Equal(HttpStatusCode.BadRequest, notInProgress.StatusCode);
         await Assert.ThrowsAsync<ODataNotFoundException>(() => Shared.Queues[987654321].SetTransactionResultAsync(new TransactionResultDto { IsSuccessful = true }));
+    }
+
+    [Fact]
+    public async Task SetTransactionProgress_sets_the_progress_of_an_item_in_progress_only()
+    {
+        var queue = await CreateQueueAsync("E2E-Progress", maxRetries: 0);
+        await Shared.Queues.BulkAddQueueItemsAsync(queue.Name!, BulkAddQueueItemsRequestCommitType.AllOrNothing, [Item(queue, "P-1"), Item(queue, "P-2")]);
+        var waiting = session.Emulator.Data.QueueItems.InFolder(session.SharedFolderId).Single(item => item.Reference == "P-2");
+        var item = (await Shared.Queues.StartTransactionAsync(new TransactionDataDto { Name = queue.Name, Reference = "P-1" }))!;
+        var log = RequestLog.Mark(session.Emulator);
+
+        await Shared.QueueItems[item.Id].SetTransactionProgressAsync("Invoice read; booking");
+
+        var request = log.Single();
+        Assert.Equal($"/odata/QueueItems({item.Id})/UiPathODataSvc.SetTransactionProgress", request.PathAndQuery);
+        Assert.Equal(200, request.StatusCode);
+        Assert.Equal("Invoice read; booking", session.Emulator.Data.QueueItems.Find(item.Id, session.SharedFolderId)!.Progress);
+        Assert.Equal("Invoice read; booking", (await Shared.QueueItems[item.Id].GetAsync()).Progress);
+
+        // An item that is not in progress (New, or finished) has no transaction whose progress could be set.
+        var notStarted = await Assert.ThrowsAsync<ODataRequestException>(() => Shared.QueueItems[waiting.Id].SetTransactionProgressAsync("early"));
+        Assert.Equal(HttpStatusCode.BadRequest, notStarted.StatusCode);
+        Assert.Null(session.Emulator.Data.QueueItems.Find(waiting.Id, session.SharedFolderId)!.Progress);
+        await Shared.Queues[item.Id].SetTransactionResultAsync(new TransactionResultDto { IsSuccessful = true });
+        await Assert.ThrowsAsync<ODataRequestException>(() => Shared.QueueItems[item.Id].SetTransactionProgressAsync("late"));
+        Assert.Equal("Invoice read; booking", session.Emulator.Data.QueueItems.Find(item.Id, session.SharedFolderId)!.Progress);
+        await Assert.ThrowsAsync<ODataNotFoundException>(() => Shared.QueueItems[987654321].SetTransactionProgressAsync("x"));
     }
 
     /// <summary>

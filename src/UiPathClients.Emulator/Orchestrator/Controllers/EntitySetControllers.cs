@@ -6,19 +6,6 @@ namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
 // The sets with nothing beyond CRUD and queries. The class name is the entity set name (OData routing convention).
 
-/// <summary>The <c>Folders</c> set (tenant level).</summary>
-internal sealed class FoldersController : TableController<FolderDto, long>
-{
-    public FoldersController(EmulatorState state)
-        : base(state)
-    {
-    }
-
-    protected override EntityTable<FolderDto, long> Table => State.Data.Folders;
-
-    protected override string EntityName => "Folder";
-}
-
 /// <summary>The <c>Processes</c> set (string keys).</summary>
 internal sealed class ProcessesController : TableController<ProcessDto, string>
 {
@@ -30,69 +17,4 @@ internal sealed class ProcessesController : TableController<ProcessDto, string>
     protected override EntityTable<ProcessDto, string> Table => State.Data.Processes;
 
     protected override string EntityName => "Process";
-}
-
-/// <summary>The <c>QueueDefinitions</c> set (folder scoped).</summary>
-internal sealed class QueueDefinitionsController : TableController<QueueDefinitionDto, long>
-{
-    public QueueDefinitionsController(EmulatorState state)
-        : base(state)
-    {
-    }
-
-    protected override EntityTable<QueueDefinitionDto, long> Table => State.Data.QueueDefinitions;
-
-    protected override string EntityName => "Queue";
-
-    private protected override void BeforeCreate(QueueDefinitionDto entity, long? folderId)
-    {
-        entity.OrganizationUnitId = folderId;
-        entity.CreationTime ??= State.Options.TimeProvider.GetUtcNow();
-        entity.Key ??= System.Guid.NewGuid();
-    }
-}
-
-/// <summary>The <c>Robots</c> set (tenant level).</summary>
-internal sealed class RobotsController : TableController<RobotDto, long>
-{
-    public RobotsController(EmulatorState state)
-        : base(state)
-    {
-    }
-
-    protected override EntityTable<RobotDto, long> Table => State.Data.Robots;
-
-    protected override string EntityName => "Robot";
-}
-
-/// <summary>The <c>Machines</c> set (tenant level).</summary>
-internal sealed class MachinesController : TableController<ExtendedMachineDto, long>
-{
-    public MachinesController(EmulatorState state)
-        : base(state)
-    {
-    }
-
-    protected override EntityTable<ExtendedMachineDto, long> Table => State.Data.Machines;
-
-    protected override string EntityName => "Machine";
-}
-
-/// <summary>The <c>Assets</c> set (folder scoped).</summary>
-internal sealed class AssetsController : TableController<AssetDto, long>
-{
-    public AssetsController(EmulatorState state)
-        : base(state)
-    {
-    }
-
-    protected override EntityTable<AssetDto, long> Table => State.Data.Assets;
-
-    protected override string EntityName => "Asset";
-
-    private protected override void BeforeCreate(AssetDto entity, long? folderId)
-    {
-        entity.CreationTime ??= State.Options.TimeProvider.GetUtcNow();
-        entity.Key ??= System.Guid.NewGuid();
-    }
 }

@@ -35,7 +35,7 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
 
     private DateTimeOffset Now => State.Options.TimeProvider.GetUtcNow();
 
-    /// <summary><c>POST Queues/UiPathODataSvc.AddQueueItem</c> with <c>{"itemData": {...}}</c>: a New item in the named queue.</summary>
+    /// <summary><c>POST Queues/UiPathODataSvc.AddQueueItem</c> with <c>{"itemData": {...}}</c>: a New item in the named queue (201).</summary>
     [HttpPost("odata/Queues/" + Namespace + ".AddQueueItem")]
     public async Task<IActionResult> AddQueueItem()
     {
@@ -60,7 +60,8 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
             return DuplicateReferenceError(itemData.Reference);
         }
 
-        return Ok(Items.Add(NewItem(queue, itemData), folderId));
+        // 201, as the description documents for AddQueueItem (the body is the new item).
+        return new ObjectResult(Items.Add(NewItem(queue, itemData), folderId)) { StatusCode = StatusCodes.Status201Created };
     }
 
     // The items keep their content as text (SpecificData, OutputData, AnalyticsData), as the seeded ones do: the
@@ -207,7 +208,7 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
     /// <c>POST Queues({itemId})/UiPathODataSvc.SetTransactionResult</c> with <c>{"transactionResult": {...}}</c>: ends the
     /// transaction of an InProgress item. Success makes it Successful with its output; a business exception makes it
     /// Failed; an application exception makes it Failed, or Retried with a New copy (<c>RetryNumber</c> + 1) while the
-    /// queue's <c>MaxNumberOfRetries</c> allows another attempt. Answers 204.
+    /// queue's <c>MaxNumberOfRetries</c> allows another attempt. Answers 200 with no body, as the description documents.
     /// </summary>
     [HttpPost("odata/Queues({key})/" + Namespace + ".SetTransactionResult")]
     public async Task<IActionResult> SetTransactionResult(long key)
@@ -225,7 +226,7 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
 
         if (Items.Find(key, folderId) is not { } found)
         {
-            return OrchestratorError.NotFound($"Queue item {key}");
+            return OrchestratorError.NotFound("Queue Item");
         }
 
         var queue = found.QueueDefinitionId is { } queueId ? State.Data.QueueDefinitions.Find(queueId, folderId) : null;
@@ -293,7 +294,7 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
             Items.Add(retry, folderId);
         }
 
-        return NoContent();
+        return Ok();
     }
 
     private static void Start(QueueItemDto item, DateTimeOffset now)

@@ -7,7 +7,7 @@ using UiPathClients.Emulator.Orchestrator.Contracts;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
-/// <summary>The <c>Releases</c> set (folder scoped) and its <c>UpdateToSpecificPackageVersion</c> action.</summary>
+/// <summary>The <c>Releases</c> set (folder scoped) and its <c>UpdateToSpecificPackageVersion</c>, <c>UpdateToLatestPackageVersion</c> and <c>UpdateToLatestPackageVersionBulk</c> actions.</summary>
 internal sealed class ReleasesController : TableController<ReleaseDto, long>
 {
     public ReleasesController(EmulatorState state)
@@ -42,6 +42,71 @@ internal sealed class ReleasesController : TableController<ReleaseDto, long>
             candidate.LastModificationTime = State.Options.TimeProvider.GetUtcNow();
         });
         return release is null ? OrchestratorError.NotFound($"Release {key}") : Ok(release.Id);
+    }
+
+    /// <summary>
+    /// <c>POST Releases({key})/UiPath.Server.Configuration.OData.UpdateToLatestPackageVersion</c>: the release runs the latest
+    /// version of its package (the <c>Processes</c> entry of its <c>ProcessKey</c>); returns the release id. The emulator's
+    /// packages carry no tags, so <c>mergePackageTags</c> changes nothing.
+    /// </summary>
+    [HttpPost("odata/Releases({key})/UiPath.Server.Configuration.OData.UpdateToLatestPackageVersion")]
+    public IActionResult UpdateToLatestPackageVersion(long key, [FromQuery] bool? mergePackageTags)
+    {
+        _ = mergePackageTags;
+        if (!TryGetFolder(out var folderId, out var error))
+        {
+            return error;
+        }
+
+        if (Table.Find(key, folderId) is not { } release)
+        {
+            return OrchestratorError.NotFound($"Release {key}");
+        }
+
+        return UpdateToLatest(release.Id, folderId) ? Ok(release.Id) : OrchestratorError.NotFound($"Package '{release.ProcessKey}'");
+    }
+
+    /// <summary>
+    /// <c>POST Releases/UiPath.Server.Configuration.OData.UpdateToLatestPackageVersionBulk</c> with <c>{"releaseIds": [...]}</c>:
+    /// each release runs the latest version of its package; releases that do not exist or whose package does not are failed items.
+    /// </summary>
+    [HttpPost("odata/Releases/UiPath.Server.Configuration.OData.UpdateToLatestPackageVersionBulk")]
+    public IActionResult UpdateToLatestPackageVersionBulk(ODataActionParameters parameters)
+    {
+        if (!TryGetFolder(out var folderId, out var error))
+        {
+            return error;
+        }
+
+        if (parameters?.TryGetValue("releaseIds", out var value) != true || value is not System.Collections.Generic.IEnumerable<long> releaseIds)
+        {
+            return OrchestratorError.BadRequest("The body must list the releases: {\"releaseIds\": [...]}.");
+        }
+
+        var ids = System.Linq.Enumerable.ToList(releaseIds);
+        var failed = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(ids, id => !UpdateToLatest(id, folderId)));
+        return Ok(new BulkOperationResponseDtoOfInt64
+        {
+            Success = failed.Count == 0,
+            Message = failed.Count == 0 ? null : $"{failed.Count} of {ids.Count} releases were not updated: they or their packages do not exist.",
+            FailedItems = failed,
+        });
+    }
+
+    /// <summary>Sets the release's version to its package's latest; false when the release or the package does not exist.</summary>
+    private bool UpdateToLatest(long releaseId, long? folderId)
+    {
+        if (Table.Find(releaseId, folderId) is not { ProcessKey: { } processKey } || State.Data.Processes.Find(processKey, folderId: null) is not { Version: { } latest })
+        {
+            return false;
+        }
+
+        Table.Update(releaseId, folderId, release =>
+        {
+            release.ProcessVersion = latest;
+            release.LastModificationTime = State.Options.TimeProvider.GetUtcNow();
+        });
+        return true;
     }
 
     private protected override void BeforeCreate(ReleaseDto entity, long? folderId)

@@ -12,6 +12,7 @@ using Microsoft.OData;
 using Microsoft.OData.UriParser;
 using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Concurrency;
+using UiPathClients.Emulator.Orchestrator.Contracts;
 using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Orchestrator.Folders;
 using UiPathClients.Emulator.Hosting;
@@ -53,12 +54,52 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return error;
         }
 
-        var rows = Table.InFolder(folderId).AsQueryable();
+        return Query(Table.InFolder(folderId).AsQueryable(), queryOptions);
+    }
+
+    /// <summary>
+    /// The rows of every folder but <paramref name="excludeFolderId"/> (the <c>Get…AcrossFolders</c> functions: the
+    /// emulator's user may view every folder, so "the folders the user has the View permission in" is all of them).
+    /// </summary>
+    private protected IQueryable<TEntity> AcrossFolders(long? excludeFolderId) =>
+        Table.InFolder(null).Where(entity => excludeFolderId is null || Table.FolderOf(Table.KeyOf(entity)) != excludeFolderId).AsQueryable();
+
+    /// <summary>
+    /// The <c>GetFoldersFor…(id=…)</c> answer for an entity of a folder-scoped set: the folders it is shared to. The
+    /// emulator has no sharing (<c>ShareToFolders</c> is not implemented), so that is the one folder it lives in; 404
+    /// when the entity is not visible in the request's folder.
+    /// </summary>
+    private protected IActionResult FoldersOf(TKey key)
+    {
+        if (!TryGetFolder(out var folderId, out var error))
+        {
+            return error;
+        }
+
+        if (Table.Find(key, folderId) is null || Table.FolderOf(key) is not { } home || State.Data.Folders.Find(home, folderId: null) is not { } folder)
+        {
+            return EntityNotFound(key);
+        }
+
+        return Ok(new AccessibleFoldersDto
+        {
+            AccessibleFolders = [new SimpleFolderDto { Id = folder.Id, DisplayName = folder.DisplayName, FullyQualifiedName = folder.FullyQualifiedName }],
+            TotalFoldersCount = 1,
+        });
+    }
+
+    /// <summary>
+    /// Applies a request's query options to <paramref name="rows"/> (for the set itself and for the functions that
+    /// answer a filtered collection of it): <c>$count</c> segments count, everything else pages as the set does.
+    /// </summary>
+    private protected IActionResult Query(IQueryable<TEntity> rows, ODataQueryOptions<TEntity> queryOptions)
+    {
+        ArgumentNullException.ThrowIfNull(queryOptions);
         try
         {
             queryOptions.Validate(ValidationSettings());
             var settings = new ODataQuerySettings { HandleNullPropagation = HandleNullPropagationOption.True, PageSize = State.Options.ServerPageSize };
-            if (Request.ODataFeature().Path.LastSegment is CountSegment)
+            if (Request.ODataFeature().Path?.LastSegment is CountSegment)
             {
                 var filtered = queryOptions.Filter is null ? rows : (IQueryable<TEntity>)queryOptions.Filter.ApplyTo(rows, settings);
                 var searched = queryOptions.Search is null ? filtered : (IQueryable<TEntity>)queryOptions.Search.ApplyTo(filtered, settings);
@@ -89,7 +130,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         return Table.Find(key, folderId) is { } entity
             ? Ok(SingleResult.Create(new[] { entity }.AsQueryable()))
-            : OrchestratorError.NotFound($"{EntityName} {key}");
+            : EntityNotFound(key);
     }
 
     /// <summary><c>POST {set}</c>.</summary>
@@ -136,7 +177,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         if (Table.Find(key, folderId) is not { } current)
         {
-            return OrchestratorError.NotFound($"{EntityName} {key}");
+            return EntityNotFound(key);
         }
 
         if (StaleETag(current) is { } stale)
@@ -145,7 +186,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         }
 
         Table.SetKey(entity, key);
-        return Table.Replace(key, folderId, entity) ? Answer(entity) : OrchestratorError.NotFound($"{EntityName} {key}");
+        return Table.Replace(key, folderId, entity) ? Answer(entity) : EntityNotFound(key);
     }
 
     /// <summary><c>PATCH {set}({key})</c>: changes only the properties the body names.</summary>
@@ -163,7 +204,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         if (Table.Find(key, folderId) is not { } current)
         {
-            return OrchestratorError.NotFound($"{EntityName} {key}");
+            return EntityNotFound(key);
         }
 
         if (StaleETag(current) is { } stale)
@@ -172,7 +213,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         }
 
         var updated = Table.Update(key, folderId, entity => delta.Patch(entity));
-        return updated is null ? OrchestratorError.NotFound($"{EntityName} {key}") : Answer(updated);
+        return updated is null ? EntityNotFound(key) : Answer(updated);
     }
 
     /// <summary><c>DELETE {set}({key})</c>.</summary>
@@ -185,7 +226,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
         if (Table.Find(key, folderId) is not { } current)
         {
-            return OrchestratorError.NotFound($"{EntityName} {key}");
+            return EntityNotFound(key);
         }
 
         if (StaleETag(current) is { } stale)
@@ -193,7 +234,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return stale;
         }
 
-        return Table.Remove(key, folderId) ? NoContent() : OrchestratorError.NotFound($"{EntityName} {key}");
+        return Table.Remove(key, folderId) ? NoContent() : EntityNotFound(key);
     }
 
     /// <summary>
@@ -232,6 +273,9 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         return new OrchestratorError(StatusCodes.Status412PreconditionFailed, OrchestratorError.InvalidRequest, $"The {EntityName} was changed since it was read: its ETag is {etag}, not {ifMatch}.");
     }
 
+    /// <summary>The 404 for an entity of this set that does not exist (or is not in the request's folder).</summary>
+    private protected virtual OrchestratorError EntityNotFound(TKey key) => OrchestratorError.NotFound($"{EntityName} {key}");
+
     /// <summary>Fills server-owned properties of an entity about to be created.</summary>
     private protected virtual void BeforeCreate(TEntity entity, long? folderId)
     {
@@ -249,7 +293,7 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         folderId = folderScoped ? folder?.Id : null;
         if (folderScoped && folder is null)
         {
-            error = new OrchestratorError(StatusCodes.Status400BadRequest, OrchestratorError.FolderRequired, "A folder is required for this action.");
+            error = new OrchestratorError(StatusCodes.Status400BadRequest, OrchestratorError.FolderRequired, "An organization unit is required for this action.");
             return false;
         }
 

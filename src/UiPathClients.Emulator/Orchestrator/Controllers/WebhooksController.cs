@@ -59,7 +59,8 @@ internal sealed class WebhooksController : TableController<WebhookDto, long>
         }
 
         var now = State.Options.TimeProvider.GetUtcNow();
-        return Ok(new PingEventDto
+        // 202 Accepted, as the description documents: the service queues the ping event for delivery.
+        return new ObjectResult(new PingEventDto
         {
             Type = "ping",
             EventId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture),
@@ -68,7 +69,10 @@ internal sealed class WebhooksController : TableController<WebhookDto, long>
             EventTime = now,
             TenantId = 1,
             UserId = 1,
-        });
+        })
+        {
+            StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status202Accepted,
+        };
     }
 
     private protected override void BeforeCreate(WebhookDto entity, long? folderId) => entity.Key ??= Guid.NewGuid();

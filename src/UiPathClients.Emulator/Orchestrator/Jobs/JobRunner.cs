@@ -100,6 +100,61 @@ internal sealed class JobRunner
         return true;
     }
 
+    /// <summary>
+    /// Restarts a finished job (Successful, Faulted or Stopped) as Orchestrator does: a new Pending job of the same
+    /// release, folder and input arguments. Null when <paramref name="finished"/> has not finished.
+    /// </summary>
+    public JobDto? Restart(JobDto finished, long folderId)
+    {
+        if (finished.State is not (JobState.Successful or JobState.Faulted or JobState.Stopped))
+        {
+            return null;
+        }
+
+        var now = _clock.GetUtcNow();
+        var job = _data.Jobs.Add(
+            new JobDto
+            {
+                Key = Guid.NewGuid(),
+                State = JobState.Pending,
+                CreationTime = now,
+                LastModificationTime = now,
+                ReleaseName = finished.ReleaseName,
+                Release = finished.Release,
+                Source = "Manual",
+                SourceType = JobSourceType.Manual,
+                Type = finished.Type,
+                InputArguments = finished.InputArguments,
+                Reference = finished.Reference,
+                BatchExecutionKey = Guid.NewGuid(),
+                JobPriority = finished.JobPriority,
+                OrganizationUnitId = folderId,
+                OrganizationUnitFullyQualifiedName = finished.OrganizationUnitFullyQualifiedName,
+            },
+            folderId);
+        _live[job.Id] = ShouldFail(job.InputArguments);
+        return job;
+    }
+
+    /// <summary>
+    /// Resumes a Suspended job: it is Resumed, then runs again for the configured run time from now. False when the
+    /// job is not suspended (only suspended jobs can be resumed).
+    /// </summary>
+    public bool Resume(JobDto job)
+    {
+        if (job.State != JobState.Suspended)
+        {
+            return false;
+        }
+
+        var now = _clock.GetUtcNow();
+        job.State = JobState.Resumed;
+        job.ResumeTime = now;
+        job.LastModificationTime = now;
+        _live[job.Id] = ShouldFail(job.InputArguments);
+        return true;
+    }
+
     /// <summary>Moves every started job to the state the clock implies.</summary>
     public void Advance()
     {
@@ -112,7 +167,7 @@ internal sealed class JobRunner
         foreach (var (id, shouldFail) in _live.ToArray())
         {
             var job = _data.Jobs.Update(id, folderId: null, candidate => AdvanceOne(candidate, now, shouldFail));
-            if (job is not { State: JobState.Pending or JobState.Running })
+            if (job is not { State: JobState.Pending or JobState.Running or JobState.Resumed })
             {
                 _live.TryRemove(id, out _);
             }
@@ -121,6 +176,13 @@ internal sealed class JobRunner
 
     private void AdvanceOne(JobDto job, DateTimeOffset now, bool shouldFail)
     {
+        if (job.State == JobState.Resumed)
+        {
+            // The resumed run starts where the suspension ended; it then finishes like any running job.
+            job.State = JobState.Running;
+            job.StartTime = job.ResumeTime ?? now;
+        }
+
         var created = job.CreationTime ?? now;
         if (job.State == JobState.Pending && now >= created + _options.JobPendingTime)
         {
