@@ -29,7 +29,7 @@ namespace UiPathClients.Emulator;
 /// <example>
 /// <code>
 /// await using var emulator = await OrchestratorEmulator.StartAsync();
-/// var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+/// using var http = emulator.CreateHttpClient(); // BaseAddress and an accepted bearer token
 /// </code>
 /// </example>
 public sealed class OrchestratorEmulator : IAsyncDisposable
@@ -46,10 +46,16 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    /// <summary>The address to give an <c>HttpClient</c>: the emulator's <c>orchestrator_/</c> root (OData lives under <c>odata/</c>).</summary>
+    /// <summary>
+    /// The address to give an <c>HttpClient</c>: the emulator's Orchestrator root in the on-premises form (OData lives under
+    /// <c>odata/</c>); <see cref="CloudBaseAddress"/> is the same service in the Automation Cloud form.
+    /// </summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The full path of the folder that holds the seeded releases, jobs and queues.</summary>
+    /// <summary>
+    /// The full path of the folder that holds the default seed's releases, jobs and queues (<c>Shared</c>). With
+    /// <see cref="EmulatorSeed.Empty"/> no such folder exists unless the test's <c>AddData</c> adds it.
+    /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Callers read it from the emulator they started, beside BaseAddress.")]
     public string DefaultFolderPath => SeedData.SharedFolder;
 
