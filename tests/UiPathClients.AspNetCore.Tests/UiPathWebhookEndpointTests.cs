@@ -85,6 +85,20 @@ public sealed class UiPathWebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_secret_provider_is_asked_for_each_signed_request()
+    {
+        var body = Encoding.UTF8.GetBytes(Payload);
+
+        using var first = await PostAsync("/rotating", body, Sign(body, Secret));
+        using var second = await PostAsync("/rotating", body, Sign(body, Secret));
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
+        Assert.Equal(2, _secretRequests);
+        Assert.Equal(2, _received.Count);
+    }
+
+    [Fact]
     public async Task A_missing_signature_is_401_and_the_handler_is_not_called()
     {
         using var response = await PostAsync("/rotating", Encoding.UTF8.GetBytes(Payload), null);
