@@ -5,6 +5,7 @@ using UiPathClients.Emulator.CommunicationsMining;
 using UiPathClients.Emulator.Identity;
 using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Orchestrator.Jobs;
+using UiPathClients.Emulator.Orchestrator.Webhooks;
 
 namespace UiPathClients.Emulator.Hosting;
 
@@ -37,7 +38,8 @@ internal sealed class EmulatorState
 
         // The test's own rows, before the host exists: the first request already sees them.
         options.AddData?.Invoke(new EmulatorSeedContext(Data, CommunicationsMining, Started));
-        Jobs = new JobRunner(Data, options.TimeProvider, options);
+        Webhooks = new WebhookDispatcher(Data, options);
+        Jobs = new JobRunner(Data, options.TimeProvider, options, Webhooks);
     }
 
     public EmulatorTokens Tokens { get; }
@@ -47,6 +49,8 @@ internal sealed class EmulatorState
     public OrchestratorData Data { get; }
 
     public JobRunner Jobs { get; }
+
+    public WebhookDispatcher Webhooks { get; }
 
     public CommunicationsMiningData CommunicationsMining { get; }
 

@@ -121,6 +121,18 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
     /// <summary>How many access tokens the emulator's identity endpoints have issued (tests count renewals with it).</summary>
     public int IssuedTokenCount => _state.Tokens.IssuedCount;
 
+    /// <summary>
+    /// What became of each webhook event so far, oldest first: delivered, failed (which opens the webhook's circuit for
+    /// <see cref="OrchestratorEmulatorOptions.WebhookCircuitBreakDuration"/>), dropped while the circuit was open, or skipped
+    /// because the webhook's URL is not a loopback address.
+    /// </summary>
+    public IReadOnlyList<WebhookDelivery> WebhookDeliveries => _state.Webhooks.Deliveries;
+
+    /// <summary>Completes once <see cref="WebhookDeliveries"/> holds at least <paramref name="count"/> entries (deliveries run in the background).</summary>
+    /// <param name="count">How many outcomes to wait for, counted from the emulator's start.</param>
+    /// <param name="cancellationToken">Gives up waiting.</param>
+    public Task WaitForWebhookDeliveriesAsync(int count, CancellationToken cancellationToken = default) => _state.Webhooks.WaitForDeliveriesAsync(count, cancellationToken);
+
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => _state.ClearRequests();
 
@@ -221,11 +233,12 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops listening.</summary>
+    /// <summary>Stops listening, then stops delivering webhook events (those still queued are not sent).</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        await _state.Webhooks.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Blocks until the host shuts down (Ctrl+C when run as a program).</summary>

@@ -31,6 +31,12 @@ public sealed class OrchestratorEmulatorOptions
     public TimeSpan JobRunTime { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// How long a webhook gets no events after a failed delivery (non-2xx or no answer), by <see cref="TimeProvider"/>;
+    /// events raised meanwhile are dropped. One hour by default, as Orchestrator documents.
+    /// </summary>
+    public TimeSpan WebhookCircuitBreakDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Queue items added to the seed on top of the fixed ones (paging tests ask for thousands); at most
     /// <see cref="EmulatorLimits.MaxGeneratedQueueItems"/>, and only with <see cref="EmulatorSeed.Default"/> (they go into its queues).
     /// </summary>

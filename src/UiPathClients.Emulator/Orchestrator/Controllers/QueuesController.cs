@@ -9,6 +9,7 @@ using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Orchestrator.Contracts;
+using UiPathClients.Emulator.Orchestrator.Webhooks;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
@@ -61,7 +62,9 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
         }
 
         // 201, as the description documents for AddQueueItem (the body is the new item).
-        return new ObjectResult(Items.Add(NewItem(queue, itemData), folderId)) { StatusCode = StatusCodes.Status201Created };
+        var added = Items.Add(NewItem(queue, itemData), folderId);
+        State.Webhooks.Publish(WebhookEventTypes.QueueItemAdded, folderId, "QueueItem", added);
+        return new ObjectResult(added) { StatusCode = StatusCodes.Status201Created };
     }
 
     // The items keep their content as text (SpecificData, OutputData, AnalyticsData), as the seeded ones do: the

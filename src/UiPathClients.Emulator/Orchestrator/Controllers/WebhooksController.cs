@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Data;
@@ -48,7 +47,7 @@ internal sealed class WebhooksController : TableController<WebhookDto, long>
         return Ok(types);
     }
 
-    /// <summary><c>POST Webhooks({key})/UiPath.Server.Configuration.OData.Ping</c>: the ping event the webhook would receive.</summary>
+    /// <summary><c>POST Webhooks({key})/UiPath.Server.Configuration.OData.Ping</c>: delivers a ping event to the webhook and answers with it.</summary>
     [HttpPost("odata/Webhooks({key})/" + Namespace + ".Ping")]
     public IActionResult Ping(long key)
     {
@@ -58,21 +57,8 @@ internal sealed class WebhooksController : TableController<WebhookDto, long>
             return OrchestratorError.NotFound($"Webhook {key}");
         }
 
-        var now = State.Options.TimeProvider.GetUtcNow();
-        // 202 Accepted, as the description documents: the service queues the ping event for delivery.
-        return new ObjectResult(new PingEventDto
-        {
-            Type = "ping",
-            EventId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture),
-            EntityKey = webhook.Key,
-            Timestamp = now,
-            EventTime = now,
-            TenantId = 1,
-            UserId = 1,
-        })
-        {
-            StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status202Accepted,
-        };
+        // 202 Accepted, as the description documents: the ping event is queued and posted to the webhook's URL.
+        return new ObjectResult(State.Webhooks.Ping(webhook)) { StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status202Accepted };
     }
 
     private protected override void BeforeCreate(WebhookDto entity, long? folderId) => entity.Key ??= Guid.NewGuid();

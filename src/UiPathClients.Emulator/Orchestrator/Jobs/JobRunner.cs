@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Orchestrator.Contracts;
+using UiPathClients.Emulator.Orchestrator.Webhooks;
 
 namespace UiPathClients.Emulator.Orchestrator.Jobs;
 
@@ -24,13 +25,15 @@ internal sealed class JobRunner
     private readonly OrchestratorData _data;
     private readonly TimeProvider _clock;
     private readonly OrchestratorEmulatorOptions _options;
+    private readonly IWebhookEventSink _events;
     private readonly ConcurrentDictionary<long, bool> _live = new();
 
-    public JobRunner(OrchestratorData data, TimeProvider clock, OrchestratorEmulatorOptions options)
+    public JobRunner(OrchestratorData data, TimeProvider clock, OrchestratorEmulatorOptions options, IWebhookEventSink events)
     {
         _data = data;
         _clock = clock;
         _options = options;
+        _events = events;
     }
 
     /// <summary>
@@ -80,6 +83,8 @@ internal sealed class JobRunner
             jobs.Add(job);
         }
 
+        // One job.created event per StartJobs call, with every job it created (the service's "Jobs" list).
+        _events.Publish(WebhookEventTypes.JobCreated, folderId, "Jobs", jobs);
         return jobs;
     }
 
@@ -97,6 +102,7 @@ internal sealed class JobRunner
         job.EndTime = now;
         job.LastModificationTime = now;
         job.Info = "Job stopped";
+        _events.Publish(WebhookEventTypes.JobStopped, job.OrganizationUnitId, "Job", job);
         return true;
     }
 
@@ -133,6 +139,7 @@ internal sealed class JobRunner
             },
             folderId);
         _live[job.Id] = ShouldFail(job.InputArguments);
+        _events.Publish(WebhookEventTypes.JobCreated, folderId, "Jobs", new[] { job });
         return job;
     }
 
@@ -190,6 +197,7 @@ internal sealed class JobRunner
             job.StartTime = created + _options.JobPendingTime;
             job.HostMachineName = "VM-PROD-01";
             job.LastModificationTime = job.StartTime;
+            _events.Publish(WebhookEventTypes.JobStarted, job.OrganizationUnitId, "Job", job);
         }
 
         if (job.State == JobState.Running && now >= job.StartTime + _options.JobRunTime)
@@ -208,6 +216,8 @@ internal sealed class JobRunner
                 job.Info = "Job completed";
                 job.OutputArguments = "{}";
             }
+
+            _events.Publish(job.State == JobState.Faulted ? WebhookEventTypes.JobFaulted : WebhookEventTypes.JobCompleted, job.OrganizationUnitId, "Job", job);
         }
     }
 
