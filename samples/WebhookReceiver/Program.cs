@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,7 +50,7 @@ var webhook = await orchestrator.Webhooks.CreateAsync(
     cancellationToken);
 Console.WriteLine($"Webhook {webhook.Id} subscribed to {string.Join(", ", webhook.Events.Select(e => e.EventType))}");
 
-await orchestrator.Webhooks[webhook.Id].PingAsync(cancellationToken);
+await orchestrator.Webhooks[webhook.Id].PingAsync(cancellationToken: cancellationToken);
 Print(await received.Reader.ReadAsync(cancellationToken));
 
 var shared = orchestrator.WithFolder(FolderContext.ByPath(emulator.DefaultFolderPath));
@@ -96,6 +97,6 @@ static string Print(UiPathWebhookEvent webhookEvent)
         UiPathPingWebhookEvent => "ping",
         _ => webhookEvent.GetType().Name,
     };
-    Console.WriteLine($"  received {webhookEvent.Type} (event {webhookEvent.EventId}, tenant {webhookEvent.TenantId}, folder {webhookEvent.OrganizationUnitId}): {detail}");
+    Console.WriteLine($"  received {webhookEvent.Type} (event {webhookEvent.EventId}, tenant {webhookEvent.TenantId}, folder {webhookEvent.OrganizationUnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): {detail}");
     return webhookEvent.Type;
 }
