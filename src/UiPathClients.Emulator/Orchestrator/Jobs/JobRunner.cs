@@ -21,6 +21,9 @@ internal sealed class JobRunner
     /// <summary>The input argument that makes a started job fault instead of succeeding.</summary>
     public const string FailArgument = "ShouldFail";
 
+    /// <summary>Output arguments as a process writes them: no HTML-safe escapes.</summary>
+    private static readonly JsonSerializerOptions OutputJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly OrchestratorData _data;
     private readonly TimeProvider _clock;
     private readonly OrchestratorEmulatorOptions _options;
@@ -234,7 +237,7 @@ internal sealed class JobRunner
         }
 
         output["CompletedAt"] = endTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        return output.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return output.ToJsonString(OutputJson);
     }
 
     private static bool ShouldFail(string? inputArguments)
