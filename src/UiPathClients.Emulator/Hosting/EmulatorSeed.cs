@@ -2,6 +2,7 @@ using System;
 using UiPathClients.Emulator.CommunicationsMining;
 using UiPathClients.Emulator.Orchestrator.Contracts;
 using UiPathClients.Emulator.Orchestrator.Data;
+using UiPathClients.Emulator.Orchestrator.Triggers;
 
 namespace UiPathClients.Emulator;
 
@@ -65,5 +66,23 @@ public sealed class EmulatorSeedContext
         }
 
         return SeedData.AddFolder(Orchestrator, fullyQualifiedName, parentId, Guid.NewGuid());
+    }
+
+    /// <summary>Adds an API trigger (<c>/t/{slug}</c>) on an existing release.</summary>
+    /// <param name="slug">The invoke URL after <c>/t/</c>.</param>
+    /// <param name="method">The HTTP method it answers.</param>
+    /// <param name="release">The release whose job it starts.</param>
+    /// <param name="defaultCallMode">The mode used when a call names none.</param>
+    /// <param name="allowedCallModes">The modes a call may name with <c>$callMode</c>.</param>
+    /// <returns>The stored trigger.</returns>
+    public ApiTrigger AddApiTrigger(
+        string slug,
+        string method,
+        ReleaseDto release,
+        TriggerCallModes defaultCallMode = TriggerCallModes.AsyncRequestReply,
+        TriggerCallModes allowedCallModes = TriggerCallModes.All)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return Orchestrator.ApiTriggers.Add(new ApiTrigger(slug, method, release.Key ?? throw new ArgumentException("The release has no key.", nameof(release)), defaultCallMode, allowedCallModes));
     }
 }

@@ -227,6 +227,11 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Identity.AccessTokenLifetime, "Identity.AccessTokenLifetime must be positive.");
         }
 
+        if (options.ApiTriggerLongPollingWait <= TimeSpan.Zero || options.ApiTriggerLongPollingLimit <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "ApiTriggerLongPollingWait and ApiTriggerLongPollingLimit must be positive.");
+        }
+
         if (options.MaxTop < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxTop, $"{nameof(OrchestratorEmulatorOptions.MaxTop)} must be at least 1.");

@@ -84,4 +84,16 @@ public sealed class OrchestratorEmulatorOptions
 
     /// <summary>Whether ASP.NET Core logs to the console (off by default: samples print their own lines).</summary>
     public bool ConsoleLogging { get; set; }
+
+    /// <summary>
+    /// How long an API trigger call in LongPolling mode (and each call of its status URI) is held before it answers 303 to
+    /// the status URI; positive. Orchestrator's call-modes page names no value; one minute by default.
+    /// </summary>
+    public TimeSpan ApiTriggerLongPollingWait { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The longest a job started in LongPolling mode may run: past it the job is stopped and the held call answers its
+    /// error. Orchestrator's call-modes page says 15 minutes, the default; positive.
+    /// </summary>
+    public TimeSpan ApiTriggerLongPollingLimit { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -44,6 +44,9 @@ public sealed class OrchestratorData
         Register(Buckets);
     }
 
+    /// <summary>API triggers (<c>/t/{slug}</c>) on the releases, and the jobs they started.</summary>
+    public UiPathClients.Emulator.Orchestrator.Triggers.ApiTriggerTable ApiTriggers { get; } = new();
+
     /// <summary>Folders (tenant level); requests name one with the folder headers.</summary>
     public EntityTable<FolderDto, long> Folders { get; }
 

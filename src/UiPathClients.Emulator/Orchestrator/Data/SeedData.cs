@@ -67,6 +67,10 @@ internal static class SeedData
             AddRelease(data, team, "DataSync", packages[2].Version, "Synchronise les données", now, ("Équipe", "Données")),
         };
 
+        // API triggers on the Shared folder's releases: one for each way of passing arguments.
+        data.ApiTriggers.Add(new Triggers.ApiTrigger("invoices/process", "POST", releases[0].Key!, Triggers.TriggerCallModes.AsyncRequestReply));
+        data.ApiTriggers.Add(new Triggers.ApiTrigger("reports/monthly", "GET", releases[1].Key!, Triggers.TriggerCallModes.LongPolling));
+
         var states = new[] { JobState.Successful, JobState.Successful, JobState.Faulted, JobState.Stopped, JobState.Running, JobState.Pending, JobState.Successful, JobState.Suspended };
         var sources = new[] { "Manual", "Schedule", "Agent", "Queue: Invoices" };
         var infos = new[] { "Job completed", "Job completed with 2 warnings", "System.Exception: Invoice 'INV-1' is malformed", "Stopped by user O'Brien", "Timeout after 30 min", "Données synchronisées", "Retry 50% & continue #2 (a+b)?", null };

@@ -22,6 +22,9 @@ internal sealed class JobRunner
     /// <summary>The input argument that makes a started job fault instead of succeeding.</summary>
     public const string FailArgument = "ShouldFail";
 
+    /// <summary>Output arguments as a process writes them: no HTML-safe escapes.</summary>
+    private static readonly JsonSerializerOptions OutputJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly OrchestratorData _data;
     private readonly TimeProvider _clock;
     private readonly OrchestratorEmulatorOptions _options;
@@ -214,11 +217,37 @@ internal sealed class JobRunner
             {
                 job.State = JobState.Successful;
                 job.Info = "Job completed";
-                job.OutputArguments = "{}";
+                job.OutputArguments = OutputFor(job.InputArguments, job.EndTime ?? now);
             }
 
             _events.Publish(job.State == JobState.Faulted ? WebhookEventTypes.JobFaulted : WebhookEventTypes.JobCompleted, job.OrganizationUnitId, "Job", job);
         }
+    }
+
+    /// <summary>
+    /// A successful job's output arguments: its input arguments echoed (when they are a JSON object) and
+    /// <c>CompletedAt</c>, its end time, so that callers can tell output from input.
+    /// </summary>
+    private static string OutputFor(string? inputArguments, DateTimeOffset endTime)
+    {
+        var output = new System.Text.Json.Nodes.JsonObject();
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(inputArguments) && System.Text.Json.Nodes.JsonNode.Parse(inputArguments) is System.Text.Json.Nodes.JsonObject input)
+            {
+                foreach (var (name, value) in input)
+                {
+                    output[name] = value?.DeepClone();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Arguments Orchestrator took as an opaque string echo nothing; the job still succeeds.
+        }
+
+        output["CompletedAt"] = endTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return output.ToJsonString(OutputJson);
     }
 
     private static bool ShouldFail(string? inputArguments)
