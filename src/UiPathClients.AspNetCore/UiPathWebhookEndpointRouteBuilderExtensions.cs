@@ -109,7 +109,7 @@ public static partial class UiPathWebhookEndpointRouteBuilderExtensions
             // The sender went away: there is no one left to answer.
             return;
         }
-#pragma warning disable CA1031 // Any handler failure becomes a bare 500 (Orchestrator retries); the details go to the log only.
+#pragma warning disable CA1031 // Any handler failure becomes a bare 500: the sender learns only that it failed; the details go to the log.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
