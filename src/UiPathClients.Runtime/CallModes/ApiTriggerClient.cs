@@ -23,8 +23,10 @@ namespace UiPathClients.Runtime.CallModes;
 /// <c>Location</c> is followed only when it is http(s) on Orchestrator's own origin (scheme, host, port), since
 /// the bearer token and folder headers go with it; anything else ends the invocation with
 /// <see cref="ApiTriggerProtocolException"/>, as do redirects that go round in a circle. The trigger itself is sent
-/// exactly once; when a long-held call breaks off (502 Bad Gateway), the status URI is polled again if
-/// known, otherwise <see cref="TriggerOutcomeUnknownException"/> says the job may be running.
+/// exactly once. When a call fails in a way that does not say whether the service acted on it (502 Bad Gateway,
+/// 503 Service Unavailable, 504 Gateway Timeout, a network error, or any 5xx in FireAndForget, whose answer is never the
+/// job's result), the status URI is asked again if known, otherwise <see cref="TriggerOutcomeUnknownException"/> says a
+/// job may be running.
 /// </remarks>
 public sealed class ApiTriggerClient
 {
@@ -166,13 +168,15 @@ public sealed class ApiTriggerClient
             }
         }
 
-        if (response.StatusCode == HttpStatusCode.BadGateway)
+        if (IsGatewayFailure(response.StatusCode)
+            || (invocation.Options.CallMode == ApiTriggerCallMode.FireAndForget && (int)response.StatusCode >= 500))
         {
+            var status = response.StatusCode;
             response.Dispose();
             throw new TriggerOutcomeUnknownException(
-                $"The call to {invocation.TriggerUri} answered 502 Bad Gateway, a known issue with long-held connections; the job may be running. It is not retried, which could start a second job.",
+                $"The call to {invocation.TriggerUri} answered {(int)status} {DescribeFailure(status)}; a job may have been started. It is not retried, which could start a second job: look for it in Orchestrator's Jobs.",
                 invocation.TriggerUri,
-                HttpStatusCode.BadGateway,
+                status,
                 statusUri: null);
         }
 
@@ -227,7 +231,7 @@ public sealed class ApiTriggerClient
             var poll = await FollowAsync(invocation, invocation.StatusUri, cancellationToken).ConfigureAwait(false);
             if (poll is null)
             {
-                continue; // 502 on the status URI: the job runs on, poll again.
+                continue; // The status URI failed to answer: the job runs on, poll again.
             }
 
             if (poll.StatusCode == HttpStatusCode.OK)
@@ -332,8 +336,10 @@ public sealed class ApiTriggerClient
     }
 
     /// <summary>
-    /// GETs a status or output URI. Returns <see langword="null"/> when the connection broke off (502 or a
-    /// network error) and the caller should simply ask again, up to <see cref="ApiTriggerOptions.MaxBadGatewayRetries"/> times.
+    /// GETs a status or output URI. Returns <see langword="null"/> when it failed to answer (a gateway failure, 429 or a
+    /// network error) and the caller should simply ask again, up to <see cref="ApiTriggerOptions.MaxBadGatewayRetries"/>
+    /// times in a row: after the answer's <c>Retry-After</c> (or <see cref="ApiTriggerOptions.PollInterval"/>) for a 429 or
+    /// 503, which say "not now", at once for the others, which say "the held call broke off".
     /// </summary>
     private async Task<HttpResponseMessage?> FollowAsync(Invocation invocation, Uri uri, CancellationToken cancellationToken)
     {
@@ -353,13 +359,43 @@ public sealed class ApiTriggerClient
             return BrokenOff(invocation, null, exception);
         }
 
-        if (response.StatusCode == HttpStatusCode.BadGateway)
+        var status = response.StatusCode;
+        if (IsGatewayFailure(status) || status == TooManyRequests)
         {
+            var wait = status is TooManyRequests or HttpStatusCode.ServiceUnavailable ? RetryDelay(invocation.Options, response) : TimeSpan.Zero;
             response.Dispose();
-            return BrokenOff(invocation, HttpStatusCode.BadGateway, null);
+            var again = BrokenOff(invocation, status, null);
+            if (wait > TimeSpan.Zero)
+            {
+                await DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+            }
+
+            return again;
         }
 
         return response;
+    }
+
+    private const HttpStatusCode TooManyRequests = (HttpStatusCode)429;
+
+    /// <summary>Answers a gateway or an overloaded service gives without saying whether the request was acted on.</summary>
+    private static bool IsGatewayFailure(HttpStatusCode status) =>
+        status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static string DescribeFailure(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.BadGateway => "Bad Gateway (a known issue with long-held connections)",
+        HttpStatusCode.ServiceUnavailable => "Service Unavailable",
+        HttpStatusCode.GatewayTimeout => "Gateway Timeout",
+        _ => "(a server error)",
+    };
+
+    /// <summary>How long to wait before asking again after a 429 or 503: its <c>Retry-After</c>, else the poll interval; at most the longest poll interval.</summary>
+    private TimeSpan RetryDelay(ApiTriggerOptions options, HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        var wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - _time.GetUtcNow() : options.PollInterval);
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.MaxPollInterval ? options.MaxPollInterval : wait;
     }
 
     private static HttpResponseMessage? BrokenOff(Invocation invocation, HttpStatusCode? statusCode, Exception? exception)
@@ -367,7 +403,7 @@ public sealed class ApiTriggerClient
         if (++invocation.BrokenConnections > invocation.Options.MaxBadGatewayRetries)
         {
             throw new TriggerOutcomeUnknownException(
-                $"Following the job started by {invocation.TriggerUri} failed {invocation.BrokenConnections} times in a row (502 Bad Gateway or network errors); the job may still be running.",
+                $"Following the job started by {invocation.TriggerUri} failed {invocation.BrokenConnections} times in a row (gateway failures, 429 or network errors); the job may still be running.",
                 invocation.TriggerUri,
                 statusCode,
                 invocation.StatusUri,
@@ -397,7 +433,7 @@ public sealed class ApiTriggerClient
                 answered.AbsoluteUri);
         }
 
-        if (response.StatusCode != HttpStatusCode.BadGateway)
+        if (!IsGatewayFailure(response.StatusCode) && response.StatusCode != TooManyRequests)
         {
             invocation.BrokenConnections = 0;
         }

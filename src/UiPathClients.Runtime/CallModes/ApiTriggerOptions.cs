@@ -34,8 +34,10 @@ public sealed class ApiTriggerOptions
     public int MaxRedirects { get; set; } = 40;
 
     /// <summary>
-    /// How often a 502 Bad Gateway while following a known status URI is tolerated. Long-held connections can
-    /// fail with 502 while the job runs on; polling the status URI again is safe, re-invoking the trigger is not.
+    /// How many failed follow-ups of a known status or output URI in a row are tolerated: 502 Bad Gateway, 503 Service
+    /// Unavailable, 504 Gateway Timeout, 429 Too Many Requests or a network error. Long-held connections can fail while
+    /// the job runs on; asking the status URI again is safe (after the <c>Retry-After</c> of a 429 or 503, or
+    /// <see cref="PollInterval"/>, at most <see cref="MaxPollInterval"/>), re-invoking the trigger is not.
     /// </summary>
     public int MaxBadGatewayRetries { get; set; } = 5;
 

@@ -407,26 +407,39 @@ public sealed class ApiTriggerClientTests
         Assert.Equal(1, server.CountOf(Path(Trigger)));
     }
 
-    [Fact]
-    public async Task A_502_on_the_initial_long_call_is_outcome_unknown_and_never_retried()
+    [Theory]
+    [InlineData(ApiTriggerCallMode.LongPolling, 502)]
+    [InlineData(ApiTriggerCallMode.LongPolling, 503)]
+    [InlineData(ApiTriggerCallMode.LongPolling, 504)]
+    [InlineData(ApiTriggerCallMode.AsyncRequestReply, 502)]
+    [InlineData(ApiTriggerCallMode.AsyncRequestReply, 504)]
+    [InlineData(ApiTriggerCallMode.FireAndForget, 504)]
+    [InlineData(ApiTriggerCallMode.FireAndForget, 500)]
+    public async Task A_gateway_failure_on_the_trigger_call_is_outcome_unknown_and_never_retried(ApiTriggerCallMode mode, int status)
     {
-        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Results.StatusCode(502)));
+        // None of these says whether the job was created; a 504 used to read as the job's own failure in LongPolling.
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), () => Results.StatusCode(status)));
 
-        var failure = await Assert.ThrowsAsync<TriggerOutcomeUnknownException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling)));
+        var failure = await Assert.ThrowsAsync<TriggerOutcomeUnknownException>(() => Client(server).InvokeAsync("invoices/process", null, Options(mode)));
 
-        Assert.Contains("may be running", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("a job may have been started", failure.Message, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode)status, failure.StatusCode);
         Assert.Null(failure.StatusUri);
         Assert.Equal(1, server.CountOf(Path(Trigger)));
     }
 
-    [Fact]
-    public async Task A_502_while_long_polling_a_known_status_uri_is_resumed()
+    [Theory]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    [InlineData(429)]
+    public async Task A_gateway_failure_while_long_polling_a_known_status_uri_is_resumed(int status)
     {
         var hops = 0;
         await using var server = await LoopbackServer.StartAsync(app =>
         {
             app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/5")));
-            app.MapGet(Path("/t/status/5"), () => Interlocked.Increment(ref hops) == 1 ? Results.StatusCode(502) : Results.Json(new { value = 5 }));
+            app.MapGet(Path("/t/status/5"), () => Interlocked.Increment(ref hops) == 1 ? Results.StatusCode(status) : Results.Json(new { value = 5 }));
         });
 
         var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling));
@@ -434,6 +447,53 @@ public sealed class ApiTriggerClientTests
         Assert.Equal(5, result.Output!.Value.GetProperty("value").GetInt32());
         Assert.Equal(1, server.CountOf(Path(Trigger)));
         Assert.Equal(2, server.CountOf(Path("/t/status/5")));
+    }
+
+    [Fact]
+    public async Task A_503_on_the_status_uri_waits_its_Retry_After_before_asking_again()
+    {
+        // A lower bound only: the client may ask later than Retry-After on a loaded machine, never sooner. Without the
+        // header it would ask again after the 5 ms poll interval.
+        var polled = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/6")));
+            app.MapGet(Path("/t/status/6"), (HttpContext context) =>
+            {
+                polled.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
+                if (polled.Count == 1)
+                {
+                    context.Response.Headers.RetryAfter = "1";
+                    return Results.StatusCode(503);
+                }
+
+                return Results.Json(new { value = 6 });
+            });
+        });
+
+        var result = await Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling, options => options.MaxPollInterval = TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(6, result.Output!.Value.GetProperty("value").GetInt32());
+        var times = polled.ToArray();
+        Assert.Equal(2, times.Length);
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(times[0], times[1]) >= TimeSpan.FromMilliseconds(950), "The second poll came before the Retry-After of 1 s.");
+    }
+
+    [Fact]
+    public async Task Gateway_failures_on_the_status_uri_past_the_limit_end_as_outcome_unknown_with_the_status_uri()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost(Path(Trigger), () => Redirect(303, Path("/t/status/7")));
+            app.MapGet(Path("/t/status/7"), () => Results.StatusCode(504));
+        });
+
+        var failure = await Assert.ThrowsAsync<TriggerOutcomeUnknownException>(() => Client(server).InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.LongPolling, options => options.MaxBadGatewayRetries = 3)));
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, failure.StatusCode);
+        Assert.NotNull(failure.StatusUri);
+        Assert.Equal(4, server.CountOf(Path("/t/status/7")));
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
     }
 
     [Fact]
