@@ -157,7 +157,7 @@ public sealed class ApiTriggerClient
             {
                 response = await SendAsync(invocation, trigger, cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException exception)
+            catch (Exception exception) when (EndedWithoutAnswer(exception, cancellationToken))
             {
                 throw new TriggerOutcomeUnknownException(
                     $"The call to {invocation.TriggerUri} failed before an answer arrived ({exception.Message}); a job may have been started. It is not retried, which could start a second job.",
@@ -354,7 +354,7 @@ public sealed class ApiTriggerClient
         {
             response = await SendAsync(invocation, request, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (EndedWithoutAnswer(exception, cancellationToken))
         {
             return BrokenOff(invocation, null, exception);
         }
@@ -377,6 +377,15 @@ public sealed class ApiTriggerClient
     }
 
     private const HttpStatusCode TooManyRequests = (HttpStatusCode)429;
+
+    /// <summary>
+    /// Whether a send failed without an answer, and not by <paramref name="cancellationToken"/> (the caller's, or the
+    /// invocation's timeout): a network error, a resilience pipeline's attempt or total timeout, or <c>HttpClient.Timeout</c>.
+    /// The request may have reached the service all the same.
+    /// </summary>
+    private static bool EndedWithoutAnswer(Exception exception, CancellationToken cancellationToken) =>
+        exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>Answers a gateway or an overloaded service gives without saying whether the request was acted on.</summary>
     private static bool IsGatewayFailure(HttpStatusCode status) =>

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using UiPathClients.Runtime.Auth;
 using UiPathClients.Runtime.CallModes;
+using UiPathClients.Runtime.Http;
 using UiPathClients.Runtime.Tests.TestSupport;
 
 namespace UiPathClients.Runtime.Tests.CallModes;
@@ -425,6 +426,27 @@ public sealed class ApiTriggerClientTests
         Assert.Contains("a job may have been started", failure.Message, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode)status, failure.StatusCode);
         Assert.Null(failure.StatusUri);
+        Assert.Equal(1, server.CountOf(Path(Trigger)));
+    }
+
+    [Fact]
+    public async Task A_trigger_call_cut_by_the_HttpClient_timeout_is_outcome_unknown_not_cancellation()
+    {
+        // The service holds the call past HttpClient.Timeout: the job may well have started, and the caller did not cancel.
+        await using var server = await LoopbackServer.StartAsync(app => app.MapPost(Path(Trigger), async (HttpContext context) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+            return Results.Ok();
+        }));
+        using var http = new HttpClient(new BearerTokenHandler(new StaticAccessTokenProvider(Token)) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } })
+        {
+            Timeout = TimeSpan.FromMilliseconds(200),
+        };
+        var client = new ApiTriggerClient(http, new Uri(server.BaseAddress, "org/tenant/orchestrator_/"));
+
+        var failure = await Assert.ThrowsAsync<TriggerOutcomeUnknownException>(() => client.InvokeAsync("invoices/process", null, Options(ApiTriggerCallMode.FireAndForget)));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(failure.InnerException);
         Assert.Equal(1, server.CountOf(Path(Trigger)));
     }
 
