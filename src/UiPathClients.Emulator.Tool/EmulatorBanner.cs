@@ -28,6 +28,8 @@ internal static class EmulatorBanner
         text.AppendLine("Sign-in");
         text.AppendLine(CultureInfo.InvariantCulture, $"  token endpoint (client credentials)  {emulator.IdentityAddress}identity_/connect/token");
         text.AppendLine(CultureInfo.InvariantCulture, $"  on-premises login                    {emulator.BaseAddress}api/Account/Authenticate");
+        text.AppendLine("Fault injection (no token; see the emulator package's README)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  GET / POST / DELETE    {emulator.FaultsAddress}   e.g. {{\"path\": \"t/*\", \"statusCode\": 502, \"afterHandling\": true}}");
         text.AppendLine("Credentials accepted (a local test server: none of these is a secret)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  personal access tokens (Authorization: Bearer <token>)  {List(identity.PersonalAccessTokens)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  client applications (client_id / client_secret)         {List(identity.ClientApplications.Select(application => $"{application.ClientId} / {application.ClientSecret}"))}");

@@ -38,6 +38,7 @@ internal sealed class EmulatorState
 
         // The test's own rows, before the host exists: the first request already sees them.
         options.AddData?.Invoke(new EmulatorSeedContext(Data, CommunicationsMining, Started));
+        Faults = new EmulatorFaults(options.Faults);
         Webhooks = new WebhookDispatcher(Data, options);
         Jobs = new JobRunner(Data, options.TimeProvider, options, Webhooks);
     }
@@ -51,6 +52,8 @@ internal sealed class EmulatorState
     public JobRunner Jobs { get; }
 
     public WebhookDispatcher Webhooks { get; }
+
+    public EmulatorFaults Faults { get; }
 
     public CommunicationsMiningData CommunicationsMining { get; }
 

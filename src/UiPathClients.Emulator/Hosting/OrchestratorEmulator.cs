@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UiPathClients.Emulator.CommunicationsMining;
 using UiPathClients.Emulator.CommunicationsMining.Http;
+using UiPathClients.Emulator.Faults;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Identity;
 using UiPathClients.Emulator.Orchestrator;
@@ -133,6 +134,19 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
     /// <param name="cancellationToken">Gives up waiting.</param>
     public Task WaitForWebhookDeliveriesAsync(int count, CancellationToken cancellationToken = default) => _state.Webhooks.WaitForDeliveriesAsync(count, cancellationToken);
 
+    /// <summary>
+    /// The faults injected into requests from now on: those of <see cref="OrchestratorEmulatorOptions.Faults"/>, and
+    /// any added here or through <see cref="FaultsAddress"/>, with how many requests each has matched and faulted.
+    /// </summary>
+    public EmulatorFaults Faults => _state.Faults;
+
+    /// <summary>
+    /// The control endpoint for <see cref="Faults"/>, for callers outside this process: <c>GET</c> lists them,
+    /// <c>POST</c> a JSON fault (<c>{"path": "t/*", "method": "POST", "statusCode": 502, "afterHandling": true}</c>) adds one,
+    /// <c>DELETE</c> (or <c>DELETE {FaultsAddress}/{id}</c>) removes them. Needs no token.
+    /// </summary>
+    public Uri FaultsAddress => new(_root, "_emulator/faults");
+
     /// <summary>Forgets the recorded requests.</summary>
     public void ClearRequests() => _state.ClearRequests();
 
@@ -170,13 +184,19 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
         builder.Services.AddSingleton(state.Tokens);
         builder.Services.AddSingleton(options.Identity);
         builder.Services.AddSingleton(state.CommunicationsMining);
+        builder.Services.AddSingleton(state.Faults);
         builder.Services.AddOrchestratorSlice(options);
         builder.Services.AddRouting();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorBodyMiddleware>();
+        app.MapWhen(context => context.Request.Path.StartsWithSegments(FaultControlEndpoints.Root), control => control
+            .UsePathBase(FaultControlEndpoints.Root)
+            .UseRouting()
+            .UseEndpoints(FaultControlEndpoints.Map));
         app.UseMiddleware<ServiceAddressMiddleware>();
         app.UseMiddleware<RequestRecordingMiddleware>();
+        app.UseMiddleware<FaultInjectionMiddleware>();
 
         // Each slice is its own branch: its own middleware and routes, so no request of one runs another's.
         app.MapWhen(context => ServiceAddress.SliceOf(context) == ServiceSlice.Identity, identity => identity

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using UiPathClients.Emulator.Identity;
 
 namespace UiPathClients.Emulator;
@@ -96,4 +97,10 @@ public sealed class OrchestratorEmulatorOptions
     /// error. Orchestrator's call-modes page says 15 minutes, the default; positive.
     /// </summary>
     public TimeSpan ApiTriggerLongPollingLimit { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Faults to inject from the first request on (more can be added while it runs, through
+    /// <see cref="OrchestratorEmulator.Faults"/> or the control endpoint <c>/_emulator/faults</c>); none by default.
+    /// </summary>
+    public IList<EmulatorFault> Faults { get; } = new List<EmulatorFault>();
 }

@@ -11,4 +11,11 @@ public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOn
 {
     /// <summary>The request body as UTF-8 text (a PATCH's changed properties, an action's parameters); null when the request had none.</summary>
     public string? Body { get; init; }
+
+    /// <summary>
+    /// The fault the emulator injected into this request (see <see cref="EmulatorFault"/>), e.g.
+    /// <c>fault 1: 502 before handling, on POST t/*</c>; null when it was served normally. A dropped connection is
+    /// recorded with the status the service had chosen (or 200 when the request never reached it): the client saw none.
+    /// </summary>
+    public string? InjectedFault { get; init; }
 }

@@ -38,6 +38,7 @@ internal sealed class RequestRecordingMiddleware
                     context.Response.StatusCode)
                 {
                     Body = body,
+                    InjectedFault = context.Features.Get<Faults.InjectedFaultFeature>()?.Description,
                 });
             }
         }

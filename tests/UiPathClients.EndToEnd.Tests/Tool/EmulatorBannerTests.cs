@@ -33,6 +33,7 @@ public sealed class EmulatorBannerTests
             emulator.CloudCommunicationsMiningAddress.ToString(),
             $"{emulator.IdentityAddress}identity_/connect/token",
             $"{emulator.BaseAddress}api/Account/Authenticate",
+            emulator.FaultsAddress.ToString(),
         })
         {
             Assert.Contains(address, banner, StringComparison.Ordinal);
