@@ -191,7 +191,7 @@ public sealed class ClientUnderFaultTests
         {
             Seed = EmulatorSeed.Empty,
             JobPendingTime = TimeSpan.FromMilliseconds(100),
-            JobRunTime = TimeSpan.FromMilliseconds(200),
+            JobRunTime = TimeSpan.FromMilliseconds(600), // well past the LongPolling wait, so the first held call answers 303
             ApiTriggerLongPollingWait = TimeSpan.FromMilliseconds(150),
             AddData = seed =>
             {
