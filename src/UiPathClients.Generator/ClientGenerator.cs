@@ -59,8 +59,18 @@ public sealed class ClientGenerator : IIncrementalGenerator
                     : null))
             .WithTrackingName(TrackingNames.EmitEnvironment);
 
+        // Include-lists (EntitySets, Operations, Tags) are read apart from the spec files: editing one plans and emits again
+        // but reads nothing again. Collected into an equatable array, so an unchanged list leaves every plan cached.
+        var selections = candidates
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, _) => SpecFileSelector.ReadSelection(pair.Left, pair.Right))
+            .Collect()
+            .Select((all, _) => all.ToEquatableArray())
+            .WithTrackingName(TrackingNames.Selections);
+
         var plans = models
-            .Select(ClientPlanner.Plan)
+            .Combine(selections)
+            .Select((pair, cancellationToken) => ClientPlanner.Plan(pair.Left, ClientPlanner.SelectionOf(pair.Left.FilePath, pair.Right), cancellationToken))
             .WithTrackingName(TrackingNames.Plans);
 
         var emittedClients = plans

@@ -22,6 +22,7 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
 
     /// <summary>The plan of one spec: what is generated and every cross-file C# name (<see cref="Plan.ClientPlan"/>).</summary>
+    public const string Selections = nameof(Selections);
     public const string Plans = nameof(Plans);
 
     /// <summary>Facts about the compilation the emitter needs, reduced to plain values.</summary>

@@ -115,6 +115,18 @@ internal static class DiagnosticDescriptors
         "Type '{0}' would have more than {1} base types above it; it is generated without a base type",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnknownSelectedName = Create(
+        "UIPC0017",
+        "Selected name is not in the spec",
+        "'{0}' in {1} is not {2} of {3}{4}; it is left out of the generated client",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SelectionNotApplicable = Create(
+        "UIPC0018",
+        "Selection does not apply to this kind of spec",
+        "{0} is ignored for {1}: {2}",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "UIPC0099",
         "The generator failed on a spec",
@@ -126,7 +138,7 @@ internal static class DiagnosticDescriptors
         MalformedXml, NotAnEdmxDocument, UnresolvedTypeReference, DuplicateTypeName, UnsupportedConstruct,
         InvalidAttributeValue, DuplicateClientName, MissingRequiredAttribute, InheritanceCycle, InvalidOpenApiDocument,
         OpenApiWarning, ConstructKeptAsJson, LanguageVersionTooOld, SpecLimitExceeded, DuplicateMemberName, InheritanceTooDeep,
-        GeneratorFailure,
+        UnknownSelectedName, SelectionNotApplicable, GeneratorFailure,
     }.ToDictionary(d => d.Id);
 
     /// <summary>All descriptors, for tests and documentation.</summary>

@@ -15,6 +15,9 @@ internal static class SpecFileSelector
     private const string ServicePathMetadata = "build_metadata.AdditionalFiles.ServicePath";
     private const string EnumLiteralsMetadata = "build_metadata.AdditionalFiles.EnumLiterals";
     private const string ConventionsMetadata = "build_metadata.AdditionalFiles.Conventions";
+    private const string EntitySetsMetadata = "build_metadata.AdditionalFiles.EntitySets";
+    private const string OperationsMetadata = "build_metadata.AdditionalFiles.Operations";
+    private const string TagsMetadata = "build_metadata.AdditionalFiles.Tags";
     private const string RootNamespaceProperty = "build_property.RootNamespace";
 
     /// <summary>Cheap filter on the path only; runs for every additional file of the project.</summary>
@@ -62,6 +65,18 @@ internal static class SpecFileSelector
             Conventions: Read(fileOptions, ConventionsMetadata));
 
         return new SpecFile(file.Path, kind.Value, content, options);
+    }
+
+    /// <summary>
+    /// The include-lists of a candidate file, read apart from <see cref="Select"/> so that editing them plans the client
+    /// again without reading the spec again.
+    /// </summary>
+    public static SpecFileSelection ReadSelection(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider)
+    {
+        var fileOptions = optionsProvider.GetOptions(file);
+        return new SpecFileSelection(
+            file.Path,
+            new SpecSelection(Read(fileOptions, EntitySetsMetadata), Read(fileOptions, OperationsMetadata), Read(fileOptions, TagsMetadata)));
     }
 
     private static SpecKind? GetKindByExtension(string path)

@@ -1,4 +1,5 @@
 using UiPathClients.Generator.Conventions;
+using UiPathClients.Generator.Diagnostics;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
 
@@ -90,4 +91,7 @@ internal enum RestPagingKind
 }
 
 /// <summary>The plan of one spec file; <see langword="null"/> when the spec could not be read.</summary>
-internal sealed record SpecPlan(string FilePath, ClientPlan? Plan);
+/// <param name="FilePath">The spec file.</param>
+/// <param name="Plan">The plan, if the spec was read.</param>
+/// <param name="Diagnostics">What planning found wrong with the file's options: names in its include-lists that match nothing.</param>
+internal sealed record SpecPlan(string FilePath, ClientPlan? Plan, EquatableArray<DiagnosticInfo> Diagnostics = default);

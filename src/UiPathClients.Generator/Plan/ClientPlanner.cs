@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using UiPathClients.Generator.Conventions;
+using UiPathClients.Generator.Input;
 using UiPathClients.Generator.Model;
 using UiPathClients.Generator.Naming;
 using UiPathClients.Generator.Readers;
@@ -22,11 +23,34 @@ internal sealed class ClientPlanner
         _types = new ModelTypes(model);
     }
 
-    /// <summary>The pipeline step: the plan of a spec, or none when the spec could not be read.</summary>
-    public static SpecPlan Plan(SpecModel spec, CancellationToken cancellationToken)
+    /// <summary>
+    /// The pipeline step: the plan of a spec narrowed to what its include-lists choose (<see cref="ModelSelector"/>), or
+    /// none when the spec could not be read.
+    /// </summary>
+    public static SpecPlan Plan(SpecModel spec, SpecSelection selection, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return new SpecPlan(spec.FilePath, spec.Model is null ? null : Plan(spec.Model));
+        if (spec.Model is null)
+        {
+            return new SpecPlan(spec.FilePath, null);
+        }
+
+        var (model, diagnostics) = ModelSelector.Select(spec.Model, selection, spec.FilePath);
+        return new SpecPlan(spec.FilePath, Plan(model), diagnostics);
+    }
+
+    /// <summary>The selection the pipeline collected for <paramref name="filePath"/>; the whole spec when there is none.</summary>
+    public static SpecSelection SelectionOf(string filePath, EquatableArray<SpecFileSelection> selections)
+    {
+        foreach (var entry in selections)
+        {
+            if (string.Equals(entry.FilePath, filePath, StringComparison.Ordinal))
+            {
+                return entry.Selection;
+            }
+        }
+
+        return SpecSelection.Everything;
     }
 
     /// <summary>The plan of a model.</summary>

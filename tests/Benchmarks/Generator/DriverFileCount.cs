@@ -34,7 +34,7 @@ public class DriverFileCount
     {
         var spec = SpecUnderTest.Get(SpecId.OrchestratorEdmx);
         var specFile = (SpecFile)SpecFileSelector.Select(GeneratorHost.CreateText(spec, spec.ReadText()), GeneratorHost.CreateOptions(spec), default)!;
-        var plan = ClientPlanner.Plan(new SpecModel(specFile.Path, SpecReader.Read(specFile, default).Model), default);
+        var plan = ClientPlanner.Plan(new SpecModel(specFile.Path, SpecReader.Read(specFile, default).Model), SpecSelection.Everything, default);
         var files = EmittedClient.Emit(plan, new EmitEnvironment(HasDateOnly: true, HasRequiredMembers: true), default).Files;
         if (Files > files.Count)
         {

@@ -67,7 +67,7 @@ public class GeneratorStages
     public object Read() => SpecReader.Read(_specFile, default);
 
     [Benchmark]
-    public object Plan() => ClientPlanner.Plan(new SpecModel(_readResult.FilePath, _readResult.Model), default);
+    public object Plan() => ClientPlanner.Plan(new SpecModel(_readResult.FilePath, _readResult.Model), SpecSelection.Everything, default);
 
     [Benchmark]
     public object Emit() => EmittedClient.Emit(_plan, _environment, default);

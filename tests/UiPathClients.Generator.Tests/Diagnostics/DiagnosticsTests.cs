@@ -377,6 +377,26 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void UIPC0017_an_include_list_name_that_matches_nothing_names_the_closest()
+    {
+        var spec = new Spec("shop.edmx", Document("<EntityType Name=\"Order\"><Key><PropertyRef Name=\"Id\" /></Key><Property Name=\"Id\" Type=\"Edm.Int32\" Nullable=\"false\" /></EntityType>\n<EntityContainer Name=\"C\"><EntitySet Name=\"Orders\" EntityType=\"Bad.Order\" /></EntityContainer>"), ClientName: "Shop", EntitySets: "Order");
+
+        var diagnostic = Assert.Single(GeneratorHarness.Run([spec]).GeneratorDiagnostics);
+
+        AssertDiagnostic(diagnostic, "UIPC0017", DiagnosticSeverity.Error, line: 1, "'Order' in EntitySets is not an entity set of Shop (did you mean 'Orders'?); it is left out of the generated client");
+    }
+
+    [Fact]
+    public void UIPC0018_an_include_list_of_the_other_kind_of_spec_is_ignored()
+    {
+        var spec = new Spec("shop.edmx", Document("<EntityContainer Name=\"C\" />"), ClientName: "Shop", Tags: "Orders");
+
+        var diagnostic = Assert.Single(GeneratorHarness.Run([spec]).GeneratorDiagnostics);
+
+        AssertDiagnostic(diagnostic, "UIPC0018", DiagnosticSeverity.Warning, line: 1, "Tags is ignored for Shop: an OData service has entity sets and operations; use EntitySets and Operations");
+    }
+
+    [Fact]
     public void Every_descriptor_is_tested_here_and_listed_in_the_release_notes()
     {
         var tested = typeof(DiagnosticsTests).GetMethods()

@@ -236,7 +236,7 @@ public sealed class ClientPlannerTests
         var path = kind == SpecKind.Edmx ? "shop.edmx" : "spec.openapi.yaml";
         var read = SpecReader.Read(new SpecFile(path, kind, text, new SpecOptions("Shop", "Contoso.Shop", null, Conventions: conventions)), CancellationToken.None);
         Assert.NotNull(read.Model);
-        var plan = ClientPlanner.Plan(new SpecModel(read.FilePath, read.Model), CancellationToken.None).Plan;
+        var plan = ClientPlanner.Plan(new SpecModel(read.FilePath, read.Model), UiPathClients.Generator.Input.SpecSelection.Everything, CancellationToken.None).Plan;
         Assert.NotNull(plan);
         return plan;
     }

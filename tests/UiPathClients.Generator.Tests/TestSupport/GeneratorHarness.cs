@@ -37,7 +37,7 @@ internal static class GeneratorHarness
     public static readonly string[] TrackedSteps =
     {
         TrackingNames.CandidateFiles, TrackingNames.SpecFiles, TrackingNames.ReadResults,
-        TrackingNames.Diagnostics, TrackingNames.Models, TrackingNames.EmitEnvironment, TrackingNames.GeneratedFiles,
+        TrackingNames.Diagnostics, TrackingNames.Models, TrackingNames.Selections, TrackingNames.Plans, TrackingNames.EmitEnvironment, TrackingNames.GeneratedFiles,
     };
 
     /// <summary>Types the walk refuses in step outputs: they root compilations or defeat caching.</summary>
@@ -96,6 +96,19 @@ internal static class GeneratorHarness
         var driver = previous.Driver.ReplaceAdditionalText(texts[index], replacement);
         texts[index] = replacement;
         return Execute(driver, previous.InputCompilation, texts);
+    }
+
+    /// <summary>Runs the previous run's driver with the specs' item metadata changed (same files, same texts), as an edit of the project file would.</summary>
+    public static GeneratorRun RunWithMetadata(GeneratorRun previous, IEnumerable<Spec> specs, string? rootNamespace = "Consumer")
+    {
+        var globalOptions = new Dictionary<string, string>();
+        if (rootNamespace is not null)
+        {
+            globalOptions["build_property.RootNamespace"] = rootNamespace;
+        }
+
+        var options = new TestAnalyzerConfigOptionsProvider(globalOptions, specs.ToDictionary(spec => spec.Path, spec => spec.Metadata, StringComparer.Ordinal));
+        return Execute(previous.Driver.WithUpdatedAnalyzerConfigOptions(options), previous.InputCompilation, previous.AdditionalTexts);
     }
 
     private static GeneratorRun Execute(GeneratorDriver driver, Compilation compilation, IReadOnlyList<AdditionalText> texts)

@@ -4,7 +4,7 @@ using System.IO;
 namespace UiPathClients.Generator.Tests.TestSupport;
 
 /// <summary>A spec handed to the generator in a test: path, text and the item metadata MSBuild would expose.</summary>
-internal sealed record Spec(string Path, string Text, string? ClientName = null, string? Namespace = null, string? ServicePath = null, string? EnumLiterals = null)
+internal sealed record Spec(string Path, string Text, string? ClientName = null, string? Namespace = null, string? ServicePath = null, string? EnumLiterals = null, string? EntitySets = null, string? Operations = null, string? Tags = null)
 {
     public static Spec FromFile(string path, string? clientName = null) => new(path, File.ReadAllText(path), clientName);
 
@@ -31,6 +31,14 @@ internal sealed record Spec(string Path, string Text, string? ClientName = null,
             if (EnumLiterals is not null)
             {
                 metadata["build_metadata.AdditionalFiles.EnumLiterals"] = EnumLiterals;
+            }
+
+            foreach (var (name, value) in new[] { ("EntitySets", EntitySets), ("Operations", Operations), ("Tags", Tags) })
+            {
+                if (value is not null)
+                {
+                    metadata["build_metadata.AdditionalFiles." + name] = value;
+                }
             }
 
             return metadata;
