@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using UiPathClients.Runtime.Webhooks;
@@ -76,17 +77,46 @@ public sealed class UiPathWebhookParserTests
     }
 
     [Fact]
-    public void A_queue_event_carries_the_queue() =>
-        Assert.Equal("Orders", Assert.IsType<UiPathQueueWebhookEvent>(Parse("""{"Type":"queue.created","Queue":{"Id":8,"Name":"Orders"}}""")).Queue!.Name);
+    public void An_added_event_carries_the_queue_and_the_list_of_items()
+    {
+        var parsed = Assert.IsType<UiPathQueueItemWebhookEvent>(Parse("""
+            {"Type":"queueItem.added","Queue":{"Id":4,"Name":"Invoices"},
+             "QueueItems":[{"Id":101,"QueueDefinitionId":4,"Status":"New"},{"Id":102,"QueueDefinitionId":4,"Status":"New"}],"TenantId":1}
+            """));
+
+        Assert.Equal([101L, 102L], parsed.QueueItems!.Select(item => item.Id));
+        Assert.Equal("Invoices", parsed.Queue!.Name);
+        Assert.Null(parsed.QueueItem);
+    }
 
     [Fact]
-    public void A_process_event_carries_the_process()
+    public void A_queue_event_carries_the_list_of_queues()
     {
-        var parsed = Assert.IsType<UiPathProcessWebhookEvent>(Parse("""{"Type":"process.updated","Process":{"Id":9,"Name":"Invoices_Prod","ProcessKey":"Invoices","ProcessVersion":"2.0.0"}}"""));
+        var parsed = Assert.IsType<UiPathQueueWebhookEvent>(Parse("""{"Type":"queue.created","Queues":[{"Id":8,"Name":"Orders","MaxNumberOfRetries":3}]}"""));
 
-        Assert.Equal("Invoices_Prod", parsed.Process!.Name);
-        Assert.Equal("2.0.0", parsed.Process.ProcessVersion);
+        var queue = Assert.Single(parsed.Queues!);
+        Assert.Equal("Orders", queue.Name);
+        Assert.Equal(3, queue.MaxNumberOfRetries);
     }
+
+    [Fact]
+    public void A_process_event_carries_the_list_of_releases()
+    {
+        var parsed = Assert.IsType<UiPathProcessWebhookEvent>(Parse("""
+            {"Type":"process.updated","Releases":[{"Id":9,"Key":"688c79ec-205d-4c6f-a7e2-87c4fb258a92","Name":"Invoices_Prod",
+             "ProcessKey":"Invoices","ProcessVersion":"2.0.0","InputArguments":{"queue":"temp"}}]}
+            """));
+
+        var release = Assert.Single(parsed.Releases!);
+        Assert.Equal("Invoices_Prod", release.Name);
+        Assert.Equal("2.0.0", release.ProcessVersion);
+        Assert.Equal(new Guid("688c79ec-205d-4c6f-a7e2-87c4fb258a92"), release.Key);
+        Assert.Equal("temp", release.AdditionalProperties!["InputArguments"].GetProperty("queue").GetString());
+    }
+
+    [Fact]
+    public void A_robot_event_carries_the_list_of_robots() =>
+        Assert.Equal("PC-DOC", Assert.Single(Assert.IsType<UiPathRobotWebhookEvent>(Parse("""{"Type":"robot.deleted","Robots":[{"Id":159,"Name":"TestAPI","MachineName":"PC-DOC","UserName":"Mda"}]}""")).Robots!).MachineName);
 
     [Fact]
     public void A_robot_event_carries_the_robot() =>
