@@ -32,10 +32,13 @@ public sealed class UiPathWebhookJob : UiPathWebhookEntity
     public DateTimeOffset? EndTime { get; set; }
     /// <summary>What started the job (<c>Manual</c>, <c>Schedule</c>, <c>Queue</c> …).</summary>
     public string? Source { get; set; }
-    /// <summary>The job's input arguments, a JSON object serialized as a string.</summary>
-    public string? InputArguments { get; set; }
-    /// <summary>The job's output arguments, a JSON object serialized as a string.</summary>
-    public string? OutputArguments { get; set; }
+    /// <summary>
+    /// The job's input arguments as sent: a JSON object in Orchestrator's event examples, a string holding the object
+    /// in the OData API's job (which is what the emulator sends), or null.
+    /// </summary>
+    public JsonElement? InputArguments { get; set; }
+    /// <summary>The job's output arguments as sent: a JSON object, a string holding one, or null (see <see cref="InputArguments"/>).</summary>
+    public JsonElement? OutputArguments { get; set; }
     /// <summary>The robot that runs the job.</summary>
     public UiPathWebhookRobot? Robot { get; set; }
     /// <summary>The process the job runs.</summary>

@@ -77,6 +77,17 @@ public sealed class UiPathWebhookParserTests
     }
 
     [Fact]
+    public void Job_arguments_are_read_whether_sent_as_an_object_or_as_a_string()
+    {
+        var asObject = Assert.IsType<UiPathJobWebhookEvent>(Parse("""{"Type":"job.completed","Job":{"Id":1,"State":"Successful","OutputArguments":{"product":5000,"sum":150}}}"""));
+        var asString = Assert.IsType<UiPathJobWebhookEvent>(Parse("""{"Type":"job.started","Job":{"Id":2,"InputArguments":"{\"x\":1}","OutputArguments":null}}"""));
+
+        Assert.Equal(5000, asObject.Job!.OutputArguments!.Value.GetProperty("product").GetInt32());
+        Assert.Equal("{\"x\":1}", asString.Job!.InputArguments!.Value.GetString());
+        Assert.Null(asString.Job.OutputArguments);
+    }
+
+    [Fact]
     public void An_added_event_carries_the_queue_and_the_list_of_items()
     {
         var parsed = Assert.IsType<UiPathQueueItemWebhookEvent>(Parse("""
