@@ -74,6 +74,7 @@ public sealed class QueueItemWebhookEventTests : IAsyncLifetime
         Assert.Equal(added.RootElement.GetProperty("Id").GetInt64(), itemId);
         AssertItem(startedEvent, itemId, "to-complete", "InProgress");
         AssertItem(completedEvent, itemId, "to-complete", "Successful");
+        Assert.Equal(3, completedEvent.QueueItem!.Output!.Value.GetProperty("Total").GetInt32());
     }
 
     [Fact]
@@ -92,6 +93,7 @@ public sealed class QueueItemWebhookEventTests : IAsyncLifetime
         var applicationEvent = await _harness.NextEventAsync<UiPathQueueItemWebhookEvent>("queueItem.transactionFailed");
         AssertItem(businessEvent, businessId, "business", "Failed");
         Assert.Equal("BusinessException", businessEvent.QueueItem!.ProcessingExceptionType);
+        Assert.Equal(12, businessEvent.QueueItem.SpecificContent!.Value.GetProperty("Amount").GetInt32());
         AssertItem(applicationEvent, applicationId, "application", "Retried"); // the queue allows one retry: a New copy is queued
         Assert.Equal("ApplicationException", applicationEvent.QueueItem!.ProcessingExceptionType);
     }

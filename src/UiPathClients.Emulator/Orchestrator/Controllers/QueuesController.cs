@@ -319,13 +319,13 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
     {
         if (items.Count > 0)
         {
-            State.Webhooks.Publish(WebhookEventTypes.QueueItemAdded, folderId, new WebhookEntity("Queue", queue), new WebhookEntity("QueueItems", items));
+            State.Webhooks.Publish(WebhookEventTypes.QueueItemAdded, folderId, new WebhookEntity("Queue", queue), new WebhookEntity("QueueItems", items.ConvertAll(WebhookQueueItems.ForEvent)));
         }
     }
 
     /// <summary>A <c>queueItem.transaction*</c> event for <paramref name="item"/>, in the folder the item lives in.</summary>
     private void PublishTransaction(string eventType, QueueItemDto item, QueueDefinitionDto queue, long? folderId) =>
-        State.Webhooks.Publish(eventType, Items.FolderOf(item.Id) ?? folderId, new WebhookEntity("QueueItem", item), new WebhookEntity("Queue", queue));
+        State.Webhooks.Publish(eventType, Items.FolderOf(item.Id) ?? folderId, new WebhookEntity("QueueItem", WebhookQueueItems.ForEvent(item)), new WebhookEntity("Queue", queue));
 
     private static void Start(QueueItemDto item, DateTimeOffset now)
     {

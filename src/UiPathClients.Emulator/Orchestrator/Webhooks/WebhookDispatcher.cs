@@ -41,7 +41,8 @@ internal sealed class WebhookDispatcher : IWebhookEventSink, IAsyncDisposable
     /// <summary>Events waiting for the worker; beyond it they are dropped and counted, never blocking a request.</summary>
     private const int QueueCapacity = 1024;
 
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>How event bodies are written: enums by name, null members left out.</summary>
+    internal static readonly JsonSerializerOptions Json = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
