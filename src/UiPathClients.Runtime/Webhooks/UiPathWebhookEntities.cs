@@ -109,8 +109,21 @@ public sealed class UiPathWebhookQueueItem : UiPathWebhookEntity
     public string? Reference { get; set; }
     /// <summary>The exception type of a failed transaction (<c>BusinessException</c>, <c>ApplicationException</c>).</summary>
     public string? ProcessingExceptionType { get; set; }
+    /// <summary>Why the item's transaction failed (<c>queueItem.transactionFailed</c>, and abandoned items that had failed before).</summary>
+    public UiPathWebhookProcessingFailure? ProcessingException { get; set; }
     /// <summary>The item's data, as sent.</summary>
     public JsonElement? SpecificContent { get; set; }
     /// <summary>The transaction's output, as sent.</summary>
     public JsonElement? Output { get; set; }
+}
+
+/// <summary>The failure of a queue item's transaction, as <c>queueItem.*</c> webhooks carry it.</summary>
+public sealed class UiPathWebhookProcessingFailure : UiPathWebhookEntity
+{
+    /// <summary>The failure's reason.</summary>
+    public string? Reason { get; set; }
+    /// <summary>The failure's details.</summary>
+    public string? Details { get; set; }
+    /// <summary>The exception type (<c>BusinessException</c>, <c>ApplicationException</c>).</summary>
+    public string? Type { get; set; }
 }

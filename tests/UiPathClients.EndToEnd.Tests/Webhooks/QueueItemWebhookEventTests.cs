@@ -94,6 +94,8 @@ public sealed class QueueItemWebhookEventTests : IAsyncLifetime
         AssertItem(businessEvent, businessId, "business", "Failed");
         Assert.Equal("BusinessException", businessEvent.QueueItem!.ProcessingExceptionType);
         Assert.Equal(12, businessEvent.QueueItem.SpecificContent!.Value.GetProperty("Amount").GetInt32());
+        Assert.Equal("Rejected", businessEvent.QueueItem.ProcessingException!.Reason);
+        Assert.Equal("by the test", businessEvent.QueueItem.ProcessingException.Details);
         AssertItem(applicationEvent, applicationId, "application", "Retried"); // the queue allows one retry: a New copy is queued
         Assert.Equal("ApplicationException", applicationEvent.QueueItem!.ProcessingExceptionType);
     }

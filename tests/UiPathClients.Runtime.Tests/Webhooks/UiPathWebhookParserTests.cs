@@ -64,13 +64,17 @@ public sealed class UiPathWebhookParserTests
     {
         var parsed = Assert.IsType<UiPathQueueItemWebhookEvent>(Parse("""
             {"Type":"queueItem.transactionFailed","EventId":"q1","QueueItem":{"Id":100,"QueueDefinitionId":4,"Status":"Failed",
-             "Reference":"INV-1","ProcessingExceptionType":"BusinessException","SpecificContent":{"Amount":12.5}},
+             "Reference":"INV-1","ProcessingExceptionType":"BusinessException","SpecificContent":{"Amount":12.5},
+             "ProcessingException":{"Reason":"Rejected","Details":"Over the limit","Type":"BusinessException"}},
              "Queue":{"Id":4,"Name":"Invoices","MaxNumberOfRetries":2},"TenantId":1}
             """));
 
         Assert.Equal(100, parsed.QueueItem!.Id);
         Assert.Equal(4, parsed.QueueItem.QueueDefinitionId);
         Assert.Equal("BusinessException", parsed.QueueItem.ProcessingExceptionType);
+        Assert.Equal("Rejected", parsed.QueueItem.ProcessingException!.Reason);
+        Assert.Equal("Over the limit", parsed.QueueItem.ProcessingException.Details);
+        Assert.Equal("BusinessException", parsed.QueueItem.ProcessingException.Type);
         Assert.Equal(12.5m, parsed.QueueItem.SpecificContent!.Value.GetProperty("Amount").GetDecimal());
         Assert.Equal("Invoices", parsed.Queue!.Name);
         Assert.Equal(2, parsed.Queue.MaxNumberOfRetries);
