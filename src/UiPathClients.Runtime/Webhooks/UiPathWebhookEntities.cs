@@ -32,10 +32,13 @@ public sealed class UiPathWebhookJob : UiPathWebhookEntity
     public DateTimeOffset? EndTime { get; set; }
     /// <summary>What started the job (<c>Manual</c>, <c>Schedule</c>, <c>Queue</c> …).</summary>
     public string? Source { get; set; }
-    /// <summary>The job's input arguments, a JSON object serialized as a string.</summary>
-    public string? InputArguments { get; set; }
-    /// <summary>The job's output arguments, a JSON object serialized as a string.</summary>
-    public string? OutputArguments { get; set; }
+    /// <summary>
+    /// The job's input arguments as sent: a JSON object in Orchestrator's event examples, a string holding the object
+    /// in the OData API's job (which is what the emulator sends), or null.
+    /// </summary>
+    public JsonElement? InputArguments { get; set; }
+    /// <summary>The job's output arguments as sent: a JSON object, a string holding one, or null (see <see cref="InputArguments"/>).</summary>
+    public JsonElement? OutputArguments { get; set; }
     /// <summary>The robot that runs the job.</summary>
     public UiPathWebhookRobot? Robot { get; set; }
     /// <summary>The process the job runs.</summary>
@@ -106,8 +109,21 @@ public sealed class UiPathWebhookQueueItem : UiPathWebhookEntity
     public string? Reference { get; set; }
     /// <summary>The exception type of a failed transaction (<c>BusinessException</c>, <c>ApplicationException</c>).</summary>
     public string? ProcessingExceptionType { get; set; }
+    /// <summary>Why the item's transaction failed (<c>queueItem.transactionFailed</c>, and abandoned items that had failed before).</summary>
+    public UiPathWebhookProcessingFailure? ProcessingException { get; set; }
     /// <summary>The item's data, as sent.</summary>
     public JsonElement? SpecificContent { get; set; }
     /// <summary>The transaction's output, as sent.</summary>
     public JsonElement? Output { get; set; }
+}
+
+/// <summary>The failure of a queue item's transaction, as <c>queueItem.*</c> webhooks carry it.</summary>
+public sealed class UiPathWebhookProcessingFailure : UiPathWebhookEntity
+{
+    /// <summary>The failure's reason.</summary>
+    public string? Reason { get; set; }
+    /// <summary>The failure's details.</summary>
+    public string? Details { get; set; }
+    /// <summary>The exception type (<c>BusinessException</c>, <c>ApplicationException</c>).</summary>
+    public string? Type { get; set; }
 }

@@ -40,35 +40,44 @@ public sealed class UiPathJobWebhookEvent : UiPathWebhookEvent
     public IList<UiPathWebhookJob>? Jobs { get; set; }
 }
 
-/// <summary><c>queueItem.added</c>, <c>queueItem.transactionStarted</c>, <c>queueItem.transactionCompleted</c>, <c>queueItem.transactionFailed</c>, <c>queueItem.transactionAbandoned</c>.</summary>
+/// <summary>
+/// <c>queueItem.added</c>, <c>queueItem.transactionStarted</c>, <c>queueItem.transactionCompleted</c>,
+/// <c>queueItem.transactionFailed</c>, <c>queueItem.transactionAbandoned</c>. Orchestrator sends the items added or
+/// abandoned together in <see cref="QueueItems"/>, and the item of a transaction in <see cref="QueueItem"/>.
+/// </summary>
 public sealed class UiPathQueueItemWebhookEvent : UiPathWebhookEvent
 {
-    /// <summary>The queue item.</summary>
+    /// <summary>The item whose transaction started, completed or failed.</summary>
     public UiPathWebhookQueueItem? QueueItem { get; set; }
-    /// <summary>The queue the item is in, when sent.</summary>
+    /// <summary>The items added (<c>queueItem.added</c>) or abandoned (<c>queueItem.transactionAbandoned</c>).</summary>
+    public IList<UiPathWebhookQueueItem>? QueueItems { get; set; }
+    /// <summary>The queue the items are in.</summary>
     public UiPathWebhookQueueDefinition? Queue { get; set; }
 }
 
 /// <summary><c>queue.created</c>, <c>queue.updated</c>, <c>queue.deleted</c>.</summary>
 public sealed class UiPathQueueWebhookEvent : UiPathWebhookEvent
 {
-    /// <summary>The queue.</summary>
-    public UiPathWebhookQueueDefinition? Queue { get; set; }
+    /// <summary>The queues created, changed or deleted (Orchestrator sends a list, usually of one).</summary>
+    public IList<UiPathWebhookQueueDefinition>? Queues { get; set; }
 }
 
 /// <summary><c>process.created</c>, <c>process.updated</c>, <c>process.deleted</c>.</summary>
 public sealed class UiPathProcessWebhookEvent : UiPathWebhookEvent
 {
-    /// <summary>The process.</summary>
-    public UiPathWebhookProcess? Process { get; set; }
+    /// <summary>
+    /// The processes created, changed or deleted: Orchestrator's processes are releases, and it sends them in a list
+    /// named <c>Releases</c> (usually of one).
+    /// </summary>
+    public IList<UiPathWebhookProcess>? Releases { get; set; }
 }
 
 /// <summary><c>robot.created</c>, <c>robot.updated</c>, <c>robot.deleted</c>, <c>robot.status</c>.</summary>
 public sealed class UiPathRobotWebhookEvent : UiPathWebhookEvent
 {
-    /// <summary>The robot.</summary>
+    /// <summary>The robot, when an event names one alone.</summary>
     public UiPathWebhookRobot? Robot { get; set; }
-    /// <summary>The robots, when the event is about several.</summary>
+    /// <summary>The robots created, changed or deleted (Orchestrator sends a list for <c>robot.created</c>, <c>robot.updated</c>, <c>robot.deleted</c>).</summary>
     public IList<UiPathWebhookRobot>? Robots { get; set; }
 }
 

@@ -103,7 +103,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("queueItem.added", delivered.GetProperty("Type").GetString());
-        Assert.Equal(added.RootElement.GetProperty("Id").GetInt64(), delivered.GetProperty("QueueItem").GetProperty("Id").GetInt64());
+        Assert.Equal(added.RootElement.GetProperty("Id").GetInt64(), delivered.GetProperty("QueueItems")[0].GetProperty("Id").GetInt64());
+        Assert.Equal(queue.Id, delivered.GetProperty("Queue").GetProperty("Id").GetInt64());
         Assert.Equal(folderId, delivered.GetProperty("OrganizationUnitId").GetInt64());
     }
 

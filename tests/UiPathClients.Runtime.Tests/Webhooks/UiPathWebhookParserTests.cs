@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using UiPathClients.Runtime.Webhooks;
@@ -63,30 +64,74 @@ public sealed class UiPathWebhookParserTests
     {
         var parsed = Assert.IsType<UiPathQueueItemWebhookEvent>(Parse("""
             {"Type":"queueItem.transactionFailed","EventId":"q1","QueueItem":{"Id":100,"QueueDefinitionId":4,"Status":"Failed",
-             "Reference":"INV-1","ProcessingExceptionType":"BusinessException","SpecificContent":{"Amount":12.5}},
+             "Reference":"INV-1","ProcessingExceptionType":"BusinessException","SpecificContent":{"Amount":12.5},
+             "ProcessingException":{"Reason":"Rejected","Details":"Over the limit","Type":"BusinessException"}},
              "Queue":{"Id":4,"Name":"Invoices","MaxNumberOfRetries":2},"TenantId":1}
             """));
 
         Assert.Equal(100, parsed.QueueItem!.Id);
         Assert.Equal(4, parsed.QueueItem.QueueDefinitionId);
         Assert.Equal("BusinessException", parsed.QueueItem.ProcessingExceptionType);
+        Assert.Equal("Rejected", parsed.QueueItem.ProcessingException!.Reason);
+        Assert.Equal("Over the limit", parsed.QueueItem.ProcessingException.Details);
+        Assert.Equal("BusinessException", parsed.QueueItem.ProcessingException.Type);
         Assert.Equal(12.5m, parsed.QueueItem.SpecificContent!.Value.GetProperty("Amount").GetDecimal());
         Assert.Equal("Invoices", parsed.Queue!.Name);
         Assert.Equal(2, parsed.Queue.MaxNumberOfRetries);
     }
 
     [Fact]
-    public void A_queue_event_carries_the_queue() =>
-        Assert.Equal("Orders", Assert.IsType<UiPathQueueWebhookEvent>(Parse("""{"Type":"queue.created","Queue":{"Id":8,"Name":"Orders"}}""")).Queue!.Name);
+    public void Job_arguments_are_read_whether_sent_as_an_object_or_as_a_string()
+    {
+        var asObject = Assert.IsType<UiPathJobWebhookEvent>(Parse("""{"Type":"job.completed","Job":{"Id":1,"State":"Successful","OutputArguments":{"product":5000,"sum":150}}}"""));
+        var asString = Assert.IsType<UiPathJobWebhookEvent>(Parse("""{"Type":"job.started","Job":{"Id":2,"InputArguments":"{\"x\":1}","OutputArguments":null}}"""));
+
+        Assert.Equal(5000, asObject.Job!.OutputArguments!.Value.GetProperty("product").GetInt32());
+        Assert.Equal("{\"x\":1}", asString.Job!.InputArguments!.Value.GetString());
+        Assert.Null(asString.Job.OutputArguments);
+    }
 
     [Fact]
-    public void A_process_event_carries_the_process()
+    public void An_added_event_carries_the_queue_and_the_list_of_items()
     {
-        var parsed = Assert.IsType<UiPathProcessWebhookEvent>(Parse("""{"Type":"process.updated","Process":{"Id":9,"Name":"Invoices_Prod","ProcessKey":"Invoices","ProcessVersion":"2.0.0"}}"""));
+        var parsed = Assert.IsType<UiPathQueueItemWebhookEvent>(Parse("""
+            {"Type":"queueItem.added","Queue":{"Id":4,"Name":"Invoices"},
+             "QueueItems":[{"Id":101,"QueueDefinitionId":4,"Status":"New"},{"Id":102,"QueueDefinitionId":4,"Status":"New"}],"TenantId":1}
+            """));
 
-        Assert.Equal("Invoices_Prod", parsed.Process!.Name);
-        Assert.Equal("2.0.0", parsed.Process.ProcessVersion);
+        Assert.Equal([101L, 102L], parsed.QueueItems!.Select(item => item.Id));
+        Assert.Equal("Invoices", parsed.Queue!.Name);
+        Assert.Null(parsed.QueueItem);
     }
+
+    [Fact]
+    public void A_queue_event_carries_the_list_of_queues()
+    {
+        var parsed = Assert.IsType<UiPathQueueWebhookEvent>(Parse("""{"Type":"queue.created","Queues":[{"Id":8,"Name":"Orders","MaxNumberOfRetries":3}]}"""));
+
+        var queue = Assert.Single(parsed.Queues!);
+        Assert.Equal("Orders", queue.Name);
+        Assert.Equal(3, queue.MaxNumberOfRetries);
+    }
+
+    [Fact]
+    public void A_process_event_carries_the_list_of_releases()
+    {
+        var parsed = Assert.IsType<UiPathProcessWebhookEvent>(Parse("""
+            {"Type":"process.updated","Releases":[{"Id":9,"Key":"688c79ec-205d-4c6f-a7e2-87c4fb258a92","Name":"Invoices_Prod",
+             "ProcessKey":"Invoices","ProcessVersion":"2.0.0","InputArguments":{"queue":"temp"}}]}
+            """));
+
+        var release = Assert.Single(parsed.Releases!);
+        Assert.Equal("Invoices_Prod", release.Name);
+        Assert.Equal("2.0.0", release.ProcessVersion);
+        Assert.Equal(new Guid("688c79ec-205d-4c6f-a7e2-87c4fb258a92"), release.Key);
+        Assert.Equal("temp", release.AdditionalProperties!["InputArguments"].GetProperty("queue").GetString());
+    }
+
+    [Fact]
+    public void A_robot_event_carries_the_list_of_robots() =>
+        Assert.Equal("PC-DOC", Assert.Single(Assert.IsType<UiPathRobotWebhookEvent>(Parse("""{"Type":"robot.deleted","Robots":[{"Id":159,"Name":"TestAPI","MachineName":"PC-DOC","UserName":"Mda"}]}""")).Robots!).MachineName);
 
     [Fact]
     public void A_robot_event_carries_the_robot() =>

@@ -3,10 +3,15 @@ using Microsoft.AspNetCore.OData.Query;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Orchestrator.Contracts;
 using UiPathClients.Emulator.Orchestrator.Data;
+using UiPathClients.Emulator.Orchestrator.Webhooks;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
-/// <summary>The <c>QueueDefinitions</c> set (folder scoped), <c>GetQueuesAcrossFolders</c>, <c>GetByKey</c> and <c>GetFoldersForQueue</c>.</summary>
+/// <summary>
+/// The <c>QueueDefinitions</c> set (folder scoped), <c>GetQueuesAcrossFolders</c>, <c>GetByKey</c> and <c>GetFoldersForQueue</c>.
+/// Creating, changing and deleting a queue raise <c>queue.created</c>, <c>queue.updated</c> and <c>queue.deleted</c>, the
+/// queue in the payload's <c>Queues</c> list.
+/// </summary>
 internal sealed class QueueDefinitionsController : TableController<QueueDefinitionDto, long>
 {
     private const string Namespace = "UiPath.Server.Configuration.OData";
@@ -52,6 +57,14 @@ internal sealed class QueueDefinitionsController : TableController<QueueDefiniti
     /// <summary><c>GET QueueDefinitions/…GetFoldersForQueue(id=…)</c>: the folders the queue is in.</summary>
     [HttpGet("odata/QueueDefinitions/" + Namespace + ".GetFoldersForQueue(id={id})")]
     public IActionResult GetFoldersForQueue(long id) => FoldersOf(id);
+
+    private protected override void AfterCreate(QueueDefinitionDto created, long? folderId) => Publish(WebhookEventTypes.QueueCreated, created, folderId);
+
+    private protected override void AfterUpdate(QueueDefinitionDto updated, long? folderId) => Publish(WebhookEventTypes.QueueUpdated, updated, folderId);
+
+    private protected override void AfterDelete(QueueDefinitionDto deleted, long? folderId) => Publish(WebhookEventTypes.QueueDeleted, deleted, folderId);
+
+    private void Publish(string eventType, QueueDefinitionDto queue, long? folderId) => State.Webhooks.Publish(eventType, folderId, "Queues", new[] { queue });
 
     private protected override void BeforeCreate(QueueDefinitionDto entity, long? folderId)
     {

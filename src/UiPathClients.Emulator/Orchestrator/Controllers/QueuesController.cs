@@ -16,7 +16,9 @@ namespace UiPathClients.Emulator.Orchestrator.Controllers;
 /// <summary>
 /// The <c>Queues</c> set: no entity routes of its own (its Capabilities allow none), only the queue-item
 /// operations a robot calls: <c>AddQueueItem</c>, <c>BulkAddQueueItems</c>, <c>StartTransaction</c> and
-/// <c>Queues({itemId})/SetTransactionResult</c>. They work on the folder's queues and queue items.
+/// <c>Queues({itemId})/SetTransactionResult</c>. They work on the folder's queues and queue items, and raise the
+/// <c>queueItem.*</c> webhook events with the payload properties of the service's examples: <c>queueItem.added</c> has
+/// <c>Queue</c> and the <c>QueueItems</c> list, the <c>transaction*</c> events have <c>QueueItem</c> and <c>Queue</c>.
 /// </summary>
 internal sealed class QueuesController : TableController<QueuesEntity, long>
 {
@@ -63,7 +65,7 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
 
         // 201, as the description documents for AddQueueItem (the body is the new item).
         var added = Items.Add(NewItem(queue, itemData), folderId);
-        State.Webhooks.Publish(WebhookEventTypes.QueueItemAdded, folderId, "QueueItem", added);
+        PublishAdded(queue, [added], folderId);
         return new ObjectResult(added) { StatusCode = StatusCodes.Status201Created };
     }
 
@@ -126,6 +128,8 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
             {
                 Items.Add(item, folderId);
             }
+
+            PublishAdded(queue, accepted, folderId);
         }
         else
         {
@@ -175,7 +179,9 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
 
             var item = NewItem(queue, new QueueItemDataDto { Name = queue.Name, SpecificContent = data.SpecificContent, Reference = data.Reference, DeferDate = data.DeferDate, DueDate = data.DueDate });
             Start(item, now);
-            return Ok(Items.Add(item, folderId));
+            var startedNew = Items.Add(item, folderId);
+            PublishTransaction(WebhookEventTypes.QueueItemTransactionStarted, startedNew, queue, folderId);
+            return Ok(startedNew);
         }
 
         var candidates = Items.InFolder(folderId)
@@ -198,8 +204,9 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
                     started = true;
                 }
             });
-            if (started)
+            if (started && item is not null)
             {
+                PublishTransaction(WebhookEventTypes.QueueItemTransactionStarted, item, queue, folderId);
                 return Ok(item);
             }
         }
@@ -236,7 +243,7 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
         var now = Now;
         QueueItemDto? retry = null;
         string? conflict = null;
-        Items.Update(key, folderId, item =>
+        var ended = Items.Update(key, folderId, item =>
         {
             if (item.Status != QueueItemStatus.InProgress)
             {
@@ -297,8 +304,28 @@ internal sealed class QueuesController : TableController<QueuesEntity, long>
             Items.Add(retry, folderId);
         }
 
+        if (ended is not null && queue is not null)
+        {
+            // A failed transaction is failed whether or not the queue retries the item (Retried is the failed item's status then).
+            var eventType = ended.Status == QueueItemStatus.Successful ? WebhookEventTypes.QueueItemTransactionCompleted : WebhookEventTypes.QueueItemTransactionFailed;
+            PublishTransaction(eventType, ended, queue, folderId);
+        }
+
         return Ok();
     }
+
+    /// <summary><c>queueItem.added</c> for the items just added to <paramref name="queue"/> (none: no event).</summary>
+    private void PublishAdded(QueueDefinitionDto queue, List<QueueItemDto> items, long? folderId)
+    {
+        if (items.Count > 0)
+        {
+            State.Webhooks.Publish(WebhookEventTypes.QueueItemAdded, folderId, new WebhookEntity("Queue", queue), new WebhookEntity("QueueItems", items.ConvertAll(WebhookQueueItems.ForEvent)));
+        }
+    }
+
+    /// <summary>A <c>queueItem.transaction*</c> event for <paramref name="item"/>, in the folder the item lives in.</summary>
+    private void PublishTransaction(string eventType, QueueItemDto item, QueueDefinitionDto queue, long? folderId) =>
+        State.Webhooks.Publish(eventType, Items.FolderOf(item.Id) ?? folderId, new WebhookEntity("QueueItem", WebhookQueueItems.ForEvent(item)), new WebhookEntity("Queue", queue));
 
     private static void Start(QueueItemDto item, DateTimeOffset now)
     {

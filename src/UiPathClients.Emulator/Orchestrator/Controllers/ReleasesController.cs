@@ -4,10 +4,16 @@ using UiPathClients.Emulator.Orchestrator.Errors;
 using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Orchestrator.Contracts;
+using UiPathClients.Emulator.Orchestrator.Webhooks;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
-/// <summary>The <c>Releases</c> set (folder scoped) and its <c>UpdateToSpecificPackageVersion</c>, <c>UpdateToLatestPackageVersion</c> and <c>UpdateToLatestPackageVersionBulk</c> actions.</summary>
+/// <summary>
+/// The <c>Releases</c> set (folder scoped) and its <c>UpdateToSpecificPackageVersion</c>, <c>UpdateToLatestPackageVersion</c>
+/// and <c>UpdateToLatestPackageVersionBulk</c> actions. Creating, changing and deleting a release raise the
+/// <c>process.created</c>, <c>process.updated</c> and <c>process.deleted</c> webhook events (Orchestrator's "process" is a
+/// release); their payload holds the release in <c>Releases</c>, a list, as the service's examples show.
+/// </summary>
 internal sealed class ReleasesController : TableController<ReleaseDto, long>
 {
     public ReleasesController(EmulatorState state)
@@ -41,7 +47,13 @@ internal sealed class ReleasesController : TableController<ReleaseDto, long>
             candidate.ProcessVersion = version;
             candidate.LastModificationTime = State.Options.TimeProvider.GetUtcNow();
         });
-        return release is null ? OrchestratorError.NotFound($"Release {key}") : Ok(release.Id);
+        if (release is null)
+        {
+            return OrchestratorError.NotFound($"Release {key}");
+        }
+
+        PublishProcessEvent(WebhookEventTypes.ProcessUpdated, release);
+        return Ok(release.Id);
     }
 
     /// <summary>
@@ -101,13 +113,29 @@ internal sealed class ReleasesController : TableController<ReleaseDto, long>
             return false;
         }
 
-        Table.Update(releaseId, folderId, release =>
+        var updated = Table.Update(releaseId, folderId, release =>
         {
             release.ProcessVersion = latest;
             release.LastModificationTime = State.Options.TimeProvider.GetUtcNow();
         });
+        if (updated is null)
+        {
+            return false;
+        }
+
+        PublishProcessEvent(WebhookEventTypes.ProcessUpdated, updated);
         return true;
     }
+
+    private protected override void AfterCreate(ReleaseDto created, long? folderId) => PublishProcessEvent(WebhookEventTypes.ProcessCreated, created);
+
+    private protected override void AfterUpdate(ReleaseDto updated, long? folderId) => PublishProcessEvent(WebhookEventTypes.ProcessUpdated, updated);
+
+    private protected override void AfterDelete(ReleaseDto deleted, long? folderId) => State.Webhooks.Publish(WebhookEventTypes.ProcessDeleted, folderId, "Releases", new[] { deleted });
+
+    /// <summary>Raises <paramref name="eventType"/> for <paramref name="release"/>, in the folder it lives in.</summary>
+    private void PublishProcessEvent(string eventType, ReleaseDto release) =>
+        State.Webhooks.Publish(eventType, Table.FolderOf(release.Id), "Releases", new[] { release });
 
     private protected override void BeforeCreate(ReleaseDto entity, long? folderId)
     {

@@ -6,10 +6,15 @@ using UiPathClients.Emulator.Hosting;
 using UiPathClients.Emulator.Orchestrator.Contracts;
 using UiPathClients.Emulator.Orchestrator.Data;
 using UiPathClients.Emulator.Orchestrator.Errors;
+using UiPathClients.Emulator.Orchestrator.Webhooks;
 
 namespace UiPathClients.Emulator.Orchestrator.Controllers;
 
-/// <summary>The <c>Robots</c> set (tenant level), <c>GetUsernames</c>, <c>ToggleEnabledStatus</c> and <c>DeleteBulk</c>.</summary>
+/// <summary>
+/// The <c>Robots</c> set (tenant level), <c>GetUsernames</c>, <c>ToggleEnabledStatus</c> and <c>DeleteBulk</c>. Creating,
+/// changing (PUT, PATCH, <c>ToggleEnabledStatus</c>) and deleting robots raise <c>robot.created</c>, <c>robot.updated</c>
+/// and <c>robot.deleted</c>, the robots in the payload's <c>Robots</c> list and no folder (robots belong to the tenant).
+/// </summary>
 internal sealed class RobotsController : TableController<RobotDto, long>
 {
     private const string Namespace = "UiPath.Server.Configuration.OData";
@@ -43,11 +48,8 @@ internal sealed class RobotsController : TableController<RobotDto, long>
             return OrchestratorError.NotFound("Robot " + string.Join(", ", missing));
         }
 
-        foreach (var id in idList)
-        {
-            Table.Update(id, folderId: null, robot => robot.Enabled = enabled);
-        }
-
+        var toggled = idList.Select(id => Table.Update(id, folderId: null, robot => robot.Enabled = enabled)).OfType<RobotDto>().ToList();
+        Publish(WebhookEventTypes.RobotUpdated, toggled);
         return Ok();
     }
 
@@ -62,7 +64,21 @@ internal sealed class RobotsController : TableController<RobotDto, long>
     /// </summary>
     [HttpPost("odata/Robots/" + Namespace + ".DeleteBulk")]
     public IActionResult DeleteBulk(ODataActionParameters parameters) =>
-        BulkDeletion.Delete(Table, parameters, "robotIds", EntityName);
+        BulkDeletion.Delete(Table, parameters, "robotIds", EntityName, deleted => Publish(WebhookEventTypes.RobotDeleted, deleted));
+
+    private protected override void AfterCreate(RobotDto created, long? folderId) => Publish(WebhookEventTypes.RobotCreated, [created]);
+
+    private protected override void AfterUpdate(RobotDto updated, long? folderId) => Publish(WebhookEventTypes.RobotUpdated, [updated]);
+
+    private protected override void AfterDelete(RobotDto deleted, long? folderId) => Publish(WebhookEventTypes.RobotDeleted, [deleted]);
+
+    private void Publish(string eventType, IReadOnlyList<RobotDto> robots)
+    {
+        if (robots.Count > 0)
+        {
+            State.Webhooks.Publish(eventType, organizationUnitId: null, "Robots", robots);
+        }
+    }
 }
 
 /// <summary>The <c>Machines</c> set (tenant level) and <c>DeleteBulk</c>.</summary>
@@ -89,8 +105,11 @@ internal sealed class MachinesController : TableController<ExtendedMachineDto, l
 /// <summary>The <c>DeleteBulk</c> actions of tenant-level sets keyed by <c>Edm.Int64</c>.</summary>
 internal static class BulkDeletion
 {
-    /// <summary>Deletes every entity whose id <paramref name="parameter"/> lists, or none (404) when one is missing.</summary>
-    public static IActionResult Delete<TEntity>(EntityTable<TEntity, long> table, ODataActionParameters? parameters, string parameter, string entityName)
+    /// <summary>
+    /// Deletes every entity whose id <paramref name="parameter"/> lists, or none (404) when one is missing; hands the
+    /// deleted entities to <paramref name="onDeleted"/> when given.
+    /// </summary>
+    public static IActionResult Delete<TEntity>(EntityTable<TEntity, long> table, ODataActionParameters? parameters, string parameter, string entityName, System.Action<IReadOnlyList<TEntity>>? onDeleted = null)
         where TEntity : class
     {
         if (parameters?.TryGetValue(parameter, out var value) != true || value is not IEnumerable<long> ids)
@@ -105,11 +124,16 @@ internal static class BulkDeletion
             return OrchestratorError.NotFound(entityName + " " + string.Join(", ", missing));
         }
 
+        var deleted = new List<TEntity>(idList.Count);
         foreach (var id in idList)
         {
-            table.Remove(id, folderId: null);
+            if (table.Find(id, folderId: null) is { } entity && table.Remove(id, folderId: null))
+            {
+                deleted.Add(entity);
+            }
         }
 
+        onDeleted?.Invoke(deleted);
         return new NoContentResult();
     }
 }

@@ -149,7 +149,9 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         BeforeCreate(entity, folderId);
         try
         {
-            return Created(Table.Add(entity, folderId));
+            var created = Table.Add(entity, folderId);
+            AfterCreate(created, folderId);
+            return Created(created);
         }
         catch (InvalidOperationException exception)
         {
@@ -186,7 +188,13 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         }
 
         Table.SetKey(entity, key);
-        return Table.Replace(key, folderId, entity) ? Answer(entity) : EntityNotFound(key);
+        if (!Table.Replace(key, folderId, entity))
+        {
+            return EntityNotFound(key);
+        }
+
+        AfterUpdate(entity, Table.FolderOf(key));
+        return Answer(entity);
     }
 
     /// <summary><c>PATCH {set}({key})</c>: changes only the properties the body names.</summary>
@@ -213,7 +221,13 @@ internal abstract class TableController<TEntity, TKey> : ODataController
         }
 
         var updated = Table.Update(key, folderId, entity => delta.Patch(entity));
-        return updated is null ? EntityNotFound(key) : Answer(updated);
+        if (updated is null)
+        {
+            return EntityNotFound(key);
+        }
+
+        AfterUpdate(updated, Table.FolderOf(key));
+        return Answer(updated);
     }
 
     /// <summary><c>DELETE {set}({key})</c>.</summary>
@@ -234,7 +248,14 @@ internal abstract class TableController<TEntity, TKey> : ODataController
             return stale;
         }
 
-        return Table.Remove(key, folderId) ? NoContent() : EntityNotFound(key);
+        var home = Table.FolderOf(key);
+        if (!Table.Remove(key, folderId))
+        {
+            return EntityNotFound(key);
+        }
+
+        AfterDelete(current, home);
+        return NoContent();
     }
 
     /// <summary>
@@ -278,6 +299,21 @@ internal abstract class TableController<TEntity, TKey> : ODataController
 
     /// <summary>Fills server-owned properties of an entity about to be created.</summary>
     private protected virtual void BeforeCreate(TEntity entity, long? folderId)
+    {
+    }
+
+    /// <summary>Runs after <c>POST {set}</c> stored <paramref name="created"/> in <paramref name="folderId"/> (webhook events, say).</summary>
+    private protected virtual void AfterCreate(TEntity created, long? folderId)
+    {
+    }
+
+    /// <summary>Runs after a PUT or PATCH changed <paramref name="updated"/>, which lives in <paramref name="folderId"/>.</summary>
+    private protected virtual void AfterUpdate(TEntity updated, long? folderId)
+    {
+    }
+
+    /// <summary>Runs after <c>DELETE {set}({key})</c> removed <paramref name="deleted"/>, which lived in <paramref name="folderId"/>.</summary>
+    private protected virtual void AfterDelete(TEntity deleted, long? folderId)
     {
     }
 

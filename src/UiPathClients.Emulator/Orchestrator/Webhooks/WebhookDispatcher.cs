@@ -41,7 +41,8 @@ internal sealed class WebhookDispatcher : IWebhookEventSink, IAsyncDisposable
     /// <summary>Events waiting for the worker; beyond it they are dropped and counted, never blocking a request.</summary>
     private const int QueueCapacity = 1024;
 
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>How event bodies are written: enums by name, null members left out.</summary>
+    internal static readonly JsonSerializerOptions Json = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
@@ -78,18 +79,22 @@ internal sealed class WebhookDispatcher : IWebhookEventSink, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public void Publish(string eventType, long? organizationUnitId, string? entityProperty, object? entity)
+    public void Publish(string eventType, long? organizationUnitId, string? entityProperty, object? entity) =>
+        Publish(eventType, organizationUnitId, entityProperty is null ? [] : [new WebhookEntity(entityProperty, entity)]);
+
+    /// <inheritdoc />
+    public void Publish(string eventType, long? organizationUnitId, params WebhookEntity[] entities)
     {
         var targets = _data.Webhooks.InFolder(null)
             .Where(webhook => webhook.Enabled && (webhook.SubscribeToAllEvents || webhook.Events.Any(subscribed => subscribed.EventType == eventType)))
             .ToList();
-        Enqueue(targets, eventType, organizationUnitId, entityProperty, entity);
+        Enqueue(targets, eventType, organizationUnitId, entities);
     }
 
     /// <summary>Queues a <c>ping</c> event for <paramref name="webhook"/> alone, whatever it subscribes to; returns the event's body.</summary>
     public PingEventDto Ping(WebhookDto webhook)
     {
-        var (eventId, timestamp) = Enqueue([webhook], WebhookEventTypes.Ping, organizationUnitId: null, entityProperty: null, entity: null);
+        var (eventId, timestamp) = Enqueue([webhook], WebhookEventTypes.Ping, organizationUnitId: null, entities: []);
         return new PingEventDto
         {
             Type = WebhookEventTypes.Ping,
@@ -144,7 +149,7 @@ internal sealed class WebhookDispatcher : IWebhookEventSink, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private (string EventId, DateTimeOffset Timestamp) Enqueue(List<WebhookDto> targets, string eventType, long? organizationUnitId, string? entityProperty, object? entity)
+    private (string EventId, DateTimeOffset Timestamp) Enqueue(List<WebhookDto> targets, string eventType, long? organizationUnitId, WebhookEntity[] entities)
     {
         var eventId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
         var timestamp = _options.TimeProvider.GetUtcNow();
@@ -153,16 +158,16 @@ internal sealed class WebhookDispatcher : IWebhookEventSink, IAsyncDisposable
             return (eventId, timestamp);
         }
 
-        // The field order of the service's events: Type, EventId, Timestamp, the entity, then the tenant, folder and user.
+        // The field order of the service's events: Type, EventId, Timestamp, the entities, then the tenant, folder and user.
         var payload = new Dictionary<string, object?>
         {
             ["Type"] = eventType,
             ["EventId"] = eventId,
             ["Timestamp"] = timestamp,
         };
-        if (entityProperty is not null)
+        foreach (var entity in entities)
         {
-            payload[entityProperty] = entity;
+            payload[entity.Property] = entity.Value;
         }
 
         payload["TenantId"] = TenantId;
