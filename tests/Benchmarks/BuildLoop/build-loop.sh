@@ -4,24 +4,26 @@
 # are generated in a throwaway folder outside the repository and install the packed package from a local folder feed,
 # as users do. See README.md beside this file for what "cold" and "rebuild" mean here.
 #
-#   bash tests/Benchmarks/BuildLoop/build-loop.sh [--runs N] [--only i,ii,iii,iv] [--out results.md]
+#   bash tests/Benchmarks/BuildLoop/build-loop.sh [--runs N] [--only i,ii,iii,iv,v,vi] [--out results.md]
 set -euo pipefail
 
 usage() {
   cat <<'USAGE'
 usage: build-loop.sh [--runs N] [--only LIST] [--out FILE]
   --runs N     repetitions of each measurement (default 3, at least 1); the table shows the median, min and max
-  --only LIST  comma-separated consumers to measure (default i,ii,iii,iv):
+  --only LIST  comma-separated consumers to measure (default i,ii,iii,iv,v,vi):
                  i    an empty console app
                  ii   Orchestrator + CommunicationsMining generated in the app itself
                  iii  the same clients generated in a class library the app references
                  iv   NSwag's client for the Orchestrator v20 OpenAPI document compiled in the app
+                 v    Orchestrator alone, whole, generated in the app
+                 vi   Orchestrator alone, trimmed to Jobs, Releases and Webhooks (include-lists), in the app
   --out FILE   also write the markdown fragment to FILE (it is always printed)
 USAGE
 }
 
 runs=3
-only="i,ii,iii,iv"
+only="i,ii,iii,iv,v,vi"
 out_file=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -37,8 +39,8 @@ declare -A selected=()
 IFS=',' read -ra only_list <<<"$only"
 for consumer in "${only_list[@]}"; do
   case "$consumer" in
-    i|ii|iii|iv) selected[$consumer]=1 ;;
-    *) echo "error: --only takes i, ii, iii, iv; got '$consumer'" >&2; exit 2 ;;
+    i|ii|iii|iv|v|vi) selected[$consumer]=1 ;;
+    *) echo "error: --only takes i, ii, iii, iv, v, vi; got '$consumer'" >&2; exit 2 ;;
   esac
 done
 if [ -n "$out_file" ]; then
@@ -187,6 +189,8 @@ declare -A consumer_title=(
   [ii]="(ii) Orchestrator + CM generated in the app"
   [iii]="(iii) Orchestrator + CM generated in a class library the app references"
   [iv]="(iv) NSwag client for Orchestrator v20 (OpenAPI) in the app"
+  [v]="(v) Orchestrator alone, whole, in the app"
+  [vi]="(vi) Orchestrator alone, trimmed to Jobs + Releases + Webhooks, in the app"
 )
 declare -A consumer_project=()
 declare -A skipped_reason=()
@@ -231,6 +235,23 @@ PROJECT
   write_app_project "$work/iii/App/App.csproj" '    <ProjectReference Include="../Clients/Clients.csproj" />'
   write_orchestrator_program "$work/iii/App/Program.cs" "UiPath.Clients"
   consumer_project[iii]="$work/iii/App/App.csproj"
+fi
+
+# (v) and (vi) differ only in the include-lists: what trimming a client saves in the user's build.
+if [ -n "${selected[v]:-}" ]; then
+  stand_alone "$work/v"
+  write_app_project "$work/v/App/App.csproj" "    <PackageReference Include=\"UiPathClients\" Version=\"$version\" />
+    <UiPathClient Include=\"Orchestrator\" />"
+  write_orchestrator_program "$work/v/App/Program.cs" "App"
+  consumer_project[v]="$work/v/App/App.csproj"
+fi
+
+if [ -n "${selected[vi]:-}" ]; then
+  stand_alone "$work/vi"
+  write_app_project "$work/vi/App/App.csproj" "    <PackageReference Include=\"UiPathClients\" Version=\"$version\" />
+    <UiPathClient Include=\"Orchestrator\" EntitySets=\"Jobs;Releases;Webhooks\" />"
+  write_orchestrator_program "$work/vi/App/Program.cs" "App"
+  consumer_project[vi]="$work/vi/App/App.csproj"
 fi
 
 if [ -n "${selected[iv]:-}" ]; then
@@ -303,7 +324,7 @@ summarize() {
 }
 
 declare -A cold_result=() rebuild_result=() library_recompiled=()
-for consumer in i ii iii iv; do
+for consumer in i ii iii iv v vi; do
   project="${consumer_project[$consumer]:-}"
   [ -n "$project" ] || continue
   consumer_dir="$(dirname "$(dirname "$project")")"
@@ -348,25 +369,37 @@ count_code() {
 }
 
 declare -a size_rows=()
-if [ -n "${consumer_project[ii]:-}" ]; then
-  # One build more, not timed: writing the generated files to disk is not part of the measured loop.
-  generated="$work/generated-ii"
-  edit_program "$work/ii/App/Program.cs"
-  consumer_dotnet build "${consumer_project[ii]}" "${build_args[@]}" -p:EmitCompilerGeneratedFiles=true \
-    -p:CompilerGeneratedFilesOutputPath="$generated" >"$work/logs/ii-emit.log" 2>&1 \
-    || fail_with_log "the build that writes the generated files failed" "$work/logs/ii-emit.log"
+# Writes a consumer's generated files with one build more, not timed (writing them to disk is not part of the measured
+# loop), and adds a row per client: "<what>" names how the client was chosen.
+count_generated() {
+  local consumer="$1" what="$2"
+  local generated="$work/generated-$consumer"
+  edit_program "$work/$consumer/App/Program.cs"
+  consumer_dotnet build "${consumer_project[$consumer]}" "${build_args[@]}" -p:EmitCompilerGeneratedFiles=true \
+    -p:CompilerGeneratedFilesOutputPath="$generated" >"$work/logs/$consumer-emit.log" 2>&1 \
+    || fail_with_log "the build that writes the generated files failed" "$work/logs/$consumer-emit.log"
   stop_build_servers
   # <output>/<generator assembly>/<generator type>/<hint name>; our hint names start with the client name.
+  local generator_dir
   generator_dir="$(find "$generated/UiPathClients.Generator" -mindepth 1 -maxdepth 1 -type d | head -n 1)"
   [ -n "$generator_dir" ] || { echo "error: the generator wrote no files under $generated" >&2; exit 1; }
   for client_dir in "$generator_dir"/*/; do
     read -r files lines <<<"$(count_code "$client_dir")"
-    size_rows+=("| $(basename "$client_dir") (UiPathClients generator, bundled spec) | $files | $lines |")
+    size_rows+=("| $(basename "$client_dir") (UiPathClients generator, $what) | $files | $lines |")
   done
+  local loose_files
   loose_files=$(find "$generator_dir" -mindepth 1 -maxdepth 1 -type f -name '*.cs' | wc -l)
   if [ "$loose_files" -gt 0 ]; then
     size_rows+=("| shared by the clients (UiPathClients generator) | $loose_files | $(find "$generator_dir" -mindepth 1 -maxdepth 1 -type f -name '*.cs' -exec cat {} + | wc -l) |")
   fi
+}
+if [ -n "${consumer_project[ii]:-}" ]; then
+  count_generated ii "bundled spec"
+elif [ -n "${consumer_project[v]:-}" ]; then
+  count_generated v "bundled spec"
+fi
+if [ -n "${consumer_project[vi]:-}" ]; then
+  count_generated vi "EntitySets=\"Jobs;Releases;Webhooks\""
 fi
 if [ -n "${consumer_project[iv]:-}" ]; then
   nswag_version="$(grep -m1 -o 'NSwag toolchain v[0-9.]*' "$work/iv/App/NSwagClient.cs" | sed 's/NSwag toolchain v//')"
@@ -388,7 +421,7 @@ sdk_version="$(cd "$work" && dotnet --version)"
   echo
   echo "| Consumer | Cold build | Rebuild after editing Program.cs |"
   echo "| --- | ---: | ---: |"
-  for consumer in i ii iii iv; do
+  for consumer in i ii iii iv v vi; do
     if [ -n "${consumer_project[$consumer]:-}" ]; then
       note=""
       [ -n "${library_recompiled[$consumer]:-}" ] && note=" (the library was recompiled too)"
