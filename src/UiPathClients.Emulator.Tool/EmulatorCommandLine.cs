@@ -24,6 +24,11 @@ internal sealed class EmulatorCommandLine
           --empty                Start with no folders or data instead of the default seed.
           --quiet                No ASP.NET Core request log on the console.
           -h, --help             Show this help.
+
+        Commands:
+          download-metadata <orchestrator-url> <sign-in>
+                                 Write a live Orchestrator's own $metadata, to generate a client of exactly that
+                                 server (see uipath-emulator download-metadata --help).
         """;
 
     private EmulatorCommandLine(OrchestratorEmulatorOptions? options, bool showHelp, string? error)
