@@ -44,11 +44,12 @@ done
 # runtime through a dependency on UiPathClients (same version) without the generator or MSBuild files, never a
 # dependency on a project that is not a package. Prints the contents and dependencies; leaves the nuspec in $nuspec.
 check_runtime_from_uipathclients() {
-  local id="$1" assembly="$2" package="$work/feed/$1.$version.nupkg"
+  local id="$1" assembly="$2" package="$work/feed/$1.$version.nupkg" listing
+  listing="$(unzip -Z1 "$package")"
   echo "$id contents:"
-  unzip -Z1 "$package" | grep -E '^(lib|build|analyzers)/' | sort | sed 's/^/  /'
-  unzip -Z1 "$package" | grep -qx "$assembly" || { echo "error: the $id package lacks $assembly" >&2; exit 1; }
-  if unzip -Z1 "$package" | grep -q "UiPathClients.Runtime.dll"; then
+  grep -E '^(lib|build|analyzers)/' <<<"$listing" | sort | sed 's/^/  /'
+  grep -qx "$assembly" <<<"$listing" || { echo "error: the $id package lacks $assembly" >&2; exit 1; }
+  if grep -q "UiPathClients.Runtime.dll" <<<"$listing"; then
     echo "error: the $id package carries its own UiPathClients.Runtime.dll; it must come from the UiPathClients package" >&2
     exit 1
   fi
@@ -75,7 +76,9 @@ dotnet pack "$repo_root/src/UiPathClients.AspNetCore/UiPathClients.AspNetCore.cs
 check_runtime_from_uipathclients UiPathClients.AspNetCore lib/net8.0/UiPathClients.AspNetCore.dll
 grep -q 'frameworkReference name="Microsoft.AspNetCore.App"' <<<"$nuspec" || { echo "error: the AspNetCore nuspec lacks the ASP.NET Core shared framework" >&2; exit 1; }
 [ "$(grep -c '<dependency ' <<<"$nuspec")" -eq 1 ] || { echo "error: the AspNetCore package depends on more than UiPathClients" >&2; exit 1; }
-unzip -Z1 "$work/feed/UiPathClients.Emulator.Tool.$version.nupkg" | grep -q "tools/net10.0/any/DotnetToolSettings.xml" \
+# The listing is read whole first: `unzip | grep -q` fails under pipefail when grep stops early and unzip gets SIGPIPE.
+tool_listing="$(unzip -Z1 "$work/feed/UiPathClients.Emulator.Tool.$version.nupkg")"
+grep -qx "tools/net10.0/any/DotnetToolSettings.xml" <<<"$tool_listing" \
   || { echo "error: UiPathClients.Emulator.Tool is not a .NET tool package" >&2; exit 1; }
 
 # Copies a sample outside the repository, standing alone (no Directory.*.props), with the folder feed added on
@@ -145,7 +148,8 @@ done
 grep -q "listening on" "$work/emulator.log" || { echo "error: uipath-emulator did not start within 120 s" >&2; exit 1; }
 sed 's/^/  | /' "$work/emulator.log"
 
-curl -fsS -H "Authorization: Bearer $token" -H "X-UIPATH-FolderPath: Shared" "http://127.0.0.1:$port/odata/Releases?\$select=Name" | grep -q '"InvoiceProcessing"' \
+releases="$(curl -fsS -H "Authorization: Bearer $token" -H "X-UIPATH-FolderPath: Shared" "http://127.0.0.1:$port/odata/Releases?\$select=Name")"
+grep -q '"InvoiceProcessing"' <<<"$releases" \
   || { echo "error: curl did not list the seeded releases from uipath-emulator" >&2; exit 1; }
 echo "curl: GET odata/Releases answered with the seeded releases"
 
