@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Packs UiPathClients, UiPathClients.Emulator and the uipath-emulator tool into a local folder feed, then restores and
-# runs consumers from that feed in temporary copies: the same path a user takes with the published packages.
+# Packs UiPathClients, UiPathClients.Emulator, UiPathClients.AspNetCore and the uipath-emulator tool into a local folder
+# feed, then restores and runs consumers from that feed in temporary copies: the same path a user takes with the
+# published packages.
 #   - samples/Consumer and samples/AotConsumer (native AOT) from UiPathClients;
-#   - samples/EmulatorFixture: a test project that starts the emulator package in its tests (dotnet test);
+#   - samples/EmulatorFixture: a test project that starts the emulator package in its tests (dotnet test) and receives
+#     its signed webhooks with MapUiPathWebhooks from the AspNetCore package;
 #   - the tool, installed with dotnet tool install, serving the AOT consumer and curl until SIGINT.
 set -euo pipefail
 
@@ -38,30 +40,45 @@ for required in \
   grep -qx "$required" <<<"$contents" || { echo "error: the package lacks $required" >&2; exit 1; }
 done
 
-# The emulator package: its own assembly only, the runtime through a dependency on UiPathClients (same version)
-# without the generator or MSBuild files, and ASP.NET Core OData plus the ASP.NET Core shared framework.
+# A package that ships beside UiPathClients (the emulator, the ASP.NET Core receiver): its own assembly only, the
+# runtime through a dependency on UiPathClients (same version) without the generator or MSBuild files, never a
+# dependency on a project that is not a package. Prints the contents and dependencies; leaves the nuspec in $nuspec.
+check_runtime_from_uipathclients() {
+  local id="$1" assembly="$2" package="$work/feed/$1.$version.nupkg" listing
+  listing="$(unzip -Z1 "$package")"
+  echo "$id contents:"
+  grep -E '^(lib|build|analyzers)/' <<<"$listing" | sort | sed 's/^/  /'
+  grep -qx "$assembly" <<<"$listing" || { echo "error: the $id package lacks $assembly" >&2; exit 1; }
+  if grep -q "UiPathClients.Runtime.dll" <<<"$listing"; then
+    echo "error: the $id package carries its own UiPathClients.Runtime.dll; it must come from the UiPathClients package" >&2
+    exit 1
+  fi
+  nuspec="$(unzip -p "$package" "$id.nuspec")"
+  grep -E '<dependency |<frameworkReference ' <<<"$nuspec" | sed 's/^ */  /'
+  grep -q "<dependency id=\"UiPathClients\" version=\"$version\" exclude=\"Build,Analyzers\" />" <<<"$nuspec" \
+    || { echo "error: the $id package does not depend on UiPathClients $version without Build and Analyzers" >&2; exit 1; }
+  if grep -q 'id="UiPathClients.Runtime"\|id="UiPathClients.Generator"' <<<"$nuspec"; then
+    echo "error: the $id package depends on a project that is not a package" >&2
+    exit 1
+  fi
+}
+
+# The emulator package also brings ASP.NET Core OData and the ASP.NET Core shared framework.
 dotnet pack "$repo_root/src/UiPathClients.Emulator/UiPathClients.Emulator.csproj" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
 dotnet pack "$repo_root/src/UiPathClients.Emulator.Tool/UiPathClients.Emulator.Tool.csproj" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
-emulator_package="$work/feed/UiPathClients.Emulator.$version.nupkg"
-echo "UiPathClients.Emulator contents:"
-unzip -Z1 "$emulator_package" | grep -E '^(lib|build|analyzers)/' | sort | sed 's/^/  /'
-unzip -Z1 "$emulator_package" | grep -qx "lib/net10.0/UiPathClients.Emulator.dll" || { echo "error: the emulator package lacks its assembly" >&2; exit 1; }
-if unzip -Z1 "$emulator_package" | grep -q "UiPathClients.Runtime.dll"; then
-  echo "error: the emulator package carries its own UiPathClients.Runtime.dll; it must come from the UiPathClients package" >&2
-  exit 1
-fi
-nuspec="$(unzip -p "$emulator_package" UiPathClients.Emulator.nuspec)"
-grep -E '<dependency |<frameworkReference ' <<<"$nuspec" | sed 's/^ */  /'
-grep -q "<dependency id=\"UiPathClients\" version=\"$version\" exclude=\"Build,Analyzers\" />" <<<"$nuspec" \
-  || { echo "error: the emulator package does not depend on UiPathClients $version without Build and Analyzers" >&2; exit 1; }
+check_runtime_from_uipathclients UiPathClients.Emulator lib/net10.0/UiPathClients.Emulator.dll
 for required in 'id="Microsoft.AspNetCore.OData"' 'frameworkReference name="Microsoft.AspNetCore.App"'; do
   grep -q "$required" <<<"$nuspec" || { echo "error: the emulator nuspec lacks $required" >&2; exit 1; }
 done
-if grep -q 'id="UiPathClients.Runtime"\|id="UiPathClients.Generator"' <<<"$nuspec"; then
-  echo "error: the emulator package depends on a project that is not a package" >&2
-  exit 1
-fi
-unzip -Z1 "$work/feed/UiPathClients.Emulator.Tool.$version.nupkg" | grep -q "tools/net10.0/any/DotnetToolSettings.xml" \
+
+# The webhook receiver package: the ASP.NET Core shared framework and UiPathClients, nothing else.
+dotnet pack "$repo_root/src/UiPathClients.AspNetCore/UiPathClients.AspNetCore.csproj" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q
+check_runtime_from_uipathclients UiPathClients.AspNetCore lib/net8.0/UiPathClients.AspNetCore.dll
+grep -q 'frameworkReference name="Microsoft.AspNetCore.App"' <<<"$nuspec" || { echo "error: the AspNetCore nuspec lacks the ASP.NET Core shared framework" >&2; exit 1; }
+[ "$(grep -c '<dependency ' <<<"$nuspec")" -eq 1 ] || { echo "error: the AspNetCore package depends on more than UiPathClients" >&2; exit 1; }
+# The listing is read whole first: `unzip | grep -q` fails under pipefail when grep stops early and unzip gets SIGPIPE.
+tool_listing="$(unzip -Z1 "$work/feed/UiPathClients.Emulator.Tool.$version.nupkg")"
+grep -qx "tools/net10.0/any/DotnetToolSettings.xml" <<<"$tool_listing" \
   || { echo "error: UiPathClients.Emulator.Tool is not a .NET tool package" >&2; exit 1; }
 
 # Copies a sample outside the repository, standing alone (no Directory.*.props), with the folder feed added on
@@ -95,12 +112,15 @@ binary="$work/AotConsumer/out/AotConsumer"
 [ -x "$binary" ] || { echo "error: no native binary at $binary" >&2; exit 1; }
 
 echo
-echo "The emulator as a test fixture: samples/EmulatorFixture with dotnet test, from the packages …"
+echo "The emulator as a test fixture, delivering webhooks to MapUiPathWebhooks: samples/EmulatorFixture with dotnet test, from the packages …"
 stand_alone EmulatorFixture
 dotnet test "$work/EmulatorFixture/EmulatorFixture.csproj" -p:UiPathClientsVersion="$version" --nologo
-# The runtime reaches the test project once, from UiPathClients: one compile reference and one runtime asset.
-references="$(dotnet msbuild "$work/EmulatorFixture/EmulatorFixture.csproj" -p:UiPathClientsVersion="$version" -t:ResolveReferences -getItem:ReferencePath \
-  | grep -o '"Identity": "[^"]*UiPathClients\.Runtime\.dll"' || true)"
+# The runtime reaches the test project once, from UiPathClients (though the emulator and AspNetCore packages bring it
+# too): one compile reference and one runtime asset. The receiver is compiled against the AspNetCore package.
+reference_paths="$(dotnet msbuild "$work/EmulatorFixture/EmulatorFixture.csproj" -p:UiPathClientsVersion="$version" -t:ResolveReferences -getItem:ReferencePath)"
+grep -qi "\"Identity\": \"[^\"]*/uipathclients.aspnetcore/$version/lib/net8.0/UiPathClients\.AspNetCore\.dll\"" <<<"$reference_paths" \
+  || { echo "error: the test project does not reference UiPathClients.AspNetCore.dll from its package" >&2; exit 1; }
+references="$(grep -o '"Identity": "[^"]*UiPathClients\.Runtime\.dll"' <<<"$reference_paths" || true)"
 echo "UiPathClients.Runtime.dll compile references: ${references:-none}"
 [ "$(grep -c . <<<"$references")" -eq 1 ] && grep -qi "/uipathclients/$version/lib/" <<<"$references" \
   || { echo "error: the test project does not reference exactly one UiPathClients.Runtime.dll, from the UiPathClients package" >&2; exit 1; }
@@ -128,7 +148,8 @@ done
 grep -q "listening on" "$work/emulator.log" || { echo "error: uipath-emulator did not start within 120 s" >&2; exit 1; }
 sed 's/^/  | /' "$work/emulator.log"
 
-curl -fsS -H "Authorization: Bearer $token" -H "X-UIPATH-FolderPath: Shared" "http://127.0.0.1:$port/odata/Releases?\$select=Name" | grep -q '"InvoiceProcessing"' \
+releases="$(curl -fsS -H "Authorization: Bearer $token" -H "X-UIPATH-FolderPath: Shared" "http://127.0.0.1:$port/odata/Releases?\$select=Name")"
+grep -q '"InvoiceProcessing"' <<<"$releases" \
   || { echo "error: curl did not list the seeded releases from uipath-emulator" >&2; exit 1; }
 echo "curl: GET odata/Releases answered with the seeded releases"
 

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -96,11 +97,26 @@ public static class UiPathWebhookSignature
 #if NET8_0_OR_GREATER
         return CryptographicOperations.FixedTimeEquals(expected, received);
 #else
-        // Both are 32 bytes here (CheckFormat); every byte is compared whatever the first difference.
-        if (expected.Length != received.Length) return false;
-        var difference = 0;
-        for (var i = 0; i < expected.Length; i++) difference |= expected[i] ^ received[i];
-        return difference == 0;
+        return FixedTimeEqualsWithoutCryptographicOperations(expected, received);
 #endif
+    }
+
+    /// <summary>
+    /// The comparison netstandard2.0 uses, where <c>CryptographicOperations.FixedTimeEquals</c> does not exist. Compiled on
+    /// every target, so the tests (which run on a newer framework) check it against <c>CryptographicOperations</c>.
+    /// </summary>
+    /// <remarks>
+    /// Constant time: there is no early exit. Every byte pair is compared and the differences are OR-ed together, so the
+    /// time taken depends on the length only, never on where (or whether) the contents differ. The length is not secret
+    /// (a signature is always 32 bytes, CheckFormat makes sure of it) and is compared first, as the BCL method does.
+    /// Neither inlined nor optimised, as the BCL method, so the JIT cannot turn the loop into one that stops early.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+    internal static bool FixedTimeEqualsWithoutCryptographicOperations(byte[] left, byte[] right)
+    {
+        if (left.Length != right.Length) return false;
+        var difference = 0;
+        for (var i = 0; i < left.Length; i++) difference |= left[i] ^ right[i];
+        return difference == 0;
     }
 }

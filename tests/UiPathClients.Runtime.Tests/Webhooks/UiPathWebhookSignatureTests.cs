@@ -86,4 +86,44 @@ public sealed class UiPathWebhookSignatureTests
         var exception = Assert.Throws<ArgumentException>(() => UiPathWebhookSignature.Compute(Body, ""));
         Assert.Equal("secret", exception.ParamName);
     }
+
+    // The netstandard2.0 comparison (CryptographicOperations does not exist there), run here on net10.0 with the BCL's
+    // FixedTimeEquals as the oracle. Its constant time is a property of the code (no early exit), not measured here.
+    [Theory]
+    [InlineData("", "", true)]
+    [InlineData("00", "00", true)]
+    [InlineData("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", true)]
+    [InlineData("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "5adcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", false)] // first byte
+    [InlineData("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "5bdcc146bf60754e6a042426089575c75b003f089d2739839dec58b964ec3843", false)] // a middle byte
+    [InlineData("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3842", false)] // last byte
+    [InlineData("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "a4233eb9409f8ab195fbdbd9f76a8a38a5ffc0f762d8c67c6213a7469b13c7bc", false)] // every bit
+    [InlineData("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec38", false)] // a prefix, one byte short
+    [InlineData("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec38", "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", false)] // one byte longer
+    [InlineData("", "00", false)]
+    [InlineData("0000", "00", false)]
+    public void The_netstandard_comparison_agrees_with_CryptographicOperations(string leftHex, string rightHex, bool equal)
+    {
+        var left = Convert.FromHexString(leftHex);
+        var right = Convert.FromHexString(rightHex);
+
+        Assert.Equal(equal, CryptographicOperations.FixedTimeEquals(left, right));
+        Assert.Equal(equal, UiPathWebhookSignature.FixedTimeEqualsWithoutCryptographicOperations(left, right));
+        Assert.Equal(equal, UiPathWebhookSignature.FixedTimeEqualsWithoutCryptographicOperations(right, left));
+    }
+
+    [Fact]
+    public void The_netstandard_comparison_sees_a_flip_of_any_one_bit_of_a_signature()
+    {
+        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Body);
+
+        for (var bit = 0; bit < signature.Length * 8; bit++)
+        {
+            var flipped = (byte[])signature.Clone();
+            flipped[bit / 8] ^= (byte)(1 << (bit % 8));
+
+            Assert.False(CryptographicOperations.FixedTimeEquals(signature, flipped));
+            Assert.False(UiPathWebhookSignature.FixedTimeEqualsWithoutCryptographicOperations(signature, flipped), $"bit {bit}");
+        }
+        Assert.True(UiPathWebhookSignature.FixedTimeEqualsWithoutCryptographicOperations(signature, (byte[])signature.Clone()));
+    }
 }
