@@ -5,7 +5,9 @@
 #   - samples/Consumer and samples/AotConsumer (native AOT) from UiPathClients;
 #   - samples/EmulatorFixture: a test project that starts the emulator package in its tests (dotnet test) and receives
 #     its signed webhooks with MapUiPathWebhooks from the AspNetCore package;
-#   - the tool, installed with dotnet tool install, serving the AOT consumer and curl until SIGINT.
+#   - the tool, installed with dotnet tool install, serving the AOT consumer and curl until SIGINT; its
+#     download-metadata command writing the $metadata samples/TenantClient generates a trimmed client from, which runs
+#     against it through a fault injected with its control endpoint.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -152,6 +154,22 @@ releases="$(curl -fsS -H "Authorization: Bearer $token" -H "X-UIPATH-FolderPath:
 grep -q '"InvoiceProcessing"' <<<"$releases" \
   || { echo "error: curl did not list the seeded releases from uipath-emulator" >&2; exit 1; }
 echo "curl: GET odata/Releases answered with the seeded releases"
+
+echo
+echo "download-metadata: the tool's own \$metadata into samples/TenantClient, which generates a trimmed client from it …"
+stand_alone TenantClient
+"$work/tools/uipath-emulator" download-metadata "http://127.0.0.1:$port/acme/DefaultTenant/orchestrator_/" --token "$token" \
+  --out "$work/TenantClient/tenant.edmx" --client-name Tenant | tee "$work/download-metadata.log"
+grep -q 'AdditionalFiles Include=' "$work/download-metadata.log" || { echo "error: download-metadata printed no MSBuild line" >&2; exit 1; }
+# The first Jobs query is throttled through the control endpoint; the client's resilience handler waits and retries.
+fault="$(curl -fsS -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/_emulator/faults" \
+  -d '{"path": "odata/Jobs", "method": "GET", "statusCode": 429, "retryAfterSeconds": 1}')"
+grep -q '"id":' <<<"$fault" || { echo "error: the fault control endpoint did not add the fault: $fault" >&2; exit 1; }
+dotnet run --project "$work/TenantClient/TenantClient.csproj" -p:UiPathClientsVersion="$version" -- "http://127.0.0.1:$port/acme/DefaultTenant/orchestrator_/" "Shared" "$token"
+faults="$(curl -fsS "http://127.0.0.1:$port/_emulator/faults")"
+grep -q '"injectedCount":1' <<<"$faults" || { echo "error: the throttling fault was not injected: $faults" >&2; exit 1; }
+echo "The trimmed tenant client was throttled once (429, Retry-After 1) and retried: $faults"
+curl -fsS -X DELETE "http://127.0.0.1:$port/_emulator/faults"
 
 started=$(date +%s%N)
 "$binary" "http://127.0.0.1:$port/" "Shared" "$token"
