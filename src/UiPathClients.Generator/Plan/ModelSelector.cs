@@ -4,7 +4,6 @@ using System.Linq;
 using UiPathClients.Generator.Diagnostics;
 using UiPathClients.Generator.Input;
 using UiPathClients.Generator.Model;
-using UiPathClients.Generator.Readers;
 
 namespace UiPathClients.Generator.Plan;
 
