@@ -62,9 +62,10 @@ public sealed class ClientUnderFaultTests
     [Fact]
     public async Task A_query_slower_than_the_attempt_timeout_is_retried()
     {
-        await using var emulator = await StartAsync(new EmulatorFault { Path = "odata/Jobs", Method = "GET", Latency = TimeSpan.FromSeconds(5) });
+        // Generous margins both ways: the first call is held far past the timeout, the retry has seconds to answer.
+        await using var emulator = await StartAsync(new EmulatorFault { Path = "odata/Jobs", Method = "GET", Latency = TimeSpan.FromSeconds(30) });
 
-        var jobs = await OrdersClient(emulator, attemptTimeout: TimeSpan.FromMilliseconds(500)).Jobs.ToListAsync();
+        var jobs = await OrdersClient(emulator, attemptTimeout: TimeSpan.FromSeconds(3)).Jobs.ToListAsync();
 
         Assert.Equal(emulator.Data.Jobs.Count, jobs.Count);
         Assert.Equal(2, emulator.Faults.Current[0].MatchedCalls);
@@ -137,20 +138,20 @@ public sealed class ClientUnderFaultTests
 
         Assert.Equal(status is { } code ? (HttpStatusCode)code : null, failure.StatusCode);
         Assert.Contains("may have been started", failure.Message, StringComparison.Ordinal);
-        Assert.Single(emulator.Requests, request => request.PathAndQuery.EndsWith("/t/" + path, StringComparison.Ordinal));
+        Assert.Single(await RecordedAsync(emulator, "/t/" + path));
         Assert.Equal(jobsTheServiceStarted, emulator.Data.Jobs.Count);
     }
 
     [Fact]
     public async Task A_trigger_call_slower_than_the_attempt_timeout_is_outcome_unknown_with_one_job()
     {
-        await using var emulator = await StartAsync(new EmulatorFault { Path = "t/" + Trigger, Latency = TimeSpan.FromSeconds(5), AfterHandling = true });
+        await using var emulator = await StartAsync(new EmulatorFault { Path = "t/" + Trigger, Latency = TimeSpan.FromSeconds(30), AfterHandling = true });
 
         var failure = await Assert.ThrowsAsync<TriggerOutcomeUnknownException>(() =>
-            Triggers(emulator, withResilience: true, attemptTimeout: TimeSpan.FromMilliseconds(500)).InvokeAsync(Trigger, null, Fast(ApiTriggerCallMode.AsyncRequestReply)));
+            Triggers(emulator, withResilience: true, attemptTimeout: TimeSpan.FromSeconds(3)).InvokeAsync(Trigger, null, Fast(ApiTriggerCallMode.AsyncRequestReply)));
 
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(failure.InnerException);
-        Assert.Single(emulator.Requests, request => request.PathAndQuery.EndsWith("/t/" + Trigger, StringComparison.Ordinal));
+        Assert.Single(await RecordedAsync(emulator, "/t/" + Trigger)); // Recorded once the server sees the caller gone.
         Assert.Equal(1, emulator.Data.Jobs.Count);
     }
 
@@ -236,6 +237,25 @@ public sealed class ClientUnderFaultTests
         MaxPollInterval = TimeSpan.FromMilliseconds(200),
         Timeout = TimeSpan.FromSeconds(60),
     };
+
+    /// <summary>
+    /// The recorded requests to <paramref name="path"/>, once there is one: a request whose connection the client gave up
+    /// on (a drop, a timeout) is recorded when the server's pipeline ends, which may come after the client's exception.
+    /// </summary>
+    private static async Task<RecordedRequest[]> RecordedAsync(OrchestratorEmulator emulator, string path)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var found = emulator.Requests.Where(request => request.PathAndQuery.Split('?')[0].EndsWith(path, StringComparison.Ordinal)).ToArray();
+            if (found.Length > 0 || waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+    }
 
     private static int[] StatusesOf(OrchestratorEmulator emulator, string path) =>
         emulator.Requests.Where(request => request.PathAndQuery.Split('?')[0].EndsWith(path, StringComparison.Ordinal)).Select(request => request.StatusCode).ToArray();
