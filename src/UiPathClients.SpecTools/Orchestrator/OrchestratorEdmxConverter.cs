@@ -62,8 +62,12 @@ internal sealed partial class OrchestratorEdmxConverter
         _schemas = document["components"]?["schemas"]?.AsObject() ?? throw new FormatException("The document has no components/schemas.");
     }
 
-    /// <summary>Converts a parsed OpenAPI document; the document itself is left untouched.</summary>
-    public static ConversionResult Convert(JsonNode document) => new OrchestratorEdmxConverter(document.DeepClone()).Run();
+    /// <summary>
+    /// Converts a parsed OpenAPI 3 or Swagger 2.0 document (the on-premises descriptions, read through
+    /// <see cref="Swagger2Upgrade"/>); the document itself is left untouched.
+    /// </summary>
+    public static ConversionResult Convert(JsonNode document) =>
+        new OrchestratorEdmxConverter(Swagger2Upgrade.IsSwagger2(document) ? Swagger2Upgrade.Upgrade(document) : document.DeepClone()).Run();
 
     [GeneratedRegex(@"^/odata/(?<set>\w+)$")]
     private static partial Regex SetPath();
@@ -259,6 +263,13 @@ internal sealed partial class OrchestratorEdmxConverter
 
             _setElementTypes[group.Key] = element;
             operationOnly.Add(group.Key);
+        }
+
+        // 2019.10/2020.10: GET /odata/UserLoginAttempts({key}) answers a collection (one user's attempts); an OData key
+        // lookup answers one entity, so nothing says what the set's entities are.
+        foreach (var name in keyedSets.Where(name => !_setElementTypes.ContainsKey(name)).Order(StringComparer.Ordinal))
+        {
+            _skipped.Add($"set {name}: no path answers one of its entities (its key path answers a collection or nothing)");
         }
 
         SeparateSharedOperationOnlySets(operationOnly);
