@@ -38,6 +38,8 @@ for required in \
   build/UiPathClients.props \
   build/UiPathClients.targets \
   specs/orchestrator/orchestrator.edmx \
+  specs/orchestrator-2020.10/orchestrator-2020.10.edmx \
+  specs/orchestrator-2019.10/orchestrator-2019.10.edmx \
   specs/communications-mining/communications-mining.openapi.yaml; do
   grep -qx "$required" <<<"$contents" || { echo "error: the package lacks $required" >&2; exit 1; }
 done

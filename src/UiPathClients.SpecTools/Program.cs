@@ -15,7 +15,7 @@ namespace UiPathClients.SpecTools;
 internal static class Program
 {
     private const string Usage =
-        "usage: UiPathClients.SpecTools orchestrator-edmx <orchestrator-openapi.yaml> <output.edmx>\n" +
+        "usage: UiPathClients.SpecTools orchestrator-edmx <orchestrator-openapi.yaml or .swagger2.json> <output.edmx>\n" +
         "       UiPathClients.SpecTools communications-mining-openapi <endpoints.json> <models.json> <connector.swagger2.json> <output.yaml>";
 
     public static int Main(string[] args)

@@ -24,6 +24,11 @@ public sealed class GeneratedCodeCompilationTests(ITestOutputHelper output)
         }
 
         data.Add(TestPaths.BundledOrchestratorSpec);
+        foreach (var version in TestPaths.BundledOrchestratorVersionSpecs)
+        {
+            data.Add(version);
+        }
+
         return data;
     }
 

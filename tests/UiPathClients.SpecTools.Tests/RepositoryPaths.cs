@@ -10,6 +10,13 @@ internal static class RepositoryPaths
 
     public static string BundledOrchestratorSpec => Path.Combine(Root, "specs", "orchestrator", "orchestrator.edmx");
 
+    /// <summary>The bundled on-premises Orchestrator EDMX of <paramref name="version"/> (<c>2020.10</c>, <c>2019.10</c>).</summary>
+    public static string BundledOrchestratorVersionSpec(string version) =>
+        Path.Combine(Root, "specs", "orchestrator-" + version, "orchestrator-" + version + ".edmx");
+
+    /// <summary>The real Swagger 2.0 document an on-premises version's EDMX is converted from (shared corpus: callers are corpus tests).</summary>
+    public static string OrchestratorOnPremisesSource(string version) => UiPathSource("orchestrator-onprem-" + version + ".swagger2.json");
+
     /// <summary>The real OpenAPI document the bundled EDMX is converted from (shared corpus: callers are corpus tests).</summary>
     public static string OrchestratorOpenApiSource => UiPathSource("orchestrator-cloud-v20.0.uipathcli.openapi3.yaml");
 

@@ -55,15 +55,27 @@ internal sealed partial class OrchestratorEdmxConverter
     private readonly Dictionary<string, string> _schemaQualifiedNames = new(StringComparer.Ordinal);
     private readonly List<string> _skipped = new();
 
-    private OrchestratorEdmxConverter(JsonNode document)
+    private readonly bool _addSupplementalFunctions;
+
+    private OrchestratorEdmxConverter(JsonNode document, bool addSupplementalFunctions)
     {
         _document = document;
+        _addSupplementalFunctions = addSupplementalFunctions;
         _paths = document["paths"]?.AsObject() ?? throw new FormatException("The document has no paths.");
         _schemas = document["components"]?["schemas"]?.AsObject() ?? throw new FormatException("The document has no components/schemas.");
     }
 
-    /// <summary>Converts a parsed OpenAPI document; the document itself is left untouched.</summary>
-    public static ConversionResult Convert(JsonNode document) => new OrchestratorEdmxConverter(document.DeepClone()).Run();
+    /// <summary>
+    /// Converts a parsed OpenAPI 3 or Swagger 2.0 document (the on-premises descriptions, read through
+    /// <see cref="Swagger2Upgrade"/>); the document itself is left untouched.
+    /// </summary>
+    /// <remarks>
+    /// The supplemental functions (<c>Jobs/…GetByKey</c>, <c>Buckets/…GetByKey</c>) are evidence about today's cloud
+    /// service, so only the OpenAPI 3 (cloud) description gets them; an on-premises version keeps exactly its own routes.
+    /// </remarks>
+    public static ConversionResult Convert(JsonNode document) => Swagger2Upgrade.IsSwagger2(document)
+        ? new OrchestratorEdmxConverter(Swagger2Upgrade.Upgrade(document), addSupplementalFunctions: false).Run()
+        : new OrchestratorEdmxConverter(document.DeepClone(), addSupplementalFunctions: true).Run();
 
     [GeneratedRegex(@"^/odata/(?<set>\w+)$")]
     private static partial Regex SetPath();
@@ -89,7 +101,7 @@ internal sealed partial class OrchestratorEdmxConverter
         PlanEnumNames();
         FindEntitySets();
         var operations = ReadOperations();
-        foreach (var supplement in SupplementalOperations().ToList())
+        foreach (var supplement in _addSupplementalFunctions ? SupplementalOperations().ToList() : new())
         {
             if (operations.Any(known => known.Operation.Name == supplement.Operation.Name && known.Operation.BindingType == supplement.Operation.BindingType))
             {
@@ -259,6 +271,13 @@ internal sealed partial class OrchestratorEdmxConverter
 
             _setElementTypes[group.Key] = element;
             operationOnly.Add(group.Key);
+        }
+
+        // 2019.10/2020.10: GET /odata/UserLoginAttempts({key}) answers a collection (one user's attempts); an OData key
+        // lookup answers one entity, so nothing says what the set's entities are.
+        foreach (var name in keyedSets.Where(name => !_setElementTypes.ContainsKey(name)).Order(StringComparer.Ordinal))
+        {
+            _skipped.Add($"set {name}: no path answers one of its entities (its key path answers a collection or nothing)");
         }
 
         SeparateSharedOperationOnlySets(operationOnly);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,61 +15,53 @@ using Xunit.Abstractions;
 namespace UiPathClients.EndToEnd.Tests.Client;
 
 /// <summary>
-/// Every HTTP route the generated Orchestrator client can call exists in the public description it was derived from
-/// (<c>../shared/specs-real/uipath/orchestrator-cloud-v20.0.uipathcli.openapi3.yaml</c>), and every <c>/odata/</c> route
-/// there is reachable from the client — except the few listed below, each with its reason. The client's routes are not
-/// read from its code: every member of every set and entity client is called, with a value for each parameter, and
-/// the request it sends is recorded.
+/// Every HTTP route a generated Orchestrator client can call exists in the public description its bundled EDMX was
+/// derived from, and every <c>/odata/</c> route there is reachable from the client — except the few listed in
+/// <see cref="BundledOrchestratorVersion"/>, each with its reason. This holds for each bundled version: the cloud one
+/// (<c>orchestrator-cloud-v20.0.uipathcli.openapi3.yaml</c>) and the on-premises 2020.10 and 2019.10 ones (their
+/// Swagger 2.0 descriptions). The client's routes are not read from its code: every member of every set and entity
+/// client is called, with a value for each parameter, and the request it sends is recorded.
 /// </summary>
 public sealed class RouteConformanceTests(ITestOutputHelper output)
 {
-    private const string SourceFile = "orchestrator-cloud-v20.0.uipathcli.openapi3.yaml";
+    public static TheoryData<string> Versions() => new() { BundledOrchestratorVersion.Cloud, "2020.10", "2019.10" };
 
-    /// <summary>Client routes the description lacks on purpose: operations UiPath's own SDKs prove (specs/README.md, "Supplement").</summary>
-    private static readonly Dictionary<string, string> SupplementedRoutes = new(StringComparer.Ordinal)
+    [SharedCorpusTheory]
+    [MemberData(nameof(Versions))]
+    public async Task Every_client_route_is_in_the_source_and_every_source_route_is_reachable(string version)
     {
-        ["GET /odata/Jobs/UiPath.Server.Configuration.OData.GetByKey(identifier={identifier})"] = "supplement: UiPath's Python and TypeScript SDKs call it",
-        ["GET /odata/Buckets/UiPath.Server.Configuration.OData.GetByKey(identifier={identifier})"] = "supplement: UiPath's Python SDK calls it",
-    };
-
-    /// <summary>Source routes the client does not offer, each with its reason (specs/README.md, "Left out").</summary>
-    private static readonly Dictionary<string, string> LeftOutRoutes = new(StringComparer.Ordinal)
-    {
-        ["DELETE /odata/Buckets({key})/UiPath.Server.Configuration.OData.DeleteFile"] = "an OData operation called with DELETE: OData invokes functions with GET and actions with POST",
-        ["PUT /odata/Folders({folderId})/UiPath.Server.Configuration.OData.MoveFolder"] = "an OData operation called with PUT: OData invokes functions with GET and actions with POST",
-        ["POST /odata/Libraries/UiPath.Server.Configuration.OData.UploadPackage"] = "a multipart/form-data body, not OData JSON",
-        ["POST /odata/Processes/UiPath.Server.Configuration.OData.UploadPackage"] = "a multipart/form-data body, not OData JSON",
-        ["POST /odata/Webhooks/UiPath.Server.Configuration.OData.TriggerCustom"] = "its body is a bare dictionary, so the action's parameter names are unknown",
-    };
-
-    [SharedCorpusFact]
-    public async Task Every_client_route_is_in_the_source_and_every_source_route_is_reachable()
-    {
-        var source = SourceRoutes(File.ReadAllLines(SharedCorpus.PathOf("uipath", SourceFile)));
-        var client = await ClientRoutes();
+        var bundled = BundledOrchestratorVersion.Of(version);
+        var sourcePath = SharedCorpus.PathOf("uipath", bundled.SourceFile);
+        var source = (sourcePath.EndsWith(".json", StringComparison.Ordinal) ? SourceRoutesOfJson(File.ReadAllText(sourcePath)) : SourceRoutes(File.ReadAllLines(sourcePath)))
+            .Select(Route.Parse)
+            .ToList();
+        var client = await ClientRoutes(bundled.CreateClient);
 
         var matched = new HashSet<string>(StringComparer.Ordinal);
         var absent = new List<string>();
         foreach (var call in client.Distinct())
         {
-            var route = source.FirstOrDefault(candidate => candidate.Matches(call.Method, call.Path));
-            if (route is not null)
+            // Every source route the request matches: 2019.10 writes GET /odata/Settings('{Id}') and Settings('{key}'),
+            // one HTTP route under two parameter names.
+            var routes = source.Where(candidate => candidate.Matches(call.Method, call.Path)).ToList();
+            if (routes.Count > 0)
             {
-                matched.Add(route.Name);
+                matched.UnionWith(routes.Select(route => route.Name));
             }
-            else if (!SupplementedRoutes.Keys.Any(template => Route.Parse(template).Matches(call.Method, call.Path)))
+            else if (!bundled.SupplementedRoutes.Keys.Any(template => Route.Parse(template).Matches(call.Method, call.Path)))
             {
                 absent.Add($"{call.Method} {call.Path} (from {call.Member})");
             }
         }
 
-        var unreachable = source.Select(route => route.Name).Where(name => !matched.Contains(name) && !LeftOutRoutes.ContainsKey(name)).ToList();
-        output.WriteLine($"source /odata/ routes: {source.Count}; client calls: {client.Count} ({client.Select(call => call.Method + " " + call.Path).Distinct().Count()} distinct); " +
-            $"source routes reached: {matched.Count}; supplemented: {SupplementedRoutes.Count}; left out: {LeftOutRoutes.Count}");
+        var unreachable = source.Select(route => route.Name).Where(name => !matched.Contains(name) && !bundled.LeftOutRoutes.ContainsKey(name)).ToList();
+        output.WriteLine($"{version}: source /odata/ routes: {source.Count}; client calls: {client.Count} ({client.Select(call => call.Method + " " + call.Path).Distinct().Count()} distinct); " +
+            $"source routes reached: {matched.Count}; supplemented: {bundled.SupplementedRoutes.Count}; left out: {bundled.LeftOutRoutes.Count}");
         Assert.True(absent.Count == 0, "Client routes the description does not have:\n" + string.Join("\n", absent));
         Assert.True(unreachable.Count == 0, "Source routes the client cannot reach:\n" + string.Join("\n", unreachable));
-        Assert.Equal(source.Count - LeftOutRoutes.Count, matched.Count);
-        Assert.All(LeftOutRoutes.Keys, name => Assert.Contains(source, route => route.Name == name));
+        Assert.Equal(source.Count - bundled.LeftOutRoutes.Count, matched.Count);
+        Assert.All(bundled.LeftOutRoutes.Keys, name => Assert.Contains(source, route => route.Name == name));
+        Assert.Equal(bundled.SourceRoutes, source.Count);
     }
 
     [Fact]
@@ -108,9 +101,9 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
     /// The <c>/odata/</c> routes of the description: its path keys (two-space indent; long ones as YAML complex keys,
     /// <c>? /odata/…</c> then <c>: get:</c>) and their method keys.
     /// </summary>
-    private static List<Route> SourceRoutes(IEnumerable<string> lines)
+    private static List<string> SourceRoutes(IEnumerable<string> lines)
     {
-        var routes = new List<Route>();
+        var routes = new List<string>();
         string? path = null;
         foreach (var line in lines)
         {
@@ -125,20 +118,29 @@ public sealed class RouteConformanceTests(ITestOutputHelper output)
             }
             else if (path is not null && Regex.Match(line, @"^(?:    |  : )(get|post|put|patch|delete):\s*$") is { Success: true } methodLine)
             {
-                routes.Add(Route.Parse(methodLine.Groups[1].Value.ToUpperInvariant() + " " + path));
+                routes.Add(methodLine.Groups[1].Value.ToUpperInvariant() + " " + path);
             }
         }
 
         return routes;
     }
 
+    /// <summary>The <c>/odata/</c> routes of a Swagger 2.0 description (JSON): its path keys and their method keys.</summary>
+    private static List<string> SourceRoutesOfJson(string json) =>
+        JsonNode.Parse(json)!["paths"]!.AsObject()
+            .Where(path => path.Key.StartsWith("/odata/", StringComparison.Ordinal))
+            .SelectMany(path => path.Value!.AsObject()
+                .Where(method => method.Key is "get" or "post" or "put" or "patch" or "delete")
+                .Select(method => method.Key.ToUpperInvariant() + " " + path.Key))
+            .ToList();
+
     /// <summary>Calls every member of every set and entity client the service client offers and records each request.</summary>
-    private static async Task<List<RecordedCall>> ClientRoutes()
+    private static async Task<List<RecordedCall>> ClientRoutes(Func<HttpClient, object> createClient)
     {
         var recorder = new RouteRecorder();
         using var http = new HttpClient(recorder) { BaseAddress = new Uri("https://orchestrator.test/") };
         var calls = new List<RecordedCall>();
-        await ClientSurface.CallEveryRequestAsync(new OrchestratorClient(http), async (invoke, member) =>
+        await ClientSurface.CallEveryRequestAsync(createClient(http), async (invoke, member) =>
         {
             recorder.Requests.Clear();
             var failure = await Record.ExceptionAsync(invoke);

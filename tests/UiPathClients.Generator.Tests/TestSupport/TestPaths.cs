@@ -14,6 +14,11 @@ internal static class TestPaths
     /// <summary>The bundled Orchestrator EDMX, as checked in under specs/.</summary>
     public static string BundledOrchestratorSpec => Path.Combine(RepositoryRoot, "specs", "orchestrator", "orchestrator.edmx");
 
+    /// <summary>The bundled on-premises Orchestrator EDMX files (specs/orchestrator-2020.10, specs/orchestrator-2019.10).</summary>
+    public static IReadOnlyList<string> BundledOrchestratorVersionSpecs { get; } = new[] { "2020.10", "2019.10" }
+        .Select(version => Path.Combine(RepositoryRoot, "specs", "orchestrator-" + version, "orchestrator-" + version + ".edmx"))
+        .ToArray();
+
     /// <summary>The bundled Communications Mining OpenAPI 3.1 document, as checked in under specs/.</summary>
     public static string BundledCommunicationsMiningSpec => Path.Combine(RepositoryRoot, "specs", "communications-mining", "communications-mining.openapi.yaml");
 
