@@ -147,6 +147,33 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void UIPC0011_a_property_that_is_not_a_schema_object_is_left_out_not_a_generator_failure()
+    {
+        // Found by the fuzzer (wrong-type mutation): Microsoft.OpenApi gives no schema for "x", which crashed the reader (UIPC0099).
+        const string Yaml = """
+            openapi: 3.0.3
+            info: { title: Bad, version: '1' }
+            paths:
+              /points/{point}:
+                get:
+                  operationId: Points_Get
+                  parameters:
+                    - name: point
+                      in: path
+                      required: true
+                      style: matrix
+                      schema: { type: object, properties: { x: [1, a, null], y: { type: integer } } }
+                  responses: { '204': { description: ok } }
+            """;
+
+        var (diagnostics, sources) = Run("bad.openapi.yaml", Yaml);
+
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "UIPC0099");
+        Assert.Contains(diagnostics, diagnostic => diagnostic.Id == "UIPC0011" && diagnostic.GetMessage(CultureInfo.InvariantCulture).Contains("property 'x' of ", StringComparison.Ordinal) && diagnostic.GetMessage(CultureInfo.InvariantCulture).Contains("is not a schema object", StringComparison.Ordinal));
+        Assert.Contains(sources, source => source.SourceText.ToString().Contains("Points_Get", StringComparison.Ordinal) || source.SourceText.ToString().Contains("GetAsync(", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void UIPC0011_an_unsupported_collection_format_costs_only_its_operation()
     {
         const string Json = """

@@ -97,6 +97,13 @@ internal sealed partial class OpenApiReader
         foreach (var entry in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
             var property = entry.Value;
+            if (property is null)
+            {
+                // Microsoft.OpenApi leaves no schema where the document has something else (a list, a number).
+                Report(DiagnosticDescriptors.OpenApiWarning, Tree.Locate(place.Child("properties", entry.Key).Pointer), _file.Path, $"property '{entry.Key}' of '{owner}' is not a schema object, so it is not generated");
+                continue;
+            }
+
             var type = Reference(property, owner + CSharpIdentifier.ToPascalCase(entry.Key), !required.Contains(entry.Key), place.Child("properties", entry.Key));
             var resolved = Resolve(property);
             properties.Add(new PropertyModel(
