@@ -19,7 +19,9 @@ internal static class EmulatorBanner
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"UiPathClients emulator listening on {emulator.BaseAddress} (Orchestrator and Communications Mining). Ctrl+C stops it.");
         text.AppendLine();
-        text.AppendLine("Orchestrator (OData under odata/)");
+        text.AppendLine(emulator.Options.OrchestratorVersion is { } version
+            ? $"Orchestrator {version}, on-premises (OData under odata/; the UiPathClient Version=\"{version}\" client)"
+            : "Orchestrator (OData under odata/)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  on-premises form       {emulator.BaseAddress}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  Automation Cloud form  {emulator.CloudBaseAddress}");
         text.AppendLine("Communications Mining");

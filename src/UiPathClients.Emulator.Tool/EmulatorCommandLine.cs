@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace UiPathClients.Emulator.Tool;
 
@@ -21,6 +22,9 @@ internal sealed class EmulatorCommandLine
           --organization <name>  Organization in the cloud addresses (/{organization}/{tenant}/orchestrator_/);
                                  default: any name is accepted, addresses show 'emulator'.
           --tenant <name>        Tenant in the cloud addresses; default: any name, addresses show 'DefaultTenant'.
+          --orchestrator-version <v>
+                                 Serve an on-premises Orchestrator's $metadata, routes and entity shapes:
+                                 2020.10 or 2019.10 (the UiPathClient Version="..." clients); default: cloud.
           --empty                Start with no folders or data instead of the default seed.
           --quiet                No ASP.NET Core request log on the console.
           -h, --help             Show this help.
@@ -79,7 +83,7 @@ internal sealed class EmulatorCommandLine
                 case "--quiet":
                     options.ConsoleLogging = false;
                     continue;
-                case "--port" or "--page-size" or "--organization" or "--tenant":
+                case "--port" or "--page-size" or "--organization" or "--tenant" or "--orchestrator-version":
                     break;
                 default:
                     return Failed($"Unknown option '{argument}'.");
@@ -124,6 +128,14 @@ internal sealed class EmulatorCommandLine
                     }
 
                     options.Organization = value;
+                    break;
+                case "--orchestrator-version":
+                    if (!OrchestratorEmulatorOptions.OnPremisesOrchestratorVersions.Contains(value))
+                    {
+                        return Failed($"--orchestrator-version must be one of {string.Join(", ", OrchestratorEmulatorOptions.OnPremisesOrchestratorVersions)} (leave it out for cloud), not '{value}'.");
+                    }
+
+                    options.OrchestratorVersion = value;
                     break;
                 default:
                     if (!IsPathSegment(value))

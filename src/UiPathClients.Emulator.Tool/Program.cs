@@ -4,7 +4,7 @@ using UiPathClients.Emulator;
 using UiPathClients.Emulator.Tool;
 using UiPathClients.Emulator.Tool.Metadata;
 
-// uipath-emulator [--port 5180] [--page-size 100] [--organization acme] [--tenant DefaultTenant] [--empty] [--quiet]:
+// uipath-emulator [--port 5180] [--page-size 100] [--organization acme] [--tenant DefaultTenant] [--orchestrator-version 2020.10] [--empty] [--quiet]:
 // serves the emulator until Ctrl+C (exit code 0); 2 for arguments it cannot use, 1 when it cannot listen.
 // uipath-emulator download-metadata <orchestrator-url> <sign-in>: writes that server's $metadata (0; 1 when it failed).
 if (args.Length > 0 && args[0] == MetadataCommandLine.Name)

@@ -252,6 +252,13 @@ public sealed class OrchestratorEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "ApiTriggerLongPollingWait and ApiTriggerLongPollingLimit must be positive.");
         }
 
+        if (options.OrchestratorVersion is { } version && !OrchestratorEmulatorOptions.OnPremisesOrchestratorVersions.Contains(version, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"{nameof(OrchestratorEmulatorOptions.OrchestratorVersion)} '{version}' is not served. Served: null (cloud), {string.Join(", ", OrchestratorEmulatorOptions.OnPremisesOrchestratorVersions.Select(served => $"\"{served}\""))}.",
+                nameof(options));
+        }
+
         if (options.MaxTop < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxTop, $"{nameof(OrchestratorEmulatorOptions.MaxTop)} must be at least 1.");

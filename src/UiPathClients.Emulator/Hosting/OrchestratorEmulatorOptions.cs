@@ -10,6 +10,19 @@ public sealed class OrchestratorEmulatorOptions
     /// <summary>The port the <c>uipath-emulator</c> tool listens on unless told otherwise.</summary>
     public const int DefaultPort = 5180;
 
+    /// <summary>The on-premises Orchestrator versions the emulator can serve besides cloud, newest first.</summary>
+    public static IReadOnlyList<string> OnPremisesOrchestratorVersions { get; } = ["2020.10", "2019.10"];
+
+    /// <summary>
+    /// The Orchestrator version served: <see langword="null"/> (the default) for cloud (UiPath.WebApi 20.0, the
+    /// <c>UiPathClient Include="Orchestrator"</c> client), or one of <see cref="OnPremisesOrchestratorVersions"/> (the
+    /// <c>Version="2020.10"</c> client). An on-premises version is served with its own <c>$metadata</c>, routes (a route
+    /// it lacks answers 404; one only it has, such as <c>Environments</c>, 501) and entity shapes (a property it lacks is
+    /// not written; one only it has, such as <c>ReleaseDto.EnvironmentId</c>, is never written and cannot be queried),
+    /// over the same data and behaviour as cloud.
+    /// </summary>
+    public string? OrchestratorVersion { get; set; }
+
     /// <summary>The loopback port; 0 (the default) picks a free one, which tests want.</summary>
     public int Port { get; set; }
 

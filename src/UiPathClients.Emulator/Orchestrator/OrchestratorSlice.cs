@@ -18,7 +18,8 @@ using UiPathClients.Emulator.Orchestrator.Routing;
 namespace UiPathClients.Emulator.Orchestrator;
 
 /// <summary>
-/// The Orchestrator slice: ASP.NET Core OData over the bundled EDMX with the emulator's controllers, behind
+/// The Orchestrator slice: ASP.NET Core OData over the bundled EDMX of the served version (cloud unless
+/// <see cref="OrchestratorEmulatorOptions.OrchestratorVersion"/> names an on-premises one) with the emulator's controllers, behind
 /// <see cref="OrchestratorMiddleware"/>. It serves every request the host's address mapping does not give to another slice.
 /// </summary>
 internal static class OrchestratorSlice
@@ -26,6 +27,8 @@ internal static class OrchestratorSlice
     /// <summary>Registers MVC with the emulator's (internal) controllers and the OData route component <c>odata</c>.</summary>
     public static IServiceCollection AddOrchestratorSlice(this IServiceCollection services, OrchestratorEmulatorOptions options)
     {
+        var served = OrchestratorEdmModel.For(options.OrchestratorVersion);
+        services.AddSingleton(served);
         services
             .AddControllers(mvc => mvc.Filters.Add<MaterializeQueryResultsFilter>())
             .ConfigureApplicationPartManager(parts =>
@@ -45,7 +48,7 @@ internal static class OrchestratorSlice
                 odata.RouteOptions.EnableKeyAsSegment = false;
                 odata
                     .EnableQueryFeatures(options.MaxTop)
-                    .AddRouteComponents("odata", OrchestratorEdmModel.Instance, routeServices => routeServices
+                    .AddRouteComponents("odata", served.Model, routeServices => routeServices
                         .AddSingleton<ISearchBinder, ContainsSearchBinder>()
                         .AddSingleton<IETagHandler, EmulatorETags.HashETagHandler>());
             });
@@ -54,12 +57,20 @@ internal static class OrchestratorSlice
         return services;
     }
 
-    /// <summary>The slice's pipeline: token, job clock and folder, then routing restricted to the described routes.</summary>
-    public static IApplicationBuilder UseOrchestratorSlice(this IApplicationBuilder app) => app
-        .UseMiddleware<OrchestratorMiddleware>()
-        .UseRouting()
-        .UseMiddleware<DescribedRoutesMiddleware>(OrchestratorEdmModel.Instance)
-        .UseEndpoints(routes => routes.MapControllers());
+    /// <summary>
+    /// The slice's pipeline: token, job clock and folder, then the served version's <c>$metadata</c> and routing restricted
+    /// to its described routes.
+    /// </summary>
+    public static IApplicationBuilder UseOrchestratorSlice(this IApplicationBuilder app)
+    {
+        var served = app.ApplicationServices.GetRequiredService<ServedOrchestratorModel>();
+        return app
+            .UseMiddleware<OrchestratorMiddleware>()
+            .UseMiddleware<MetadataDocumentMiddleware>(served)
+            .UseRouting()
+            .UseMiddleware<DescribedRoutesMiddleware>(served.Model)
+            .UseEndpoints(routes => routes.MapControllers());
+    }
 
     /// <summary>Lets MVC see the emulator's controllers, which are internal: they are not part of its public API.</summary>
     private sealed class InternalControllerFeatureProvider : ControllerFeatureProvider

@@ -44,6 +44,18 @@ public sealed class EmulatorBannerTests
         Assert.Contains("emulator-client / emulator-secret, ci-app / ci-secret", banner, StringComparison.Ordinal);
         Assert.Contains(@"Default \ admin / emulator-password", banner, StringComparison.Ordinal);
         Assert.Contains("Shared", banner, StringComparison.Ordinal);
+        Assert.Contains("Orchestrator (OData under odata/)", banner, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_banner_names_the_on_premises_version_served_and_its_client()
+    {
+        await using var emulator = await OrchestratorEmulator.StartAsync(new OrchestratorEmulatorOptions { OrchestratorVersion = "2020.10" });
+
+        var banner = EmulatorBanner.Describe(emulator);
+
+        Assert.Contains("Orchestrator 2020.10, on-premises", banner, StringComparison.Ordinal);
+        Assert.Contains("UiPathClient Version=\"2020.10\"", banner, StringComparison.Ordinal);
     }
 
     [Fact]

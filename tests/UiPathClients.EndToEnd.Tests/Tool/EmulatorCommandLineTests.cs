@@ -22,6 +22,7 @@ public sealed class EmulatorCommandLineTests
         Assert.Null(options.ServerPageSize);
         Assert.Null(options.Organization);
         Assert.Null(options.Tenant);
+        Assert.Null(options.OrchestratorVersion);
         Assert.Equal(EmulatorSeed.Default, options.Seed);
         Assert.True(options.ConsoleLogging);
     }
@@ -29,7 +30,7 @@ public sealed class EmulatorCommandLineTests
     [Fact]
     public void Every_option_lands_in_the_emulator_options()
     {
-        var commandLine = EmulatorCommandLine.Parse(["--port", "5181", "--page-size=25", "--organization", "acme", "--tenant=Production", "--empty", "--quiet"]);
+        var commandLine = EmulatorCommandLine.Parse(["--port", "5181", "--page-size=25", "--organization", "acme", "--tenant=Production", "--orchestrator-version", "2019.10", "--empty", "--quiet"]);
 
         Assert.Null(commandLine.Error);
         var options = commandLine.Options!;
@@ -37,6 +38,7 @@ public sealed class EmulatorCommandLineTests
         Assert.Equal(25, options.ServerPageSize);
         Assert.Equal("acme", options.Organization);
         Assert.Equal("Production", options.Tenant);
+        Assert.Equal("2019.10", options.OrchestratorVersion);
         Assert.Equal(EmulatorSeed.Empty, options.Seed);
         Assert.False(options.ConsoleLogging);
     }
@@ -57,7 +59,7 @@ public sealed class EmulatorCommandLineTests
         Assert.True(commandLine.ShowHelp);
         Assert.Null(commandLine.Options);
         Assert.Null(commandLine.Error);
-        foreach (var option in new[] { "--port", "--page-size", "--organization", "--tenant", "--empty", "--quiet", "--help" })
+        foreach (var option in new[] { "--port", "--page-size", "--organization", "--tenant", "--orchestrator-version", "--empty", "--quiet", "--help" })
         {
             Assert.Contains(option, EmulatorCommandLine.Usage, StringComparison.Ordinal);
         }
@@ -73,6 +75,8 @@ public sealed class EmulatorCommandLineTests
     [InlineData("--organization", "--organization", "acme/other")]
     [InlineData("--tenant", "--tenant=")]
     [InlineData("--tenant", "--tenant", "Default Tenant")]
+    [InlineData("--orchestrator-version", "--orchestrator-version", "2021.10")]
+    [InlineData("--orchestrator-version", "--orchestrator-version=cloud")]
     [InlineData("--empty", "--empty=yes")]
     [InlineData("--port", "--port", "1", "--port", "2")]
     [InlineData("--verbose", "--verbose")]

@@ -30,9 +30,9 @@ internal static class SeedData
         };
         var robots = new[]
         {
-            data.Robots.Add(new RobotDto { Name = "bot-invoices", Username = "svc_invoices", MachineName = machines[0].Name, MachineId = machines[0].Id, Type = RobotType.Unattended, HostingType = RobotHostingType.Standard, Enabled = true, CreationTime = now.AddDays(-90) }),
-            data.Robots.Add(new RobotDto { Name = "bot-reports", Username = "svc_reports", MachineName = machines[0].Name, MachineId = machines[0].Id, Type = RobotType.Unattended, HostingType = RobotHostingType.Floating, Enabled = true, CreationTime = now.AddDays(-60) }),
-            data.Robots.Add(new RobotDto { Name = "bot-o'neil", Username = "o'neil", MachineName = machines[1].Name, MachineId = machines[1].Id, Type = RobotType.Development, HostingType = RobotHostingType.Standard, Enabled = false, CreationTime = now.AddDays(-3) }),
+            data.Robots.Add(new RobotDto { Name = "bot-invoices", Username = "svc_invoices", MachineName = machines[0].Name, MachineId = machines[0].Id, Type = RobotType.Unattended, HostingType = RobotHostingType.Standard, ProvisionType = RobotProvisionType.Manual, Enabled = true, CreationTime = now.AddDays(-90) }),
+            data.Robots.Add(new RobotDto { Name = "bot-reports", Username = "svc_reports", MachineName = machines[0].Name, MachineId = machines[0].Id, Type = RobotType.Unattended, HostingType = RobotHostingType.Floating, ProvisionType = RobotProvisionType.Manual, Enabled = true, CreationTime = now.AddDays(-60) }),
+            data.Robots.Add(new RobotDto { Name = "bot-o'neil", Username = "o'neil", MachineName = machines[1].Name, MachineId = machines[1].Id, Type = RobotType.Development, HostingType = RobotHostingType.Standard, ProvisionType = RobotProvisionType.Manual, Enabled = false, CreationTime = now.AddDays(-3) }),
         };
 
         var packages = new (string Id, string Version, string Title)[]

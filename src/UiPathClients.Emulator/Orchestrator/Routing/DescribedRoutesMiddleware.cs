@@ -15,8 +15,9 @@ namespace UiPathClients.Emulator.Orchestrator.Routing;
 /// <summary>
 /// Makes the emulator serve exactly the routes the bundled description has. Runs after endpoint routing:
 /// a request on an entity set or entity whose method the set's Capabilities annotations do not allow answers
-/// 405 (even where a controller could serve it: the service does not have the route), and a declared operation
-/// the emulator has no implementation for answers 501 naming it (the route exists; only its behaviour is missing).
+/// 405 (even where a controller could serve it: the service does not have the route), and a described route the
+/// emulator has no implementation for (an operation, or a set only an on-premises version has, such as 2020.10's
+/// <c>Environments</c>) answers 501 naming it (the route exists; only its behaviour is missing).
 /// Paths the description does not have at all fall through to routing, which answers 404.
 /// </summary>
 internal sealed class DescribedRoutesMiddleware
@@ -61,12 +62,14 @@ internal sealed class DescribedRoutesMiddleware
                     : $"The service has no {method} on {route.Description}; it allows {string.Join(", ", route.Methods)}.").WriteAsync(context);
         }
 
-        if (route.Operation is { } operation && context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is null)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is null)
         {
             return new OrchestratorError(
                 StatusCodes.Status501NotImplemented,
                 OrchestratorError.NotImplemented,
-                $"The emulator does not implement {operation} (on {route.Description}).").WriteAsync(context);
+                route.Operation is { } operation
+                    ? $"The emulator does not implement {operation} (on {route.Description})."
+                    : $"The emulator does not implement {method} {route.Description}.").WriteAsync(context);
         }
 
         return _next(context);
