@@ -61,6 +61,20 @@ public sealed class BundledVersionSelectionTests : IDisposable
         Assert.DoesNotContain("UIPC1001", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_items_for_one_bundled_spec_are_UIPC1003_not_a_client_silently_lost()
+    {
+        var (exitCode, output) = await BuildAsync("""
+            <UiPathClient Include="Orchestrator" Version="2020.10" />
+            <UiPathClient Include="Orchestrator" Version="2020.10" EntitySets="Jobs" ClientName="JobsOnly" />
+            <UiPathClient Include="Orchestrator" />
+            """);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error UIPC1003: UiPathClient items name the same bundled spec orchestrator-2020.10.edmx 2 times", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("orchestrator.edmx 2 times", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private async Task<(int ExitCode, string Output)> BuildAsync(string items)
