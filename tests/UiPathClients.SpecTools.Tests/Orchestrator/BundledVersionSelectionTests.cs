@@ -61,18 +61,18 @@ public sealed class BundledVersionSelectionTests : IDisposable
         Assert.DoesNotContain("UIPC1001", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Two_items_for_one_bundled_spec_are_UIPC1003_not_a_client_silently_lost()
+    [Theory]
+    [InlineData("""<UiPathClient Include="Orchestrator" Version="2020.10" /><UiPathClient Include="Orchestrator" Version="2020.10" EntitySets="Jobs" ClientName="JobsOnly" />""", "orchestrator-2020.10.edmx is listed 2 times")]
+    [InlineData("""<UiPathClient Include="Orchestrator" Version="2019.10" /><AdditionalFiles Include="$(UiPathClientsBundledSpecsDirectory)orchestrator-2019.10/orchestrator-2019.10.edmx" ClientName="Mine" />""", "orchestrator-2019.10.edmx is listed 2 times")]
+    [InlineData("""<AdditionalFiles Include="tenant.edmx" ClientName="Whole" /><AdditionalFiles Include="tenant.edmx" ClientName="Trimmed" EntitySets="Jobs" />""", "tenant.edmx is listed 2 times")]
+    public async Task One_spec_listed_twice_with_different_settings_is_UIPC1003_not_a_client_silently_lost(string items, string expected)
     {
-        var (exitCode, output) = await BuildAsync("""
-            <UiPathClient Include="Orchestrator" Version="2020.10" />
-            <UiPathClient Include="Orchestrator" Version="2020.10" EntitySets="Jobs" ClientName="JobsOnly" />
-            <UiPathClient Include="Orchestrator" />
-            """);
+        var (exitCode, output) = await BuildAsync(items + """<UiPathClient Include="Orchestrator" /><AdditionalFiles Include="other.txt" /><AdditionalFiles Include="other.txt" />""");
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("error UIPC1003: UiPathClient items name the same bundled spec orchestrator-2020.10.edmx 2 times", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("orchestrator.edmx 2 times", output, StringComparison.Ordinal);
+        Assert.Contains("error UIPC1003: The spec " + expected, output, StringComparison.Ordinal);
+        // Only that file: neither the other bundled spec nor a file listed twice alike (no generator settings) is refused.
+        Assert.Single(output.Split('\n'), line => line.Contains("error UIPC1003", StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -90,7 +90,7 @@ public sealed class BundledVersionSelectionTests : IDisposable
                 {items}
               </ItemGroup>
               <Import Project="{Path.Combine(root, "src", "UiPathClients", "build", "UiPathClients.targets")}" />
-              <Target Name="ShowSpecs" DependsOnTargets="UiPathClientsAddBundledSpecs">
+              <Target Name="ShowSpecs" DependsOnTargets="UiPathClientsAddBundledSpecs;UiPathClientsRefuseDuplicateSpecs">
                 <Message Importance="high" Text="SPEC|%(AdditionalFiles.Identity)|%(AdditionalFiles.ClientName)|%(AdditionalFiles.ServicePath)|%(AdditionalFiles.EnumLiterals)" />
               </Target>
             </Project>
