@@ -5,16 +5,18 @@
 #   - samples/Consumer and samples/AotConsumer (native AOT) from UiPathClients;
 #   - samples/EmulatorFixture: a test project that starts the emulator package in its tests (dotnet test) and receives
 #     its signed webhooks with MapUiPathWebhooks from the AspNetCore package;
-#   - the tool, installed with dotnet tool install, serving the AOT consumer and curl until SIGINT; its
-#     download-metadata command writing the $metadata samples/TenantClient generates a trimmed client from, which runs
-#     against it through a fault injected with its control endpoint.
+#   - the tool, installed with dotnet tool install, serving the AOT consumer and curl until SIGINT; a second instance
+#     serving on-premises Orchestrator 2020.10 (--orchestrator-version), whose $metadata download-metadata writes (with
+#     the on-premises login) for samples/TenantClient to generate a trimmed client from, which runs against that
+#     instance through a fault injected with its control endpoint.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d)"
 emulator_pid=""
+onprem_pid=""
 cleanup() {
-  if [ -n "$emulator_pid" ]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
+  for pid in $emulator_pid $onprem_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -139,18 +141,25 @@ help="$("$work/tools/uipath-emulator" --help)"
 head -1 <<<"$help"
 token="rt_emulator_personal_access_token"
 port=$((20000 + RANDOM % 20000))
-# Job control on while it starts: a background job of a script otherwise ignores SIGINT, and SIGINT is what is tested.
-set -m
-"$work/tools/uipath-emulator" --port "$port" --quiet > "$work/emulator.log" 2>&1 &
-emulator_pid=$!
-set +m
-for _ in $(seq 1 120); do
-  grep -q "listening on" "$work/emulator.log" && break
-  kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; echo "error: uipath-emulator did not start" >&2; exit 1; }
-  sleep 1
-done
-grep -q "listening on" "$work/emulator.log" || { echo "error: uipath-emulator did not start within 120 s" >&2; exit 1; }
-sed 's/^/  | /' "$work/emulator.log"
+# Starts the installed tool in the background with the options after $2, its output in $2, and returns once it listens.
+# The pid goes into the variable named $1 at once, so cleanup stops it even if it never listens.
+start_emulator() {
+  local pid_variable="$1" log="$2"
+  shift 2
+  # Job control on while it starts: a background job of a script otherwise ignores SIGINT, and SIGINT is what is tested.
+  set -m
+  "$work/tools/uipath-emulator" "$@" > "$log" 2>&1 &
+  printf -v "$pid_variable" '%s' "$!"
+  set +m
+  for _ in $(seq 1 120); do
+    grep -q "listening on" "$log" && { sed 's/^/  | /' "$log"; return 0; }
+    kill -0 "${!pid_variable}" 2>/dev/null || { cat "$log" >&2; echo "error: uipath-emulator $* did not start" >&2; exit 1; }
+    sleep 1
+  done
+  echo "error: uipath-emulator $* did not start within 120 s" >&2
+  exit 1
+}
+start_emulator emulator_pid "$work/emulator.log" --port "$port" --quiet
 
 releases="$(curl -fsS -H "Authorization: Bearer $token" -H "X-UIPATH-FolderPath: Shared" "http://127.0.0.1:$port/odata/Releases?\$select=Name")"
 grep -q '"InvoiceProcessing"' <<<"$releases" \
@@ -158,20 +167,29 @@ grep -q '"InvoiceProcessing"' <<<"$releases" \
 echo "curl: GET odata/Releases answered with the seeded releases"
 
 echo
-echo "download-metadata: the tool's own \$metadata into samples/TenantClient, which generates a trimmed client from it …"
+echo "An on-premises Orchestrator 2020.10 (a second tool instance): download-metadata with its login into samples/TenantClient,"
+echo "which generates a trimmed client from it and runs against it …"
+onprem_port=$((port + 1))
+onprem="http://127.0.0.1:$onprem_port/"
+start_emulator onprem_pid "$work/onprem.log" --port "$onprem_port" --orchestrator-version 2020.10 --quiet
+grep -q "Orchestrator 2020.10, on-premises" "$work/onprem.log" || { echo "error: the tool's banner does not name the version it serves" >&2; exit 1; }
 stand_alone TenantClient
-"$work/tools/uipath-emulator" download-metadata "http://127.0.0.1:$port/acme/DefaultTenant/orchestrator_/" --token "$token" \
+UIPATH_PASSWORD="emulator-password" "$work/tools/uipath-emulator" download-metadata "$onprem" --tenancy Default --user admin \
   --out "$work/TenantClient/tenant.edmx" --client-name Tenant | tee "$work/download-metadata.log"
 grep -q 'AdditionalFiles Include=' "$work/download-metadata.log" || { echo "error: download-metadata printed no MSBuild line" >&2; exit 1; }
+# 2020.10 has 47 entity sets (cloud 52): the file is that server's description, not the cloud's.
+grep -q "47 entity sets" "$work/download-metadata.log" || { echo "error: the downloaded \$metadata is not Orchestrator 2020.10's" >&2; exit 1; }
 # The first Jobs query is throttled through the control endpoint; the client's resilience handler waits and retries.
-fault="$(curl -fsS -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/_emulator/faults" \
+fault="$(curl -fsS -X POST -H 'Content-Type: application/json' "${onprem}_emulator/faults" \
   -d '{"path": "odata/Jobs", "method": "GET", "statusCode": 429, "retryAfterSeconds": 1}')"
 grep -q '"id":' <<<"$fault" || { echo "error: the fault control endpoint did not add the fault: $fault" >&2; exit 1; }
-dotnet run --project "$work/TenantClient/TenantClient.csproj" -p:UiPathClientsVersion="$version" -- "http://127.0.0.1:$port/acme/DefaultTenant/orchestrator_/" "Shared" "$token"
-faults="$(curl -fsS "http://127.0.0.1:$port/_emulator/faults")"
+dotnet run --project "$work/TenantClient/TenantClient.csproj" -p:UiPathClientsVersion="$version" -- "$onprem" "Shared" "$token"
+faults="$(curl -fsS "${onprem}_emulator/faults")"
 grep -q '"injectedCount":1' <<<"$faults" || { echo "error: the throttling fault was not injected: $faults" >&2; exit 1; }
-echo "The trimmed tenant client was throttled once (429, Retry-After 1) and retried: $faults"
-curl -fsS -X DELETE "http://127.0.0.1:$port/_emulator/faults"
+echo "The trimmed 2020.10 client was throttled once (429, Retry-After 1) and retried: $faults"
+kill -INT "$onprem_pid"
+wait "$onprem_pid" || { echo "error: the on-premises uipath-emulator did not stop cleanly on SIGINT" >&2; exit 1; }
+onprem_pid=""
 
 started=$(date +%s%N)
 "$binary" "http://127.0.0.1:$port/" "Shared" "$token"

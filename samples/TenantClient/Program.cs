@@ -3,7 +3,8 @@ using UiPathClients.Runtime.Http;
 using UiPathClients.Runtime.Resilience;
 
 // tenant-client <orchestrator-url> <folder> <token>: a trimmed client generated from the tenant's own $metadata, over
-// the resilience handler, against that tenant (in CI: the uipath-emulator tool, which throttles the first Jobs query).
+// the resilience handler, against that tenant (in CI: the uipath-emulator tool serving on-premises 2020.10, which
+// throttles the first Jobs query).
 if (args.Length != 3)
 {
     Console.Error.WriteLine("usage: TenantClient <orchestrator-url> <folder> <token>");
