@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Abstracts;
+using Microsoft.AspNetCore.OData.Formatter.Deserialization;
 using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,8 @@ internal static class OrchestratorSlice
                     .EnableQueryFeatures(options.MaxTop)
                     .AddRouteComponents("odata", served.Model, routeServices => routeServices
                         .AddSingleton<ISearchBinder, ContainsSearchBinder>()
-                        .AddSingleton<IETagHandler, EmulatorETags.HashETagHandler>());
+                        .AddSingleton<IETagHandler, EmulatorETags.HashETagHandler>()
+                        .AddSingleton<ODataResourceDeserializer, RequestedClassResourceDeserializer>());
             });
 
         services.TryAddEnumerable(ServiceDescriptor.Transient<IApplicationModelProvider, EntitySetControllers.Names>());

@@ -23,18 +23,21 @@ internal static class DescribedRouteCatalog
     private const string Capabilities = "Org.OData.Capabilities.V1.";
     private const string ParameterLocationTerm = "UiPathClients.V1.ParameterLocation";
 
-    /// <summary>The model of the bundled EDMX.</summary>
-    public static IEdmModel Model { get; } = Load();
+    /// <summary>The model of the bundled (cloud) EDMX.</summary>
+    public static IEdmModel Model { get; } = Load(TestPaths.BundledOrchestratorSpec);
 
-    /// <summary>Every route, in the EDMX's order.</summary>
+    /// <summary>Every route of the cloud description, in the EDMX's order.</summary>
     public static IReadOnlyList<DescribedRoute> Routes { get; } = Enumerate(Model);
 
-    private static IEdmModel Load()
+    /// <summary>Every route of the EDMX at <paramref name="edmxPath"/> (a bundled on-premises version), in its order.</summary>
+    public static IReadOnlyList<DescribedRoute> Of(string edmxPath) => Enumerate(Load(edmxPath));
+
+    private static IEdmModel Load(string edmxPath)
     {
-        using var xml = XmlReader.Create(TestPaths.BundledOrchestratorSpec);
+        using var xml = XmlReader.Create(edmxPath);
         if (!CsdlReader.TryParse(xml, out var model, out var errors))
         {
-            throw new InvalidOperationException("The bundled EDMX does not parse: " + string.Join("; ", errors.Select(error => error.ErrorMessage)));
+            throw new InvalidOperationException($"{edmxPath} does not parse: " + string.Join("; ", errors.Select(error => error.ErrorMessage)));
         }
 
         return model;
@@ -252,5 +255,8 @@ internal enum RouteKind
 /// <param name="Body">The JSON body to send, if any.</param>
 internal sealed record DescribedRoute(RouteKind Kind, string Owner, string Method, string Path, string? Operation, string? Body)
 {
+    /// <summary><c>Set/Ns.Op</c> or <c>Set(key)/Ns.Op</c>, without arguments, for a route that invokes an operation; null otherwise.</summary>
+    public string? OperationRoute => Operation is null ? null : Owner + (Kind == RouteKind.BoundToEntity ? "(key)" : string.Empty) + "/" + Operation;
+
     public override string ToString() => Method + " " + Path;
 }

@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Text;
-using System.Text.Json;
 using System.Threading.Tasks;
 using UiPathClients.EndToEnd.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -86,54 +83,35 @@ public sealed class EveryDescribedRouteTests(MutableEmulator session, ITestOutpu
         Assert.True(routes.Count > 300, $"Only {routes.Count} routes read from the EDMX: the enumeration is broken.");
 
         using var http = session.Emulator.CreateHttpClient();
-        var outcomes = new List<(DescribedRoute Route, Outcome Outcome, int Status)>();
-        var failures = new List<string>();
-        foreach (var route in routes)
-        {
-            using var request = new HttpRequestMessage(new HttpMethod(route.Method), "odata/" + route.Path);
-            request.Headers.Add("X-UIPATH-OrganizationUnitId", session.SharedFolderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (route.Body is not null)
-            {
-                request.Content = new StringContent(route.Body, Encoding.UTF8, "application/json");
-            }
-
-            using var response = await http.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
-            var outcome = Classify(response.StatusCode, body);
-            if (outcome == Outcome.Failed)
-            {
-                failures.Add($"{route} → {(int)response.StatusCode} {(body.Length <= 300 ? body : body[..300] + "…")}");
-            }
-
-            outcomes.Add((route, outcome, (int)response.StatusCode));
-        }
+        var outcomes = await RouteAnswers.CallEachAsync(http, routes, session.SharedFolderId);
+        var failures = outcomes.Where(item => item.Outcome == Outcome.Failed).Select(item => item.Failure).ToList();
 
         output.WriteLine(Table(outcomes));
-        foreach (var (route, outcome, status) in outcomes.Where(item => item.Route.Operation is not null && item.Outcome == Outcome.Served))
+        foreach (var item in outcomes.Where(item => item.Route.Operation is not null && item.Outcome == Outcome.Served))
         {
-            output.WriteLine($"  served {status} {route}");
+            output.WriteLine($"  served {item.Status} {item.Route}");
         }
 
-        foreach (var (route, _, _) in outcomes.Where(item => item.Outcome == Outcome.NotImplemented))
+        foreach (var item in outcomes.Where(item => item.Outcome == Outcome.NotImplemented))
         {
-            output.WriteLine($"  501 {route}");
+            output.WriteLine($"  501 {item.Route}");
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} described routes are not served:\n" + string.Join("\n", failures));
         var servedOperations = outcomes.Where(item => item.Route.Operation is not null && item.Outcome == Outcome.Served)
-            .Select(item => OperationRoute(item.Route)).Distinct().Order(StringComparer.Ordinal);
+            .Select(item => item.Route.OperationRoute!).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(ImplementedOperations.Order(StringComparer.Ordinal), servedOperations);
         var served = outcomes.Count(item => item.Outcome == Outcome.Served);
         Assert.True(served >= ServedFloor, $"{served} routes are served for real, fewer than the {ServedFloor} measured before: an implementation was lost.");
     }
 
     /// <summary>The Markdown route table: per kind of route and in total, described / served / 501.</summary>
-    private static string Table(IReadOnlyList<(DescribedRoute Route, Outcome Outcome, int Status)> outcomes)
+    private static string Table(IReadOnlyList<RouteCall> outcomes)
     {
         var table = new StringBuilder()
             .AppendLine("| Routes | Described | Served | 501 |")
             .AppendLine("|---|---:|---:|---:|");
-        void Row(string name, IEnumerable<(DescribedRoute Route, Outcome Outcome, int Status)> rows)
+        void Row(string name, IEnumerable<RouteCall> rows)
         {
             var list = rows.ToList();
             table.AppendLine($"| {name} | {list.Count} | {list.Count(row => row.Outcome == Outcome.Served)} | {list.Count(row => row.Outcome == Outcome.NotImplemented)} |");
@@ -146,56 +124,5 @@ public sealed class EveryDescribedRouteTests(MutableEmulator session, ITestOutpu
         Row("Operation imports", outcomes.Where(row => row.Route.Kind == RouteKind.Import));
         Row("**All**", outcomes);
         return table.ToString();
-    }
-
-    /// <summary><c>Set/Ns.Op</c> or <c>Set(key)/Ns.Op</c>, without arguments.</summary>
-    private static string OperationRoute(DescribedRoute route) =>
-        route.Owner + (route.Kind == RouteKind.BoundToEntity ? "(key)" : string.Empty) + "/" + route.Operation;
-
-    private static Outcome Classify(HttpStatusCode status, string body) => status switch
-    {
-        HttpStatusCode.NotImplemented when RouteAnswers.IsOrchestratorError(body) && body.Contains("does not implement", StringComparison.Ordinal) => Outcome.NotImplemented,
-        HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented or >= HttpStatusCode.InternalServerError => Outcome.Failed,
-        HttpStatusCode.NotFound when !RouteAnswers.IsEntityNotFound(body) => Outcome.Failed,
-        _ => Outcome.Served,
-    };
-
-    private enum Outcome
-    {
-        Served,
-        NotImplemented,
-        Failed,
-    }
-}
-
-/// <summary>How the tests read an emulator answer's Orchestrator error body.</summary>
-internal static class RouteAnswers
-{
-    /// <summary>Whether <paramref name="body"/> is Orchestrator's <c>{"message","errorCode",…}</c> error.</summary>
-    public static bool IsOrchestratorError(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("message", out _)
-                && document.RootElement.TryGetProperty("errorCode", out _);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Orchestrator's error 1002: the route exists, the entity it addresses does not.</summary>
-    public static bool IsEntityNotFound(string body)
-    {
-        if (!IsOrchestratorError(body))
-        {
-            return false;
-        }
-
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.GetProperty("errorCode") is { ValueKind: JsonValueKind.Number } code && code.GetInt32() == 1002;
     }
 }
