@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using UiPathClients.Emulator;
 using UiPathClients.IntegrationTests.OnPremises;
-using UiPathClients.Runtime.Client;
 using UiPathClients.Runtime.Http;
 
 namespace UiPathClients.IntegrationTests;

@@ -11,7 +11,6 @@ using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 using UiPathClients.Emulator;
 using UiPathClients.EndToEnd.Tests.Routing;
-using UiPathClients.Runtime.Client;
 using UiPathClients.Runtime.Http;
 using UiPathClients.Tests.Common;
 using Xunit.Abstractions;
