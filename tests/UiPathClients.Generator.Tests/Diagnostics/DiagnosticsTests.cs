@@ -445,6 +445,27 @@ public sealed class DiagnosticsTests
         }
     }
 
+    [Fact]
+    public void Every_diagnostic_links_to_its_section_of_docs_diagnostics_md()
+    {
+        var page = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "docs", "diagnostics.md"));
+        var targets = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "src", "UiPathClients", "build", "UiPathClients.targets"));
+        const string Page = "https://github.com/uipathclients/uipathclients/blob/main/docs/diagnostics.md#";
+        var msbuildCodes = System.Text.RegularExpressions.Regex.Matches(targets, "Code=\"(UIPC[0-9]{4})\"\\s+HelpLink=\"([^\"]*)\"")
+            .Select(match => (Id: match.Groups[1].Value, Link: match.Groups[2].Value))
+            .ToList();
+
+        Assert.Equal(["UIPC1001", "UIPC1002", "UIPC1003"], msbuildCodes.Select(code => code.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(System.Text.RegularExpressions.Regex.Matches(targets, "Code=\"UIPC").Count, msbuildCodes.Count);
+        foreach (var (id, link) in DiagnosticDescriptors.All.Select(descriptor => (descriptor.Id, descriptor.HelpLinkUri)).Concat(msbuildCodes))
+        {
+            // GitHub's anchor for "## UIPC0001" is #uipc0001.
+            Assert.Equal(Page + id.ToLowerInvariant(), link);
+            Assert.Contains("\n## " + id + "\n", page.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains($"[{id}](#{id.ToLowerInvariant()})", page, StringComparison.Ordinal);
+        }
+    }
+
     private static void AssertDiagnostic(Diagnostic diagnostic, string id, DiagnosticSeverity severity, int line, string messagePart)
     {
         Assert.Equal(id, diagnostic.Id);
