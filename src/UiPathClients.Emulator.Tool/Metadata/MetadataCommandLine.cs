@@ -20,8 +20,11 @@ internal enum MetadataAuthentication
     OnPremises,
 }
 
-/// <summary>The <c>uipath-emulator download-metadata</c> command line.</summary>
-internal sealed class MetadataCommandLine
+/// <summary>
+/// The <c>uipath-emulator download-metadata</c> command line. A record so that a sign-in's extra settings are added with
+/// <c>with</c>; its text leaves the secrets out (<see cref="PrintMembers"/>).
+/// </summary>
+internal sealed record MetadataCommandLine
 {
     /// <summary>The command's name, the first argument.</summary>
     public const string Name = "download-metadata";
@@ -235,14 +238,14 @@ internal sealed class MetadataCommandLine
                     options.Scopes.Add(scope);
                 }
 
-                return With(command, options);
+                return command with { ClientCredentials = options };
             case MetadataAuthentication.RefreshToken:
                 if (!TryUri(Value("--token-url"), out var tokenUrl, out var tokenUrlError))
                 {
                     return Fail(tokenUrlError!);
                 }
 
-                return new MetadataCommandLine(command) { TokenEndpoint = tokenUrl };
+                return command with { TokenEndpoint = tokenUrl };
             case MetadataAuthentication.OnPremises:
                 return command.UserName is null || command.Password is null
                     ? Fail("--tenancy needs --user and --password (or UIPATH_PASSWORD).")
@@ -265,28 +268,12 @@ internal sealed class MetadataCommandLine
             : root;
     }
 
-    private MetadataCommandLine(MetadataCommandLine other)
+    /// <summary>What the record's <c>ToString()</c> shows: where from, where to and how it signs in, never a secret.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        Error = other.Error;
-        ShowHelp = other.ShowHelp;
-        OrchestratorUri = other.OrchestratorUri;
-        MetadataUri = other.MetadataUri;
-        ServicePath = other.ServicePath;
-        OutputPath = other.OutputPath;
-        ClientName = other.ClientName;
-        Authentication = other.Authentication;
-        AccessToken = other.AccessToken;
-        ClientCredentials = other.ClientCredentials;
-        ClientId = other.ClientId;
-        RefreshToken = other.RefreshToken;
-        TokenEndpoint = other.TokenEndpoint;
-        TenancyName = other.TenancyName;
-        UserName = other.UserName;
-        Password = other.Password;
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"MetadataUri = {MetadataUri}, OutputPath = {OutputPath}, ClientName = {ClientName}, Authentication = {Authentication}");
+        return true;
     }
-
-    private static MetadataCommandLine With(MetadataCommandLine command, ClientCredentialsOptions options) =>
-        new(command) { ClientCredentials = options };
 
     private static bool TryUri(string? value, out Uri? uri, out string? error)
     {

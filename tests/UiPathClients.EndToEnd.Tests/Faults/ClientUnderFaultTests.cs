@@ -247,7 +247,7 @@ public sealed class ClientUnderFaultTests
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var found = emulator.Requests.Where(request => request.PathAndQuery.Split('?')[0].EndsWith(path, StringComparison.Ordinal)).ToArray();
+            var found = RequestsTo(emulator, path);
             if (found.Length > 0 || waited.Elapsed > TimeSpan.FromSeconds(30))
             {
                 return found;
@@ -258,5 +258,9 @@ public sealed class ClientUnderFaultTests
     }
 
     private static int[] StatusesOf(OrchestratorEmulator emulator, string path) =>
-        emulator.Requests.Where(request => request.PathAndQuery.Split('?')[0].EndsWith(path, StringComparison.Ordinal)).Select(request => request.StatusCode).ToArray();
+        RequestsTo(emulator, path).Select(request => request.StatusCode).ToArray();
+
+    /// <summary>The recorded requests whose path (whatever the address form's prefix) ends in <paramref name="path"/>.</summary>
+    private static RecordedRequest[] RequestsTo(OrchestratorEmulator emulator, string path) =>
+        emulator.Requests.Where(request => request.PathAndQuery.Split('?')[0].EndsWith(path, StringComparison.Ordinal)).ToArray();
 }

@@ -201,6 +201,21 @@ public sealed class MetadataDownloadTests : IDisposable
         Assert.Equal(("pat", "https://x/acme/t/orchestrator_/odata/$metadata"), (fromEnvironment.AccessToken, fromEnvironment.MetadataUri.AbsoluteUri));
     }
 
+    [Theory]
+    [InlineData("--token", "secret-pat")]
+    [InlineData("--client-id", "app", "--client-secret", "secret-client")]
+    [InlineData("--client-id", "app", "--refresh-token", "secret-refresh", "--token-url", "https://account.example.com/oauth/token")]
+    [InlineData("--tenancy", "Default", "--user", "admin", "--password", "secret-password")]
+    public void The_command_lines_text_names_the_sign_in_but_no_secret(params string[] signIn)
+    {
+        var command = MetadataCommandLine.Parse(["https://cloud.uipath.com/acme/DefaultTenant/orchestrator_/", .. signIn], _ => null);
+
+        Assert.Null(command.Error);
+        var text = command.ToString();
+        Assert.Contains("Authentication = ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-", text, StringComparison.Ordinal);
+    }
+
     private static IEdmModel Parse(string text)
     {
         using var reader = XmlReader.Create(new StringReader(text));
