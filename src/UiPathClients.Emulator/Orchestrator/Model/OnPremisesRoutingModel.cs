@@ -115,7 +115,8 @@ internal static class OnPremisesRoutingModel
         return classes.TryGetValue(elementName, out var declared) && declared.IsAssignableFrom(memberType);
     }
 
-    private static Type ElementType(Type type)
+    /// <summary>The type a member holds one of: <c>T</c> of <c>T?</c>, of a collection of <c>T</c> or <c>T?</c>, of <c>T[]</c>.</summary>
+    public static Type ElementType(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type != typeof(string) && type.IsGenericType && type.GetGenericArguments() is [var element])

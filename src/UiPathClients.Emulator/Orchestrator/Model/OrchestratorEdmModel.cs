@@ -134,11 +134,9 @@ internal static class OrchestratorEdmModel
     private static IEnumerable<(IEdmEnumType EnumType, Type ClrType)> EnumsByUse(IEdmModel model, IEdmModel cloud)
     {
         var found = new Dictionary<IEdmEnumType, Type>();
-        void Use(IEdmTypeReference? type, Type? candidate)
+        void Use(IEdmTypeReference type, Type? candidate)
         {
-            var element = type is { } reference && reference.IsCollection() ? reference.AsCollection().ElementType() : type;
-            candidate = candidate is null ? null : Nullable.GetUnderlyingType(candidate) ?? candidate;
-            if (element?.Definition is IEdmEnumType enumType && candidate is { IsEnum: true } && model.GetAnnotationValue<ClrTypeAnnotation>(enumType) is null)
+            if (ElementOf(type).Definition is IEdmEnumType enumType && candidate is { IsEnum: true } && model.GetAnnotationValue<ClrTypeAnnotation>(enumType) is null)
             {
                 found.TryAdd(enumType, candidate);
             }
@@ -155,7 +153,7 @@ internal static class OrchestratorEdmModel
             foreach (var property in structured.DeclaredStructuralProperties())
             {
                 var memberType = members.GetValueOrDefault(property.Name)?.PropertyType;
-                Use(property.Type, memberType is { IsGenericType: true } && memberType.GetGenericArguments() is [var element] ? element : memberType);
+                Use(property.Type, memberType is null ? null : OnPremisesRoutingModel.ElementType(memberType));
             }
         }
 
@@ -167,13 +165,15 @@ internal static class OrchestratorEdmModel
             foreach (var parameter in operation.Parameters)
             {
                 var cloudType = cloudOperation?.FindParameter(parameter.Name)?.Type;
-                var cloudElement = cloudType is { } reference && reference.IsCollection() ? reference.AsCollection().ElementType() : cloudType;
-                Use(parameter.Type, cloudElement?.Definition is IEdmEnumType cloudEnum ? Classes.Value.GetValueOrDefault(cloudEnum.FullName()) : null);
+                Use(parameter.Type, cloudType is not null && ElementOf(cloudType).Definition is IEdmEnumType cloudEnum ? Classes.Value.GetValueOrDefault(cloudEnum.FullName()) : null);
             }
         }
 
         return found.Select(pair => (pair.Key, pair.Value));
     }
+
+    /// <summary>The element type of a collection type, else the type itself.</summary>
+    private static IEdmTypeReference ElementOf(IEdmTypeReference type) => type.IsCollection() ? type.AsCollection().ElementType() : type;
 
     /// <summary>Binds each declared property to the class's member of the same JSON name; false when one has none (not strict).</summary>
     private static bool BindProperties(IEdmModel model, IEdmStructuredType structured, Type clrType, bool strict)
